@@ -1,0 +1,26 @@
+//! The WebSocket protocol between the tutorial page and the local relay: JSON messages, shared
+//! by both sides so they cannot drift apart. No async, no I/O, no web dependencies: this crate
+//! only says what the messages look like (see `protocol/README.md` for the prose version).
+
+mod data;
+mod errors;
+mod lang;
+pub mod limits;
+mod messages;
+
+pub use data::Data;
+pub use errors::{ErrorCode, RelayError};
+pub use lang::Lang;
+pub use messages::*;
+
+/// Bumped whenever a message changes shape; the relay announces it in [`Welcome`].
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// The path of the WebSocket endpoint on the relay.
+pub const WS_PATH: &str = "/ws";
+
+/// Encodes one message as the JSON text of a WebSocket frame.
+pub fn to_json<T: serde::Serialize>(msg: &T) -> String {
+    // Serializing these types cannot fail: no maps with non-string keys, no foreign Serialize.
+    serde_json::to_string(msg).expect("protocol messages always serialize")
+}

@@ -1,0 +1,259 @@
+//! Every message on the WebSocket. The page sends [`ClientMessage`]s (a request with an id);
+//! the relay sends [`ServerMessage`]s: a `welcome` after a good `hello`, exactly one `reply` or
+//! `error` per request id, and events for whatever arrives on a socket at any time.
+
+use std::net::SocketAddr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Data, RelayError};
+
+/// A socket's id, chosen by the relay, unique within one WebSocket session.
+pub type SocketId = u32;
+
+/// A download's id, chosen by the relay, unique within one WebSocket session.
+pub type DownloadId = u32;
+
+/// What the page sends: `{"id": 7, "op": "udp_send_to", ...}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClientMessage {
+    /// Chosen by the page; the relay's answer carries the same id.
+    pub id: u64,
+    #[serde(flatten)]
+    pub request: Request,
+}
+
+/// Address families, as in `socket.AF_INET` / `socket.AF_INET6`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    #[default]
+    Ipv4,
+    Ipv6,
+}
+
+/// How the downloader reads the file (the course's bug, or the fix).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DownloadMode {
+    /// `recv(1024)` exactly once, like the course's client: big files arrive truncated.
+    CourseOnce,
+    /// Loop until recv returns 0 bytes (end of stream): the correct client.
+    UntilEnd,
+}
+
+/// The requests, tagged by `op`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    /// Must be the first message. `token` is the per-launch secret from the tutorial URL.
+    Hello { token: String },
+
+    // ----- UDP (curriculum 6) -----
+    /// `socket.socket(AF_INET, SOCK_DGRAM)`: a UDP socket, not yet bound.
+    UdpOpen {
+        #[serde(default)]
+        family: Family,
+    },
+    /// `s.bind((host, port))`. `host` "" means every local address, like Python's `''`.
+    UdpBind {
+        socket: SocketId,
+        host: String,
+        port: u16,
+    },
+    /// `s.sendto(data, (host, port))`. An unbound socket gets a port from the OS here.
+    UdpSendTo {
+        socket: SocketId,
+        host: String,
+        port: u16,
+        data: Data,
+    },
+
+    // ----- TCP (curriculum 7), designed, not yet served -----
+    /// `s = socket(AF_INET, SOCK_STREAM); s.connect((host, port))`.
+    TcpConnect { host: String, port: u16 },
+    /// `s.bind((host, port)); s.listen(backlog)`; each client then arrives as `tcp_accepted`.
+    TcpListen {
+        host: String,
+        port: u16,
+        backlog: u32,
+    },
+    /// `s.send(data)` on a connected TCP socket.
+    TcpSend { socket: SocketId, data: Data },
+    /// `s.shutdown(SHUT_WR)`: no more sending; the peer's recv returns 0.
+    TcpShutdown { socket: SocketId },
+
+    // ----- any socket -----
+    /// `s.close()`.
+    Close { socket: SocketId },
+
+    // ----- the file-download lab (curriculum 8), designed, not yet served -----
+    /// Start the course's file server (name in, raw bytes out, close) on `port`.
+    FileServerStart { port: u16 },
+    /// Download `name` from a server speaking the course's protocol.
+    DownloadStart {
+        host: String,
+        port: u16,
+        name: String,
+        mode: DownloadMode,
+    },
+    DownloadCancel { download: DownloadId },
+}
+
+impl Request {
+    /// The `op` name, for logs.
+    pub fn op(&self) -> &'static str {
+        match self {
+            Request::Hello { .. } => "hello",
+            Request::UdpOpen { .. } => "udp_open",
+            Request::UdpBind { .. } => "udp_bind",
+            Request::UdpSendTo { .. } => "udp_send_to",
+            Request::TcpConnect { .. } => "tcp_connect",
+            Request::TcpListen { .. } => "tcp_listen",
+            Request::TcpSend { .. } => "tcp_send",
+            Request::TcpShutdown { .. } => "tcp_shutdown",
+            Request::Close { .. } => "close",
+            Request::FileServerStart { .. } => "file_server_start",
+            Request::DownloadStart { .. } => "download_start",
+            Request::DownloadCancel { .. } => "download_cancel",
+        }
+    }
+}
+
+/// What the relay sends, tagged by `type`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMessage {
+    /// The answer to a good `hello`.
+    Welcome(Welcome),
+    /// A request succeeded.
+    Reply { id: u64, result: Reply },
+    /// A request failed (`id` is absent when the message could not even be read).
+    Error {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<u64>,
+        error: RelayError,
+    },
+
+    // ----- events: something happened on a socket -----
+    /// A datagram arrived: what `recvfrom` returned.
+    UdpDatagram {
+        socket: SocketId,
+        /// The sender's address and port.
+        from: SocketAddr,
+        /// The local address it arrived on.
+        local: SocketAddr,
+        data: Data,
+    },
+    /// A listener accepted a client: `conn, addr = s.accept()`. `socket` is the NEW socket.
+    TcpAccepted {
+        listener: SocketId,
+        socket: SocketId,
+        peer: SocketAddr,
+        local: SocketAddr,
+    },
+    /// One `recv` returned these bytes (the boundaries are the real ones).
+    TcpData { socket: SocketId, data: Data },
+    /// `recv` returned 0 bytes: the peer closed its side (the socket stays open for sending).
+    TcpPeerClosed { socket: SocketId },
+    /// The relay closed a socket on its own (an error, or the peer reset it).
+    SocketClosed {
+        socket: SocketId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        error: Option<RelayError>,
+    },
+    DownloadProgress {
+        download: DownloadId,
+        received: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        total: Option<u64>,
+        elapsed_ms: u64,
+    },
+    DownloadFinished {
+        download: DownloadId,
+        received: u64,
+        sha256: String,
+        saved_as: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        error: Option<RelayError>,
+    },
+}
+
+/// The relay's facts, sent once after a good `hello`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Welcome {
+    pub protocol: u32,
+    pub relay_version: String,
+    /// The port the relay itself listens on (never a reachable target).
+    pub relay_port: u16,
+    /// A UDP echo peer on 127.0.0.1: whatever it receives it sends straight back.
+    pub udp_echo_port: u16,
+    /// The OS's range for automatically assigned ports, when the relay can read it
+    /// (on Linux: /proc/sys/net/ipv4/ip_local_port_range).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral_ports: Option<(u16, u16)>,
+    /// Networks the page may reach besides loopback (from `--allow-target`), as CIDR text.
+    pub extra_targets: Vec<String>,
+    /// Whether the page may bind 0.0.0.0 / :: (from `--allow-bind-all`).
+    pub bind_all_allowed: bool,
+    pub limits: Limits,
+}
+
+/// The limits in force, so the page can check before it sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    pub max_message_bytes: usize,
+    pub max_sockets: usize,
+    pub max_udp_payload: usize,
+    pub max_tcp_send: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        use crate::limits::*;
+        Limits {
+            max_message_bytes: MAX_MESSAGE_BYTES,
+            max_sockets: MAX_SOCKETS_PER_SESSION,
+            max_udp_payload: MAX_UDP_PAYLOAD,
+            max_tcp_send: MAX_TCP_SEND,
+        }
+    }
+}
+
+/// A successful answer, tagged by `kind`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    /// A new socket. `local` is None until it is bound (explicitly or by a first send).
+    Opened {
+        socket: SocketId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        local: Option<SocketAddr>,
+    },
+    /// The socket is bound to `local` (the port the OS picked, when port 0 was asked).
+    Bound { socket: SocketId, local: SocketAddr },
+    /// `sendto`/`send` returned: `bytes` went out from `local` to `to`.
+    Sent {
+        socket: SocketId,
+        bytes: usize,
+        local: SocketAddr,
+        to: SocketAddr,
+    },
+    /// A TCP connection is established.
+    Connected {
+        socket: SocketId,
+        local: SocketAddr,
+        peer: SocketAddr,
+        /// How long connect() took: the three-way handshake, in microseconds.
+        handshake_us: u64,
+    },
+    /// A TCP socket is listening.
+    Listening {
+        socket: SocketId,
+        local: SocketAddr,
+        backlog: u32,
+    },
+    /// Done, nothing to report (close, shutdown, cancel).
+    Done,
+    DownloadStarted { download: DownloadId },
+}

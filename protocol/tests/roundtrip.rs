@@ -1,0 +1,143 @@
+//! Every message survives JSON and back, and the JSON looks exactly as protocol/README.md says.
+
+use protocol::*;
+
+fn roundtrip_client(json: &str, expected: ClientMessage) {
+    let parsed: ClientMessage = serde_json::from_str(json).unwrap();
+    assert_eq!(parsed, expected);
+    let again: ClientMessage = serde_json::from_str(&to_json(&parsed)).unwrap();
+    assert_eq!(again, expected);
+}
+
+#[test]
+fn hello_and_udp_requests_parse_as_documented() {
+    roundtrip_client(
+        r#"{"id":1,"op":"hello","token":"abc"}"#,
+        ClientMessage {
+            id: 1,
+            request: Request::Hello {
+                token: "abc".into(),
+            },
+        },
+    );
+    roundtrip_client(
+        r#"{"id":2,"op":"udp_open"}"#,
+        ClientMessage {
+            id: 2,
+            request: Request::UdpOpen {
+                family: Family::Ipv4,
+            },
+        },
+    );
+    roundtrip_client(
+        r#"{"id":3,"op":"udp_bind","socket":1,"host":"","port":7788}"#,
+        ClientMessage {
+            id: 3,
+            request: Request::UdpBind {
+                socket: 1,
+                host: String::new(),
+                port: 7788,
+            },
+        },
+    );
+    // "你好" in GBK is C4 E3 BA C3; base64 "xOO6ww==".
+    roundtrip_client(
+        r#"{"id":4,"op":"udp_send_to","socket":1,"host":"127.0.0.1","port":8080,"data":"xOO6ww=="}"#,
+        ClientMessage {
+            id: 4,
+            request: Request::UdpSendTo {
+                socket: 1,
+                host: "127.0.0.1".into(),
+                port: 8080,
+                data: Data(vec![0xC4, 0xE3, 0xBA, 0xC3]),
+            },
+        },
+    );
+}
+
+#[test]
+fn server_messages_serialize_exactly() {
+    let msg = ServerMessage::Reply {
+        id: 4,
+        result: Reply::Sent {
+            socket: 1,
+            bytes: 4,
+            local: "127.0.0.1:50000".parse().unwrap(),
+            to: "127.0.0.1:8080".parse().unwrap(),
+        },
+    };
+    assert_eq!(
+        to_json(&msg),
+        r#"{"type":"reply","id":4,"result":{"kind":"sent","socket":1,"bytes":4,"local":"127.0.0.1:50000","to":"127.0.0.1:8080"}}"#
+    );
+    let ev = ServerMessage::UdpDatagram {
+        socket: 2,
+        from: "127.0.0.1:40000".parse().unwrap(),
+        local: "127.0.0.1:7788".parse().unwrap(),
+        data: Data(b"hi".to_vec()),
+    };
+    assert_eq!(
+        to_json(&ev),
+        r#"{"type":"udp_datagram","socket":2,"from":"127.0.0.1:40000","local":"127.0.0.1:7788","data":"aGk="}"#
+    );
+    let err = ServerMessage::Error {
+        id: Some(9),
+        error: RelayError::new(ErrorCode::AddrInUse).with_errno(98),
+    };
+    let json = to_json(&err);
+    assert!(
+        json.starts_with(r#"{"type":"error","id":9,"error":{"code":"EADDRINUSE","errno":98,"message":"Another socket"#),
+        "{json}"
+    );
+    for msg in [msg, ev, err] {
+        let back: ServerMessage = serde_json::from_str(&to_json(&msg)).unwrap();
+        assert_eq!(back, msg);
+    }
+}
+
+#[test]
+fn welcome_roundtrips() {
+    let w = ServerMessage::Welcome(Welcome {
+        protocol: PROTOCOL_VERSION,
+        relay_version: "0.1.0".into(),
+        relay_port: 8470,
+        udp_echo_port: 40001,
+        ephemeral_ports: Some((32768, 60999)),
+        extra_targets: vec![],
+        bind_all_allowed: false,
+        limits: Limits::default(),
+    });
+    let json = to_json(&w);
+    assert!(json.starts_with(r#"{"type":"welcome","protocol":1,"#), "{json}");
+    assert_eq!(serde_json::from_str::<ServerMessage>(&json).unwrap(), w);
+}
+
+#[test]
+fn bad_base64_and_unknown_ops_are_errors_not_panics() {
+    assert!(
+        serde_json::from_str::<ClientMessage>(
+            r#"{"id":1,"op":"udp_send_to","socket":1,"host":"127.0.0.1","port":1,"data":"!!"}"#
+        )
+        .is_err()
+    );
+    assert!(serde_json::from_str::<ClientMessage>(r#"{"id":1,"op":"format_disk"}"#).is_err());
+    assert!(serde_json::from_str::<ClientMessage>(r#"{"op":"hello","token":"x"}"#).is_err());
+    assert!(
+        serde_json::from_str::<ClientMessage>(r#"{"id":1,"op":"udp_bind","socket":1,"host":"","port":70000}"#)
+            .is_err()
+    );
+}
+
+#[test]
+fn every_error_code_has_a_name_that_roundtrips_and_both_explanations() {
+    for code in ErrorCode::ALL {
+        let json = serde_json::to_string(&code).unwrap();
+        assert_eq!(json, format!("\"{}\"", code.name()));
+        assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+        let zh = code.explain(Lang::ZhCn);
+        let en = code.explain(Lang::En);
+        assert!(!zh.is_empty() && !en.is_empty());
+        assert_ne!(zh, en, "{code} is not translated");
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{code}: zh text has no Chinese");
+    }
+}
