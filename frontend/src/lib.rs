@@ -1,1 +1,29 @@
-//! placeholder
+//! The tutorial page: a Yew app compiled to WebAssembly. It teaches, and it asks the local relay
+//! (over one WebSocket) to do real socket work; it never does I/O itself.
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod lessons;
+pub mod pages;
+pub mod relay;
+pub mod route;
+pub mod storage;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

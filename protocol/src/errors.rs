@@ -77,11 +77,15 @@ pub enum ErrorCode {
     /// The request is part of the protocol but this relay does not do it yet.
     #[serde(rename = "NOT_IMPLEMENTED")]
     NotImplemented,
+    /// The page lost its connection to the relay before the answer came (set by the page,
+    /// never sent by the relay).
+    #[serde(rename = "DISCONNECTED")]
+    Disconnected,
 }
 
 impl ErrorCode {
     /// Every code, for tests and documentation.
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 26] = [
         ErrorCode::AddrInUse,
         ErrorCode::AddrNotAvail,
         ErrorCode::Access,
@@ -107,6 +111,7 @@ impl ErrorCode {
         ErrorCode::TooManySockets,
         ErrorCode::PayloadTooLarge,
         ErrorCode::NotImplemented,
+        ErrorCode::Disconnected,
     ];
 
     /// The name as it appears in JSON (`"EADDRINUSE"`, `"TARGET_DENIED"`, ...).
@@ -137,6 +142,7 @@ impl ErrorCode {
             ErrorCode::TooManySockets => "TOO_MANY_SOCKETS",
             ErrorCode::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             ErrorCode::NotImplemented => "NOT_IMPLEMENTED",
+            ErrorCode::Disconnected => "DISCONNECTED",
         }
     }
 
@@ -250,6 +256,10 @@ impl ErrorCode {
             ErrorCode::NotImplemented => (
                 "这个版本的中继程序还不支持这个操作。",
                 "This version of the relay does not support this operation yet.",
+            ),
+            ErrorCode::Disconnected => (
+                "和中继程序的连接断开了,这个操作的结果没有传回来。中继程序关闭时,它打开的所有套接字也都关闭了。",
+                "The connection to the relay was lost before the answer came back. When the relay's connection closes, every socket it opened for this page is closed too.",
             ),
         }
     }

@@ -1,0 +1,75 @@
+//! The root component: language and relay providers around the router.
+
+use protocol::Lang;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::Header;
+use crate::i18n::LangCtx;
+use crate::pages::{Home, LessonPage, LessonStart, NotFound};
+use crate::relay::RelayProvider;
+use crate::route::Route;
+use crate::storage;
+
+/// The language to start in: the remembered choice, else Chinese when the browser's first
+/// preference is any Chinese, else English.
+fn initial_lang() -> Lang {
+    if let Some(lang) = storage::get(storage::LANG_KEY).and_then(|t| Lang::from_tag(&t)) {
+        return lang;
+    }
+    let preferred = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| n.languages().iter().next().and_then(|v| v.as_string()).or_else(|| n.language()));
+    match preferred.as_deref().and_then(Lang::from_tag) {
+        Some(Lang::En) => Lang::En,
+        Some(Lang::ZhCn) => Lang::ZhCn,
+        None => Lang::En,
+    }
+}
+
+fn apply_lang(lang: Lang) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", lang.tag());
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::LessonStart { slug } => html! { <LessonStart slug={slug} /> },
+        Route::Step { slug, step } => html! { <LessonPage slug={slug} step={step} /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let lang = use_state(initial_lang);
+    use_effect_with(*lang, |l| apply_lang(*l));
+    let ctx = LangCtx {
+        lang: *lang,
+        set: {
+            let lang = lang.clone();
+            Callback::from(move |l: Lang| {
+                storage::set(storage::LANG_KEY, l.tag());
+                lang.set(l);
+            })
+        },
+    };
+    html! {
+        <ContextProvider<LangCtx> context={ctx}>
+            <RelayProvider>
+                <BrowserRouter>
+                    <a class="skip-link" href="#main">{ crate::i18n::tr(*lang, "app.skip") }</a>
+                    <Header />
+                    <div id="main" tabindex="-1">
+                        <Switch<Route> render={switch} />
+                    </div>
+                </BrowserRouter>
+            </RelayProvider>
+        </ContextProvider<LangCtx>>
+    }
+}

@@ -1,0 +1,61 @@
+//! The bar on top of every page: the title (home link), the relay status light and the
+//! language switch.
+
+use protocol::Lang;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::i18n::use_lang;
+use crate::relay::{Status, use_relay};
+use crate::route::Route;
+
+#[function_component]
+pub fn Header() -> Html {
+    let lang = use_lang();
+    let relay = use_relay();
+    let status_text = match relay.status() {
+        Status::Connected => lang.t("relay.status.connected").to_owned(),
+        Status::Connecting { .. } => lang.t("relay.status.connecting").to_owned(),
+        Status::Waiting { retry_ms, .. } => lang.tf(
+            "relay.status.offline",
+            &[("seconds", &format!("{:.1}", f64::from(*retry_ms) / 1000.0))],
+        ),
+        Status::NoToken => lang.t("relay.status.no_token").to_owned(),
+        Status::BadToken => lang.t("relay.status.bad_token").to_owned(),
+    };
+    let lang_buttons = Lang::ALL
+        .iter()
+        .map(|&l| {
+            let set = lang.set.clone();
+            let label = match l {
+                Lang::ZhCn => "中文",
+                Lang::En => "English",
+            };
+            html! {
+                <button
+                    class={classes!("lang-option", (l == lang.lang).then_some("active"))}
+                    aria-pressed={(l == lang.lang).to_string()}
+                    lang={l.tag()}
+                    data-testid={format!("lang-{}", l.tag())}
+                    onclick={Callback::from(move |_| set.emit(l))}
+                >{ label }</button>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <header class="topbar">
+            <Link<Route> to={Route::Home} classes="brand">
+                <span class="brand-mark" aria-hidden="true">{ "⇄" }</span>
+                <span>{ lang.t("app.title") }</span>
+            </Link<Route>>
+            <div class="topbar-right">
+                <span class="relay-status" role="status" data-testid="relay-status" data-state={relay.status().state_name()}>
+                    <span class="dot" aria-hidden="true"></span>{ status_text }
+                </span>
+                <div class="lang-switch" role="group" aria-label={lang.t("app.language")} data-testid="lang-switch">
+                    { lang_buttons }
+                </div>
+            </div>
+        </header>
+    }
+}

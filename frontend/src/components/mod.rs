@@ -1,0 +1,16 @@
+//! Building blocks shared by every lesson: the header, prose, code, byte views, errors, and the
+//! box that explains how to start the relay.
+
+mod bytes_view;
+mod error_box;
+mod header;
+mod prose;
+mod python;
+mod relay_gate;
+
+pub use bytes_view::BytesView;
+pub use error_box::ErrorBox;
+pub use header::Header;
+pub use prose::Prose;
+pub use python::PythonCode;
+pub use relay_gate::RelayGate;

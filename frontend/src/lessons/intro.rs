@@ -1,0 +1,31 @@
+//! Lesson 1, why networks (curriculum 1): hosts joined by links, and network programming as
+//! communication between processes on different hosts.
+
+use yew::prelude::*;
+
+use super::{Lesson, Step, pictures};
+use crate::i18n::use_lang;
+
+pub static LESSON: Lesson = Lesson {
+    slug: "intro",
+    steps: &[
+        Step { id: "network", widget: Some(|| html! { <Network /> }), needs_relay: false },
+        Step { id: "programs", widget: Some(|| html! { <Programs /> }), needs_relay: false },
+        Step { id: "real", widget: Some(|| html! { <Real /> }), needs_relay: false },
+    ],
+};
+
+#[function_component]
+fn Network() -> Html {
+    pictures::network(&use_lang())
+}
+
+#[function_component]
+fn Programs() -> Html {
+    pictures::ipc(&use_lang())
+}
+
+#[function_component]
+fn Real() -> Html {
+    pictures::relay_path(&use_lang())
+}

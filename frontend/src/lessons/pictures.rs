@@ -1,0 +1,144 @@
+//! Small SVG pictures the lessons draw: hosts and links, processes talking, the page-relay-OS
+//! path, the socket triple, and a UDP datagram. Labels come from the text tables.
+
+use yew::prelude::*;
+
+use crate::i18n::LangCtx;
+
+fn host(x: i32, y: i32, label: &str, sub: &str) -> Html {
+    html! {
+        <g class="host">
+            <rect x={x.to_string()} y={y.to_string()} width="120" height="64" rx="8" />
+            <text x={(x + 60).to_string()} y={(y + 28).to_string()} text-anchor="middle" class="label">{ label.to_owned() }</text>
+            <text x={(x + 60).to_string()} y={(y + 48).to_string()} text-anchor="middle" class="sub">{ sub.to_owned() }</text>
+        </g>
+    }
+}
+
+fn line(x1: i32, y1: i32, x2: i32, y2: i32, class: &'static str) -> Html {
+    html! { <line class={class} x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> }
+}
+
+/// Hosts joined by links around a switch.
+pub fn network(lang: &LangCtx) -> Html {
+    html! {
+        <svg class="picture" viewBox="0 0 520 250" role="img" aria-label={lang.t("pic.network.alt")}>
+            { line(90, 60, 260, 125, "link") }
+            { line(430, 60, 260, 125, "link") }
+            { line(90, 200, 260, 125, "link") }
+            { line(430, 200, 260, 125, "link") }
+            { host(30, 20, lang.t("pic.host"), "192.168.1.10") }
+            { host(370, 20, lang.t("pic.host"), "192.168.1.11") }
+            { host(30, 170, lang.t("pic.printer"), "192.168.1.20") }
+            { host(370, 170, lang.t("pic.server"), "192.168.1.30") }
+            <g class="node">
+                <rect x="215" y="105" width="90" height="40" rx="6" />
+                <text x="260" y="130" text-anchor="middle" class="label">{ lang.t("pic.switch") }</text>
+            </g>
+        </svg>
+    }
+}
+
+/// Two processes on two hosts exchanging data: network programming is IPC between hosts.
+pub fn ipc(lang: &LangCtx) -> Html {
+    html! {
+        <svg class="picture" viewBox="0 0 520 200" role="img" aria-label={lang.t("pic.ipc.alt")}>
+            <rect class="machine" x="10" y="20" width="200" height="160" rx="10" />
+            <rect class="machine" x="310" y="20" width="200" height="160" rx="10" />
+            <text x="110" y="45" text-anchor="middle" class="label">{ lang.t("pic.host") }{ " A" }</text>
+            <text x="410" y="45" text-anchor="middle" class="label">{ lang.t("pic.host") }{ " B" }</text>
+            <rect class="process" x="40" y="70" width="140" height="40" rx="6" />
+            <text x="110" y="95" text-anchor="middle">{ lang.t("pic.ipc.chat_a") }</text>
+            <rect class="process" x="340" y="70" width="140" height="40" rx="6" />
+            <text x="410" y="95" text-anchor="middle">{ lang.t("pic.ipc.chat_b") }</text>
+            <rect class="process dim" x="40" y="125" width="140" height="36" rx="6" />
+            <text x="110" y="148" text-anchor="middle" class="sub">{ lang.t("pic.ipc.other") }</text>
+            { line(180, 90, 340, 90, "flow") }
+            <text x="260" y="80" text-anchor="middle" class="sub">{ lang.t("pic.ipc.data") }</text>
+        </svg>
+    }
+}
+
+/// The path a click takes: page -> WebSocket -> relay -> real socket -> the other program.
+pub fn relay_path(lang: &LangCtx) -> Html {
+    let boxes = [
+        (10, lang.t("pic.path.page")),
+        (140, lang.t("pic.path.relay")),
+        (270, lang.t("pic.path.os")),
+        (400, lang.t("pic.path.peer")),
+    ];
+    let drawn = boxes
+        .iter()
+        .map(|(x, label)| {
+            html! {
+                <g class="host">
+                    <rect x={x.to_string()} y="40" width="110" height="56" rx="8" />
+                    <text x={(x + 55).to_string()} y="73" text-anchor="middle" class="label">{ label.to_owned() }</text>
+                </g>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <svg class="picture" viewBox="0 0 520 130" role="img" aria-label={lang.t("pic.path.alt")}>
+            { line(120, 68, 140, 68, "flow") }
+            { line(250, 68, 270, 68, "flow") }
+            { line(380, 68, 400, 68, "flow") }
+            { drawn }
+            <text x="130" y="120" text-anchor="middle" class="sub">{ "WebSocket" }</text>
+            <text x="390" y="120" text-anchor="middle" class="sub">{ "UDP / TCP" }</text>
+        </svg>
+    }
+}
+
+/// A process on the network is named by (IP address, protocol, port).
+pub fn socket_triple(lang: &LangCtx) -> Html {
+    html! {
+        <svg class="picture" viewBox="0 0 520 210" role="img" aria-label={lang.t("pic.triple.alt")}>
+            <rect class="machine" x="10" y="10" width="500" height="190" rx="10" />
+            <text x="30" y="38" class="label">{ lang.t("pic.host") }{ " 192.168.1.10" }</text>
+            <rect class="process" x="30" y="60" width="140" height="50" rx="6" />
+            <text x="100" y="90" text-anchor="middle">{ lang.t("pic.triple.web") }</text>
+            <rect class="process" x="190" y="60" width="140" height="50" rx="6" />
+            <text x="260" y="90" text-anchor="middle">{ lang.t("pic.triple.chat") }</text>
+            <rect class="process" x="350" y="60" width="140" height="50" rx="6" />
+            <text x="420" y="90" text-anchor="middle">{ lang.t("pic.triple.dns") }</text>
+            <text x="100" y="140" text-anchor="middle" class="port">{ "TCP 80" }</text>
+            <text x="260" y="140" text-anchor="middle" class="port">{ "UDP 7788" }</text>
+            <text x="420" y="140" text-anchor="middle" class="port">{ "UDP 53" }</text>
+            <text x="260" y="180" text-anchor="middle" class="triple">{ "(192.168.1.10, UDP, 7788)" }</text>
+        </svg>
+    }
+}
+
+/// A UDP datagram: an 8-byte header (ports, length, checksum) in front of the data.
+pub fn datagram(lang: &LangCtx, src_port: &str, dst_port: &str, data_len: usize) -> Html {
+    let length = (data_len + 8).to_string();
+    let cells = [
+        (10, 120, lang.t("pic.dgram.src"), src_port.to_owned()),
+        (130, 120, lang.t("pic.dgram.dst"), dst_port.to_owned()),
+        (250, 120, lang.t("pic.dgram.len"), length),
+        (370, 140, lang.t("pic.dgram.sum"), "…".to_owned()),
+    ];
+    let drawn = cells
+        .iter()
+        .map(|(x, w, label, value)| {
+            html! {
+                <g class="field">
+                    <rect x={x.to_string()} y="30" width={w.to_string()} height="50" />
+                    <text x={(x + w / 2).to_string()} y="50" text-anchor="middle" class="sub">{ label.to_owned() }</text>
+                    <text x={(x + w / 2).to_string()} y="70" text-anchor="middle" class="label">{ value.clone() }</text>
+                </g>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <svg class="picture" viewBox="0 0 520 160" role="img" aria-label={lang.t("pic.dgram.alt")}>
+            <text x="10" y="20" class="sub">{ lang.t("pic.dgram.header") }</text>
+            { drawn }
+            <g class="field data">
+                <rect x="10" y="90" width="500" height="50" />
+                <text x="260" y="120" text-anchor="middle" class="label">{ lang.tf("pic.dgram.data", &[("n", &data_len.to_string())]) }</text>
+            </g>
+        </svg>
+    }
+}

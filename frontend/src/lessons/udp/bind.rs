@@ -1,0 +1,147 @@
+//! Step "bind": a receiver binds a fixed port (7788, like an emergency number that never
+//! changes) and watches datagrams arrive with each sender's address and port. The learner's own
+//! Python program can be the sender; the page can answer it.
+
+use yew::prelude::*;
+
+use super::composer::{Composer, Outgoing, parse_port};
+use super::lab::Action;
+use super::log_view::LogView;
+use super::{ops, python, use_udp_lab};
+use crate::components::PythonCode;
+use crate::i18n::use_lang;
+use crate::relay::use_relay;
+use crate::text::codec::Encoding;
+
+pub const DEFAULT_PORT: u16 = 7788;
+
+#[function_component]
+pub fn BindLab() -> Html {
+    let lang = use_lang();
+    let relay = use_relay();
+    let (lab, owned) = use_udp_lab();
+    let host = use_state(|| "127.0.0.1".to_owned());
+    let port = use_state(|| DEFAULT_PORT.to_string());
+    let port_parsed = parse_port(&port);
+
+    let onbind = {
+        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let (host, port) = ((*host).clone(), port_parsed);
+        Callback::from(move |_: MouseEvent| {
+            let Ok(port) = port else { return };
+            let host = host.trim().to_owned();
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                let Some(socket) = ops.open("s").await else { return };
+                if ops.bind("s", socket, &host, port).await.is_none() {
+                    ops.close("s", socket).await;
+                }
+            });
+        })
+    };
+    let onclose = {
+        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(socket) = lab.socket else { return };
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                ops.close("s", socket).await;
+            });
+        })
+    };
+    let onreply = {
+        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        Callback::from(move |mut out: Outgoing| {
+            let (Some(socket), Some(peer)) = (lab.socket, lab.last_peer) else { return };
+            out.host = peer.ip().to_string();
+            out.port = peer.port();
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                ops.send("s", socket, &out).await;
+            });
+        })
+    };
+    let on_decode = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(enc) = Encoding::from_label(&el.value()) {
+                dispatcher.dispatch(Action::DecodeAs(enc));
+            }
+        })
+    };
+    let onclear = {
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Clear))
+    };
+    let on_host = {
+        let host = host.clone();
+        Callback::from(move |e: InputEvent| host.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    let on_port = {
+        let port = port.clone();
+        Callback::from(move |e: InputEvent| port.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    let bound = lab.local.filter(|_| lab.socket.is_some());
+    let shown_port = bound.map(|b| b.port()).or(port_parsed.ok()).unwrap_or(DEFAULT_PORT);
+    let learner_sender = format!(
+        "import socket\n\n{}\n{}\n{}\nprint(data.decode(\"utf-8\"), addr)\n",
+        python::OPEN,
+        python::sendto("s", "你好, page", Encoding::Utf8, "127.0.0.1", shown_port),
+        python::recvfrom("s"),
+    );
+    let decode_options = Encoding::ALL
+        .iter()
+        .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_uppercase() }</option> })
+        .collect::<Html>();
+    html! {
+        <div class="lab" data-testid="udp-bind-lab">
+            <div class="row">
+                <label>{ lang.t("udp.field.bind_host") }
+                    <input type="text" value={(*host).clone()} oninput={on_host} data-testid="udp-bind-host" spellcheck="false" disabled={bound.is_some()} />
+                </label>
+                <label>{ lang.t("udp.field.port") }
+                    <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-bind-port" disabled={bound.is_some()} />
+                </label>
+                <button class="primary" onclick={onbind} disabled={bound.is_some() || lab.busy || port_parsed.is_err()} data-testid="udp-bind">
+                    { lang.t("udp.button.bind") }
+                </button>
+                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy} data-testid="udp-close">
+                    { lang.t("udp.button.close") }
+                </button>
+            </div>
+            if let Err(e) = port_parsed {
+                <p class="field-error" role="alert">{ lang.t(e.key()) }</p>
+            }
+            <div class="socket-state" data-testid="udp-bound" data-local={bound.map(|b| b.to_string()).unwrap_or_default()}>
+                { match bound {
+                    Some(b) => lang.tf("udp.bind.listening", &[("local", &b.to_string())]),
+                    None => lang.t("udp.bind.not_bound").to_owned(),
+                } }
+            </div>
+            <details open={true}>
+                <summary>{ lang.t("udp.bind.try_python") }</summary>
+                <PythonCode code={learner_sender} />
+            </details>
+            <div class="row">
+                <h3 class="grow">{ lang.t("udp.bind.arrivals") }</h3>
+                <label>{ lang.t("udp.field.decode_as") }
+                    <select onchange={on_decode} data-testid="udp-decode-encoding">{ decode_options }</select>
+                </label>
+                <button class="secondary" onclick={onclear} data-testid="udp-clear-log">{ lang.t("udp.button.clear") }</button>
+            </div>
+            <LogView lab={(*lab).clone()} testid="udp-bind-log" />
+            <h3>{ lang.t("udp.bind.reply") }</h3>
+            if let Some(peer) = lab.last_peer {
+                <p class="hint">{ lang.tf("udp.bind.reply_to", &[("peer", &peer.to_string())]) }</p>
+            } else {
+                <p class="hint">{ lang.t("udp.bind.reply_wait") }</p>
+            }
+            <Composer
+                prefix="udp-reply"
+                fixed_target={lab.last_peer.map(|p| (p.ip().to_string(), p.port()))}
+                default_text="收到, thanks"
+                button={lang.t("udp.button.reply")}
+                disabled={lab.last_peer.is_none() || lab.socket.is_none() || lab.busy}
+                onsend={onreply}
+            />
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! Step "in use": two sockets try to bind the same port. The second gets EADDRINUSE from the
+//! operating system, exactly as Python's `OSError: [Errno 98] Address already in use`.
+
+use yew::prelude::*;
+
+use super::bind::DEFAULT_PORT;
+use super::composer::parse_port;
+use super::log_view::LogView;
+use super::{ops, use_udp_lab};
+use crate::i18n::use_lang;
+use crate::relay::use_relay;
+
+#[function_component]
+pub fn InUseLab() -> Html {
+    let lang = use_lang();
+    let relay = use_relay();
+    let (lab, owned) = use_udp_lab();
+    let port = use_state(|| DEFAULT_PORT.to_string());
+    // Socket A, the one holding the port, once the experiment ran.
+    let holder = use_state(|| None::<protocol::SocketId>);
+    let port_parsed = parse_port(&port);
+
+    let onrun = {
+        let (relay, lab, owned, holder) = (relay.clone(), lab.clone(), owned.clone(), holder.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Ok(port) = port_parsed else { return };
+            let holder = holder.clone();
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                let Some(a) = ops.open("a").await else { return };
+                if ops.bind("a", a, "127.0.0.1", port).await.is_none() {
+                    ops.close("a", a).await;
+                    return;
+                }
+                holder.set(Some(a));
+                let Some(b) = ops.open("b").await else { return };
+                if ops.bind("b", b, "127.0.0.1", port).await.is_none() {
+                    ops.close("b", b).await;
+                }
+            });
+        })
+    };
+    let onretry = {
+        let (relay, lab, owned, holder) = (relay.clone(), lab.clone(), owned.clone(), holder.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (Some(a), Ok(port)) = (*holder, port_parsed) else { return };
+            let holder = holder.clone();
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                ops.close("a", a).await;
+                holder.set(None);
+                let Some(b) = ops.open("b").await else { return };
+                if ops.bind("b", b, "127.0.0.1", port).await.is_some() {
+                    ops.close("b", b).await;
+                }
+            });
+        })
+    };
+    let on_port = {
+        let port = port.clone();
+        Callback::from(move |e: InputEvent| port.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    html! {
+        <div class="lab" data-testid="udp-inuse-lab">
+            <div class="row">
+                <label>{ lang.t("udp.field.port") }
+                    <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-inuse-port" />
+                </label>
+                <button class="primary" onclick={onrun} disabled={lab.busy || holder.is_some() || port_parsed.is_err()} data-testid="udp-inuse-run">
+                    { lang.t("udp.inuse.run") }
+                </button>
+                <button class="secondary" onclick={onretry} disabled={lab.busy || holder.is_none()} data-testid="udp-inuse-retry">
+                    { lang.t("udp.inuse.retry") }
+                </button>
+            </div>
+            if let Err(e) = port_parsed {
+                <p class="field-error" role="alert">{ lang.t(e.key()) }</p>
+            }
+            <LogView lab={(*lab).clone()} testid="udp-inuse-log" />
+        </div>
+    }
+}

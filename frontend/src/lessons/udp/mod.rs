@@ -1,0 +1,74 @@
+//! Lesson "Sockets and UDP" (curriculum 5 and 6), with real datagrams sent by the relay.
+
+mod bind;
+mod composer;
+mod encode;
+mod fresh_port;
+mod in_use;
+mod lab;
+mod log_view;
+mod ops;
+mod python;
+mod recap;
+mod send;
+
+use std::rc::Rc;
+
+use protocol::ServerMessage;
+use yew::prelude::*;
+
+use super::{Lesson, Step, pictures};
+use crate::i18n::use_lang;
+use crate::relay::{OwnedSockets, use_owned_sockets, use_relay, use_relay_events};
+use lab::{Action, Lab};
+
+pub static LESSON: Lesson = Lesson {
+    slug: "udp",
+    steps: &[
+        Step { id: "sockets", widget: Some(|| html! { <Triple /> }), needs_relay: false },
+        Step { id: "letter", widget: Some(|| html! { <Letter /> }), needs_relay: false },
+        Step { id: "encode", widget: Some(|| html! { <encode::EncodeLab /> }), needs_relay: false },
+        Step { id: "send", widget: Some(|| html! { <send::SendLab /> }), needs_relay: true },
+        Step { id: "fresh_port", widget: Some(|| html! { <fresh_port::FreshPortLab /> }), needs_relay: true },
+        Step { id: "bind", widget: Some(|| html! { <bind::BindLab /> }), needs_relay: true },
+        Step { id: "in_use", widget: Some(|| html! { <in_use::InUseLab /> }), needs_relay: true },
+        Step { id: "recap", widget: Some(|| html! { <recap::Recap /> }), needs_relay: false },
+    ],
+};
+
+#[function_component]
+fn Triple() -> Html {
+    pictures::socket_triple(&use_lang())
+}
+
+#[function_component]
+fn Letter() -> Html {
+    pictures::datagram(&use_lang(), "50123", "7788", 6)
+}
+
+/// A UDP lab: its state, the sockets it owns (closed when the step is left), datagram events
+/// routed into it, and a reset when the relay session changes.
+#[hook]
+fn use_udp_lab() -> (UseReducerHandle<Lab>, OwnedSockets) {
+    let lab = use_reducer(Lab::default);
+    let owned = use_owned_sockets();
+    let relay = use_relay();
+    {
+        let dispatcher = lab.dispatcher();
+        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
+            if let ServerMessage::UdpDatagram { socket, from, local, data } = &*msg {
+                dispatcher.dispatch(Action::Received {
+                    socket: *socket,
+                    from: *from,
+                    local: *local,
+                    data: data.0.clone(),
+                });
+            }
+        }));
+    }
+    {
+        let dispatcher = lab.dispatcher();
+        use_effect_with(relay.session(), move |_| dispatcher.dispatch(Action::SessionLost));
+    }
+    (lab, owned)
+}

@@ -1,0 +1,80 @@
+//! Step "send": create a UDP socket, send a datagram, see the port the OS chose, and get the
+//! echo back. The course's sender, one call at a time.
+
+use yew::prelude::*;
+
+use super::composer::{Composer, Outgoing};
+use super::log_view::LogView;
+use super::ops;
+use super::use_udp_lab;
+use crate::i18n::use_lang;
+use crate::relay::use_relay;
+
+#[function_component]
+pub fn SendLab() -> Html {
+    let lang = use_lang();
+    let relay = use_relay();
+    let (lab, owned) = use_udp_lab();
+    let echo = relay.welcome().map(|w| w.udp_echo_port).unwrap_or(0);
+
+    let onopen = {
+        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        Callback::from(move |_: MouseEvent| {
+            ops::run(&relay, &lab, &owned, |ops| async move {
+                ops.open("s").await;
+            });
+        })
+    };
+    let onsend = {
+        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        Callback::from(move |out: Outgoing| {
+            let Some(socket) = lab.socket else { return };
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                ops.send("s", socket, &out).await;
+            });
+        })
+    };
+    let onclose = {
+        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(socket) = lab.socket else { return };
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                ops.close("s", socket).await;
+            });
+        })
+    };
+    let state = match (lab.socket, lab.local) {
+        (None, _) => lang.t("udp.state.none").to_owned(),
+        (Some(id), None) => lang.tf("udp.state.unbound", &[("id", &id.to_string())]),
+        (Some(id), Some(local)) => lang.tf("udp.state.bound", &[("id", &id.to_string()), ("local", &local.to_string())]),
+    };
+    html! {
+        <div class="lab" data-testid="udp-send-lab">
+            <p class="hint">{ lang.tf("udp.send.echo_hint", &[("port", &echo.to_string())]) }</p>
+            <div class="socket-state" data-testid="udp-socket-state">{ state }</div>
+            <div class="actions">
+                <button class="primary" onclick={onopen} disabled={lab.socket.is_some() || lab.busy} data-testid="udp-open">
+                    { lang.t("udp.button.open") }
+                </button>
+            </div>
+            <Composer
+                prefix="udp"
+                target={Some(("127.0.0.1".to_owned(), echo))}
+                default_text="你好"
+                button={lang.t("udp.button.sendto")}
+                disabled={lab.socket.is_none() || lab.busy}
+                onsend={onsend}
+            />
+            if lab.socket.is_none() {
+                <p class="hint">{ lang.t("udp.send.open_first") }</p>
+            }
+            <div class="actions">
+                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy} data-testid="udp-close">
+                    { lang.t("udp.button.close") }
+                </button>
+            </div>
+            <h3>{ lang.t("udp.log.title") }</h3>
+            <LogView lab={(*lab).clone()} testid="udp-send-log" />
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+//! The table of contents: every lesson in curriculum order with the learner's progress.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::i18n::use_lang;
+use crate::lessons::{CONTENTS, Entry};
+use crate::route::Route;
+use crate::storage::Progress;
+
+#[function_component]
+pub fn Home() -> Html {
+    let lang = use_lang();
+    let progress = Progress::load();
+    let items = CONTENTS
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let number = i + 1;
+            match entry {
+                Entry::Ready(lesson) => {
+                    let total = lesson.steps.len();
+                    let seen = progress.seen_count(lesson.slug, total);
+                    let pct = seen * 100 / total.max(1);
+                    html! {
+                        <li class="lesson-card ready" data-testid={format!("lesson-{}", lesson.slug)}>
+                            <Link<Route> to={Route::LessonStart { slug: lesson.slug.to_owned() }}>
+                                <span class="lesson-number">{ number }</span>
+                                <span class="lesson-text">
+                                    <strong>{ lang.t(&format!("lesson.{}.title", lesson.slug)) }</strong>
+                                    <span class="summary">{ lang.t(&format!("lesson.{}.summary", lesson.slug)) }</span>
+                                    <span class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={seen.to_string()}>
+                                        <span class="bar" style={format!("width:{pct}%")}></span>
+                                    </span>
+                                    <span class="progress-text">{ lang.tf("home.progress", &[("seen", &seen.to_string()), ("total", &total.to_string())]) }</span>
+                                </span>
+                            </Link<Route>>
+                        </li>
+                    }
+                }
+                Entry::Planned(slug) => html! {
+                    <li class="lesson-card planned" aria-disabled="true">
+                        <div class="lesson-link">
+                            <span class="lesson-number">{ number }</span>
+                            <span class="lesson-text">
+                                <strong>{ lang.t(&format!("lesson.{slug}.title")) }</strong>
+                                <span class="summary">{ lang.t(&format!("lesson.{slug}.summary")) }</span>
+                                <span class="badge">{ lang.t("home.planned") }</span>
+                            </span>
+                        </div>
+                    </li>
+                },
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <main class="page" data-testid="home">
+            <section class="hero">
+                <h1>{ lang.t("home.title") }</h1>
+                <crate::components::Prose text={lang.t("home.intro")} />
+            </section>
+            <ol class="lesson-list">{ items }</ol>
+        </main>
+    }
+}

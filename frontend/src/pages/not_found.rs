@@ -1,0 +1,19 @@
+//! A URL that names no page or no step.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::i18n::use_lang;
+use crate::route::Route;
+
+#[function_component]
+pub fn NotFound() -> Html {
+    let lang = use_lang();
+    html! {
+        <main class="page narrow" data-testid="not-found">
+            <h1>{ lang.t("notfound.title") }</h1>
+            <p>{ lang.t("notfound.body") }</p>
+            <Link<Route> to={Route::Home}>{ lang.t("notfound.home") }</Link<Route>>
+        </main>
+    }
+}

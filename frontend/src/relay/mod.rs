@@ -1,0 +1,221 @@
+//! The page's side of the relay: one context provider owns the one WebSocket; components ask
+//! through [`use_relay`] and never open sockets themselves.
+
+mod backoff;
+mod conn;
+pub mod token;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use protocol::{RelayError, Reply, Request, ServerMessage, SocketId, Welcome};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use conn::{Conn, Snapshot};
+
+/// Where the connection to the relay stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// The page has no token: it was not opened from the relay's link.
+    NoToken,
+    /// Opening the WebSocket and saying hello.
+    Connecting { attempt: u32 },
+    /// Welcomed: requests can go.
+    Connected,
+    /// Not reachable; the next attempt comes in `retry_ms`.
+    Waiting { attempt: u32, retry_ms: u32 },
+    /// The relay refused the token (it was restarted with a new one).
+    BadToken,
+}
+
+impl Status {
+    /// The `data-state` attribute tests and styles use.
+    pub fn state_name(&self) -> &'static str {
+        match self {
+            Status::NoToken => "no-token",
+            Status::Connecting { .. } => "connecting",
+            Status::Connected => "connected",
+            Status::Waiting { .. } => "offline",
+            Status::BadToken => "bad-token",
+        }
+    }
+}
+
+/// The context value: the current snapshot plus the connection to act on.
+#[derive(Clone)]
+pub struct RelayHandle {
+    conn: Rc<Conn>,
+    snap: Snapshot,
+}
+
+impl PartialEq for RelayHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.conn, &other.conn) && self.snap == other.snap
+    }
+}
+
+impl RelayHandle {
+    pub fn status(&self) -> &Status {
+        &self.snap.status
+    }
+    pub fn connected(&self) -> bool {
+        self.snap.status == Status::Connected
+    }
+    pub fn welcome(&self) -> Option<&Welcome> {
+        self.snap.welcome.as_deref()
+    }
+    /// Changes every time a new session is welcomed: socket ids from an older one are void.
+    pub fn session(&self) -> u64 {
+        self.snap.session
+    }
+    pub fn request(&self, request: Request, done: Callback<Result<Reply, RelayError>>) {
+        self.conn.request(request, done);
+    }
+    pub fn reconnect_now(&self) {
+        self.conn.reconnect_now();
+    }
+    /// Sends a request and waits for its one answer.
+    pub fn call(&self, request: Request) -> impl Future<Output = Result<Reply, RelayError>> + use<> {
+        let (tx, rx) = futures::channel::oneshot::channel();
+        let tx = RefCell::new(Some(tx));
+        self.conn.request(
+            request,
+            Callback::from(move |r| {
+                if let Some(tx) = tx.borrow_mut().take() {
+                    let _ = tx.send(r);
+                }
+            }),
+        );
+        async move {
+            rx.await
+                .unwrap_or_else(|_| Err(RelayError::new(protocol::ErrorCode::Disconnected)))
+        }
+    }
+
+    /// Closes a socket, ignoring the answer.
+    pub fn close(&self, socket: SocketId) {
+        self.conn.request(Request::Close { socket }, Callback::noop());
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RelayProviderProps {
+    pub children: Html,
+}
+
+#[function_component]
+pub fn RelayProvider(props: &RelayProviderProps) -> Html {
+    let snap = use_state(|| Snapshot {
+        status: Status::Connecting { attempt: 0 },
+        welcome: None,
+        session: 0,
+    });
+    let conn = {
+        let setter = snap.setter();
+        use_memo((), move |_| Conn::new(Callback::from(move |s| setter.set(s))))
+    };
+    {
+        let conn = (*conn).clone();
+        use_effect_with((), move |_| {
+            token::take_from_url();
+            conn.connect();
+            // A new token stored by another tab (the learner opened the relay's new link):
+            // reconnect here too.
+            let weak = Rc::downgrade(&conn);
+            let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
+                move |ev: web_sys::StorageEvent| {
+                    if ev.key().as_deref() == Some(crate::storage::TOKEN_KEY) {
+                        if let Some(conn) = weak.upgrade() {
+                            conn.reconnect_now();
+                        }
+                    }
+                },
+            );
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "storage",
+                    on_storage.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        on_storage.as_ref().unchecked_ref(),
+                    );
+                }
+                conn.stop();
+            }
+        });
+    }
+    let handle = RelayHandle {
+        conn: (*conn).clone(),
+        snap: (*snap).clone(),
+    };
+    html! {
+        <ContextProvider<RelayHandle> context={handle}>
+            { props.children.clone() }
+        </ContextProvider<RelayHandle>>
+    }
+}
+
+#[hook]
+pub fn use_relay() -> RelayHandle {
+    use_context::<RelayHandle>().expect("RelayProvider wraps the app")
+}
+
+/// Calls `on_event` with every event the relay sends while the component is mounted. The
+/// latest `on_event` is used, so it may capture fresh state.
+#[hook]
+pub fn use_relay_events(on_event: Callback<Rc<ServerMessage>>) {
+    let relay = use_relay();
+    let latest = use_mut_ref(|| on_event.clone());
+    *latest.borrow_mut() = on_event;
+    let conn = relay.conn.clone();
+    use_effect_with((), move |_| {
+        let key = conn.subscribe(Callback::from(move |msg| {
+            let cb = latest.borrow().clone();
+            cb.emit(msg);
+        }));
+        move || conn.unsubscribe(key)
+    });
+}
+
+/// The sockets a component opened. They are closed when the component goes away (the learner
+/// moves to another step), so nothing stays bound behind their back.
+#[derive(Clone, Default)]
+pub struct OwnedSockets(Rc<RefCell<Vec<(u64, SocketId)>>>);
+
+impl OwnedSockets {
+    pub fn adopt(&self, session: u64, socket: SocketId) {
+        self.0.borrow_mut().push((session, socket));
+    }
+    pub fn forget(&self, socket: SocketId) {
+        self.0.borrow_mut().retain(|(_, s)| *s != socket);
+    }
+}
+
+#[hook]
+pub fn use_owned_sockets() -> OwnedSockets {
+    let relay = use_relay();
+    let owned = use_memo((), |_| OwnedSockets::default());
+    let latest = use_mut_ref(|| relay.clone());
+    *latest.borrow_mut() = relay;
+    {
+        let owned = (*owned).clone();
+        use_effect_with((), move |_| {
+            move || {
+                let relay = latest.borrow().clone();
+                for (session, socket) in owned.0.borrow_mut().drain(..) {
+                    if session == relay.session() && relay.connected() {
+                        relay.close(socket);
+                    }
+                }
+            }
+        });
+    }
+    (*owned).clone()
+}

@@ -1,0 +1,18 @@
+//! The page's URLs: every lesson step has its own, so reload, bookmarks and back/forward work.
+
+use yew_router::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    /// A lesson without a step: continue where the learner left off.
+    #[at("/lesson/:slug")]
+    LessonStart { slug: String },
+    /// Step numbers start at 1, as a learner counts.
+    #[at("/lesson/:slug/:step")]
+    Step { slug: String, step: usize },
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
