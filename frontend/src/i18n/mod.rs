@@ -9,13 +9,23 @@ pub use protocol::Lang;
 use yew::prelude::*;
 
 mod en;
+mod ip_en;
+mod ip_zh;
 mod zh;
 
-fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
+/// Every table of a language. Each area of the tutorial has its own pair of files
+/// (`zh.rs`/`en.rs` for the shell and the first lessons, `ip_zh.rs`/`ip_en.rs` for the address
+/// lessons), so they can be written side by side.
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 2] {
     match lang {
-        Lang::ZhCn => zh::TEXTS,
-        Lang::En => en::TEXTS,
+        Lang::ZhCn => [zh::TEXTS, ip_zh::TEXTS],
+        Lang::En => [en::TEXTS, ip_en::TEXTS],
     }
+}
+
+/// Every (key, text) of a language, across its tables.
+pub fn all(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    tables(lang).into_iter().flat_map(|t| t.iter().copied())
 }
 
 fn index(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
@@ -25,7 +35,7 @@ fn index(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
         Lang::ZhCn => &ZH,
         Lang::En => &EN,
     };
-    cell.get_or_init(|| table(lang).iter().copied().collect())
+    cell.get_or_init(|| all(lang).collect())
 }
 
 /// The text for `key`; the key itself when missing (the completeness test keeps that from
@@ -105,8 +115,8 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_keys_and_no_duplicates() {
-        let zh: Vec<&str> = zh::TEXTS.iter().map(|(k, _)| *k).collect();
-        let en: Vec<&str> = en::TEXTS.iter().map(|(k, _)| *k).collect();
+        let zh: Vec<&str> = all(Lang::ZhCn).map(|(k, _)| k).collect();
+        let en: Vec<&str> = all(Lang::En).map(|(k, _)| k).collect();
         let zh_set: BTreeSet<_> = zh.iter().copied().collect();
         let en_set: BTreeSet<_> = en.iter().copied().collect();
         assert_eq!(zh.len(), zh_set.len(), "duplicate key in zh.rs");
@@ -119,14 +129,15 @@ mod tests {
 
     #[test]
     fn texts_are_non_empty_translated_and_share_placeholders() {
-        for (key, zh_text) in zh::TEXTS {
+        for (key, zh_text) in all(Lang::ZhCn) {
             let en_text = tr(Lang::En, key);
             assert!(!zh_text.trim().is_empty(), "{key}: empty zh text");
             assert!(!en_text.trim().is_empty(), "{key}: empty en text");
             assert_eq!(placeholders(zh_text), placeholders(en_text), "{key}: placeholders differ");
+            assert_ne!(en_text, "⟦missing text⟧", "{key}: missing in English");
             let has_han = zh_text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
             let code_only = !zh_text.chars().any(|c| c.is_alphabetic()) || key.ends_with(".code");
-            assert!(has_han || code_only || zh_text == &en_text, "{key}: zh text has no Chinese");
+            assert!(has_han || code_only || zh_text == en_text, "{key}: zh text has no Chinese");
         }
     }
 

@@ -1,0 +1,330 @@
+//! The UDP lesson end to end: a real relay, a real headless Chromium, real UDP sockets owned by
+//! the test, and a Python program playing the learner's own code. Every assertion names exact
+//! bytes, ports and texts.
+
+use std::net::{SocketAddr, UdpSocket};
+use std::time::Duration;
+
+use e2e::{Browser, BrowserOptions, PythonPeer, Relay};
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// Opens the relay's printed link (which hands the page its token), then the given step.
+async fn open_step(browser: &Browser, relay: &Relay, step: usize) {
+    browser.goto(relay.url()).await;
+    browser
+        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .await;
+    browser
+        .goto(&format!("{}/lesson/udp/{step}", relay.base()))
+        .await;
+    browser
+        .wait_for(&format!("[data-testid=lesson][data-step=\"{step}\"]"), WAIT)
+        .await;
+    browser
+        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .await;
+}
+
+fn test_socket() -> (UdpSocket, SocketAddr) {
+    let s = UdpSocket::bind("127.0.0.1:0").unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    let addr = s.local_addr().unwrap();
+    (s, addr)
+}
+
+/// A UDP port that was free a moment ago.
+fn free_udp_port() -> u16 {
+    UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn send_step_puts_the_exact_gbk_and_utf8_bytes_on_the_wire() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    let (sock, addr) = test_socket();
+    open_step(&browser, &relay, 4).await;
+
+    browser
+        .type_into("[data-testid=udp-target-port]", &addr.port().to_string())
+        .await;
+    browser.type_into("[data-testid=udp-text]", "你好").await;
+    browser.select("[data-testid=udp-encoding]", "gbk").await;
+    let hex = browser
+        .attr("[data-testid=udp-hex-preview]", "data-hex")
+        .await;
+    assert_eq!(hex.as_deref(), Some("C4 E3 BA C3"));
+
+    browser.click("[data-testid=udp-open]").await;
+    browser
+        .wait_for_text("[data-testid=udp-socket-state]", "#", WAIT)
+        .await;
+    browser.click("[data-testid=udp-send]").await;
+    let mut buf = [0u8; 2048];
+    let (n, from) = sock
+        .recv_from(&mut buf)
+        .expect("the page's datagram arrives");
+    assert_eq!(&buf[..n], &[0xC4, 0xE3, 0xBA, 0xC3]);
+    assert_eq!(from.ip().to_string(), "127.0.0.1");
+    // The page shows the source port the OS picked, and it is the one the datagram came from.
+    browser
+        .wait_for("[data-testid=udp-send-result]", WAIT)
+        .await;
+    let shown = browser
+        .attr("[data-testid=udp-send-result]", "data-local-port")
+        .await;
+    assert_eq!(shown, Some(from.port().to_string()));
+    let text = browser.text("[data-testid=udp-send-log]").await;
+    assert!(
+        text.contains(&format!("操作系统刚刚给它分配了端口 {}", from.port())),
+        "{text}"
+    );
+
+    // Same socket, UTF-8 this time: the same source port.
+    browser.select("[data-testid=udp-encoding]", "utf-8").await;
+    let hex = browser
+        .attr("[data-testid=udp-hex-preview]", "data-hex")
+        .await;
+    assert_eq!(hex.as_deref(), Some("E4 BD A0 E5 A5 BD"));
+    browser.click("[data-testid=udp-send]").await;
+    let (n, from2) = sock
+        .recv_from(&mut buf)
+        .expect("the second datagram arrives");
+    assert_eq!(&buf[..n], "你好".as_bytes());
+    assert_eq!(from2, from, "one socket keeps its port");
+
+    // The echo peer answers on the default target.
+    browser.type_into("[data-testid=udp-target-port]", "").await;
+    let echo_port = relay_echo_port(&browser).await;
+    browser
+        .type_into("[data-testid=udp-target-port]", &echo_port)
+        .await;
+    browser.click("[data-testid=udp-send]").await;
+    let entry = format!("[data-testid=udp-log-entry][data-from=\"127.0.0.1:{echo_port}\"]");
+    browser.wait_for(&entry, WAIT).await;
+    let echoed = browser
+        .text(&format!("{entry} [data-testid=udp-log-text]"))
+        .await;
+    assert_eq!(echoed, "你好");
+    relay.assert_token_not_logged();
+}
+
+/// The echo port as the page knows it (from the hint text).
+async fn relay_echo_port(browser: &Browser) -> String {
+    let hint = browser.text("[data-testid=udp-send-lab] .hint").await;
+    hint.split(|c: char| !c.is_ascii_digit())
+        .filter(|s| s.len() >= 4)
+        .find(|s| s != &"127")
+        .expect("the hint names the echo port")
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_run_of_the_sender_gets_a_new_port_from_the_os() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    open_step(&browser, &relay, 5).await;
+    for run in 1..=3 {
+        browser.click("[data-testid=udp-fresh-run]").await;
+        browser
+            .wait_for(
+                &format!("[data-testid=udp-fresh-row]:nth-child({run})"),
+                WAIT,
+            )
+            .await;
+    }
+    let ports = browser
+        .eval("return [...document.querySelectorAll('[data-testid=udp-fresh-row]')].map(r => r.dataset.port)")
+        .await;
+    let ports: Vec<u16> = ports
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(ports.len(), 3);
+    assert!(
+        ports[0] != ports[1] && ports[1] != ports[2],
+        "ports did not change: {ports:?}"
+    );
+    let range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap();
+    let mut it = range.split_whitespace().map(|n| n.parse::<u16>().unwrap());
+    let (lo, hi) = (it.next().unwrap(), it.next().unwrap());
+    for p in &ports {
+        assert!(
+            (lo..=hi).contains(p),
+            "{p} outside the ephemeral range {lo}-{hi}"
+        );
+    }
+    let shown = browser.text("[data-testid=udp-fresh-range]").await;
+    assert!(shown.contains(&format!("{lo} 到 {hi}")), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bind_step_shows_who_sent_what_and_answers_back() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    let (sock, addr) = test_socket();
+    let port = free_udp_port();
+    open_step(&browser, &relay, 6).await;
+
+    browser
+        .type_into("[data-testid=udp-bind-port]", &port.to_string())
+        .await;
+    browser.click("[data-testid=udp-bind]").await;
+    let bound = format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]");
+    browser.wait_for(&bound, WAIT).await;
+
+    sock.send_to("hello page".as_bytes(), ("127.0.0.1", port))
+        .unwrap();
+    let entry = format!("[data-testid=udp-log-entry][data-from=\"{addr}\"]");
+    browser.wait_for(&entry, WAIT).await;
+    assert_eq!(
+        browser
+            .text(&format!("{entry} [data-testid=udp-log-text]"))
+            .await,
+        "hello page"
+    );
+    let hex = browser
+        .attr(&format!("{entry} [data-testid=udp-log-hex]"), "data-hex")
+        .await;
+    assert_eq!(hex.as_deref(), Some("68 65 6C 6C 6F 20 70 61 67 65"));
+    let line = browser.text(&entry).await;
+    assert!(line.contains(&format!("从 {addr} 收到 10 字节")), "{line}");
+
+    // Answer: the page sends to the sender's real address.
+    browser
+        .type_into("[data-testid=udp-reply-text]", "收到")
+        .await;
+    browser
+        .select("[data-testid=udp-reply-encoding]", "gbk")
+        .await;
+    browser.click("[data-testid=udp-reply-send]").await;
+    let mut buf = [0u8; 2048];
+    let (n, from) = sock.recv_from(&mut buf).expect("the page's reply arrives");
+    assert_eq!(&buf[..n], &[0xCA, 0xD5, 0xB5, 0xBD], "收到 in GBK");
+    assert_eq!(
+        from,
+        format!("127.0.0.1:{port}").parse().unwrap(),
+        "the reply comes from the bound port"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_learners_own_python_program_talks_to_the_page() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    let port = free_udp_port();
+    open_step(&browser, &relay, 6).await;
+    browser
+        .type_into("[data-testid=udp-bind-port]", &port.to_string())
+        .await;
+    browser.click("[data-testid=udp-bind]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
+            WAIT,
+        )
+        .await;
+
+    let learner = PythonPeer::start(
+        "udp_learner",
+        &[
+            "--to-port",
+            &port.to_string(),
+            "--message",
+            "你好",
+            "--encoding",
+            "gbk",
+            "--timeout",
+            "15",
+        ],
+    );
+    learner.wait_for_stderr("sent 4 bytes", WAIT).await;
+    let bound_line = learner.stderr_so_far();
+    let py_port: u16 = bound_line
+        .lines()
+        .find_map(|l| l.strip_prefix("bound 127.0.0.1:"))
+        .expect("the learner logs its port")
+        .trim()
+        .parse()
+        .unwrap();
+    let entry = format!("[data-testid=udp-log-entry][data-from=\"127.0.0.1:{py_port}\"]");
+    browser.wait_for(&entry, WAIT).await;
+    // Decoded as UTF-8 (the default) GBK bytes are garbage; as GBK they read right.
+    browser
+        .select("[data-testid=udp-decode-encoding]", "gbk")
+        .await;
+    browser
+        .wait_for_text(&format!("{entry} [data-testid=udp-log-text]"), "你好", WAIT)
+        .await;
+
+    browser
+        .type_into("[data-testid=udp-reply-text]", "收到")
+        .await;
+    browser
+        .select("[data-testid=udp-reply-encoding]", "gbk")
+        .await;
+    browser.click("[data-testid=udp-reply-send]").await;
+    let out = learner.finish(WAIT).await;
+    out.assert_success();
+    let report = out.json();
+    assert_eq!(report["received"]["hex"], "ca d5 b5 bd");
+    assert_eq!(report["received"]["text"], "收到");
+    assert_eq!(report["received"]["from"][1], port);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start_with(BrowserOptions {
+        lang: "en-US".into(),
+        ..BrowserOptions::default()
+    })
+    .await;
+    let port = free_udp_port();
+    open_step(&browser, &relay, 7).await;
+    browser
+        .type_into("[data-testid=udp-inuse-port]", &port.to_string())
+        .await;
+    browser.click("[data-testid=udp-inuse-run]").await;
+    let err = "[data-testid=udp-error][data-code=EADDRINUSE]";
+    browser.wait_for(err, WAIT).await;
+    let text = browser.text(err).await;
+    assert!(text.contains("EADDRINUSE"), "{text}");
+    assert!(text.contains("errno 98"), "{text}");
+    assert!(
+        text.contains("Only one socket can bind a port at a time"),
+        "{text}"
+    );
+    let log = browser.text("[data-testid=udp-inuse-log]").await;
+    assert!(
+        log.contains(&format!("b.bind((\"127.0.0.1\", {port}))")),
+        "{log}"
+    );
+
+    // Switching language re-explains the same error.
+    browser.click("[data-testid=lang-zh-CN]").await;
+    browser
+        .wait_for_text(err, "同一时刻一个端口只能被一个套接字绑定", WAIT)
+        .await;
+
+    // Close a; now b can bind.
+    browser.click("[data-testid=udp-inuse-retry]").await;
+    browser
+        .wait_for(
+            &format!(
+                "[data-testid=udp-log-bound][data-local=\"127.0.0.1:{port}\"]:not(:first-of-type)"
+            ),
+            WAIT,
+        )
+        .await;
+    let bound = browser
+        .eval("return document.querySelectorAll('[data-testid=udp-log-bound]').length")
+        .await;
+    assert_eq!(bound, 2, "a bound once, then b bound after a closed");
+}
