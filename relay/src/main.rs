@@ -1,2 +1,26 @@
-//! placeholder
-fn main() {}
+//! The `relay` binary: parse the flags, set up logging to stderr, run the relay until Ctrl-C.
+
+use std::io::IsTerminal as _;
+
+use clap::Parser as _;
+use tracing_subscriber::EnvFilter;
+
+use relay::config::Config;
+
+fn main() -> anyhow::Result<()> {
+    let cfg = Config::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(relay::run(cfg));
+    // Do not wait for a browser launcher that hangs (it runs on a blocking thread).
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    result
+}

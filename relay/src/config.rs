@@ -1,0 +1,96 @@
+//! The command-line flags (`relay --help`), which are also the relay's whole configuration.
+
+use clap::Parser;
+use ipnet::IpNet;
+
+/// The port the relay asks for when `--port` is not given.
+pub const DEFAULT_PORT: u16 = 8470;
+
+/// Serves the network-programming tutorial on 127.0.0.1 and does real UDP/TCP socket work for it.
+#[derive(Clone, Debug, Default, Parser)]
+#[command(name = "relay", version, about)]
+pub struct Config {
+    /// Do not open the tutorial in the default browser (just print its address).
+    #[arg(long)]
+    pub no_open: bool,
+
+    /// Port to listen on (0 = any free port). If it is busy, a free port is used instead.
+    /// [default: 8470]
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+
+    /// Also let the page reach this network (besides loopback), e.g. 192.168.1.0/24 or fd00::/8.
+    /// Repeatable. A single address is accepted too (192.168.1.7 means 192.168.1.7/32).
+    #[arg(long = "allow-target", value_name = "CIDR", value_parser = parse_cidr)]
+    pub allow_target: Vec<IpNet>,
+
+    /// Let the page bind every interface (0.0.0.0, :: or ""), which opens its ports to the network.
+    #[arg(long)]
+    pub allow_bind_all: bool,
+}
+
+impl Config {
+    /// The port to try first.
+    pub fn wanted_port(&self) -> u16 {
+        self.port.unwrap_or(DEFAULT_PORT)
+    }
+}
+
+/// Parses `192.168.1.0/24`, `fd00::/8`, or a bare address (a /32 or /128 network).
+/// The network is normalized: `192.168.1.7/24` becomes `192.168.1.0/24`.
+pub fn parse_cidr(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    if let Ok(net) = text.parse::<IpNet>() {
+        return Ok(net.trunc());
+    }
+    if let Ok(ip) = text.parse::<std::net::IpAddr>() {
+        return Ok(IpNet::from(ip));
+    }
+    Err(format!(
+        "`{text}` is not a network in CIDR form (like 192.168.1.0/24 or fd00::/8)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_parse() {
+        let cfg = Config::try_parse_from([
+            "relay",
+            "--no-open",
+            "--port",
+            "0",
+            "--allow-target",
+            "192.168.1.7/24",
+            "--allow-target",
+            "fd00::/8",
+            "--allow-target",
+            "10.1.2.3",
+            "--allow-bind-all",
+        ])
+        .unwrap();
+        assert!(cfg.no_open);
+        assert_eq!(cfg.port, Some(0));
+        assert!(cfg.allow_bind_all);
+        let nets: Vec<String> = cfg.allow_target.iter().map(|n| n.to_string()).collect();
+        assert_eq!(nets, ["192.168.1.0/24", "fd00::/8", "10.1.2.3/32"]);
+    }
+
+    #[test]
+    fn defaults() {
+        let cfg = Config::try_parse_from(["relay"]).unwrap();
+        assert!(!cfg.no_open);
+        assert_eq!(cfg.port, None);
+        assert_eq!(cfg.wanted_port(), 8470);
+        assert!(cfg.allow_target.is_empty());
+        assert!(!cfg.allow_bind_all);
+    }
+
+    #[test]
+    fn bad_cidr_is_refused() {
+        assert!(Config::try_parse_from(["relay", "--allow-target", "192.168.1.0/33"]).is_err());
+        assert!(Config::try_parse_from(["relay", "--allow-target", "lan"]).is_err());
+    }
+}

@@ -1,0 +1,389 @@
+//! One page session = one WebSocket: the `hello` handshake with the token, then requests in,
+//! exactly one answer per request id out, events from the session's sockets in between, and
+//! on the way out every socket the page opened is closed.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::ws::{Message, WebSocket};
+use futures_util::{Sink, Stream, StreamExt as _};
+use protocol::limits::{
+    CLOSE_BAD_TOKEN, CLOSE_NOT_AUTHENTICATED, HELLO_TIMEOUT_MS, MAX_MESSAGE_BYTES,
+};
+use protocol::{ClientMessage, ErrorCode, RelayError, Reply, Request, ServerMessage, Welcome};
+use tokio::sync::{mpsc, watch};
+use tokio::time::Instant;
+
+use crate::outbox::{Outbox, write_all};
+use crate::policy::Policy;
+use crate::sockets::udp::UdpSock;
+use crate::sockets::{Socket, SocketCtx, SocketTable};
+use crate::token::Token;
+
+/// WebSocket close code for "message too big" (RFC 6455).
+pub const CLOSE_TOO_BIG: u16 = 1009;
+/// WebSocket close code for "going away": the relay is shutting down.
+pub const CLOSE_GOING_AWAY: u16 = 1001;
+/// The WebSocket layer's own limit on one message or frame. Messages between
+/// `MAX_MESSAGE_BYTES` and this are read whole and answered `MESSAGE_TOO_LARGE` (with their id
+/// when it can be read), and the session goes on. Above this the WebSocket layer stops reading
+/// in the middle of the frame, so the session can only close (1009); the unread rest of the
+/// frame then makes the OS reset the connection, which may swallow the error and close frame.
+pub const WS_READ_LIMIT: usize = 4 * MAX_MESSAGE_BYTES;
+/// How long a broken connection stays open after its close frame (see [`End::Broken`]).
+const LINGER: Duration = Duration::from_millis(500);
+/// How long the writer gets to flush the last messages and the close frame.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// What every session shares: the secret, the rules, the facts for `welcome`.
+#[derive(Debug)]
+pub struct SessionCtx {
+    pub token: Token,
+    pub policy: Arc<Policy>,
+    pub welcome: Welcome,
+    /// Becomes true when the relay shuts down.
+    pub shutdown: watch::Receiver<bool>,
+}
+
+/// Runs one WebSocket session to its end.
+pub async fn run(ws: WebSocket, ctx: Arc<SessionCtx>) {
+    let (sink, stream) = ws.split();
+    serve(sink, stream, ctx).await;
+}
+
+/// The session over any message sink and stream (the real WebSocket, or channels in tests).
+pub async fn serve<W, R>(sink: W, mut stream: R, ctx: Arc<SessionCtx>)
+where
+    W: Sink<Message> + Unpin + Send + 'static,
+    W::Error: std::fmt::Display,
+    R: Stream<Item = Result<Message, axum::Error>> + Unpin,
+{
+    let (outbox, rx) = Outbox::new();
+    let mut writer = tokio::spawn(write_all(sink, rx));
+
+    let end = match hello(&mut stream, &outbox, &ctx).await {
+        Ok(()) => {
+            tracing::info!("page session started");
+            let mut session = Session::new(&ctx, outbox.clone());
+            let end = session.requests(&mut stream, ctx.shutdown.clone()).await;
+            session.sockets.close_all().await;
+            tracing::info!("page session ended");
+            end
+        }
+        Err(end) => end,
+    };
+
+    let linger = matches!(end, End::Broken(..));
+    if let End::Close(code, reason) | End::Broken(code, reason) = end {
+        outbox.close(code, reason).await;
+    }
+    drop(outbox);
+    if tokio::time::timeout(FLUSH_TIMEOUT, &mut writer)
+        .await
+        .is_err()
+    {
+        writer.abort();
+    }
+    if linger {
+        // Closing a TCP connection with unread bytes makes the OS send a reset, and a reset
+        // can make the page's OS drop the close frame it has not read yet: give it time.
+        tokio::time::sleep(LINGER).await;
+    }
+    drop(stream);
+}
+
+/// How a session ends.
+#[derive(Debug)]
+enum End {
+    /// The page closed the WebSocket, or it failed: nothing more to say.
+    Gone,
+    /// Send a close frame with this code and reason.
+    Close(u16, &'static str),
+    /// The same, after the WebSocket layer stopped reading in the middle of a frame.
+    Broken(u16, &'static str),
+}
+
+/// Waits for `{"op":"hello","token":...}`. Anything else first, a wrong token, or silence for
+/// `HELLO_TIMEOUT_MS` ends the session.
+async fn hello<R>(stream: &mut R, outbox: &Outbox, ctx: &SessionCtx) -> Result<(), End>
+where
+    R: Stream<Item = Result<Message, axum::Error>> + Unpin,
+{
+    let deadline = Instant::now() + Duration::from_millis(HELLO_TIMEOUT_MS);
+    let text = loop {
+        let next = match tokio::time::timeout_at(deadline, stream.next()).await {
+            Err(_) => {
+                tracing::info!("page sent no hello in time");
+                return Err(End::Close(CLOSE_NOT_AUTHENTICATED, "no hello in time"));
+            }
+            Ok(next) => next,
+        };
+        match incoming(next, outbox).await? {
+            Incoming::Text(text) => break text,
+            Incoming::TooLarge(text) => {
+                let error = too_large(&text);
+                return Err(refuse(outbox, None, error, CLOSE_TOO_BIG).await);
+            }
+            Incoming::Binary => {
+                let error = RelayError::new(ErrorCode::NotAuthenticated)
+                    .with_detail("the first message must be a hello (JSON text), not binary");
+                return Err(refuse(outbox, None, error, CLOSE_NOT_AUTHENTICATED).await);
+            }
+            Incoming::Nothing => continue,
+        }
+    };
+
+    // Read loosely first: the id and op are wanted even from a message that is not a valid
+    // hello. The token itself is never logged.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let id = value.get("id").and_then(|v| v.as_u64());
+    let op = value.get("op").and_then(|v| v.as_str());
+    if op != Some("hello") {
+        let error = RelayError::new(ErrorCode::NotAuthenticated).with_detail(format!(
+            "the first message must be {{\"op\":\"hello\",\"token\":...}}, not {}",
+            op.map_or("a message without an op".to_owned(), |op| format!("`{op}`"))
+        ));
+        tracing::info!("page spoke before hello");
+        return Err(refuse(outbox, id, error, CLOSE_NOT_AUTHENTICATED).await);
+    }
+    let offered = value.get("token").and_then(|v| v.as_str()).unwrap_or("");
+    if !ctx.token.matches(offered) {
+        tracing::warn!("page offered a wrong token");
+        let error = RelayError::new(ErrorCode::BadToken);
+        return Err(refuse(outbox, id, error, CLOSE_BAD_TOKEN).await);
+    }
+    if !outbox
+        .event(ServerMessage::Welcome(ctx.welcome.clone()))
+        .await
+    {
+        return Err(End::Gone);
+    }
+    Ok(())
+}
+
+async fn refuse(outbox: &Outbox, id: Option<u64>, error: RelayError, code: u16) -> End {
+    outbox.event(ServerMessage::Error { id, error }).await;
+    End::Close(code, code_reason(code))
+}
+
+fn code_reason(code: u16) -> &'static str {
+    match code {
+        CLOSE_BAD_TOKEN => "bad token",
+        CLOSE_TOO_BIG => "message too big",
+        _ => "not authenticated",
+    }
+}
+
+/// The answer to a message over `MAX_MESSAGE_BYTES` (the caller reads the id, if any).
+fn too_large(text: &str) -> RelayError {
+    RelayError::new(ErrorCode::MessageTooLarge).with_detail(format!(
+        "the message was {} bytes; a WebSocket message may be at most {MAX_MESSAGE_BYTES} bytes",
+        text.len()
+    ))
+}
+
+/// The request id of a message, when it can be read.
+fn id_of(text: &str) -> Option<u64> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    value.get("id")?.as_u64()
+}
+
+/// One message from the page, as far as the session cares.
+enum Incoming {
+    Text(String),
+    /// A text message over `MAX_MESSAGE_BYTES` (but under `WS_READ_LIMIT`).
+    TooLarge(String),
+    Binary,
+    /// A ping or pong (answered by the WebSocket layer itself).
+    Nothing,
+}
+
+/// Sorts out what the stream gave. A message over `WS_READ_LIMIT` makes the WebSocket layer
+/// fail in the middle of a frame; the rest of that frame is unreadable, so the session tells
+/// the page why and closes with 1009.
+async fn incoming(
+    next: Option<Result<Message, axum::Error>>,
+    outbox: &Outbox,
+) -> Result<Incoming, End> {
+    match next {
+        None | Some(Ok(Message::Close(_))) => Err(End::Gone),
+        Some(Ok(Message::Text(text))) if text.len() > MAX_MESSAGE_BYTES => {
+            Ok(Incoming::TooLarge(text.as_str().to_owned()))
+        }
+        Some(Ok(Message::Text(text))) => Ok(Incoming::Text(text.as_str().to_owned())),
+        Some(Ok(Message::Binary(_))) => Ok(Incoming::Binary),
+        Some(Ok(Message::Ping(_) | Message::Pong(_))) => Ok(Incoming::Nothing),
+        Some(Err(e)) if is_too_large(&e) => {
+            tracing::info!("page sent a message over {WS_READ_LIMIT} bytes: {e}");
+            let error = RelayError::new(ErrorCode::MessageTooLarge).with_detail(format!(
+                "the message was over {WS_READ_LIMIT} bytes; a WebSocket message may be at most \
+                 {MAX_MESSAGE_BYTES} bytes"
+            ));
+            outbox.event(ServerMessage::Error { id: None, error }).await;
+            Err(End::Broken(CLOSE_TOO_BIG, "message too big"))
+        }
+        Some(Err(e)) => {
+            tracing::debug!("websocket read failed: {e}");
+            Err(End::Gone)
+        }
+    }
+}
+
+/// tungstenite's capacity error ("Space limit exceeded: Message too long: N > M"), seen through
+/// axum's error wrapper, which does not expose the type. The integration test
+/// `a_message_over_the_read_limit_closes_only_its_session` checks the wording.
+fn is_too_large(e: &axum::Error) -> bool {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text.contains("Message too long") || text.contains("Space limit exceeded")
+}
+
+/// The authenticated part of a session.
+struct Session {
+    sockets: SocketTable,
+    socket_ctx: SocketCtx,
+    died: mpsc::UnboundedReceiver<protocol::SocketId>,
+}
+
+impl Session {
+    fn new(ctx: &SessionCtx, outbox: Outbox) -> Session {
+        let (died_tx, died) = mpsc::unbounded_channel();
+        Session {
+            sockets: SocketTable::default(),
+            socket_ctx: SocketCtx {
+                policy: ctx.policy.clone(),
+                outbox,
+                died: died_tx,
+            },
+            died,
+        }
+    }
+
+    async fn requests<R>(&mut self, stream: &mut R, mut shutdown: watch::Receiver<bool>) -> End
+    where
+        R: Stream<Item = Result<Message, axum::Error>> + Unpin,
+    {
+        loop {
+            tokio::select! {
+                next = stream.next() => {
+                    let outbox = self.socket_ctx.outbox.clone();
+                    let answer = match incoming(next, &outbox).await {
+                        Err(end) => return end,
+                        Ok(Incoming::Nothing) => continue,
+                        Ok(Incoming::TooLarge(text)) => {
+                            tracing::info!("page sent a message of {} bytes", text.len());
+                            ServerMessage::Error { id: id_of(&text), error: too_large(&text) }
+                        }
+                        Ok(Incoming::Binary) => ServerMessage::Error {
+                            id: None,
+                            error: RelayError::new(ErrorCode::BadRequest).with_detail(
+                                "binary WebSocket messages are not part of the protocol; send JSON text",
+                            ),
+                        },
+                        Ok(Incoming::Text(text)) => {
+                            // Hold the gate from the request to its answer (see outbox.rs).
+                            let gate = outbox.gate().await;
+                            let answer = self.answer(&text).await;
+                            if !outbox.send(&gate, answer).await {
+                                return End::Gone;
+                            }
+                            continue;
+                        }
+                    };
+                    if !outbox.event(answer).await {
+                        return End::Gone;
+                    }
+                }
+                Some(id) = self.died.recv() => self.sockets.forget(id),
+                () = stopping(&mut shutdown) => {
+                    return End::Close(CLOSE_GOING_AWAY, "the relay is shutting down");
+                }
+            }
+        }
+    }
+
+    /// Exactly one `reply` or `error` for one text message.
+    async fn answer(&mut self, text: &str) -> ServerMessage {
+        // Parse as plain JSON first, so the id can be given back even when the request is bad.
+        let value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => return bad_request(None, e),
+        };
+        let id = value.get("id").and_then(|v| v.as_u64());
+        let msg: ClientMessage = match serde_json::from_value(value) {
+            Ok(m) => m,
+            Err(e) => return bad_request(id, e),
+        };
+        let op = msg.request.op();
+        match self.handle(msg.request).await {
+            Ok(result) => {
+                tracing::debug!(id = msg.id, op, "ok");
+                ServerMessage::Reply { id: msg.id, result }
+            }
+            Err(error) => {
+                tracing::debug!(id = msg.id, op, code = %error.code, "refused");
+                ServerMessage::Error {
+                    id: Some(msg.id),
+                    error,
+                }
+            }
+        }
+    }
+
+    async fn handle(&mut self, request: Request) -> Result<Reply, RelayError> {
+        let ctx = &self.socket_ctx;
+        match request {
+            Request::Hello { .. } => Err(RelayError::new(ErrorCode::BadRequest)
+                .with_detail("hello was already accepted on this connection")),
+            Request::UdpOpen { family } => {
+                let socket = self
+                    .sockets
+                    .add(|id| UdpSock::open(id, family).map(Socket::Udp))?;
+                Ok(Reply::Opened {
+                    socket,
+                    local: None,
+                })
+            }
+            Request::UdpBind { socket, host, port } => {
+                self.sockets.udp(socket)?.bind(&host, port, ctx).await
+            }
+            Request::UdpSendTo {
+                socket,
+                host,
+                port,
+                data,
+            } => {
+                let udp = self.sockets.udp(socket)?;
+                udp.send_to(&host, port, data.as_slice(), ctx).await
+            }
+            Request::Close { socket } => {
+                self.sockets.close(socket).await?;
+                Ok(Reply::Done)
+            }
+            other @ (Request::TcpConnect { .. }
+            | Request::TcpListen { .. }
+            | Request::TcpSend { .. }
+            | Request::TcpShutdown { .. }
+            | Request::FileServerStart { .. }
+            | Request::DownloadStart { .. }
+            | Request::DownloadCancel { .. }) => Err(RelayError::new(ErrorCode::NotImplemented)
+                .with_detail(format!("`{}` comes in a later version", other.op()))),
+        }
+    }
+}
+
+/// Completes when the relay shuts down (the guard `wait_for` returns is not `Send`).
+async fn stopping(shutdown: &mut watch::Receiver<bool>) {
+    let _ = shutdown.wait_for(|stop| *stop).await;
+}
+
+fn bad_request(id: Option<u64>, e: serde_json::Error) -> ServerMessage {
+    ServerMessage::Error {
+        id,
+        error: RelayError::new(ErrorCode::BadRequest).with_detail(e.to_string()),
+    }
+}

@@ -1,0 +1,184 @@
+//! UDP sockets for the page: open (unbound, exactly like `socket(AF_INET, SOCK_DGRAM)`), bind,
+//! sendto, close, and a reader that turns every datagram that arrives into a `udp_datagram`
+//! event. Messages keep their boundaries: one datagram in, one event out.
+
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use protocol::limits::{MAX_UDP_PAYLOAD, RECV_BUFFER};
+use protocol::{Data, ErrorCode, Family, RelayError, Reply, ServerMessage, SocketId};
+use socket2::{Domain, Protocol, SockRef, Type};
+use tokio::net::UdpSocket;
+use tokio::task::JoinHandle;
+
+use super::SocketCtx;
+use crate::errors::os_error;
+use crate::resolve;
+
+/// Consecutive receive errors after which the reader gives up on a socket (a guard against
+/// spinning on an error that repeats forever; ICMP errors come one per datagram).
+const MAX_RECV_ERRORS_IN_A_ROW: u32 = 1000;
+
+#[derive(Debug)]
+pub struct UdpSock {
+    id: SocketId,
+    family: Family,
+    socket: Arc<UdpSocket>,
+    /// Runs once the socket has an address (after a bind or the first send).
+    reader: Option<JoinHandle<()>>,
+}
+
+impl UdpSock {
+    /// A new UDP socket with no address yet: the OS gives it one at `bind`, or at the first
+    /// `sendto` (an "ephemeral" port), which is what the lessons show.
+    pub fn open(id: SocketId, family: Family) -> Result<UdpSock, RelayError> {
+        let domain = match family {
+            Family::Ipv4 => Domain::IPV4,
+            Family::Ipv6 => Domain::IPV6,
+        };
+        let socket = socket2::Socket::new(domain, Type::DGRAM, Some(Protocol::UDP))
+            .map_err(|e| os_error("socket(SOCK_DGRAM)", &e))?;
+        socket
+            .set_nonblocking(true)
+            .map_err(|e| os_error("set_nonblocking", &e))?;
+        let socket = UdpSocket::from_std(socket.into()).map_err(|e| os_error("socket", &e))?;
+        Ok(UdpSock {
+            id,
+            family,
+            socket: Arc::new(socket),
+            reader: None,
+        })
+    }
+
+    /// `s.bind((host, port))`. Binding twice is the OS's business: it answers EINVAL.
+    pub async fn bind(
+        &mut self,
+        host: &str,
+        port: u16,
+        ctx: &SocketCtx,
+    ) -> Result<Reply, RelayError> {
+        let addr = resolve::bind_addr(&ctx.policy, host, port, self.family).await?;
+        SockRef::from(&*self.socket)
+            .bind(&addr.into())
+            .map_err(|e| os_error(&format!("bind({addr})"), &e))?;
+        let local = self.local_addr()?;
+        self.start_reading(ctx, local);
+        Ok(Reply::Bound {
+            socket: self.id,
+            local,
+        })
+    }
+
+    /// `s.sendto(data, (host, port))`. Succeeds even when nothing listens there: UDP sends
+    /// without asking.
+    pub async fn send_to(
+        &mut self,
+        host: &str,
+        port: u16,
+        data: &[u8],
+        ctx: &SocketCtx,
+    ) -> Result<Reply, RelayError> {
+        if data.len() > MAX_UDP_PAYLOAD {
+            return Err(
+                RelayError::new(ErrorCode::PayloadTooLarge).with_detail(format!(
+                    "{} bytes; one UDP datagram carries at most {MAX_UDP_PAYLOAD} bytes",
+                    data.len()
+                )),
+            );
+        }
+        let to = resolve::target(&ctx.policy, host, port, self.family).await?;
+        let bytes = self
+            .socket
+            .send_to(data, to)
+            .await
+            .map_err(|e| os_error(&format!("sendto({to})"), &e))?;
+        let local = self.local_addr()?;
+        self.start_reading(ctx, local);
+        Ok(Reply::Sent {
+            socket: self.id,
+            bytes,
+            local,
+            to,
+        })
+    }
+
+    /// `s.close()`: stops the reader and closes the file descriptor before returning, so the
+    /// port is free again when the page hears `done`.
+    pub async fn close(mut self) {
+        if let Some(reader) = self.reader.take() {
+            reader.abort();
+            let _ = reader.await;
+        }
+        // `self.socket` is the last reference now; dropping `self` closes it.
+    }
+
+    fn local_addr(&self) -> Result<SocketAddr, RelayError> {
+        self.socket
+            .local_addr()
+            .map_err(|e| os_error("getsockname", &e))
+    }
+
+    fn start_reading(&mut self, ctx: &SocketCtx, local: SocketAddr) {
+        if self.reader.is_none() {
+            let task = read_datagrams(self.id, self.socket.clone(), local, ctx.clone());
+            self.reader = Some(tokio::spawn(task));
+        }
+    }
+}
+
+impl Drop for UdpSock {
+    fn drop(&mut self) {
+        if let Some(reader) = &self.reader {
+            reader.abort();
+        }
+    }
+}
+
+/// `recvfrom` in a loop. Waiting for room in the outbox is the backpressure: while the page is
+/// behind, this socket is not read and the OS queues (and finally drops) datagrams, as it
+/// would for a slow Python program.
+async fn read_datagrams(id: SocketId, socket: Arc<UdpSocket>, local: SocketAddr, ctx: SocketCtx) {
+    let mut buf = vec![0u8; RECV_BUFFER];
+    let mut errors_in_a_row = 0;
+    loop {
+        match socket.recv_from(&mut buf).await {
+            Ok((n, from)) => {
+                errors_in_a_row = 0;
+                let event = ServerMessage::UdpDatagram {
+                    socket: id,
+                    from,
+                    local,
+                    data: Data::from(&buf[..n]),
+                };
+                if !ctx.outbox.event(event).await {
+                    return; // the page is gone
+                }
+            }
+            Err(e) if is_transient(&e) && errors_in_a_row < MAX_RECV_ERRORS_IN_A_ROW => {
+                // For example ECONNREFUSED: an ICMP "port unreachable" answered an earlier
+                // datagram. It is news about that datagram, not about this socket.
+                errors_in_a_row += 1;
+                tracing::debug!(socket = id, "udp recvfrom: {e}; still receiving");
+                tokio::task::yield_now().await;
+            }
+            Err(e) => {
+                tracing::warn!(socket = id, "udp recvfrom failed, closing the socket: {e}");
+                let error = Some(os_error("recvfrom", &e));
+                ctx.outbox
+                    .event(ServerMessage::SocketClosed { socket: id, error })
+                    .await;
+                let _ = ctx.died.send(id);
+                return;
+            }
+        }
+    }
+}
+
+/// Errors that say nothing about the socket itself being broken.
+fn is_transient(e: &io::Error) -> bool {
+    !matches!(
+        e.raw_os_error(),
+        Some(libc::EBADF | libc::ENOTSOCK | libc::EFAULT | libc::EINVAL)
+    )
+}

@@ -1,0 +1,197 @@
+//! The HTTP side against a real relay on a real socket: the embedded page, its headers, and
+//! the Host and Origin checks that keep other web sites out.
+
+mod common;
+
+use common::{Client, get, start, upgrade};
+use relay::app::{HOST_REFUSED, ORIGIN_REFUSED};
+use relay::assets;
+
+#[tokio::test]
+async fn every_app_route_answers_index_html_with_security_headers() {
+    let relay = start().await;
+    let host = format!("127.0.0.1:{}", relay.port);
+    let index = assets::index();
+    for path in ["/", "/lesson/udp/3", "/no/such/file.js", "/?x=1"] {
+        let res = get(relay.port, path, Some(&host), "").await;
+        assert_eq!(res.status, 200, "{path}");
+        assert_eq!(res.body, index.raw, "{path}");
+        assert_eq!(res.header("content-type"), Some("text/html; charset=utf-8"));
+        assert_eq!(res.header("cache-control"), Some("no-cache"));
+        assert_eq!(res.header("vary"), Some("Accept-Encoding"));
+        assert_eq!(res.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(res.header("referrer-policy"), Some("no-referrer"));
+        assert_eq!(res.header("x-frame-options"), Some("DENY"));
+        let csp = res.header("content-security-policy").unwrap();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{csp}"
+        );
+        let p = relay.port;
+        assert!(
+            csp.contains(&format!(
+                "connect-src 'self' ws://127.0.0.1:{p} ws://localhost:{p};"
+            )),
+            "{csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    }
+}
+
+#[tokio::test]
+async fn every_embedded_file_is_served_with_its_type_plain_or_gzipped() {
+    let relay = start().await;
+    let host = format!("127.0.0.1:{}", relay.port);
+    for asset in assets::FILES {
+        let plain = get(relay.port, asset.path, Some(&host), "").await;
+        assert_eq!(plain.status, 200);
+        assert_eq!(plain.body, asset.raw, "{}", asset.path);
+        assert_eq!(plain.header("content-type"), Some(asset.content_type));
+        assert_eq!(plain.header("content-encoding"), None);
+
+        let gz = get(
+            relay.port,
+            asset.path,
+            Some(&host),
+            "Accept-Encoding: gzip, deflate, br\r\n",
+        )
+        .await;
+        assert_eq!(gz.header("content-type"), Some(asset.content_type));
+        assert_eq!(gz.header("vary"), Some("Accept-Encoding"));
+        if asset.gzip.len() < asset.raw.len() {
+            assert_eq!(gz.header("content-encoding"), Some("gzip"));
+            assert_eq!(gz.body, asset.gzip, "{}", asset.path);
+        } else {
+            assert_eq!(gz.body, asset.raw, "{}", asset.path);
+        }
+    }
+}
+
+#[tokio::test]
+async fn wasm_would_be_served_as_application_wasm() {
+    // The content type table lives in build.rs; a built page has frontend_bg.wasm.
+    for asset in assets::FILES.iter().filter(|a| a.path.ends_with(".wasm")) {
+        assert_eq!(asset.content_type, "application/wasm");
+    }
+    if assets::page_built() {
+        assert!(assets::find("/frontend_bg.wasm").is_some());
+    }
+}
+
+#[tokio::test]
+async fn the_three_local_host_names_are_accepted() {
+    let relay = start().await;
+    let p = relay.port;
+    for host in [
+        format!("127.0.0.1:{p}"),
+        format!("localhost:{p}"),
+        format!("[::1]:{p}"),
+    ] {
+        let res = get(p, "/", Some(&host), "").await;
+        assert_eq!(res.status, 200, "{host}");
+    }
+}
+
+#[tokio::test]
+async fn foreign_hosts_get_403_on_every_route() {
+    let relay = start().await;
+    let p = relay.port;
+    let other = if p == 65535 { p - 1 } else { p + 1 };
+    let hosts = [
+        format!("evil.example:{p}"),
+        "evil.com".to_owned(),
+        "127.0.0.1".to_owned(),
+        "localhost".to_owned(),
+        format!("127.0.0.1:{other}"),
+        format!("127.0.0.2:{p}"),
+        format!("127.0.0.1:{p}.evil.example"),
+        format!("[::1]:{other}"),
+        format!("0.0.0.0:{p}"),
+    ];
+    for host in &hosts {
+        for path in ["/", "/index.html", "/lesson/udp/3", "/ws"] {
+            let res = get(p, path, Some(host), "").await;
+            assert_eq!(res.status, 403, "{host} {path}");
+            assert_eq!(res.body, HOST_REFUSED.as_bytes(), "{host} {path}");
+        }
+        let res = upgrade(p, host, Some(&relay.origin())).await;
+        assert_eq!(res.status, 403, "{host}");
+        assert_eq!(res.body, HOST_REFUSED.as_bytes());
+    }
+}
+
+#[tokio::test]
+async fn a_missing_or_doubled_host_gets_403() {
+    let relay = start().await;
+    let p = relay.port;
+    let res = common::http(p, "GET / HTTP/1.0\r\n").await;
+    assert_eq!(res.status, 403);
+    assert_eq!(res.body, HOST_REFUSED.as_bytes());
+    let res = get(
+        p,
+        "/",
+        Some(&format!("127.0.0.1:{p}")),
+        "Host: evil.example\r\n",
+    )
+    .await;
+    assert_ne!(res.status, 200);
+}
+
+#[tokio::test]
+async fn websocket_needs_one_of_the_three_local_origins() {
+    let relay = start().await;
+    let p = relay.port;
+    let host = format!("127.0.0.1:{p}");
+    let other = if p == 65535 { p - 1 } else { p + 1 };
+    let refused = [
+        None,
+        Some("http://evil.example".to_owned()),
+        Some("null".to_owned()),
+        Some(format!("http://127.0.0.1:{other}")),
+        Some(format!("https://127.0.0.1:{p}")),
+        Some(format!("http://localhost:{p}.evil.example")),
+        Some(format!("http://127.0.0.1:{p}/")),
+        Some("http://127.0.0.1".to_owned()),
+    ];
+    for origin in &refused {
+        let res = upgrade(p, &host, origin.as_deref()).await;
+        assert_eq!(res.status, 403, "{origin:?}");
+        assert_eq!(res.body, ORIGIN_REFUSED.as_bytes(), "{origin:?}");
+        // The same through a real WebSocket client: the upgrade fails with 403.
+        match Client::connect_as(p, &host, origin.as_deref()).await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(res)) => {
+                assert_eq!(res.status(), 403, "{origin:?}")
+            }
+            Err(e) => panic!("{origin:?}: unexpected error {e}"),
+            Ok(_) => panic!("{origin:?}: upgrade should be refused"),
+        }
+    }
+    for origin in [
+        format!("http://127.0.0.1:{p}"),
+        format!("http://localhost:{p}"),
+        format!("http://[::1]:{p}"),
+    ] {
+        let mut c = Client::connect(p, &origin).await.unwrap();
+        let welcome = c.hello(&relay.token).await;
+        assert!(
+            matches!(welcome, protocol::ServerMessage::Welcome(_)),
+            "{origin}: {welcome:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn only_get_and_head_are_served() {
+    let relay = start().await;
+    let p = relay.port;
+    let res = common::http(
+        p,
+        &format!("POST / HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nContent-Length: 0\r\n"),
+    )
+    .await;
+    assert_eq!(res.status, 405);
+    assert_eq!(res.header("allow"), Some("GET, HEAD"));
+    let res = common::http(p, &format!("HEAD / HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\n")).await;
+    assert_eq!(res.status, 200);
+    assert!(res.body.is_empty());
+}
