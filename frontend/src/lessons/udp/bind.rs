@@ -89,7 +89,7 @@ pub fn BindLab() -> Html {
     );
     let decode_options = Encoding::ALL
         .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_uppercase() }</option> })
+        .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_ascii_uppercase() }</option> })
         .collect::<Html>();
     html! {
         <div class="lab" data-testid="udp-bind-lab">

@@ -146,7 +146,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
     };
     let options = Encoding::ALL
         .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == *encoding}>{ e.label().to_uppercase() }</option> })
+        .map(|e| html! { <option value={e.label()} selected={*e == *encoding}>{ e.label().to_ascii_uppercase() }</option> })
         .collect::<Html>();
 
     html! {

@@ -26,7 +26,7 @@ pub fn EncodeLab() -> Html {
                 let garbled = web::decode(other, &bytes);
                 html! {
                     <div class="encode-col" data-testid={testid}>
-                        <h3>{ enc.label().to_uppercase() }</h3>
+                        <h3>{ enc.label().to_ascii_uppercase() }</h3>
                         <code class="py-line">{ format!("{}.encode(\"{}\")", super::python::str_literal(&text), enc.label()) }</code>
                         <BytesView bytes={bytes.clone()} testid={format!("encode-{}-hex", enc.label())} />
                         <p class="mismatch">
@@ -38,7 +38,7 @@ pub fn EncodeLab() -> Html {
             }
             Err(u) => html! {
                 <div class="encode-col" data-testid={testid}>
-                    <h3>{ enc.label().to_uppercase() }</h3>
+                    <h3>{ enc.label().to_ascii_uppercase() }</h3>
                     <p class="field-error" role="alert">{ lang.tf("udp.err.unencodable", &[("ch", &u.ch.to_string()), ("pos", &u.pos.to_string()), ("enc", enc.label())]) }</p>
                 </div>
             },
