@@ -1,0 +1,93 @@
+//! `bench`: the figures issue 2 asks for, both sides of each ratio measured in one run.
+//!
+//! - page weight: gzip size of what the first load fetches, tutorial vs a Yew hello-world
+//!   built the same way (goal <= 2.5x);
+//! - first contentful paint in headless Chromium, median of N fresh loads (goal <= 1.5x);
+//! - UDP echo round trip through the relay's WebSocket vs direct UDP on loopback, p50/p99
+//!   (goal: p50 <= 10x).
+//!
+//! Run it with `bash scripts/bench.sh` (which builds everything first). Options:
+//! `--relay PATH` (default `$NETLAB_RELAY_BIN`, else target/debug/relay), `--tutorial-dist DIR`
+//! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
+//! `--round-trips N` (2000).
+
+mod page;
+mod stats;
+mod udp_rtt;
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+
+/// What to measure, from the command line.
+pub struct Options {
+    pub relay: PathBuf,
+    pub tutorial_dist: PathBuf,
+    pub hello_dist: PathBuf,
+    pub loads: usize,
+    pub round_trips: usize,
+}
+
+fn parse_args() -> Result<Options> {
+    let root = e2e::workspace_root();
+    let mut options = Options {
+        relay: PathBuf::new(),
+        tutorial_dist: root.join("frontend").join("dist"),
+        hello_dist: e2e::target_dir().join("bench").join("hello-dist"),
+        loads: 15,
+        round_trips: 2000,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--relay" => options.relay = value()?.into(),
+            "--tutorial-dist" => options.tutorial_dist = value()?.into(),
+            "--hello-dist" => options.hello_dist = value()?.into(),
+            "--loads" => options.loads = value()?.parse().context("--loads")?,
+            "--round-trips" => options.round_trips = value()?.parse().context("--round-trips")?,
+            "-h" | "--help" => {
+                println!(
+                    "{}",
+                    include_str!("main.rs")
+                        .lines()
+                        .take(15)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+                std::process::exit(0);
+            }
+            other => bail!("unknown option {other} (see --help)"),
+        }
+    }
+    if options.relay.as_os_str().is_empty() {
+        options.relay = e2e::Relay::binary();
+    }
+    if options.loads == 0 || options.round_trips < 1000 {
+        bail!("--loads must be at least 1 and --round-trips at least 1000");
+    }
+    Ok(options)
+}
+
+fn main() -> Result<()> {
+    let options = parse_args()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: Options) -> Result<()> {
+    let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
+    eprintln!("relay: {} (port {})", options.relay.display(), relay.port());
+
+    let pages = page::measure(&relay, &options).await?;
+    let udp = udp_rtt::measure(&relay, options.round_trips).await?;
+
+    println!();
+    pages.print();
+    println!();
+    udp.print();
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! UDP echo round trips: through the relay's WebSocket (the way the page sends a datagram)
+//! versus a plain UDP socket, both to the relay's built-in echo peer on 127.0.0.1.
+
+use std::net::UdpSocket;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use e2e::{PageSocket, Relay};
+use protocol::{Data, Reply, Request, ServerMessage};
+
+use crate::stats::{micros, percentile, row};
+
+/// One round trip slower than this is an error, not a sample.
+const ROUND_TRIP_TIMEOUT: Duration = Duration::from_secs(2);
+/// Each side stops early (and says so) when it has run this long.
+const TIME_BUDGET: Duration = Duration::from_secs(60);
+/// Round trips done first and thrown away (connection setup, caches, CPU frequency).
+const WARM_UP: usize = 100;
+/// The datagram: about what a lesson sends.
+const PAYLOAD: &[u8] = "netlab bench 你好 0123456789abcdef".as_bytes();
+
+pub struct UdpFigures {
+    relay_us: Vec<f64>,
+    direct_us: Vec<f64>,
+}
+
+pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
+    let mut page = PageSocket::connect(relay).await;
+    let echo_port = page.welcome.udp_echo_port;
+    eprintln!("udp: {round_trips} round trips to the echo peer on 127.0.0.1:{echo_port}");
+
+    let socket = match page
+        .request(Request::UdpOpen {
+            family: Default::default(),
+        })
+        .await
+    {
+        Ok(Reply::Opened { socket, .. }) => socket,
+        other => bail!("udp_open answered {other:?}"),
+    };
+    let mut relay_us = Vec::with_capacity(round_trips);
+    let started = Instant::now();
+    for i in 0..WARM_UP + round_trips {
+        let t0 = Instant::now();
+        page.send(Request::UdpSendTo {
+            socket,
+            host: "127.0.0.1".to_string(),
+            port: echo_port,
+            data: Data::from(PAYLOAD),
+        })
+        .await;
+        // The `sent` reply and the echoed datagram may come in either order; the round trip
+        // ends when the datagram is back.
+        loop {
+            match page.recv(ROUND_TRIP_TIMEOUT).await {
+                Some(ServerMessage::UdpDatagram { data, .. }) => {
+                    if data.as_slice() != PAYLOAD {
+                        bail!("the echo peer sent back different bytes");
+                    }
+                    break;
+                }
+                Some(ServerMessage::Reply { .. }) => continue,
+                Some(other) => bail!("unexpected message during the benchmark: {other:?}"),
+                None => bail!("no echo within {ROUND_TRIP_TIMEOUT:?} (round trip {i})"),
+            }
+        }
+        if i >= WARM_UP {
+            relay_us.push(micros(t0.elapsed()));
+        }
+        if started.elapsed() > TIME_BUDGET {
+            eprintln!(
+                "udp: the WebSocket side stopped after {} round trips (time budget)",
+                relay_us.len()
+            );
+            break;
+        }
+    }
+
+    let direct_us = tokio::task::spawn_blocking(move || direct(echo_port, round_trips))
+        .await
+        .context("the direct UDP thread")??;
+    Ok(UdpFigures {
+        relay_us,
+        direct_us,
+    })
+}
+
+/// The same round trips from a plain socket: `sendto`, then `recvfrom`.
+fn direct(echo_port: u16, round_trips: usize) -> Result<Vec<f64>> {
+    let socket = UdpSocket::bind("127.0.0.1:0")?;
+    socket.set_read_timeout(Some(ROUND_TRIP_TIMEOUT))?;
+    let mut buf = [0u8; 2048];
+    let mut samples = Vec::with_capacity(round_trips);
+    let started = Instant::now();
+    for i in 0..WARM_UP + round_trips {
+        let t0 = Instant::now();
+        socket.send_to(PAYLOAD, ("127.0.0.1", echo_port))?;
+        let (n, _from) = socket.recv_from(&mut buf).with_context(|| {
+            format!("no direct echo within {ROUND_TRIP_TIMEOUT:?} (round trip {i})")
+        })?;
+        if &buf[..n] != PAYLOAD {
+            bail!("the echo peer sent back different bytes");
+        }
+        if i >= WARM_UP {
+            samples.push(micros(t0.elapsed()));
+        }
+        if started.elapsed() > TIME_BUDGET {
+            break;
+        }
+    }
+    Ok(samples)
+}
+
+impl UdpFigures {
+    pub fn print(&self) {
+        let title = format!(
+            "UDP echo round trip ({} / {} samples)",
+            self.relay_us.len(),
+            self.direct_us.len()
+        );
+        crate::stats::header(&title, "via relay WS", "direct UDP");
+        for (label, p, goal) in [("p50", 50.0, Some(10.0)), ("p99", 99.0, None)] {
+            let relay = percentile(&self.relay_us, p);
+            let direct = percentile(&self.direct_us, p);
+            row(
+                &format!("  {label}"),
+                &format!("{relay:.0} µs"),
+                &format!("{direct:.0} µs"),
+                relay / direct,
+                goal,
+            );
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! Smoke test of the whole path: the relay binary serves the page, headless Chromium loads it
+//! from the printed URL, the page logs in over the WebSocket with the token from the fragment.
+
+use std::time::Duration;
+
+use e2e::{Browser, Relay};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_printed_url_opens_a_connected_tutorial() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+
+    browser.goto(relay.url()).await;
+    browser
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            Duration::from_secs(15),
+        )
+        .await;
+
+    assert_eq!(
+        browser.title().await,
+        "网络编程实验室 · Network Programming Lab"
+    );
+    // The page read the token from the fragment; the relay must not have logged it.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    relay.assert_token_not_logged();
+    browser.quit().await;
+}
