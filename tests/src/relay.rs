@@ -39,8 +39,15 @@ impl Relay {
 
     /// Like [`Relay::start_with_env`], running the relay binary at `bin`.
     pub fn start_binary(bin: PathBuf, extra_args: &[&str], env: &[(&str, &str)]) -> Relay {
+        // `--port 0` (any free port) unless the test names a port itself.
+        let any_port: &[&str] = if extra_args.contains(&"--port") {
+            &[]
+        } else {
+            &["--port", "0"]
+        };
         let mut child = Command::new(&bin)
-            .args(["--no-open", "--port", "0"])
+            .arg("--no-open")
+            .args(any_port)
             .args(extra_args)
             .envs(env.iter().copied())
             .stdin(Stdio::null())

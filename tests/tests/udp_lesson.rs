@@ -315,16 +315,21 @@ async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
 
     // Close a; now b can bind.
     browser.click("[data-testid=udp-inuse-retry]").await;
-    browser
-        .wait_for(
-            &format!(
-                "[data-testid=udp-log-bound][data-local=\"127.0.0.1:{port}\"]:not(:first-of-type)"
-            ),
-            WAIT,
-        )
-        .await;
-    let bound = browser
-        .eval("return document.querySelectorAll('[data-testid=udp-log-bound]').length")
-        .await;
-    assert_eq!(bound, 2, "a bound once, then b bound after a closed");
+    let count_js = format!(
+        "return document.querySelectorAll('[data-testid=udp-log-bound][data-local=\"127.0.0.1:{port}\"]').length"
+    );
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let bound = browser.eval(&count_js).await;
+        if bound == 2 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a bound once, then b should bind after a closed; saw {bound} binds"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let log = browser.text("[data-testid=udp-inuse-log]").await;
+    assert!(log.contains("a.close()"), "{log}");
 }
