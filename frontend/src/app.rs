@@ -17,9 +17,13 @@ fn initial_lang() -> Lang {
     if let Some(lang) = storage::get(storage::LANG_KEY).and_then(|t| Lang::from_tag(&t)) {
         return lang;
     }
-    let preferred = web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| n.languages().iter().next().and_then(|v| v.as_string()).or_else(|| n.language()));
+    let preferred = web_sys::window().map(|w| w.navigator()).and_then(|n| {
+        n.languages()
+            .iter()
+            .next()
+            .and_then(|v| v.as_string())
+            .or_else(|| n.language())
+    });
     match preferred.as_deref().and_then(Lang::from_tag) {
         Some(Lang::En) => Lang::En,
         Some(Lang::ZhCn) => Lang::ZhCn,
@@ -41,6 +45,7 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::LessonStart { slug } => html! { <LessonStart slug={slug} /> },
         Route::Step { slug, step } => html! { <LessonPage slug={slug} step={step} /> },
+        Route::Practice => html! { <crate::lessons::ip::practice::PracticePage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -12,6 +12,9 @@ pub enum Route {
     /// Step numbers start at 1, as a learner counts.
     #[at("/lesson/:slug/:step")]
     Step { slug: String, step: usize },
+    /// Address practice; `?level=1..3&seed=N` picks the problem.
+    #[at("/practice")]
+    Practice,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -43,7 +43,9 @@ impl Progress {
     }
 
     pub fn load() -> Progress {
-        get(PROGRESS_KEY).map(|s| Progress::parse(&s)).unwrap_or_default()
+        get(PROGRESS_KEY)
+            .map(|s| Progress::parse(&s))
+            .unwrap_or_default()
     }
 
     pub fn save(&self) {

@@ -47,7 +47,9 @@ pub enum DownloadMode {
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
     /// Must be the first message. `token` is the per-launch secret from the tutorial URL.
-    Hello { token: String },
+    Hello {
+        token: String,
+    },
 
     // ----- UDP (curriculum 6) -----
     /// `socket.socket(AF_INET, SOCK_DGRAM)`: a UDP socket, not yet bound.
@@ -71,7 +73,10 @@ pub enum Request {
 
     // ----- TCP (curriculum 7), designed, not yet served -----
     /// `s = socket(AF_INET, SOCK_STREAM); s.connect((host, port))`.
-    TcpConnect { host: String, port: u16 },
+    TcpConnect {
+        host: String,
+        port: u16,
+    },
     /// `s.bind((host, port)); s.listen(backlog)`; each client then arrives as `tcp_accepted`.
     TcpListen {
         host: String,
@@ -79,17 +84,26 @@ pub enum Request {
         backlog: u32,
     },
     /// `s.send(data)` on a connected TCP socket.
-    TcpSend { socket: SocketId, data: Data },
+    TcpSend {
+        socket: SocketId,
+        data: Data,
+    },
     /// `s.shutdown(SHUT_WR)`: no more sending; the peer's recv returns 0.
-    TcpShutdown { socket: SocketId },
+    TcpShutdown {
+        socket: SocketId,
+    },
 
     // ----- any socket -----
     /// `s.close()`.
-    Close { socket: SocketId },
+    Close {
+        socket: SocketId,
+    },
 
     // ----- the file-download lab (curriculum 8), designed, not yet served -----
     /// Start the course's file server (name in, raw bytes out, close) on `port`.
-    FileServerStart { port: u16 },
+    FileServerStart {
+        port: u16,
+    },
     /// Download `name` from a server speaking the course's protocol.
     DownloadStart {
         host: String,
@@ -97,7 +111,9 @@ pub enum Request {
         name: String,
         mode: DownloadMode,
     },
-    DownloadCancel { download: DownloadId },
+    DownloadCancel {
+        download: DownloadId,
+    },
 }
 
 impl Request {
@@ -231,7 +247,10 @@ pub enum Reply {
         local: Option<SocketAddr>,
     },
     /// The socket is bound to `local` (the port the OS picked, when port 0 was asked).
-    Bound { socket: SocketId, local: SocketAddr },
+    Bound {
+        socket: SocketId,
+        local: SocketAddr,
+    },
     /// `sendto`/`send` returned: `bytes` went out from `local` to `to`.
     Sent {
         socket: SocketId,
@@ -255,5 +274,7 @@ pub enum Reply {
     },
     /// Done, nothing to report (close, shutdown, cancel).
     Done,
-    DownloadStarted { download: DownloadId },
+    DownloadStarted {
+        download: DownloadId,
+    },
 }

@@ -108,7 +108,10 @@ fn welcome_roundtrips() {
         limits: Limits::default(),
     });
     let json = to_json(&w);
-    assert!(json.starts_with(r#"{"type":"welcome","protocol":1,"#), "{json}");
+    assert!(
+        json.starts_with(r#"{"type":"welcome","protocol":1,"#),
+        "{json}"
+    );
     assert_eq!(serde_json::from_str::<ServerMessage>(&json).unwrap(), w);
 }
 
@@ -123,8 +126,10 @@ fn bad_base64_and_unknown_ops_are_errors_not_panics() {
     assert!(serde_json::from_str::<ClientMessage>(r#"{"id":1,"op":"format_disk"}"#).is_err());
     assert!(serde_json::from_str::<ClientMessage>(r#"{"op":"hello","token":"x"}"#).is_err());
     assert!(
-        serde_json::from_str::<ClientMessage>(r#"{"id":1,"op":"udp_bind","socket":1,"host":"","port":70000}"#)
-            .is_err()
+        serde_json::from_str::<ClientMessage>(
+            r#"{"id":1,"op":"udp_bind","socket":1,"host":"","port":70000}"#
+        )
+        .is_err()
     );
 }
 
@@ -138,6 +143,9 @@ fn every_error_code_has_a_name_that_roundtrips_and_both_explanations() {
         let en = code.explain(Lang::En);
         assert!(!zh.is_empty() && !en.is_empty());
         assert_ne!(zh, en, "{code} is not translated");
-        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{code}: zh text has no Chinese");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{code}: zh text has no Chinese"
+        );
     }
 }

@@ -18,7 +18,10 @@ pub fn Header() -> Html {
         Status::Connecting { .. } => lang.t("relay.status.connecting").to_owned(),
         Status::Waiting { retry_ms, .. } => lang.tf(
             "relay.status.offline",
-            &[("seconds", &format!("{}.{}", retry_ms / 1000, retry_ms % 1000 / 100))],
+            &[(
+                "seconds",
+                &format!("{}.{}", retry_ms / 1000, retry_ms % 1000 / 100),
+            )],
         ),
         Status::NoToken => lang.t("relay.status.no_token").to_owned(),
         Status::BadToken => lang.t("relay.status.bad_token").to_owned(),

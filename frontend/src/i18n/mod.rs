@@ -103,7 +103,11 @@ mod tests {
         while let Some(start) = rest.find('{') {
             let after = &rest[start + 1..];
             match after.find('}') {
-                Some(end) if after[..end].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                Some(end)
+                    if after[..end]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+                {
                     out.insert(after[..end].to_owned());
                     rest = &after[end + 1..];
                 }
@@ -133,11 +137,20 @@ mod tests {
             let en_text = tr(Lang::En, key);
             assert!(!zh_text.trim().is_empty(), "{key}: empty zh text");
             assert!(!en_text.trim().is_empty(), "{key}: empty en text");
-            assert_eq!(placeholders(zh_text), placeholders(en_text), "{key}: placeholders differ");
+            assert_eq!(
+                placeholders(zh_text),
+                placeholders(en_text),
+                "{key}: placeholders differ"
+            );
             assert_ne!(en_text, "⟦missing text⟧", "{key}: missing in English");
-            let has_han = zh_text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let has_han = zh_text
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
             let code_only = !zh_text.chars().any(|c| c.is_alphabetic()) || key.ends_with(".code");
-            assert!(has_han || code_only || zh_text == en_text, "{key}: zh text has no Chinese");
+            assert!(
+                has_han || code_only || zh_text == en_text,
+                "{key}: zh text has no Chinese"
+            );
         }
     }
 

@@ -9,9 +9,21 @@ use crate::i18n::use_lang;
 pub static LESSON: Lesson = Lesson {
     slug: "intro",
     steps: &[
-        Step { id: "network", widget: Some(|| html! { <Network /> }), needs_relay: false },
-        Step { id: "programs", widget: Some(|| html! { <Programs /> }), needs_relay: false },
-        Step { id: "real", widget: Some(|| html! { <Real /> }), needs_relay: false },
+        Step {
+            id: "network",
+            widget: Some(|| html! { <Network /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "programs",
+            widget: Some(|| html! { <Programs /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "real",
+            widget: Some(|| html! { <Real /> }),
+            needs_relay: false,
+        },
     ],
 };
 

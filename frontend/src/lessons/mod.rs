@@ -3,6 +3,7 @@
 //! something to look at or do. Steps that do real socket work are marked `needs_relay`.
 
 pub mod intro;
+pub mod ip;
 pub mod pictures;
 pub mod udp;
 
@@ -29,7 +30,8 @@ pub enum Entry {
 /// The table of contents, in curriculum order.
 pub static CONTENTS: &[Entry] = &[
     Entry::Ready(&intro::LESSON),
-    Entry::Planned("ip"),
+    Entry::Ready(&ip::IP),
+    Entry::Ready(&ip::SUBNETS),
     Entry::Planned("links"),
     Entry::Planned("ports"),
     Entry::Ready(&udp::LESSON),
@@ -82,7 +84,10 @@ mod tests {
                     Entry::Ready(l) => l.slug,
                     Entry::Planned(s) => s,
                 };
-                for key in [format!("lesson.{slug}.title"), format!("lesson.{slug}.summary")] {
+                for key in [
+                    format!("lesson.{slug}.title"),
+                    format!("lesson.{slug}.summary"),
+                ] {
                     assert_ne!(tr(lang, &key), MISSING, "{lang:?} lacks {key}");
                 }
             }
@@ -108,7 +113,9 @@ mod tests {
 
     #[test]
     fn lessons_chain_in_order() {
-        assert_eq!(next_after("intro").map(|l| l.slug), Some("udp"));
+        assert_eq!(next_after("intro").map(|l| l.slug), Some("ip"));
+        assert_eq!(next_after("ip").map(|l| l.slug), Some("subnets"));
+        assert_eq!(next_after("subnets").map(|l| l.slug), Some("udp"));
         assert!(next_after("udp").is_none());
         assert!(find("nope").is_none());
     }

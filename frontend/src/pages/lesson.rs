@@ -72,16 +72,23 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                 };
                 ev.prevent_default();
                 if let Some(nav) = &navigator {
-                    nav.push(&Route::Step { slug: slug.clone(), step: target });
+                    nav.push(&Route::Step {
+                        slug: slug.clone(),
+                        step: target,
+                    });
                 }
             });
             let doc = web_sys::window().and_then(|w| w.document());
             if let Some(d) = &doc {
-                let _ = d.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                let _ = d
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(d) = &doc {
-                    let _ = d.remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+                    let _ = d.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
                 }
             }
         });
@@ -206,7 +213,10 @@ fn typing(ev: &KeyboardEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| {
             let tag = el.tag_name().to_ascii_uppercase();
-            tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || el.has_attribute("contenteditable")
+            tag == "INPUT"
+                || tag == "TEXTAREA"
+                || tag == "SELECT"
+                || el.has_attribute("contenteditable")
         })
         .unwrap_or(false)
 }

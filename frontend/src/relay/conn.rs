@@ -222,7 +222,9 @@ impl Conn {
 
     fn on_text(&self, text: &str) {
         let Ok(msg) = serde_json::from_str::<ServerMessage>(text) else {
-            web_sys_log(&format!("relay sent a message this page cannot read: {text:.200}"));
+            web_sys_log(&format!(
+                "relay sent a message this page cannot read: {text:.200}"
+            ));
             return;
         };
         match msg {
@@ -231,7 +233,10 @@ impl Conn {
                 self.set_status(Status::Connected, Some(Rc::new(w)));
             }
             ServerMessage::Reply { id, result } => self.answer(id, Ok(result)),
-            ServerMessage::Error { id: Some(id), error } if id == self.hello_id.get() => {
+            ServerMessage::Error {
+                id: Some(id),
+                error,
+            } if id == self.hello_id.get() => {
                 let status = if error.code == ErrorCode::BadToken {
                     Status::BadToken
                 } else {
@@ -242,10 +247,18 @@ impl Conn {
                 };
                 self.set_status(status, None);
             }
-            ServerMessage::Error { id: Some(id), error } => self.answer(id, Err(error)),
+            ServerMessage::Error {
+                id: Some(id),
+                error,
+            } => self.answer(id, Err(error)),
             other => {
                 let msg = Rc::new(other);
-                let listeners: Vec<_> = self.listeners.borrow().iter().map(|(_, cb)| cb.clone()).collect();
+                let listeners: Vec<_> = self
+                    .listeners
+                    .borrow()
+                    .iter()
+                    .map(|(_, cb)| cb.clone())
+                    .collect();
                 for cb in listeners {
                     cb.emit(msg.clone());
                 }
@@ -261,7 +274,12 @@ impl Conn {
     }
 
     fn fail_pending(&self) {
-        let pending: Vec<_> = self.pending.borrow_mut().drain().map(|(_, cb)| cb).collect();
+        let pending: Vec<_> = self
+            .pending
+            .borrow_mut()
+            .drain()
+            .map(|(_, cb)| cb)
+            .collect();
         for done in pending {
             done.emit(Err(RelayError::new(ErrorCode::Disconnected)));
         }

@@ -77,7 +77,10 @@ impl RelayHandle {
         self.conn.reconnect_now();
     }
     /// Sends a request and waits for its one answer.
-    pub fn call(&self, request: Request) -> impl Future<Output = Result<Reply, RelayError>> + use<> {
+    pub fn call(
+        &self,
+        request: Request,
+    ) -> impl Future<Output = Result<Reply, RelayError>> + use<> {
         let (tx, rx) = futures::channel::oneshot::channel();
         let tx = RefCell::new(Some(tx));
         self.conn.request(
@@ -96,7 +99,8 @@ impl RelayHandle {
 
     /// Closes a socket, ignoring the answer.
     pub fn close(&self, socket: SocketId) {
-        self.conn.request(Request::Close { socket }, Callback::noop());
+        self.conn
+            .request(Request::Close { socket }, Callback::noop());
     }
 }
 
@@ -114,7 +118,9 @@ pub fn RelayProvider(props: &RelayProviderProps) -> Html {
     });
     let conn = {
         let setter = snap.setter();
-        use_memo((), move |_| Conn::new(Callback::from(move |s| setter.set(s))))
+        use_memo((), move |_| {
+            Conn::new(Callback::from(move |s| setter.set(s)))
+        })
     };
     {
         let conn = (*conn).clone();

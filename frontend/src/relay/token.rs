@@ -36,7 +36,8 @@ pub fn parse_fragment(hash: &str) -> Option<String> {
         .filter(|t| {
             !t.is_empty()
                 && t.len() <= 256
-                && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && t.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         })
         .map(str::to_owned)
 }

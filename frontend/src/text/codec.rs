@@ -166,10 +166,7 @@ mod tests {
         assert_eq!(enc.encode("你好").unwrap(), vec![0xC4, 0xE3, 0xBA, 0xC3]);
         assert_eq!(enc.encode("hi。").unwrap(), vec![b'h', b'i', 0xA1, 0xA3]);
         assert_eq!(enc.encode("€").unwrap(), vec![0x80]);
-        assert_eq!(
-            enc.encode("a🙂"),
-            Err(Unencodable { ch: '🙂', pos: 1 })
-        );
+        assert_eq!(enc.encode("a🙂"), Err(Unencodable { ch: '🙂', pos: 1 }));
     }
 
     #[test]

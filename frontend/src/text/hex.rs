@@ -79,12 +79,18 @@ mod tests {
     #[test]
     fn python_literal_matches_repr() {
         assert_eq!(python_literal(b"hi"), "b'hi'");
-        assert_eq!(python_literal(&[0xC4, 0xE3, b'\'', b'\n']), "b'\\xc4\\xe3\\'\\n'");
+        assert_eq!(
+            python_literal(&[0xC4, 0xE3, b'\'', b'\n']),
+            "b'\\xc4\\xe3\\'\\n'"
+        );
     }
 
     #[test]
     fn parse_accepts_spaces_and_prefixes_and_rejects_junk() {
-        assert_eq!(parse("C4 e3 0xBA,c3").unwrap(), vec![0xC4, 0xE3, 0xBA, 0xC3]);
+        assert_eq!(
+            parse("C4 e3 0xBA,c3").unwrap(),
+            vec![0xC4, 0xE3, 0xBA, 0xC3]
+        );
         assert_eq!(parse("abc"), Err(HexError::OddDigits));
         assert_eq!(parse("zz"), Err(HexError::NotHex { ch: 'z', pos: 0 }));
     }

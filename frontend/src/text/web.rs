@@ -15,7 +15,9 @@ thread_local! {
 pub fn decode(enc: Encoding, bytes: &[u8]) -> String {
     match enc {
         Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
-        Encoding::Gbk => browser_decode("gbk", bytes).unwrap_or_else(|| "\u{FFFD}".repeat(bytes.len())),
+        Encoding::Gbk => {
+            browser_decode("gbk", bytes).unwrap_or_else(|| "\u{FFFD}".repeat(bytes.len()))
+        }
     }
 }
 

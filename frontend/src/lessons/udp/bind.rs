@@ -31,7 +31,9 @@ pub fn BindLab() -> Html {
             let Ok(port) = port else { return };
             let host = host.trim().to_owned();
             ops::run(&relay, &lab, &owned, move |ops| async move {
-                let Some(socket) = ops.open("s").await else { return };
+                let Some(socket) = ops.open("s").await else {
+                    return;
+                };
                 if ops.bind("s", socket, &host, port).await.is_none() {
                     ops.close("s", socket).await;
                 }
@@ -50,7 +52,9 @@ pub fn BindLab() -> Html {
     let onreply = {
         let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
         Callback::from(move |mut out: Outgoing| {
-            let (Some(socket), Some(peer)) = (lab.socket, lab.last_peer) else { return };
+            let (Some(socket), Some(peer)) = (lab.socket, lab.last_peer) else {
+                return;
+            };
             out.host = peer.ip().to_string();
             out.port = peer.port();
             ops::run(&relay, &lab, &owned, move |ops| async move {
@@ -73,14 +77,27 @@ pub fn BindLab() -> Html {
     };
     let on_host = {
         let host = host.clone();
-        Callback::from(move |e: InputEvent| host.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            host.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     let on_port = {
         let port = port.clone();
-        Callback::from(move |e: InputEvent| port.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            port.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     let bound = lab.local.filter(|_| lab.socket.is_some());
-    let shown_port = bound.map(|b| b.port()).or(port_parsed.ok()).unwrap_or(DEFAULT_PORT);
+    let shown_port = bound
+        .map(|b| b.port())
+        .or(port_parsed.ok())
+        .unwrap_or(DEFAULT_PORT);
     let learner_sender = format!(
         "import socket\n\n{}\n{}\n{}\nprint(data.decode(\"utf-8\"), addr)\n",
         python::OPEN,

@@ -77,18 +77,32 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let lang = use_lang();
     let (h0, p0) = props.target.clone().unwrap_or_default();
     let host = use_state(|| h0);
-    let port = use_state(|| if p0 == 0 { String::new() } else { p0.to_string() });
+    let port = use_state(|| {
+        if p0 == 0 {
+            String::new()
+        } else {
+            p0.to_string()
+        }
+    });
     let text = use_state(|| props.default_text.to_string());
     let encoding = use_state(Encoding::default);
     let id = |name: &str| format!("{}-{name}", props.prefix);
 
     let encoded: Result<Vec<u8>, Unencodable> = web::encode(*encoding, &text);
-    let port_ok = if props.target.is_some() { parse_port(&port).map(Some) } else { Ok(None) };
+    let port_ok = if props.target.is_some() {
+        parse_port(&port).map(Some)
+    } else {
+        Ok(None)
+    };
     let host_ok = props.target.is_none() || !host.trim().is_empty();
     let problem = match (&encoded, &port_ok, host_ok) {
         (Err(u), _, _) => Some(lang.tf(
             "udp.err.unencodable",
-            &[("ch", &u.ch.to_string()), ("pos", &u.pos.to_string()), ("enc", encoding.label())],
+            &[
+                ("ch", &u.ch.to_string()),
+                ("pos", &u.pos.to_string()),
+                ("enc", encoding.label()),
+            ],
         )),
         (_, Err(e), _) => Some(lang.t(e.key()).to_owned()),
         (_, _, false) => Some(lang.t("udp.err.host_empty").to_owned()),
@@ -103,8 +117,13 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let py_line = python::sendto("s", &text, *encoding, &py_host, py_port);
 
     let onsend = {
-        let (host, port, text, encoding, onsend) =
-            (host.clone(), port.clone(), text.clone(), encoding.clone(), props.onsend.clone());
+        let (host, port, text, encoding, onsend) = (
+            host.clone(),
+            port.clone(),
+            text.clone(),
+            encoding.clone(),
+            props.onsend.clone(),
+        );
         let has_target = props.target.is_some();
         let bytes = bytes.clone();
         let blocked = problem.is_some();
@@ -112,7 +131,11 @@ pub fn Composer(props: &ComposerProps) -> Html {
             if blocked {
                 return;
             }
-            let port = if has_target { parse_port(&port).unwrap_or(0) } else { 0 };
+            let port = if has_target {
+                parse_port(&port).unwrap_or(0)
+            } else {
+                0
+            };
             onsend.emit(Outgoing {
                 host: host.trim().to_owned(),
                 port,

@@ -27,7 +27,9 @@ pub fn FreshPortLab() -> Html {
         Callback::from(move |_: MouseEvent| {
             let runs = runs.clone();
             ops::run(&relay, &lab, &owned, move |ops| async move {
-                let Some(socket) = ops.open("s").await else { return };
+                let Some(socket) = ops.open("s").await else {
+                    return;
+                };
                 let out = Outgoing {
                     host: "127.0.0.1".into(),
                     port: echo,
@@ -59,7 +61,10 @@ pub fn FreshPortLab() -> Html {
         })
         .collect::<Html>();
     let range_text = match range {
-        Some((lo, hi)) => lang.tf("udp.fresh.range", &[("lo", &lo.to_string()), ("hi", &hi.to_string())]),
+        Some((lo, hi)) => lang.tf(
+            "udp.fresh.range",
+            &[("lo", &lo.to_string()), ("hi", &hi.to_string())],
+        ),
         None => lang.t("udp.fresh.range_unknown").to_owned(),
     };
     let program = format!(

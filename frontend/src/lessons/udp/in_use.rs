@@ -21,7 +21,8 @@ pub fn InUseLab() -> Html {
     let port_parsed = parse_port(&port);
 
     let onrun = {
-        let (relay, lab, owned, holder) = (relay.clone(), lab.clone(), owned.clone(), holder.clone());
+        let (relay, lab, owned, holder) =
+            (relay.clone(), lab.clone(), owned.clone(), holder.clone());
         Callback::from(move |_: MouseEvent| {
             let Ok(port) = port_parsed else { return };
             let holder = holder.clone();
@@ -40,9 +41,12 @@ pub fn InUseLab() -> Html {
         })
     };
     let onretry = {
-        let (relay, lab, owned, holder) = (relay.clone(), lab.clone(), owned.clone(), holder.clone());
+        let (relay, lab, owned, holder) =
+            (relay.clone(), lab.clone(), owned.clone(), holder.clone());
         Callback::from(move |_: MouseEvent| {
-            let (Some(a), Ok(port)) = (*holder, port_parsed) else { return };
+            let (Some(a), Ok(port)) = (*holder, port_parsed) else {
+                return;
+            };
             let holder = holder.clone();
             ops::run(&relay, &lab, &owned, move |ops| async move {
                 ops.close("a", a).await;
@@ -56,7 +60,12 @@ pub fn InUseLab() -> Html {
     };
     let on_port = {
         let port = port.clone();
-        Callback::from(move |e: InputEvent| port.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            port.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     html! {
         <div class="lab" data-testid="udp-inuse-lab">

@@ -12,8 +12,15 @@ use crate::text::codec::Encoding;
 /// One line of the log: a call and its outcome, or something that arrived.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Entry {
-    Opened { socket: SocketId, python: String },
-    Bound { socket: SocketId, local: SocketAddr, python: String },
+    Opened {
+        socket: SocketId,
+        python: String,
+    },
+    Bound {
+        socket: SocketId,
+        local: SocketAddr,
+        python: String,
+    },
     Sent {
         python: String,
         bytes: usize,
@@ -28,8 +35,14 @@ pub enum Entry {
         local: SocketAddr,
         data: Vec<u8>,
     },
-    Closed { socket: SocketId, python: String },
-    Failed { python: String, error: RelayError },
+    Closed {
+        socket: SocketId,
+        python: String,
+    },
+    Failed {
+        python: String,
+        error: RelayError,
+    },
     SessionLost,
 }
 
@@ -50,8 +63,15 @@ pub struct Lab {
 
 pub enum Action {
     Busy(bool),
-    Opened { socket: SocketId, python: String },
-    Bound { socket: SocketId, local: SocketAddr, python: String },
+    Opened {
+        socket: SocketId,
+        python: String,
+    },
+    Bound {
+        socket: SocketId,
+        local: SocketAddr,
+        python: String,
+    },
     Sent {
         python: String,
         socket: SocketId,
@@ -65,8 +85,14 @@ pub enum Action {
         local: SocketAddr,
         data: Vec<u8>,
     },
-    Closed { socket: SocketId, python: String },
-    Failed { python: String, error: RelayError },
+    Closed {
+        socket: SocketId,
+        python: String,
+    },
+    Failed {
+        python: String,
+        error: RelayError,
+    },
     DecodeAs(Encoding),
     /// The relay connection dropped: every socket is gone.
     SessionLost,
@@ -90,25 +116,55 @@ impl Reducible for Lab {
                 }
                 s.log.push(Entry::Opened { socket, python });
             }
-            Action::Bound { socket, local, python } => {
+            Action::Bound {
+                socket,
+                local,
+                python,
+            } => {
                 if s.socket == Some(socket) {
                     s.local = Some(local);
                 }
-                s.log.push(Entry::Bound { socket, local, python });
+                s.log.push(Entry::Bound {
+                    socket,
+                    local,
+                    python,
+                });
             }
-            Action::Sent { python, socket, bytes, local, to } => {
+            Action::Sent {
+                python,
+                socket,
+                bytes,
+                local,
+                to,
+            } => {
                 let assigned_now = s.socket == Some(socket) && s.local.is_none();
                 if s.socket == Some(socket) {
                     s.local = Some(local);
                 }
-                s.log.push(Entry::Sent { python, bytes, local, to, assigned_now });
+                s.log.push(Entry::Sent {
+                    python,
+                    bytes,
+                    local,
+                    to,
+                    assigned_now,
+                });
             }
-            Action::Received { socket, from, local, data } => {
+            Action::Received {
+                socket,
+                from,
+                local,
+                data,
+            } => {
                 if !s.open.contains(&socket) {
                     return self;
                 }
                 s.last_peer = Some(from);
-                s.log.push(Entry::Received { socket, from, local, data });
+                s.log.push(Entry::Received {
+                    socket,
+                    from,
+                    local,
+                    data,
+                });
             }
             Action::Closed { socket, python } => {
                 s.open.retain(|x| *x != socket);
@@ -145,7 +201,10 @@ mod tests {
     use super::*;
 
     fn opened(socket: SocketId) -> Action {
-        Action::Opened { socket, python: String::new() }
+        Action::Opened {
+            socket,
+            python: String::new(),
+        }
     }
 
     fn reduce(lab: Lab, actions: Vec<Action>) -> Lab {
@@ -160,7 +219,13 @@ mod tests {
     fn the_first_send_assigns_the_port_the_second_does_not() {
         let local: SocketAddr = "127.0.0.1:50000".parse().unwrap();
         let to: SocketAddr = "127.0.0.1:9".parse().unwrap();
-        let sent = |socket| Action::Sent { python: String::new(), socket, bytes: 2, local, to };
+        let sent = |socket| Action::Sent {
+            python: String::new(),
+            socket,
+            bytes: 2,
+            local,
+            to,
+        };
         let lab = reduce(Lab::default(), vec![opened(3), sent(3), sent(3)]);
         let flags: Vec<bool> = lab
             .log
@@ -177,7 +242,12 @@ mod tests {
     #[test]
     fn datagrams_for_other_sockets_are_ignored_and_the_log_is_bounded() {
         let from: SocketAddr = "127.0.0.1:40000".parse().unwrap();
-        let recv = |socket| Action::Received { socket, from, local: from, data: vec![1] };
+        let recv = |socket| Action::Received {
+            socket,
+            from,
+            local: from,
+            data: vec![1],
+        };
         let lab = reduce(Lab::default(), vec![opened(1), recv(2)]);
         assert_eq!(lab.log.len(), 1);
         assert_eq!(lab.last_peer, None);

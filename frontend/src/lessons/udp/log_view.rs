@@ -53,8 +53,18 @@ fn entry(e: &Entry, lab: &Lab, lang: &LangCtx) -> Html {
             "ok",
             html! { <span data-testid="udp-log-bound" data-local={local.to_string()}>{ lang.tf("udp.log.bound", &[("local", &local.to_string())]) }</span> },
         ),
-        Entry::Sent { python, bytes, local, to, assigned_now } => {
-            let key = if *assigned_now { "udp.log.sent_assigned" } else { "udp.log.sent" };
+        Entry::Sent {
+            python,
+            bytes,
+            local,
+            to,
+            assigned_now,
+        } => {
+            let key = if *assigned_now {
+                "udp.log.sent_assigned"
+            } else {
+                "udp.log.sent"
+            };
             call(
                 python,
                 "ok",
@@ -70,7 +80,9 @@ fn entry(e: &Entry, lab: &Lab, lang: &LangCtx) -> Html {
                 },
             )
         }
-        Entry::Received { from, local, data, .. } => {
+        Entry::Received {
+            from, local, data, ..
+        } => {
             let text = web::decode(lab.decode_as, data);
             html! {
                 <li class="call in" data-testid="udp-log-entry" data-from={from.to_string()} data-local={local.to_string()}>

@@ -25,14 +25,46 @@ use lab::{Action, Lab};
 pub static LESSON: Lesson = Lesson {
     slug: "udp",
     steps: &[
-        Step { id: "sockets", widget: Some(|| html! { <Triple /> }), needs_relay: false },
-        Step { id: "letter", widget: Some(|| html! { <Letter /> }), needs_relay: false },
-        Step { id: "encode", widget: Some(|| html! { <encode::EncodeLab /> }), needs_relay: false },
-        Step { id: "send", widget: Some(|| html! { <send::SendLab /> }), needs_relay: true },
-        Step { id: "fresh_port", widget: Some(|| html! { <fresh_port::FreshPortLab /> }), needs_relay: true },
-        Step { id: "bind", widget: Some(|| html! { <bind::BindLab /> }), needs_relay: true },
-        Step { id: "in_use", widget: Some(|| html! { <in_use::InUseLab /> }), needs_relay: true },
-        Step { id: "recap", widget: Some(|| html! { <recap::Recap /> }), needs_relay: false },
+        Step {
+            id: "sockets",
+            widget: Some(|| html! { <Triple /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "letter",
+            widget: Some(|| html! { <Letter /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "encode",
+            widget: Some(|| html! { <encode::EncodeLab /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "send",
+            widget: Some(|| html! { <send::SendLab /> }),
+            needs_relay: true,
+        },
+        Step {
+            id: "fresh_port",
+            widget: Some(|| html! { <fresh_port::FreshPortLab /> }),
+            needs_relay: true,
+        },
+        Step {
+            id: "bind",
+            widget: Some(|| html! { <bind::BindLab /> }),
+            needs_relay: true,
+        },
+        Step {
+            id: "in_use",
+            widget: Some(|| html! { <in_use::InUseLab /> }),
+            needs_relay: true,
+        },
+        Step {
+            id: "recap",
+            widget: Some(|| html! { <recap::Recap /> }),
+            needs_relay: false,
+        },
     ],
 };
 
@@ -56,7 +88,13 @@ fn use_udp_lab() -> (UseReducerHandle<Lab>, OwnedSockets) {
     {
         let dispatcher = lab.dispatcher();
         use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
-            if let ServerMessage::UdpDatagram { socket, from, local, data } = &*msg {
+            if let ServerMessage::UdpDatagram {
+                socket,
+                from,
+                local,
+                data,
+            } = &*msg
+            {
                 dispatcher.dispatch(Action::Received {
                     socket: *socket,
                     from: *from,
@@ -68,7 +106,9 @@ fn use_udp_lab() -> (UseReducerHandle<Lab>, OwnedSockets) {
     }
     {
         let dispatcher = lab.dispatcher();
-        use_effect_with(relay.session(), move |_| dispatcher.dispatch(Action::SessionLost));
+        use_effect_with(relay.session(), move |_| {
+            dispatcher.dispatch(Action::SessionLost)
+        });
     }
     (lab, owned)
 }

@@ -25,10 +25,19 @@ impl Ops {
     /// `var = socket.socket(AF_INET, SOCK_DGRAM)`.
     pub async fn open(&self, var: &str) -> Option<SocketId> {
         let line = python::OPEN.replacen("s =", &format!("{var} ="), 1);
-        match self.relay.call(Request::UdpOpen { family: Family::Ipv4 }).await {
+        match self
+            .relay
+            .call(Request::UdpOpen {
+                family: Family::Ipv4,
+            })
+            .await
+        {
             Ok(Reply::Opened { socket, .. }) => {
                 self.owned.adopt(self.relay.session(), socket);
-                self.lab.dispatch(Action::Opened { socket, python: line });
+                self.lab.dispatch(Action::Opened {
+                    socket,
+                    python: line,
+                });
                 Some(socket)
             }
             Ok(other) => {
@@ -43,12 +52,26 @@ impl Ops {
     }
 
     /// `var.bind((host, port))`.
-    pub async fn bind(&self, var: &str, socket: SocketId, host: &str, port: u16) -> Option<SocketAddr> {
+    pub async fn bind(
+        &self,
+        var: &str,
+        socket: SocketId,
+        host: &str,
+        port: u16,
+    ) -> Option<SocketAddr> {
         let line = python::bind(var, host, port);
-        let req = Request::UdpBind { socket, host: host.to_owned(), port };
+        let req = Request::UdpBind {
+            socket,
+            host: host.to_owned(),
+            port,
+        };
         match self.relay.call(req).await {
             Ok(Reply::Bound { local, .. }) => {
-                self.lab.dispatch(Action::Bound { socket, local, python: line });
+                self.lab.dispatch(Action::Bound {
+                    socket,
+                    local,
+                    python: line,
+                });
                 Some(local)
             }
             Ok(other) => {
@@ -72,8 +95,16 @@ impl Ops {
             data: Data(out.bytes.clone()),
         };
         match self.relay.call(req).await {
-            Ok(Reply::Sent { bytes, local, to, .. }) => {
-                self.lab.dispatch(Action::Sent { python: line, socket, bytes, local, to });
+            Ok(Reply::Sent {
+                bytes, local, to, ..
+            }) => {
+                self.lab.dispatch(Action::Sent {
+                    python: line,
+                    socket,
+                    bytes,
+                    local,
+                    to,
+                });
                 Some(local)
             }
             Ok(other) => {
@@ -92,7 +123,10 @@ impl Ops {
         let line = python::close(var);
         self.owned.forget(socket);
         match self.relay.call(Request::Close { socket }).await {
-            Ok(_) => self.lab.dispatch(Action::Closed { socket, python: line }),
+            Ok(_) => self.lab.dispatch(Action::Closed {
+                socket,
+                python: line,
+            }),
             Err(e) => self.fail(line, e),
         }
     }

@@ -46,7 +46,10 @@ pub fn SendLab() -> Html {
     let state = match (lab.socket, lab.local) {
         (None, _) => lang.t("udp.state.none").to_owned(),
         (Some(id), None) => lang.tf("udp.state.unbound", &[("id", &id.to_string())]),
-        (Some(id), Some(local)) => lang.tf("udp.state.bound", &[("id", &id.to_string()), ("local", &local.to_string())]),
+        (Some(id), Some(local)) => lang.tf(
+            "udp.state.bound",
+            &[("id", &id.to_string()), ("local", &local.to_string())],
+        ),
     };
     html! {
         <div class="lab" data-testid="udp-send-lab">

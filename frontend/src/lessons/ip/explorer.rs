@@ -1,0 +1,88 @@
+//! The address explorer: type any IPv4 address and see its 32 bits, its class (with the leading
+//! bits marked), the classful network and host parts, and every special meaning it has.
+
+use netmath::{Class, parse_addr, specials};
+use yew::prelude::*;
+
+use super::bits::Bits;
+use super::field::{Field, error_line, use_text};
+use super::text;
+use crate::i18n::{thousands, use_lang};
+
+const EXAMPLES: [&str; 8] = [
+    "192.168.1.77",
+    "10.1.2.3",
+    "172.20.0.5",
+    "127.0.0.1",
+    "0.0.0.0",
+    "255.255.255.255",
+    "224.0.0.251",
+    "8.8.8.8",
+];
+
+#[function_component]
+pub fn Explorer() -> Html {
+    let lang = use_lang();
+    let (input, oninput) = use_text("192.168.1.77");
+    let examples = EXAMPLES
+        .iter()
+        .map(|&ex| {
+            let input = input.clone();
+            html! { <button type="button" class="chip" onclick={move |_| input.set(ex.to_owned())}>{ ex }</button> }
+        })
+        .collect::<Html>();
+    let parsed = parse_addr(&input);
+    let body = match parsed {
+        Err(e) => error_line(text::parse_error(lang.lang, &e), "ip-error"),
+        Ok(addr) => {
+            let class = Class::of(addr);
+            let prefix = class.default_prefix();
+            let classful = Class::classful_network(addr);
+            let meanings = specials(addr)
+                .into_iter()
+                .map(|s| {
+                    html! {
+                        <li data-testid="ip-special" data-special={text::special_stem(s)}>
+                            <strong>{ text::special_name(lang.lang, s) }</strong>
+                            { " " }
+                            if let Some(block) = s.block_containing(addr) { <code>{ block.to_string() }</code> }
+                            <br />
+                            <span class="hint">{ text::special_desc(lang.lang, s) }</span>
+                        </li>
+                    }
+                })
+                .collect::<Html>();
+            let dash = || "—".to_owned();
+            html! {
+                <>
+                    <Bits addr={addr} prefix={prefix} class_bits={true} testid="ip-bits" />
+                    <dl class="facts">
+                        <dt>{ lang.t("ipw.explorer.class") }</dt>
+                        <dd><strong data-testid="ip-class">{ text::class_letter(class) }</strong>
+                            { " " }<span class="hint">{ lang.tf("ipw.explorer.leading", &[("bits", &text::leading_bits(class.leading_bits()))]) }</span></dd>
+                        <dt>{ lang.t("ipw.explorer.default_mask") }</dt>
+                        <dd data-testid="ip-mask">{ class.default_mask().map(|m| m.to_string()).unwrap_or_else(dash) }
+                            if let Some(p) = prefix { { format!(" ({p})") } }</dd>
+                        <dt>{ lang.t("ipw.explorer.network_part") }</dt>
+                        <dd data-testid="ip-network">{ classful.map(|n| n.to_string()).unwrap_or_else(dash) }</dd>
+                        <dt>{ lang.t("ipw.explorer.hosts") }</dt>
+                        <dd data-testid="ip-hosts">{ class.hosts_per_network().map(|h| thousands(u64::from(h))).unwrap_or_else(dash) }</dd>
+                    </dl>
+                    if prefix.is_none() {
+                        <p class="hint">{ lang.t(if class == Class::D { "ipw.explorer.no_hosts_d" } else { "ipw.explorer.no_hosts_e" }) }</p>
+                    }
+                    <h3>{ lang.t("ipw.explorer.meanings") }</h3>
+                    <ul class="meanings">{ meanings }</ul>
+                </>
+            }
+        }
+    };
+    html! {
+        <div class="ip-lab" data-testid="explorer">
+            <Field label={lang.t("ipw.explorer.label")} value={(*input).clone()} {oninput}
+                testid="ip-input" placeholder="192.168.1.1" invalid={parsed.is_err()} />
+            <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }</div>
+            <div aria-live="polite">{ body }</div>
+        </div>
+    }
+}
