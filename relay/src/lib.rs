@@ -21,6 +21,7 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use axum::serve::ListenerExt as _;
 use protocol::{Limits, Welcome};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -195,10 +196,16 @@ impl Relay {
             // Sessions and both HTTP servers watch this (a dropped sender means the same).
             let _ = shutdown_tx.send(true);
         });
-        let v4 = axum::serve(listeners.v4, router.clone()).with_graceful_shutdown(stopped());
+        // TCP_NODELAY: a WebSocket answer is one small segment; without it Nagle's algorithm
+        // holds it back until the page's delayed ACK (about 40 ms on Linux) for every echo.
+        fn nodelay(tcp: &mut tokio::net::TcpStream) {
+            let _ = tcp.set_nodelay(true);
+        }
+        let v4 = axum::serve(listeners.v4.tap_io(nodelay), router.clone())
+            .with_graceful_shutdown(stopped());
         let result = match listeners.v6 {
             Some(v6) => {
-                let v6 = axum::serve(v6, router).with_graceful_shutdown(stopped());
+                let v6 = axum::serve(v6.tap_io(nodelay), router).with_graceful_shutdown(stopped());
                 let (a, b) = tokio::join!(v4.into_future(), v6.into_future());
                 a.and(b)
             }
