@@ -113,7 +113,7 @@ pub static TEXTS: &[(&str, &str)] = &[
         "lesson.intro.summary",
         "Hosts, links, and programs that talk to each other",
     ),
-    ("lesson.ip.title", "IP addresses, classes and subnets"),
+    ("lesson.ip.title", "IP addresses and classes"),
     (
         "lesson.ip.summary",
         "32 bits, masks, network and host parts",

@@ -98,7 +98,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     // ----- 课程标题 -----
     ("lesson.intro.title", "为什么需要网络"),
     ("lesson.intro.summary", "主机、链路,以及互相通信的程序"),
-    ("lesson.ip.title", "IP 地址、地址分类与子网"),
+    ("lesson.ip.title", "IP 地址与地址分类"),
     ("lesson.ip.summary", "32 位、子网掩码、网络部分和主机部分"),
     ("lesson.links.title", "主机是怎样连起来的"),
     (

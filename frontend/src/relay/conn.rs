@@ -202,10 +202,10 @@ impl Conn {
         }
         let id = self.take_id();
         self.pending.borrow_mut().insert(id, done);
-        if !self.send_raw(&ClientMessage { id, request }) {
-            if let Some(done) = self.pending.borrow_mut().remove(&id) {
-                done.emit(Err(RelayError::new(ErrorCode::Disconnected)));
-            }
+        if !self.send_raw(&ClientMessage { id, request })
+            && let Some(done) = self.pending.borrow_mut().remove(&id)
+        {
+            done.emit(Err(RelayError::new(ErrorCode::Disconnected)));
         }
     }
 

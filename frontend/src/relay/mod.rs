@@ -132,10 +132,10 @@ pub fn RelayProvider(props: &RelayProviderProps) -> Html {
             let weak = Rc::downgrade(&conn);
             let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
                 move |ev: web_sys::StorageEvent| {
-                    if ev.key().as_deref() == Some(crate::storage::TOKEN_KEY) {
-                        if let Some(conn) = weak.upgrade() {
-                            conn.reconnect_now();
-                        }
+                    if ev.key().as_deref() == Some(crate::storage::TOKEN_KEY)
+                        && let Some(conn) = weak.upgrade()
+                    {
+                        conn.reconnect_now();
                     }
                 },
             );

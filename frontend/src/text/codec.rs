@@ -86,10 +86,10 @@ impl GbkEncoder {
                 enc.table.entry(ch).or_insert(code);
             }
         }
-        if let Some(piece) = pieces.next() {
-            if single_char(piece) == Some('€') {
-                enc.euro = Some(0x80);
-            }
+        if let Some(piece) = pieces.next()
+            && single_char(piece) == Some('€')
+        {
+            enc.euro = Some(0x80);
         }
         enc
     }
