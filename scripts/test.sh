@@ -10,6 +10,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$NETLAB_ROOT"
 
+if [ "${CI:-}" = true ]; then
+    # A clean clone builds everything once: incremental caches and debug info only cost time.
+    export CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=0 CARGO_TERM_COLOR=never
+fi
+
 script_start=$SECONDS
 step_no=0
 step_start=$SECONDS
@@ -59,7 +64,6 @@ cargo test --workspace --no-fail-fast 2>&1 | tee "$log"
 test_status=${PIPESTATUS[0]}
 set -e
 finish_step
-step_name=""
 
 # Sum every `test result: ok. 12 passed; 0 failed; ...` line cargo printed.
 read -r passed failed < <(awk '

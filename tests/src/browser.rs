@@ -71,7 +71,7 @@ pub struct Browser {
     driver_port: u16,
     session_id: Option<String>,
     // Dropped after the browser is gone (fields drop in order, after `Drop::drop`).
-    _profile: tempfile::TempDir,
+    work: tempfile::TempDir,
     _slot: SemaphorePermit<'static>,
 }
 
@@ -96,13 +96,16 @@ impl Browser {
             .acquire()
             .await
             .expect("the browser semaphore is never closed");
-        let profile = tempfile::Builder::new()
+        // <work>/profile is Chromium's fresh profile, <work>/chromedriver.log the driver's log
+        // (copied to target/e2e-artifacts when a helper fails).
+        let work = tempfile::Builder::new()
             .prefix("netlab-chromium-")
             .tempdir()
-            .expect("create a temporary Chromium profile folder");
+            .expect("create a temporary folder for Chromium");
+        let profile = work.path().join("profile");
+        let log = work.path().join("chromedriver.log");
 
         let driver_port = crate::free_tcp_port();
-        let log = crate::artifacts_dir().join(format!("chromedriver-{driver_port}.log"));
         let driver_bin = chromedriver_binary();
         let mut driver = Command::new(&driver_bin)
             .arg(format!("--port={driver_port}"))
@@ -119,7 +122,7 @@ impl Browser {
             });
         wait_until_listening(&mut driver, driver_port);
 
-        let caps = capabilities(&options, profile.path());
+        let caps = capabilities(&options, &profile);
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{driver_port}"))
@@ -129,9 +132,11 @@ impl Browser {
             Err(e) => {
                 let _ = driver.kill();
                 let _ = driver.wait();
+                let log = std::fs::read_to_string(&log).unwrap_or_default();
+                let tail: Vec<&str> = log.lines().rev().take(30).collect();
                 panic!(
-                    "chromedriver could not start Chromium: {e}\n(see {})",
-                    log.display()
+                    "chromedriver could not start Chromium: {e}\n--- end of chromedriver's log ---\n{}",
+                    tail.into_iter().rev().collect::<Vec<_>>().join("\n")
                 );
             }
         };
@@ -141,7 +146,7 @@ impl Browser {
             driver,
             driver_port,
             session_id,
-            _profile: profile,
+            work,
             _slot: slot,
         }
     }
@@ -354,9 +359,53 @@ impl Browser {
         }
     }
 
-    /// Saves a screenshot and panics with `message` and the start of the page's text.
+    /// The browser console so far (`console.log`, errors, a Rust panic's message), one line per
+    /// entry, like `SEVERE http://.../frontend.js 1:234 "panicked at ..."`. Reading empties it.
+    pub async fn console_log(&self) -> Vec<String> {
+        let Some(session) = self.session_id.clone() else {
+            return vec![];
+        };
+        let port = self.driver_port;
+        let reply = tokio::task::spawn_blocking(move || {
+            driver_request(
+                port,
+                "POST",
+                &format!("/session/{session}/se/log"),
+                r#"{"type":"browser"}"#,
+            )
+        })
+        .await
+        .ok()
+        .and_then(|r| r.ok())
+        .unwrap_or_default();
+        let reply: Value = serde_json::from_str(&reply).unwrap_or(Value::Null);
+        reply["value"]
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            e["level"].as_str().unwrap_or("?"),
+                            e["message"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Saves a screenshot and the driver's log, and panics with `message`, the console and
+    /// the start of the page's text.
     async fn fail(&self, message: &str) -> ! {
-        let shot = screenshot_path();
+        let base = artifact_base();
+        let shot = base.with_extension("png");
+        let _ = std::fs::copy(
+            self.work.path().join("chromedriver.log"),
+            base.with_extension("chromedriver.log"),
+        );
+        let console = self.console_log().await.join("\n");
         let saved = match self.client.screenshot().await {
             Ok(png) => std::fs::write(&shot, png).is_ok(),
             Err(_) => false,
@@ -377,7 +426,10 @@ impl Browser {
         } else {
             "no screenshot".to_string()
         };
-        panic!("{message}\nurl: {url:?}\n{shot}\n--- page text ---\n{body}");
+        panic!(
+            "{message}\nurl: {url:?}\n{shot}\n--- browser console ---\n{console}\n\
+             --- page text ---\n{body}"
+        );
     }
 }
 
@@ -398,7 +450,13 @@ impl Drop for Browser {
         let browsers = children_of(self.driver.id());
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let profile = self.work.path().to_string_lossy().into_owned();
         for pid in browsers {
+            // Only a process still running with our profile folder (never a reused pid).
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            if !String::from_utf8_lossy(&cmdline).contains(&profile) {
+                continue;
+            }
             let _ = Command::new("kill")
                 .arg(pid.to_string())
                 .stderr(Stdio::null())
@@ -433,6 +491,8 @@ fn capabilities(options: &BrowserOptions, profile: &Path) -> fantoccini::wd::Cap
             "args": args,
             "prefs": { "intl.accept_languages": options.lang },
         },
+        // Keep the page's console, for `console_log` and failure messages.
+        "goog:loggingPrefs": { "browser": "ALL" },
     });
     match caps {
         Value::Object(map) => map,
@@ -543,8 +603,8 @@ fn children_of(pid: u32) -> Vec<u32> {
         .collect()
 }
 
-/// A new file name under target/e2e-artifacts for a failure screenshot.
-fn screenshot_path() -> PathBuf {
+/// `target/e2e-artifacts/<test name>-<milliseconds>`, to add an extension to.
+fn artifact_base() -> PathBuf {
     let thread = std::thread::current();
     let name: String = thread
         .name()
@@ -556,5 +616,5 @@ fn screenshot_path() -> PathBuf {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis())
         .unwrap_or_default();
-    crate::artifacts_dir().join(format!("{name}-{stamp}.png"))
+    crate::artifacts_dir().join(format!("{name}-{stamp}"))
 }
