@@ -22,6 +22,17 @@ async fn the_printed_url_opens_a_connected_tutorial() {
         browser.title().await,
         "网络编程实验室 · Network Programming Lab"
     );
+    // Nothing went wrong on the way: no script error, no Rust panic in the console.
+    let errors: Vec<String> = browser
+        .console_log()
+        .await
+        .into_iter()
+        .filter(|line| line.starts_with("SEVERE"))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "errors in the browser console: {errors:#?}"
+    );
     // The page read the token from the fragment; the relay must not have logged it.
     tokio::time::sleep(Duration::from_millis(200)).await;
     relay.assert_token_not_logged();
