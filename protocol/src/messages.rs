@@ -71,17 +71,24 @@ pub enum Request {
         data: Data,
     },
 
-    // ----- TCP (curriculum 7), designed, not yet served -----
-    /// `s = socket(AF_INET, SOCK_STREAM); s.connect((host, port))`.
+    // ----- TCP (curriculum 7) -----
+    /// `s = socket(AF_INET, SOCK_STREAM); s.connect((host, port))`. `recv_size` is the
+    /// bufsize of every `recv(bufsize)` the relay then does on it (default
+    /// `limits::RECV_BUFFER`); the course uses 1024.
     TcpConnect {
         host: String,
         port: u16,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recv_size: Option<u32>,
     },
     /// `s.bind((host, port)); s.listen(backlog)`; each client then arrives as `tcp_accepted`.
+    /// `recv_size` applies to every accepted socket.
     TcpListen {
         host: String,
         port: u16,
         backlog: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recv_size: Option<u32>,
     },
     /// `s.send(data)` on a connected TCP socket.
     TcpSend {
@@ -92,12 +99,21 @@ pub enum Request {
     TcpShutdown {
         socket: SocketId,
     },
+    /// Stop (or resume) calling `recv` on a connected TCP socket, as a busy program would.
+    /// While paused, data waits in the kernel's buffers; when they fill, the sender's window
+    /// closes (flow control). Resuming shows how much one `recv` then returns.
+    TcpPauseReading {
+        socket: SocketId,
+        paused: bool,
+    },
 
     // ----- any socket -----
-    /// `s.close()`.
+    /// `s.close()`. Closing a listener stops new clients; accepted sockets go on.
     Close {
         socket: SocketId,
     },
+    /// Every socket this session holds, with its state (for the socket-state picture).
+    ListSockets,
 
     // ----- the file-download lab (curriculum 8), designed, not yet served -----
     /// Start the course's file server (name in, raw bytes out, close) on `port`.
@@ -128,7 +144,9 @@ impl Request {
             Request::TcpListen { .. } => "tcp_listen",
             Request::TcpSend { .. } => "tcp_send",
             Request::TcpShutdown { .. } => "tcp_shutdown",
+            Request::TcpPauseReading { .. } => "tcp_pause_reading",
             Request::Close { .. } => "close",
+            Request::ListSockets => "list_sockets",
             Request::FileServerStart { .. } => "file_server_start",
             Request::DownloadStart { .. } => "download_start",
             Request::DownloadCancel { .. } => "download_cancel",
@@ -204,6 +222,10 @@ pub struct Welcome {
     pub relay_port: u16,
     /// A UDP echo peer on 127.0.0.1: whatever it receives it sends straight back.
     pub udp_echo_port: u16,
+    /// A TCP echo peer on 127.0.0.1: accepts any number of clients and sends every byte it
+    /// receives straight back (0 when the relay has none).
+    #[serde(default)]
+    pub tcp_echo_port: u16,
     /// The OS's range for automatically assigned ports, when the relay can read it
     /// (on Linux: /proc/sys/net/ipv4/ip_local_port_range).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -272,9 +294,61 @@ pub enum Reply {
         local: SocketAddr,
         backlog: u32,
     },
-    /// Done, nothing to report (close, shutdown, cancel).
+    /// Done, nothing to report (close, shutdown, cancel, pause).
     Done,
+    /// The answer to `list_sockets`.
+    Sockets {
+        sockets: Vec<SocketInfo>,
+    },
     DownloadStarted {
         download: DownloadId,
     },
+}
+
+/// What kind of socket, as created in Python.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SocketKind {
+    /// `SOCK_DGRAM`.
+    Udp,
+    /// `SOCK_STREAM`, connected (by `connect` or returned by `accept`).
+    TcpStream,
+    /// `SOCK_STREAM` after `listen`.
+    TcpListener,
+}
+
+/// Where a socket is in its life, as the state picture draws it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SocketState {
+    /// Created, no address yet.
+    Created,
+    /// Has a local address (bound, or given one by a first send).
+    Bound,
+    /// Passive: waiting for clients (`listen`).
+    Listening,
+    /// A TCP connection is established.
+    Connected,
+    /// The peer closed its side (our `recv` returned 0); we may still send.
+    PeerClosed,
+    /// We called `shutdown(SHUT_WR)`; the peer may still send.
+    ShutdownWrite,
+}
+
+/// One socket of the session, for `list_sockets`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SocketInfo {
+    pub socket: SocketId,
+    pub kind: SocketKind,
+    pub state: SocketState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<SocketAddr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer: Option<SocketAddr>,
+    /// For an accepted socket: the listener it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listener: Option<SocketId>,
+    /// Reading is paused (`tcp_pause_reading`).
+    #[serde(default)]
+    pub paused: bool,
 }

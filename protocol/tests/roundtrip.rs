@@ -102,6 +102,7 @@ fn welcome_roundtrips() {
         relay_version: "0.1.0".into(),
         relay_port: 8470,
         udp_echo_port: 40001,
+        tcp_echo_port: 40002,
         ephemeral_ports: Some((32768, 60999)),
         extra_targets: vec![],
         bind_all_allowed: false,
@@ -148,4 +149,70 @@ fn every_error_code_has_a_name_that_roundtrips_and_both_explanations() {
             "{code}: zh text has no Chinese"
         );
     }
+}
+
+#[test]
+fn tcp_requests_and_socket_list_parse_as_documented() {
+    roundtrip_client(
+        r#"{"id":5,"op":"tcp_connect","host":"127.0.0.1","port":7890,"recv_size":1024}"#,
+        ClientMessage {
+            id: 5,
+            request: Request::TcpConnect {
+                host: "127.0.0.1".into(),
+                port: 7890,
+                recv_size: Some(1024),
+            },
+        },
+    );
+    roundtrip_client(
+        r#"{"id":6,"op":"tcp_listen","host":"127.0.0.1","port":0,"backlog":5}"#,
+        ClientMessage {
+            id: 6,
+            request: Request::TcpListen {
+                host: "127.0.0.1".into(),
+                port: 0,
+                backlog: 5,
+                recv_size: None,
+            },
+        },
+    );
+    roundtrip_client(
+        r#"{"id":7,"op":"tcp_pause_reading","socket":3,"paused":true}"#,
+        ClientMessage {
+            id: 7,
+            request: Request::TcpPauseReading {
+                socket: 3,
+                paused: true,
+            },
+        },
+    );
+    roundtrip_client(
+        r#"{"id":8,"op":"list_sockets"}"#,
+        ClientMessage {
+            id: 8,
+            request: Request::ListSockets,
+        },
+    );
+    let reply = ServerMessage::Reply {
+        id: 8,
+        result: Reply::Sockets {
+            sockets: vec![SocketInfo {
+                socket: 3,
+                kind: SocketKind::TcpStream,
+                state: SocketState::PeerClosed,
+                local: Some("127.0.0.1:7788".parse().unwrap()),
+                peer: Some("127.0.0.1:50000".parse().unwrap()),
+                listener: Some(2),
+                paused: false,
+            }],
+        },
+    };
+    assert_eq!(
+        to_json(&reply),
+        r#"{"type":"reply","id":8,"result":{"kind":"sockets","sockets":[{"socket":3,"kind":"tcp_stream","state":"peer_closed","local":"127.0.0.1:7788","peer":"127.0.0.1:50000","listener":2,"paused":false}]}}"#
+    );
+    assert_eq!(
+        serde_json::from_str::<ServerMessage>(&to_json(&reply)).unwrap(),
+        reply
+    );
 }

@@ -115,6 +115,7 @@ impl Relay {
             relay_version: env!("CARGO_PKG_VERSION").to_owned(),
             relay_port: port,
             udp_echo_port: echo.port(),
+            tcp_echo_port: 0,
             ephemeral_ports: ephemeral_ports(),
             extra_targets: policy
                 .extra_targets()

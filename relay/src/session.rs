@@ -368,6 +368,8 @@ impl Session {
             | Request::TcpListen { .. }
             | Request::TcpSend { .. }
             | Request::TcpShutdown { .. }
+            | Request::TcpPauseReading { .. }
+            | Request::ListSockets
             | Request::FileServerStart { .. }
             | Request::DownloadStart { .. }
             | Request::DownloadCancel { .. }) => Err(RelayError::new(ErrorCode::NotImplemented)
