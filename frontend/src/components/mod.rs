@@ -2,6 +2,7 @@
 //! box that explains how to start the relay.
 
 mod bytes_view;
+mod composer;
 mod error_box;
 mod header;
 mod prose;
@@ -9,6 +10,7 @@ mod python;
 mod relay_gate;
 
 pub use bytes_view::BytesView;
+pub use composer::{Composer, InputMode, Outgoing, PortError, PyArgs, parse_port, sendto_line};
 pub use error_box::ErrorBox;
 pub use header::Header;
 pub use prose::Prose;

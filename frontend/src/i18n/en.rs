@@ -306,4 +306,17 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("udp.inuse.retry", "Close a, then bind b again"),
     ("udp.recap.receiver", "Receiver"),
     ("udp.recap.sender", "Sender"),
+    // ----- the composer (shared by every socket step and the peer panel) -----
+    ("composer.field.hex", "Bytes in hex"),
+    ("composer.field.mode", "Type as"),
+    ("composer.mode.text", "text"),
+    ("composer.mode.hex", "hex"),
+    (
+        "composer.err.hex_char",
+        "\"{ch}\" (character {pos}) is not a hex digit: use 0-9 and A-F, two per byte.",
+    ),
+    (
+        "composer.err.hex_odd",
+        "Hex needs two digits per byte; one digit is left over.",
+    ),
 ];

@@ -11,15 +11,20 @@ use yew::prelude::*;
 mod en;
 mod ip_en;
 mod ip_zh;
+mod panel_en;
+mod panel_zh;
+mod tcp_en;
+mod tcp_zh;
 mod zh;
 
 /// Every table of a language. Each area of the tutorial has its own pair of files
 /// (`zh.rs`/`en.rs` for the shell and the first lessons, `ip_zh.rs`/`ip_en.rs` for the address
-/// lessons), so they can be written side by side.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 2] {
+/// lessons, `tcp_*` for ports and TCP, `panel_*` for the peer panel), so they can be written
+/// side by side.
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 4] {
     match lang {
-        Lang::ZhCn => [zh::TEXTS, ip_zh::TEXTS],
-        Lang::En => [en::TEXTS, ip_en::TEXTS],
+        Lang::ZhCn => [zh::TEXTS, ip_zh::TEXTS, tcp_zh::TEXTS, panel_zh::TEXTS],
+        Lang::En => [en::TEXTS, ip_en::TEXTS, tcp_en::TEXTS, panel_en::TEXTS],
     }
 }
 

@@ -261,4 +261,17 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("udp.inuse.retry", "关闭 a,再绑定 b"),
     ("udp.recap.receiver", "接收方"),
     ("udp.recap.sender", "发送方"),
+    // ----- 消息编辑器(所有套接字步骤和对端面板共用) -----
+    ("composer.field.hex", "十六进制字节"),
+    ("composer.field.mode", "输入方式"),
+    ("composer.mode.text", "文字"),
+    ("composer.mode.hex", "十六进制"),
+    (
+        "composer.err.hex_char",
+        "\"{ch}\"(第 {pos} 个字符)不是十六进制数字:请用 0-9 和 A-F,每个字节两位。",
+    ),
+    (
+        "composer.err.hex_odd",
+        "十六进制每个字节需要两位数字,现在多出了一位。",
+    ),
 ];

@@ -4,12 +4,13 @@
 
 use yew::prelude::*;
 
-use super::composer::{Composer, Outgoing, parse_port};
 use super::lab::Action;
 use super::log_view::LogView;
-use super::{ops, python, use_udp_lab};
+use super::{ops, use_udp_lab};
 use crate::components::PythonCode;
+use crate::components::{Composer, Outgoing, parse_port};
 use crate::i18n::use_lang;
+use crate::python;
 use crate::relay::use_relay;
 use crate::text::codec::Encoding;
 

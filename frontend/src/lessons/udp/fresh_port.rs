@@ -5,11 +5,12 @@ use std::net::SocketAddr;
 
 use yew::prelude::*;
 
-use super::composer::Outgoing;
 use super::log_view::LogView;
-use super::{ops, python, use_udp_lab};
+use super::{ops, use_udp_lab};
+use crate::components::Outgoing;
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
+use crate::python;
 use crate::relay::use_relay;
 use crate::text::codec::Encoding;
 
@@ -34,7 +35,7 @@ pub fn FreshPortLab() -> Html {
                     host: "127.0.0.1".into(),
                     port: echo,
                     text: "hello".into(),
-                    encoding: Encoding::Utf8,
+                    encoding: Some(Encoding::Utf8),
                     bytes: b"hello".to_vec(),
                 };
                 if let Some(local) = ops.send("s", socket, &out).await {

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::bind::DEFAULT_PORT;
-use super::composer::parse_port;
 use super::log_view::LogView;
 use super::{ops, use_udp_lab};
+use crate::components::parse_port;
 use crate::i18n::use_lang;
 use crate::relay::use_relay;
 

@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use super::lab::{Entry, Lab};
-use super::python;
 use crate::components::{BytesView, ErrorBox};
 use crate::i18n::{LangCtx, use_lang};
+use crate::python;
 use crate::text::web;
 
 #[derive(Properties, PartialEq)]

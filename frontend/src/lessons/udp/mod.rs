@@ -1,14 +1,12 @@
 //! Lesson "Sockets and UDP" (curriculum 5 and 6), with real datagrams sent by the relay.
 
 mod bind;
-mod composer;
 mod encode;
 mod fresh_port;
 mod in_use;
 mod lab;
 mod log_view;
 mod ops;
-mod python;
 mod recap;
 mod send;
 

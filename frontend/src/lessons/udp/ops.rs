@@ -6,9 +6,9 @@ use std::net::SocketAddr;
 use protocol::{Data, Family, Reply, Request, SocketId};
 use yew::prelude::*;
 
-use super::composer::Outgoing;
 use super::lab::{Action, Lab};
-use super::python;
+use crate::components::Outgoing;
+use crate::python;
 use crate::relay::{OwnedSockets, RelayHandle};
 
 pub struct Ops {
@@ -87,7 +87,11 @@ impl Ops {
 
     /// `var.sendto(text.encode(enc), (host, port))`.
     pub async fn send(&self, var: &str, socket: SocketId, out: &Outgoing) -> Option<SocketAddr> {
-        let line = python::sendto(var, &out.text, out.encoding, &out.host, out.port);
+        let line = format!(
+            "{var}.sendto({}, {})",
+            out.payload_expr(),
+            python::address(&out.host, out.port)
+        );
         let req = Request::UdpSendTo {
             socket,
             host: out.host.clone(),

@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use super::bind::DEFAULT_PORT;
-use super::python;
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
+use crate::python;
 use crate::text::codec::Encoding;
 
 #[function_component]

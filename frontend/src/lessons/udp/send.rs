@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use super::composer::{Composer, Outgoing};
 use super::log_view::LogView;
 use super::ops;
 use super::use_udp_lab;
+use crate::components::{Composer, Outgoing};
 use crate::i18n::use_lang;
 use crate::relay::use_relay;
 

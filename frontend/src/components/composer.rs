@@ -1,23 +1,70 @@
-//! Writes a datagram: where to (optional), the text, the encoding, and the exact bytes in hex
-//! before anything is sent. Bad input (a port out of range, a character GBK lacks) is explained
-//! in place and the send button waits until it is fixed.
+//! Writes a message: where to (optional), the text or raw hex, the encoding, and the exact
+//! bytes before anything is sent, with the Python line that would send it. Bad input (a port
+//! out of range, a character GBK lacks, a stray hex digit) is explained in place and the send
+//! button waits until it is fixed. Used by every socket step and by the peer panel.
 
 use yew::prelude::*;
 
-use super::python;
 use crate::components::BytesView;
 use crate::i18n::use_lang;
-use crate::text::codec::{Encoding, Unencodable};
-use crate::text::web;
+use crate::python;
+use crate::text::codec::Encoding;
+use crate::text::{hex, web};
 
 /// What the learner asked to send.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outgoing {
     pub host: String,
     pub port: u16,
+    /// The text typed (in hex mode: the hex digits typed).
     pub text: String,
-    pub encoding: Encoding,
+    /// The encoding used, `None` when the bytes were typed in hex.
+    pub encoding: Option<Encoding>,
     pub bytes: Vec<u8>,
+}
+
+impl Outgoing {
+    /// The Python expression for the payload: `"你好".encode("gbk")` or `b'\xc4\xe3'`.
+    pub fn payload_expr(&self) -> String {
+        payload_expr(&self.text, self.encoding, &self.bytes)
+    }
+}
+
+fn payload_expr(text: &str, encoding: Option<Encoding>, bytes: &[u8]) -> String {
+    match encoding {
+        Some(enc) => format!(
+            "{}.encode({})",
+            python::str_literal(text),
+            python::str_literal(enc.label())
+        ),
+        None => hex::python_literal(bytes),
+    }
+}
+
+/// What the Python line is built from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PyArgs {
+    /// The payload as a Python expression.
+    pub payload: String,
+    pub host: String,
+    pub port: u16,
+}
+
+/// The default Python line: a UDP `sendto`.
+pub fn sendto_line(a: PyArgs) -> String {
+    format!(
+        "s.sendto({}, {})",
+        a.payload,
+        python::address(&a.host, a.port)
+    )
+}
+
+/// Whether the learner types text or raw bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum InputMode {
+    #[default]
+    Text,
+    Hex,
 }
 
 #[derive(Properties, PartialEq)]
@@ -34,6 +81,12 @@ pub struct ComposerProps {
     pub button: AttrValue,
     #[prop_or_default]
     pub disabled: bool,
+    /// Offer a "hex" input mode besides text.
+    #[prop_or_default]
+    pub allow_hex: bool,
+    /// Builds the Python line (default: `s.sendto(payload, (host, port))`).
+    #[prop_or_else(|| Callback::from(sendto_line))]
+    pub python: Callback<PyArgs, String>,
     pub onsend: Callback<Outgoing>,
 }
 
@@ -86,9 +139,34 @@ pub fn Composer(props: &ComposerProps) -> Html {
     });
     let text = use_state(|| props.default_text.to_string());
     let encoding = use_state(Encoding::default);
+    let mode = use_state(InputMode::default);
     let id = |name: &str| format!("{}-{name}", props.prefix);
 
-    let encoded: Result<Vec<u8>, Unencodable> = web::encode(*encoding, &text);
+    let (encoded, enc_used): (Result<Vec<u8>, String>, Option<Encoding>) = match *mode {
+        InputMode::Text => (
+            web::encode(*encoding, &text).map_err(|u| {
+                lang.tf(
+                    "udp.err.unencodable",
+                    &[
+                        ("ch", &u.ch.to_string()),
+                        ("pos", &u.pos.to_string()),
+                        ("enc", encoding.label()),
+                    ],
+                )
+            }),
+            Some(*encoding),
+        ),
+        InputMode::Hex => (
+            hex::parse(&text).map_err(|e| match e {
+                hex::HexError::NotHex { ch, pos } => lang.tf(
+                    "composer.err.hex_char",
+                    &[("ch", &ch.to_string()), ("pos", &(pos + 1).to_string())],
+                ),
+                hex::HexError::OddDigits => lang.t("composer.err.hex_odd").to_owned(),
+            }),
+            None,
+        ),
+    };
     let port_ok = if props.target.is_some() {
         parse_port(&port).map(Some)
     } else {
@@ -96,14 +174,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
     };
     let host_ok = props.target.is_none() || !host.trim().is_empty();
     let problem = match (&encoded, &port_ok, host_ok) {
-        (Err(u), _, _) => Some(lang.tf(
-            "udp.err.unencodable",
-            &[
-                ("ch", &u.ch.to_string()),
-                ("pos", &u.pos.to_string()),
-                ("enc", encoding.label()),
-            ],
-        )),
+        (Err(msg), _, _) => Some(msg.clone()),
         (_, Err(e), _) => Some(lang.t(e.key()).to_owned()),
         (_, _, false) => Some(lang.t("udp.err.host_empty").to_owned()),
         _ => None,
@@ -114,14 +185,17 @@ pub fn Composer(props: &ComposerProps) -> Html {
         (None, Some((h, p)), _) => (h.clone(), *p),
         _ => ((*host).clone(), 0),
     };
-    let py_line = python::sendto("s", &text, *encoding, &py_host, py_port);
+    let py_line = props.python.emit(PyArgs {
+        payload: payload_expr(&text, enc_used, &bytes),
+        host: py_host,
+        port: py_port,
+    });
 
     let onsend = {
-        let (host, port, text, encoding, onsend) = (
+        let (host, port, text, onsend) = (
             host.clone(),
             port.clone(),
             text.clone(),
-            encoding.clone(),
             props.onsend.clone(),
         );
         let has_target = props.target.is_some();
@@ -140,7 +214,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 host: host.trim().to_owned(),
                 port,
                 text: (*text).clone(),
-                encoding: *encoding,
+                encoding: enc_used,
                 bytes: bytes.clone(),
             });
         })
@@ -167,6 +241,23 @@ pub fn Composer(props: &ComposerProps) -> Html {
             }
         })
     };
+    let on_mode = {
+        let (mode, text, bytes) = (mode.clone(), text.clone(), bytes.clone());
+        let ok = encoded.is_ok();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let next = if el.value() == "hex" {
+                InputMode::Hex
+            } else {
+                InputMode::Text
+            };
+            // Switching to hex keeps the same bytes, shown as hex digits.
+            if next == InputMode::Hex && *mode == InputMode::Text && ok {
+                text.set(hex::spaced(&bytes));
+            }
+            mode.set(next);
+        })
+    };
     let options = Encoding::ALL
         .iter()
         .map(|e| html! { <option value={e.label()} selected={*e == *encoding}>{ e.label().to_ascii_uppercase() }</option> })
@@ -187,12 +278,22 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 </div>
             }
             <div class="row">
-                <label class="grow">{ lang.t("udp.field.text") }
-                    <textarea rows="2" value={(*text).clone()} oninput={on_text} data-testid={id("text")} />
+                <label class="grow">{ if *mode == InputMode::Hex { lang.t("composer.field.hex") } else { lang.t("udp.field.text") } }
+                    <textarea rows="2" value={(*text).clone()} oninput={on_text} data-testid={id("text")} spellcheck="false" />
                 </label>
-                <label>{ lang.t("udp.field.encoding") }
-                    <select onchange={on_encoding} data-testid={id("encoding")}>{ options }</select>
-                </label>
+                if props.allow_hex {
+                    <label>{ lang.t("composer.field.mode") }
+                        <select onchange={on_mode} data-testid={id("mode")}>
+                            <option value="text" selected={*mode == InputMode::Text}>{ lang.t("composer.mode.text") }</option>
+                            <option value="hex" selected={*mode == InputMode::Hex}>{ lang.t("composer.mode.hex") }</option>
+                        </select>
+                    </label>
+                }
+                if *mode == InputMode::Text {
+                    <label>{ lang.t("udp.field.encoding") }
+                        <select onchange={on_encoding} data-testid={id("encoding")}>{ options }</select>
+                    </label>
+                }
             </div>
             <div class="preview">
                 <span class="label">{ lang.t("udp.field.bytes") }</span>
@@ -225,5 +326,20 @@ mod tests {
         assert_eq!(parse_port("99999999999999"), Err(PortError::TooLarge));
         assert_eq!(parse_port("-1"), Err(PortError::NotANumber));
         assert_eq!(parse_port("7a"), Err(PortError::NotANumber));
+    }
+
+    #[test]
+    fn payloads_read_as_python() {
+        assert_eq!(
+            payload_expr("你好", Some(Encoding::Gbk), &[]),
+            "\"你好\".encode(\"gbk\")"
+        );
+        assert_eq!(payload_expr("c4 e3", None, &[0xC4, 0xE3]), "b'\\xc4\\xe3'");
+        let line = sendto_line(PyArgs {
+            payload: "b'x'".into(),
+            host: "127.0.0.1".into(),
+            port: 9,
+        });
+        assert_eq!(line, "s.sendto(b'x', (\"127.0.0.1\", 9))");
     }
 }

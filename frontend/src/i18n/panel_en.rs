@@ -1,0 +1,3 @@
+//! English texts of the panel area.
+
+pub static TEXTS: &[(&str, &str)] = &[];

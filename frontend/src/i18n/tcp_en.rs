@@ -1,0 +1,3 @@
+//! English texts of the tcp area.
+
+pub static TEXTS: &[(&str, &str)] = &[];
