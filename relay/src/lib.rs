@@ -1,5 +1,5 @@
 //! The relay as a library, so tests can run it in-process: [`listen`] takes the port (with the
-//! busy-port fallback), [`Relay::new`] prepares everything (token, echo peer, policy),
+//! busy-port fallback), [`Relay::new`] prepares everything (token, echo peers, policy),
 //! [`Relay::serve`] answers HTTP and WebSocket requests until its shutdown future completes.
 //! [`run`] is the whole program behind the `relay` binary.
 
@@ -13,6 +13,7 @@ pub mod policy;
 pub mod resolve;
 pub mod session;
 pub mod sockets;
+pub mod tcp_echo;
 pub mod token;
 
 use std::future::Future;
@@ -31,6 +32,7 @@ use crate::config::Config;
 use crate::echo::EchoPeer;
 use crate::policy::Policy;
 use crate::session::SessionCtx;
+use crate::tcp_echo::TcpEchoPeer;
 use crate::token::Token;
 
 /// Where the relay listens: 127.0.0.1:PORT always, [::1]:PORT too when this machine has IPv6.
@@ -97,25 +99,29 @@ pub struct Relay {
     port: u16,
     token: Token,
     echo: EchoPeer,
+    tcp_echo: TcpEchoPeer,
     state: AppState,
     shutdown_tx: watch::Sender<bool>,
 }
 
 impl Relay {
-    /// Prepares a relay on these listeners: a fresh token, the UDP echo peer, the rules.
+    /// Prepares a relay on these listeners: a fresh token, the echo peers, the rules.
     pub async fn new(listeners: Listeners, cfg: &Config) -> anyhow::Result<Relay> {
         let port = listeners.port()?;
         let token = Token::generate()?;
         let echo = EchoPeer::start()
             .await
             .context("starting the UDP echo peer")?;
+        let tcp_echo = TcpEchoPeer::start()
+            .await
+            .context("starting the TCP echo peer")?;
         let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all);
         let welcome = Welcome {
             protocol: protocol::PROTOCOL_VERSION,
             relay_version: env!("CARGO_PKG_VERSION").to_owned(),
             relay_port: port,
             udp_echo_port: echo.port(),
-            tcp_echo_port: 0,
+            tcp_echo_port: tcp_echo.port(),
             ephemeral_ports: ephemeral_ports(),
             extra_targets: policy
                 .extra_targets()
@@ -138,6 +144,7 @@ impl Relay {
             port,
             token,
             echo,
+            tcp_echo,
             state,
             shutdown_tx,
         })
@@ -155,6 +162,10 @@ impl Relay {
 
     pub fn udp_echo_port(&self) -> u16 {
         self.echo.port()
+    }
+
+    pub fn tcp_echo_port(&self) -> u16 {
+        self.tcp_echo.port()
     }
 
     /// Whether the relay also listens on [::1].
@@ -182,6 +193,7 @@ impl Relay {
             state,
             shutdown_tx,
             echo,
+            tcp_echo,
             ..
         } = self;
         let router = app::app(state);
@@ -213,6 +225,7 @@ impl Relay {
             None => v4.await,
         };
         drop(echo);
+        drop(tcp_echo);
         result.context("serving HTTP")
     }
 }
@@ -249,8 +262,10 @@ pub async fn run(cfg: Config) -> anyhow::Result<()> {
             )
             .collect();
     tracing::info!(
-        "relay listening on {addrs:?}; UDP echo peer on 127.0.0.1:{}",
-        relay.udp_echo_port()
+        "relay listening on {addrs:?}; UDP echo peer on 127.0.0.1:{}; TCP echo peer on \
+         127.0.0.1:{}",
+        relay.udp_echo_port(),
+        relay.tcp_echo_port()
     );
     if !cfg.allow_target.is_empty() {
         tracing::warn!("the page may also reach {:?}", cfg.allow_target);

@@ -10,12 +10,16 @@ use futures_util::{Sink, Stream, StreamExt as _};
 use protocol::limits::{
     CLOSE_BAD_TOKEN, CLOSE_NOT_AUTHENTICATED, HELLO_TIMEOUT_MS, MAX_MESSAGE_BYTES,
 };
-use protocol::{ClientMessage, ErrorCode, RelayError, Reply, Request, ServerMessage, Welcome};
+use protocol::{
+    ClientMessage, ErrorCode, Family, RelayError, Reply, Request, ServerMessage, Welcome,
+};
 use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
 use crate::outbox::{Outbox, write_all};
 use crate::policy::Policy;
+use crate::resolve;
+use crate::sockets::tcp::{self, Accepted, TcpConn, TcpListen};
 use crate::sockets::udp::UdpSock;
 use crate::sockets::{Socket, SocketCtx, SocketTable};
 use crate::token::Token;
@@ -34,6 +38,9 @@ pub const WS_READ_LIMIT: usize = 4 * MAX_MESSAGE_BYTES;
 const LINGER: Duration = Duration::from_millis(500);
 /// How long the writer gets to flush the last messages and the close frame.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(2);
+/// Accepted connections that may wait for the session to adopt them; beyond this, accept loops
+/// wait and new clients queue in the kernel's backlog.
+const ACCEPTED_QUEUE: usize = 4;
 
 /// What every session shares: the secret, the rules, the facts for `welcome`.
 #[derive(Debug)]
@@ -247,19 +254,23 @@ struct Session {
     sockets: SocketTable,
     socket_ctx: SocketCtx,
     died: mpsc::UnboundedReceiver<protocol::SocketId>,
+    accepted: mpsc::Receiver<Accepted>,
 }
 
 impl Session {
     fn new(ctx: &SessionCtx, outbox: Outbox) -> Session {
         let (died_tx, died) = mpsc::unbounded_channel();
+        let (accepted_tx, accepted) = mpsc::channel(ACCEPTED_QUEUE);
         Session {
             sockets: SocketTable::default(),
             socket_ctx: SocketCtx {
                 policy: ctx.policy.clone(),
                 outbox,
                 died: died_tx,
+                accepted: accepted_tx,
             },
             died,
+            accepted,
         }
     }
 
@@ -269,6 +280,10 @@ impl Session {
     {
         loop {
             tokio::select! {
+                // A socket that died is forgotten before the next request is read, so a request
+                // sent after its `socket_closed` event finds it gone (NO_SUCH_SOCKET).
+                biased;
+                Some(id) = self.died.recv() => self.sockets.forget(id),
                 next = stream.next() => {
                     let outbox = self.socket_ctx.outbox.clone();
                     let answer = match incoming(next, &outbox).await {
@@ -298,12 +313,61 @@ impl Session {
                         return End::Gone;
                     }
                 }
-                Some(id) = self.died.recv() => self.sockets.forget(id),
+                Some(accepted) = self.accepted.recv() => {
+                    if !self.adopt(accepted).await {
+                        return End::Gone;
+                    }
+                }
                 () = stopping(&mut shutdown) => {
                     return End::Close(CLOSE_GOING_AWAY, "the relay is shutting down");
                 }
             }
         }
+    }
+
+    /// Gives an accepted connection its own socket id, announces it (`tcp_accepted`), then
+    /// starts its reader. False when the page is gone.
+    ///
+    /// Over the session's socket limit the client is accepted and closed at once (it sees its
+    /// connect succeed, then end of stream), and the relay logs it: the listener keeps
+    /// listening, and clients queued behind are not left hanging in the backlog.
+    async fn adopt(&mut self, accepted: Accepted) -> bool {
+        let Accepted {
+            listener,
+            stream,
+            peer,
+            recv_size,
+        } = accepted;
+        if !self.sockets.is_listener(listener) {
+            // The listener was closed while this client waited to be handed over: like a
+            // client still in the backlog of a closed socket, it is dropped.
+            return true;
+        }
+        let outbox = self.socket_ctx.outbox.clone();
+        // Hold the gate so the reader's first tcp_data cannot overtake tcp_accepted.
+        let gate = outbox.gate().await;
+        let added = self
+            .sockets
+            .add(|id| TcpConn::new(id, stream, Some(listener)).map(Socket::Tcp));
+        let socket = match added {
+            Ok(socket) => socket,
+            Err(e) => {
+                tracing::warn!(listener, %peer, "closed an accepted client at once: {e}");
+                return true;
+            }
+        };
+        let Ok(conn) = self.sockets.tcp(socket) else {
+            return true;
+        };
+        let local = conn.local();
+        conn.start_reading(recv_size, &self.socket_ctx);
+        let event = ServerMessage::TcpAccepted {
+            listener,
+            socket,
+            peer,
+            local,
+        };
+        outbox.send(&gate, event).await
     }
 
     /// Exactly one `reply` or `error` for one text message.
@@ -364,13 +428,59 @@ impl Session {
                 self.sockets.close(socket).await?;
                 Ok(Reply::Done)
             }
-            other @ (Request::TcpConnect { .. }
-            | Request::TcpListen { .. }
-            | Request::TcpSend { .. }
-            | Request::TcpShutdown { .. }
-            | Request::TcpPauseReading { .. }
-            | Request::ListSockets
-            | Request::FileServerStart { .. }
+            Request::TcpConnect {
+                host,
+                port,
+                recv_size,
+            } => {
+                // Refuse before connecting: a connection that cannot be kept is not made.
+                self.sockets.check_room()?;
+                let to = resolve::target(&ctx.policy, &host, port, Family::Ipv4).await?;
+                let (stream, took) = TcpConn::connect(to).await?;
+                let socket = self
+                    .sockets
+                    .add(|id| TcpConn::new(id, stream, None).map(Socket::Tcp))?;
+                let conn = self.sockets.tcp(socket)?;
+                // The gate is held until `connected` is queued: data cannot overtake it.
+                conn.start_reading(tcp::recv_size(recv_size), ctx);
+                Ok(Reply::Connected {
+                    socket,
+                    local: conn.local(),
+                    peer: conn.peer(),
+                    handshake_us: u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
+                })
+            }
+            Request::TcpListen {
+                host,
+                port,
+                backlog,
+                recv_size,
+            } => {
+                let addr = resolve::bind_addr(&ctx.policy, &host, port, Family::Ipv4).await?;
+                let size = tcp::recv_size(recv_size);
+                let mut local = addr;
+                let socket = self.sockets.add(|id| {
+                    let listener = TcpListen::listen(id, addr, backlog, size, ctx)?;
+                    local = listener.local();
+                    Ok(Socket::Listener(listener))
+                })?;
+                Ok(Reply::Listening {
+                    socket,
+                    local,
+                    backlog,
+                })
+            }
+            Request::TcpSend { socket, data } => {
+                self.sockets.tcp(socket)?.send(data.as_slice()).await
+            }
+            Request::TcpShutdown { socket } => self.sockets.tcp(socket)?.shutdown_write(),
+            Request::TcpPauseReading { socket, paused } => {
+                Ok(self.sockets.tcp(socket)?.pause_reading(paused))
+            }
+            Request::ListSockets => Ok(Reply::Sockets {
+                sockets: self.sockets.list(),
+            }),
+            other @ (Request::FileServerStart { .. }
             | Request::DownloadStart { .. }
             | Request::DownloadCancel { .. }) => Err(RelayError::new(ErrorCode::NotImplemented)
                 .with_detail(format!("`{}` comes in a later version", other.op()))),

@@ -166,24 +166,10 @@ async fn bad_requests_get_bad_request_with_the_id_when_it_can_be_read() {
 }
 
 #[tokio::test]
-async fn tcp_and_download_requests_are_not_implemented_yet() {
+async fn download_requests_are_not_implemented_yet() {
     let relay = start().await;
     let mut c = relay.client().await;
     for req in [
-        Request::TcpConnect {
-            host: "127.0.0.1".into(),
-            port: 9,
-        },
-        Request::TcpListen {
-            host: "127.0.0.1".into(),
-            port: 0,
-            backlog: 5,
-        },
-        Request::TcpSend {
-            socket: 1,
-            data: b"x".as_slice().into(),
-        },
-        Request::TcpShutdown { socket: 1 },
         Request::FileServerStart { port: 0 },
         Request::DownloadStart {
             host: "127.0.0.1".into(),

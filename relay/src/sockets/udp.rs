@@ -7,7 +7,10 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use protocol::limits::{MAX_UDP_PAYLOAD, RECV_BUFFER};
-use protocol::{Data, ErrorCode, Family, RelayError, Reply, ServerMessage, SocketId};
+use protocol::{
+    Data, ErrorCode, Family, RelayError, Reply, ServerMessage, SocketId, SocketInfo, SocketKind,
+    SocketState,
+};
 use socket2::{Domain, Protocol, SockRef, Type};
 use tokio::net::UdpSocket;
 use tokio::task::JoinHandle;
@@ -111,6 +114,26 @@ impl UdpSock {
             let _ = reader.await;
         }
         // `self.socket` is the last reference now; dropping `self` closes it.
+    }
+
+    /// For `list_sockets`: `created` until a bind or a first send gave it an address.
+    pub fn info(&self) -> SocketInfo {
+        let local = self
+            .reader
+            .as_ref()
+            .and_then(|_| self.socket.local_addr().ok());
+        SocketInfo {
+            socket: self.id,
+            kind: SocketKind::Udp,
+            state: match local {
+                Some(_) => SocketState::Bound,
+                None => SocketState::Created,
+            },
+            local,
+            peer: None,
+            listener: None,
+            paused: false,
+        }
     }
 
     fn local_addr(&self) -> Result<SocketAddr, RelayError> {

@@ -361,3 +361,151 @@ pub async fn upgrade(port: u16, host: &str, origin: Option<&str>) -> HttpRespons
     }
     http(port, &head).await
 }
+
+/// TCP requests and the events they cause.
+impl Client {
+    /// `tcp_connect`; returns (socket, local, peer).
+    pub async fn tcp_connect(
+        &mut self,
+        host: &str,
+        port: u16,
+        recv_size: Option<u32>,
+    ) -> (u32, SocketAddr, SocketAddr) {
+        match self
+            .ok(Request::TcpConnect {
+                host: host.into(),
+                port,
+                recv_size,
+            })
+            .await
+        {
+            Reply::Connected {
+                socket,
+                local,
+                peer,
+                ..
+            } => (socket, local, peer),
+            other => panic!("expected connected, got {other:?}"),
+        }
+    }
+
+    /// `tcp_listen` with backlog 8 on 127.0.0.1:0; returns (socket, local).
+    pub async fn tcp_listen(&mut self, recv_size: Option<u32>) -> (u32, SocketAddr) {
+        match self
+            .ok(Request::TcpListen {
+                host: "127.0.0.1".into(),
+                port: 0,
+                backlog: 8,
+                recv_size,
+            })
+            .await
+        {
+            Reply::Listening {
+                socket,
+                local,
+                backlog: 8,
+            } => (socket, local),
+            other => panic!("expected listening, got {other:?}"),
+        }
+    }
+
+    /// `tcp_send`; returns the bytes sent.
+    pub async fn tcp_send(&mut self, socket: u32, data: &[u8]) -> usize {
+        match self
+            .ok(Request::TcpSend {
+                socket,
+                data: data.into(),
+            })
+            .await
+        {
+            Reply::Sent {
+                socket: s, bytes, ..
+            } if s == socket => bytes,
+            other => panic!("expected sent, got {other:?}"),
+        }
+    }
+
+    /// The first event (kept or new) that `wanted` accepts; the others stay kept, in order.
+    pub async fn event_where(&mut self, wanted: impl Fn(&ServerMessage) -> bool) -> ServerMessage {
+        if let Some(i) = self.events.iter().position(&wanted) {
+            return self.events.remove(i).unwrap();
+        }
+        loop {
+            let msg = self.recv().await;
+            if wanted(&msg) {
+                return msg;
+            }
+            self.events.push_back(msg);
+        }
+    }
+
+    /// `tcp_accepted` from this listener: (socket, peer, local).
+    pub async fn accepted(&mut self, listener: u32) -> (u32, SocketAddr, SocketAddr) {
+        match self
+            .event_where(
+                |m| matches!(m, ServerMessage::TcpAccepted { listener: l, .. } if *l == listener),
+            )
+            .await
+        {
+            ServerMessage::TcpAccepted {
+                socket,
+                peer,
+                local,
+                ..
+            } => (socket, peer, local),
+            _ => unreachable!(),
+        }
+    }
+
+    /// The next `tcp_data` of this socket: exactly what one recv returned.
+    pub async fn tcp_data(&mut self, socket: u32) -> Vec<u8> {
+        match self
+            .event_where(|m| matches!(m, ServerMessage::TcpData { socket: s, .. } if *s == socket))
+            .await
+        {
+            ServerMessage::TcpData { data, .. } => data.0,
+            _ => unreachable!(),
+        }
+    }
+
+    /// `tcp_data` events of this socket until `n` bytes came: every recv's bytes, in order.
+    pub async fn tcp_recvs(&mut self, socket: u32, n: usize) -> Vec<Vec<u8>> {
+        let mut recvs = Vec::new();
+        let mut got = 0;
+        while got < n {
+            let data = self.tcp_data(socket).await;
+            got += data.len();
+            recvs.push(data);
+        }
+        assert_eq!(got, n, "more bytes than expected: {recvs:?}");
+        recvs
+    }
+
+    /// Waits for `tcp_peer_closed` of this socket.
+    pub async fn peer_closed(&mut self, socket: u32) {
+        self.event_where(
+            |m| matches!(m, ServerMessage::TcpPeerClosed { socket: s } if *s == socket),
+        )
+        .await;
+    }
+
+    /// Whatever message comes within `wait`, if any (for "nothing happens" checks).
+    pub async fn quiet_for(&mut self, wait: Duration) -> Option<ServerMessage> {
+        if let Some(e) = self.events.pop_front() {
+            return Some(e);
+        }
+        match tokio::time::timeout(wait, self.ws.next()).await {
+            Err(_) => None,
+            Ok(Some(Ok(Message::Text(t)))) => Some(serde_json::from_str(t.as_str()).unwrap()),
+            Ok(other) => panic!("unexpected WebSocket item {other:?}"),
+        }
+    }
+
+    /// `list_sockets`.
+    pub async fn list(&mut self) -> Vec<protocol::SocketInfo> {
+        match self.ok(Request::ListSockets).await {
+            Reply::Sockets { sockets } => sockets,
+            other => panic!("expected sockets, got {other:?}"),
+        }
+    }
+}
