@@ -46,6 +46,7 @@ fn switch(route: Route) -> Html {
         Route::LessonStart { slug } => html! { <LessonStart slug={slug} /> },
         Route::Step { slug, step } => html! { <LessonPage slug={slug} step={step} /> },
         Route::Practice => html! { <crate::lessons::ip::practice::PracticePage /> },
+        Route::Panel => html! { <crate::panel::PanelPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -6,6 +6,7 @@ pub mod components;
 pub mod i18n;
 pub mod lessons;
 pub mod pages;
+pub mod panel;
 pub mod python;
 pub mod relay;
 pub mod route;

@@ -68,6 +68,69 @@ pub fn receiver_program(host: &str, port: u16, enc: Encoding) -> String {
     )
 }
 
+// ----- TCP (curriculum 7) -----
+
+/// `var = socket.socket(AF_INET, SOCK_STREAM)`.
+pub fn tcp_open(var: &str) -> String {
+    format!("{var} = socket.socket(socket.AF_INET, socket.SOCK_STREAM)")
+}
+
+/// Creating a TCP socket and connecting it: two lines, as the course writes them.
+pub fn tcp_connect(var: &str, host: &str, port: u16) -> String {
+    format!("{}\n{var}.connect({})", tcp_open(var), address(host, port))
+}
+
+/// Creating, binding and listening: three lines.
+pub fn tcp_listen(var: &str, host: &str, port: u16, backlog: u32) -> String {
+    format!(
+        "{}\n{}\n{var}.listen({backlog})",
+        tcp_open(var),
+        bind(var, host, port)
+    )
+}
+
+/// `conn, addr = s.accept()`: a NEW socket for this client, and its address.
+pub fn accept(conn: &str, listener: &str) -> String {
+    format!("{conn}, addr = {listener}.accept()")
+}
+
+/// `var.send(payload)`, where `payload` is already a Python expression.
+pub fn send(var: &str, payload: &str) -> String {
+    format!("{var}.send({payload})")
+}
+
+pub fn recv(var: &str, bufsize: u32) -> String {
+    format!("data = {var}.recv({bufsize})")
+}
+
+/// The course's TCP client, whole.
+pub fn tcp_client_program(text: &str, enc: Encoding, host: &str, port: u16) -> String {
+    format!(
+        "import socket\n\n{}\n{}\n{}\nprint(data.decode({}))\n{}\n",
+        tcp_connect("s", host, port),
+        send(
+            "s",
+            &format!("{}.encode({})", str_literal(text), str_literal(enc.label()))
+        ),
+        recv("s", 1024),
+        str_literal(enc.label()),
+        close("s"),
+    )
+}
+
+/// The course's TCP server, whole: one client after another, each served until it leaves.
+pub fn tcp_server_program(host: &str, port: u16, backlog: u32, enc: Encoding) -> String {
+    format!(
+        "import socket\n\n{}\nwhile True:\n    {}\n    print(\"client\", addr)\n    while True:\n        {}\n        if not data:  # recv returned 0 bytes: the client left\n            break\n        print(data.decode({}))\n        {}\n    {}\n",
+        tcp_listen("s", host, port, backlog),
+        accept("conn", "s"),
+        recv("conn", 1024),
+        str_literal(enc.label()),
+        send("conn", "data"),
+        close("conn"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +152,32 @@ mod tests {
         let prog = receiver_program("", 7788, Encoding::Utf8);
         assert!(prog.contains("s.bind((\"\", 7788))\n"), "{prog}");
         assert!(prog.contains("data.decode(\"utf-8\")"), "{prog}");
+    }
+
+    #[test]
+    fn tcp_calls_read_like_the_course() {
+        assert_eq!(
+            tcp_connect("s", "127.0.0.1", 8080),
+            "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\ns.connect((\"127.0.0.1\", 8080))"
+        );
+        assert_eq!(
+            tcp_listen("s", "", 7788, 128).lines().collect::<Vec<_>>(),
+            [
+                "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+                "s.bind((\"\", 7788))",
+                "s.listen(128)"
+            ]
+        );
+        assert_eq!(accept("conn3", "s"), "conn3, addr = s.accept()");
+        assert_eq!(send("s", "b'hi'"), "s.send(b'hi')");
+        assert_eq!(recv("conn", 1024), "data = conn.recv(1024)");
+        let client = tcp_client_program("你好", Encoding::Gbk, "127.0.0.1", 7788);
+        assert!(
+            client.contains("s.send(\"你好\".encode(\"gbk\"))\n"),
+            "{client}"
+        );
+        let server = tcp_server_program("", 7788, 128, Encoding::Utf8);
+        assert!(server.contains("if not data:"), "{server}");
+        assert!(server.contains("conn, addr = s.accept()"), "{server}");
     }
 }

@@ -15,6 +15,9 @@ pub enum Route {
     /// Address practice; `?level=1..3&seed=N` picks the problem.
     #[at("/practice")]
     Practice,
+    /// The peer panel on a page of its own (the other end of the learner's programs).
+    #[at("/panel")]
+    Panel,
     #[not_found]
     #[at("/404")]
     NotFound,

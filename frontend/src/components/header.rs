@@ -1,5 +1,5 @@
-//! The bar on top of every page: the title (home link), the relay status light and the
-//! language switch.
+//! The bar on top of every page: the title (home link), the peer panel link, the relay status
+//! light and the language switch.
 
 use protocol::Lang;
 use yew::prelude::*;
@@ -52,6 +52,9 @@ pub fn Header() -> Html {
                 <span>{ lang.t("app.title") }</span>
             </Link<Route>>
             <div class="topbar-right">
+                <Link<Route> to={Route::Panel} classes="panel-link">
+                    <span data-testid="nav-panel">{ lang.t("panel.nav") }</span>
+                </Link<Route>>
                 <span class="relay-status" role="status" data-testid="relay-status" data-state={relay.status().state_name()}>
                     <span class="dot" aria-hidden="true"></span>{ status_text }
                 </span>

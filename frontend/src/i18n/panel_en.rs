@@ -1,3 +1,153 @@
-//! English texts of the panel area.
+//! English texts of the peer panel, the page's replacement for the course's Windows-only
+//! "network debug assistant".
 
-pub static TEXTS: &[(&str, &str)] = &[];
+pub static TEXTS: &[(&str, &str)] = &[
+    ("panel.title", "Peer panel"),
+    ("panel.nav", "Peer panel"),
+    (
+        "panel.intro",
+        "The course uses a \"network debug assistant\" as the other end of your own programs; this panel does the same on any system, with real sockets opened by your local relay. Pick a mode, fill in the address and port, and trade messages with the Python program you wrote. Every message shows its time, the other end's address and port, its text and its bytes in hex.",
+    ),
+    (
+        "panel.home.title",
+        "Peer panel: the network debug assistant, built in",
+    ),
+    (
+        "panel.home.body",
+        "UDP, TCP client or TCP server; UTF-8 or GBK; text or hex; auto-reply; save the log. The other end of your own Python programs.",
+    ),
+    ("panel.home.open", "Open the peer panel"),
+    ("panel.drawer.open", "Open the peer panel"),
+    ("panel.drawer.close", "Hide the peer panel"),
+    (
+        "panel.drawer.hint",
+        "The panel shares this step's relay; hiding it closes the sockets it opened.",
+    ),
+    ("panel.mode.label", "Mode"),
+    ("panel.mode.udp", "UDP"),
+    ("panel.mode.tcp-client", "TCP client"),
+    ("panel.mode.tcp-server", "TCP server"),
+    (
+        "panel.mode.udp.hint",
+        "UDP: bind a local port first so others can send datagrams to you; or just send, and the OS gives the socket a port on its first send.",
+    ),
+    (
+        "panel.mode.tcp-client.hint",
+        "TCP client: connect to an address and port (your own TCP server, say); once connected, the OS has given this end a port.",
+    ),
+    (
+        "panel.mode.tcp-server.hint",
+        "TCP server: bind and listen on a local port; every client that connects gets its own new socket, listed below. When a client closes, recv returns 0 bytes.",
+    ),
+    ("panel.field.local", "Local (this end)"),
+    ("panel.field.remote", "Remote (the other end)"),
+    ("panel.field.host", "Address"),
+    ("panel.field.port", "Port"),
+    ("panel.field.port_auto", "empty: the OS picks"),
+    ("panel.field.local_port", "Local port"),
+    ("panel.field.remote_port", "Remote port"),
+    ("panel.field.show_as", "Decode as"),
+    ("panel.field.auto_reply", "Auto-reply"),
+    ("panel.field.fixed_text", "Reply text"),
+    ("panel.auto.off", "Off"),
+    ("panel.auto.echo", "Echo back"),
+    ("panel.auto.fixed", "Fixed text"),
+    ("panel.button.bind", "Bind"),
+    ("panel.button.close", "Close socket"),
+    ("panel.button.connect", "Connect"),
+    ("panel.button.disconnect", "Disconnect"),
+    ("panel.button.listen", "Listen"),
+    ("panel.button.stop", "Stop listening"),
+    ("panel.button.use_sender", "Reply to {peer}"),
+    ("panel.button.send", "Send"),
+    ("panel.button.clear", "Clear log"),
+    ("panel.button.save", "Save log"),
+    ("panel.status.idle", "No socket open yet."),
+    (
+        "panel.status.udp",
+        "The UDP socket's local address: {local}",
+    ),
+    (
+        "panel.status.listening",
+        "Listening on {local}, waiting for clients.",
+    ),
+    (
+        "panel.status.connected",
+        "Connected to {peer}. This end is {local}: the OS picked port {port}.",
+    ),
+    (
+        "panel.status.peer_closed",
+        "The server closed its side (recv returned 0 bytes). You may still send, or disconnect.",
+    ),
+    ("panel.send.title", "Send"),
+    ("panel.log.title", "Log"),
+    (
+        "panel.log.empty",
+        "The log is empty: every message sent or received appears here.",
+    ),
+    ("panel.log.sent", "sent"),
+    ("panel.log.received", "received"),
+    ("panel.log.system", "system"),
+    ("panel.log.bytes", "{n} bytes, shown as {enc}:"),
+    ("panel.log.auto", "(auto-reply)"),
+    ("panel.clients.title", "Connected clients"),
+    ("panel.clients.none", "No client has connected yet."),
+    ("panel.clients.socket", "new socket #{id}"),
+    ("panel.clients.here", "connected"),
+    ("panel.clients.left", "left (recv returned 0)"),
+    ("panel.clients.send_to", "Send to"),
+    ("panel.clients.all", "every connected client"),
+    ("panel.note.bound", "The socket's local address is {local}"),
+    (
+        "panel.note.listening",
+        "bind + listen succeeded: waiting on {local}",
+    ),
+    (
+        "panel.note.connected",
+        "connect succeeded: {local} → {peer}; the OS picked local port {port}",
+    ),
+    (
+        "panel.note.accepted",
+        "accept returned a new client {peer} (new socket #{id})",
+    ),
+    (
+        "panel.note.peer_closed",
+        "recv returned 0 bytes: {peer} closed the connection",
+    ),
+    ("panel.note.dropped", "The connection broke {peer} {why}"),
+    ("panel.note.stopped", "The panel's sockets are closed"),
+    (
+        "panel.note.session_lost",
+        "The connection to the relay was lost: every socket of the panel is closed.",
+    ),
+    ("panel.err.port", "{field}: {why}"),
+    ("panel.err.port_empty", "Please fill in a port number."),
+    (
+        "panel.err.port_nan",
+        "A port is a number only, such as 8080.",
+    ),
+    (
+        "panel.err.port_zero",
+        "Port 0 cannot be a destination: use 1 to 65535.",
+    ),
+    (
+        "panel.err.port_large",
+        "The largest port is 65535 (a port number has 16 bits).",
+    ),
+    (
+        "panel.err.host_empty",
+        "Please fill in an address, such as 127.0.0.1.",
+    ),
+    (
+        "panel.err.unencodable",
+        "\"{ch}\" cannot be encoded in {enc}: auto-reply is paused; change the text or the encoding.",
+    ),
+    (
+        "panel.save.header",
+        "Peer panel log (time, direction, other end, content)",
+    ),
+    (
+        "panel.save.again",
+        "Log saved; click here if the download did not start.",
+    ),
+];

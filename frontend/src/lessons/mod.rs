@@ -5,6 +5,8 @@
 pub mod intro;
 pub mod ip;
 pub mod pictures;
+pub mod ports;
+pub mod tcp;
 pub mod udp;
 
 use yew::Html;
@@ -33,9 +35,9 @@ pub static CONTENTS: &[Entry] = &[
     Entry::Ready(&ip::IP),
     Entry::Ready(&ip::SUBNETS),
     Entry::Planned("links"),
-    Entry::Planned("ports"),
+    Entry::Ready(&ports::LESSON),
     Entry::Ready(&udp::LESSON),
-    Entry::Planned("tcp"),
+    Entry::Ready(&tcp::LESSON),
     Entry::Planned("download"),
     Entry::Planned("reliability"),
 ];
@@ -115,8 +117,10 @@ mod tests {
     fn lessons_chain_in_order() {
         assert_eq!(next_after("intro").map(|l| l.slug), Some("ip"));
         assert_eq!(next_after("ip").map(|l| l.slug), Some("subnets"));
-        assert_eq!(next_after("subnets").map(|l| l.slug), Some("udp"));
-        assert!(next_after("udp").is_none());
+        assert_eq!(next_after("subnets").map(|l| l.slug), Some("ports"));
+        assert_eq!(next_after("ports").map(|l| l.slug), Some("udp"));
+        assert_eq!(next_after("udp").map(|l| l.slug), Some("tcp"));
+        assert!(next_after("tcp").is_none());
         assert!(find("nope").is_none());
     }
 }

@@ -142,3 +142,97 @@ pub fn datagram(lang: &LangCtx, src_port: &str, dst_port: &str, data_len: usize)
         </svg>
     }
 }
+
+/// A host as a house of programs, each behind its own numbered door (port).
+pub fn port_doors(lang: &LangCtx) -> Html {
+    let programs = [
+        (40, lang.t("pic.triple.web"), "TCP 80"),
+        (105, lang.t("pic.ports.ssh"), "TCP 22"),
+        (170, lang.t("pic.triple.chat"), "UDP 7788"),
+    ];
+    let drawn = programs
+        .iter()
+        .map(|(y, name, port)| {
+            html! {
+                <g>
+                    <rect class="process" x="300" y={y.to_string()} width="180" height="44" rx="6" />
+                    <text x="390" y={(y + 27).to_string()} text-anchor="middle">{ name.to_owned() }</text>
+                    <rect class="door" x="228" y={(y + 4).to_string()} width="26" height="36" rx="3" />
+                    <text x="241" y={(y - 3).to_string()} text-anchor="middle" class="port">{ *port }</text>
+                    { line(254, y + 22, 300, y + 22, "flow") }
+                    { line(90, 130, 228, y + 22, "link") }
+                </g>
+            }
+        })
+        .collect::<Html>();
+    html! {
+        <svg class="picture" viewBox="0 0 520 240" role="img" aria-label={lang.t("pic.ports.doors.alt")} data-testid="pic-port-doors">
+            <rect class="machine" x="215" y="10" width="295" height="220" rx="10" />
+            <text x="500" y="222" text-anchor="end" class="sub">{ lang.t("pic.host") }{ " 192.168.1.10" }</text>
+            <g class="node">
+                <rect x="10" y="105" width="80" height="50" rx="6" />
+                <text x="50" y="135" text-anchor="middle" class="label">{ lang.t("pic.ports.network") }</text>
+            </g>
+            { drawn }
+        </svg>
+    }
+}
+
+/// x of a port on a 0..=65535 scale drawn from x=10 to x=510.
+fn port_x(port: u32) -> i32 {
+    10 + (port * 500 / 65_536) as i32
+}
+
+/// The 16-bit range of ports: well-known 0-1023 (drawn wider than to scale, or it would be a
+/// hairline), dynamic 1024-65535, and the OS's ephemeral range inside it.
+pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
+    let (lo, hi, key) = match ephemeral {
+        Some((lo, hi)) => (lo, hi, "pic.ports.ephemeral"),
+        None => (32_768, 60_999, "pic.ports.ephemeral_typical"),
+    };
+    let (ex1, ex2) = (port_x(u32::from(lo)), port_x(u32::from(hi)));
+    html! {
+        <svg class="picture" viewBox="0 0 520 150" role="img" aria-label={lang.t("pic.ports.ranges.alt")} data-testid="pic-port-ranges">
+            <text x="260" y="18" text-anchor="middle" class="label">{ lang.t("pic.ports.sixteen") }</text>
+            <g class="field">
+                <rect x="10" y="40" width="40" height="36" />
+                <text x="30" y="63" text-anchor="middle" class="sub">{ "0-1023" }</text>
+            </g>
+            <g class="field data">
+                <rect x="50" y="40" width="460" height="36" />
+                <text x="280" y="63" text-anchor="middle" class="sub">{ "1024-65535" }</text>
+            </g>
+            <rect class="ephemeral" x={ex1.to_string()} y="80" width={(ex2 - ex1).max(2).to_string()} height="10" />
+            <text x="10" y="110" class="sub">{ lang.t("pic.ports.well_known") }</text>
+            <text x="510" y="110" text-anchor="end" class="sub">{ lang.t("pic.ports.dynamic") }</text>
+            <text x={((ex1 + ex2) / 2).to_string()} y="135" text-anchor="middle" class="port">
+                { lang.tf(key, &[("lo", &lo.to_string()), ("hi", &hi.to_string())]) }
+            </text>
+        </svg>
+    }
+}
+
+/// One conversation, two ends, two different ports: a browser on some port the OS picked,
+/// talking to a web server on 80; an FTP server on the same host is told apart by its port.
+pub fn port_pair(lang: &LangCtx) -> Html {
+    html! {
+        <svg class="picture" viewBox="0 0 520 230" role="img" aria-label={lang.t("pic.ports.pair.alt")} data-testid="pic-port-pair">
+            <rect class="machine" x="10" y="20" width="180" height="170" rx="10" />
+            <text x="100" y="42" text-anchor="middle" class="label">{ lang.t("pic.ports.client_host") }</text>
+            <text x="100" y="60" text-anchor="middle" class="sub">{ "192.168.1.5" }</text>
+            <rect class="process" x="30" y="85" width="140" height="44" rx="6" />
+            <text x="100" y="112" text-anchor="middle">{ lang.t("pic.ports.browser") }</text>
+            <text x="100" y="150" text-anchor="middle" class="port">{ lang.t("pic.ports.os_picked") }</text>
+            <rect class="machine" x="330" y="20" width="180" height="170" rx="10" />
+            <text x="420" y="42" text-anchor="middle" class="label">{ lang.t("pic.server") }</text>
+            <text x="420" y="60" text-anchor="middle" class="sub">{ "192.168.1.10" }</text>
+            <rect class="process" x="350" y="75" width="140" height="40" rx="6" />
+            <text x="420" y="100" text-anchor="middle">{ lang.t("pic.triple.web") }{ " :80" }</text>
+            <rect class="process dim" x="350" y="130" width="140" height="40" rx="6" />
+            <text x="420" y="155" text-anchor="middle" class="sub">{ "FTP :21" }</text>
+            { line(170, 107, 350, 95, "flow") }
+            <text x="260" y="88" text-anchor="middle" class="port">{ "3457 → 80" }</text>
+            <text x="260" y="215" text-anchor="middle" class="triple">{ "(192.168.1.5, 3457) ⇄ (192.168.1.10, 80)" }</text>
+        </svg>
+    }
+}

@@ -60,6 +60,13 @@ pub fn Home() -> Html {
                 <crate::components::Prose text={lang.t("home.intro")} />
             </section>
             <ol class="lesson-list">{ items }</ol>
+            <section class="panel-card" data-testid="home-panel">
+                <h2>{ lang.t("panel.home.title") }</h2>
+                <p>{ lang.t("panel.home.body") }</p>
+                <Link<Route> to={Route::Panel} classes="button primary">
+                    <span data-testid="home-panel-open">{ lang.t("panel.home.open") }</span>
+                </Link<Route>>
+            </section>
         </main>
     }
 }

@@ -43,6 +43,8 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     let lesson = lessons::find(&props.slug);
     let total = lesson.map(|l| l.steps.len()).unwrap_or(0);
     let step = props.step;
+    // The peer panel beside socket steps: open or not (stays open from step to step).
+    let panel_open = use_state(|| false);
 
     // Remember progress.
     {
@@ -118,7 +120,12 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         widget
     };
     let pct = step * 100 / total;
+    let drawer = current
+        .needs_relay
+        .then(|| panel_drawer(&panel_open, &lang));
+    let with_panel = current.needs_relay && *panel_open;
     html! {
+        <div class={classes!("lesson-layout", with_panel.then_some("with-panel"))}>
         <main class="page lesson" data-testid="lesson" data-lesson={lesson.slug} data-step={step.to_string()}>
             <nav class="crumbs" aria-label={lang.t("lesson.breadcrumb")}>
                 <Link<Route> to={Route::Home}>{ lang.t("lesson.all_lessons") }</Link<Route>>
@@ -141,6 +148,37 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             </article>
             { step_nav(lesson, step, &lang) }
         </main>
+        { drawer.unwrap_or_default() }
+        </div>
+    }
+}
+
+/// The toggle and the side region holding the peer panel. The panel only exists while open, so
+/// hiding it (or leaving for a step without sockets) closes its sockets.
+fn panel_drawer(open: &UseStateHandle<bool>, lang: &crate::i18n::LangCtx) -> Html {
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let label = if **open {
+        lang.t("panel.drawer.close")
+    } else {
+        lang.t("panel.drawer.open")
+    };
+    html! {
+        <aside class={classes!("panel-drawer", open.then_some("open"))} aria-label={lang.t("panel.title")}>
+            <button class="secondary panel-toggle" onclick={ontoggle} aria-expanded={open.to_string()}
+                aria-controls="panel-drawer-body" data-testid="panel-toggle">
+                { "⇄ " }{ label }
+            </button>
+            if **open {
+                <div id="panel-drawer-body" class="panel-drawer-body" data-testid="panel-drawer">
+                    <h2>{ lang.t("panel.title") }</h2>
+                    <p class="hint">{ lang.t("panel.drawer.hint") }</p>
+                    <RelayGate><crate::panel::PeerPanel /></RelayGate>
+                </div>
+            }
+        </aside>
     }
 }
 
