@@ -113,7 +113,7 @@ pub static TEXTS: &[(&str, &str)] = &[
         "panel.note.session_lost",
         "和 relay 的连接断了：面板的套接字都已关闭。",
     ),
-    ("panel.err.port", "{field}：{why}"),
+    ("panel.err.port", "{field}填写有误：{why}"),
     ("panel.err.port_empty", "请填写端口号。"),
     ("panel.err.port_nan", "端口只能是数字，例如 8080。"),
     (

@@ -1,0 +1,314 @@
+//! Lesson "Ports" (curriculum 4): a port is the door of a program on a host, a 16-bit number;
+//! the well-known ones (with a searchable table) need privilege to bind; the dynamic ones the
+//! OS hands out, shown live: the relay opens real TCP connections and the page shows the
+//! port each one got from this machine's ephemeral range.
+
+use yew::prelude::*;
+
+use super::tcp::{ops, use_tcp_lab};
+use super::{Lesson, Step, pictures};
+use crate::components::PythonCode;
+use crate::i18n::use_lang;
+use crate::python;
+use crate::relay::use_relay;
+
+pub static LESSON: Lesson = Lesson {
+    slug: "ports",
+    steps: &[
+        Step {
+            id: "door",
+            widget: Some(|| html! { <Door /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "well_known",
+            widget: Some(|| html! { <WellKnown /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "dynamic",
+            widget: Some(|| html! { <Dynamic /> }),
+            needs_relay: true,
+        },
+        Step {
+            id: "pair",
+            widget: Some(|| html! { <Pair /> }),
+            needs_relay: false,
+        },
+    ],
+};
+
+/// A common service: port, transport, name (the description is `ports.svc.<port>`).
+pub struct Service {
+    pub port: u16,
+    pub proto: &'static str,
+    pub name: &'static str,
+}
+
+const fn svc(port: u16, proto: &'static str, name: &'static str) -> Service {
+    Service { port, proto, name }
+}
+
+/// Common services, by port.
+pub const SERVICES: &[Service] = &[
+    svc(20, "TCP", "FTP-DATA"),
+    svc(21, "TCP", "FTP"),
+    svc(22, "TCP", "SSH"),
+    svc(23, "TCP", "Telnet"),
+    svc(25, "TCP", "SMTP"),
+    svc(53, "UDP/TCP", "DNS"),
+    svc(67, "UDP", "DHCP"),
+    svc(69, "UDP", "TFTP"),
+    svc(80, "TCP", "HTTP"),
+    svc(110, "TCP", "POP3"),
+    svc(123, "UDP", "NTP"),
+    svc(143, "TCP", "IMAP"),
+    svc(161, "UDP", "SNMP"),
+    svc(443, "TCP", "HTTPS"),
+    svc(445, "TCP", "SMB"),
+    svc(587, "TCP", "SMTP submission"),
+    svc(993, "TCP", "IMAPS"),
+    svc(995, "TCP", "POP3S"),
+    svc(1433, "TCP", "SQL Server"),
+    svc(3306, "TCP", "MySQL"),
+    svc(3389, "TCP", "RDP"),
+    svc(5432, "TCP", "PostgreSQL"),
+    svc(6379, "TCP", "Redis"),
+    svc(8080, "TCP", "HTTP (alt)"),
+];
+
+/// Well-known ports: 0-1023.
+pub fn is_well_known(port: u16) -> bool {
+    port < 1024
+}
+
+/// Whether a service matches what the learner typed: its port number (exactly, or as a
+/// prefix), its name, or its description (any case).
+pub fn matches(s: &Service, description: &str, query: &str) -> bool {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return true;
+    }
+    if q.chars().all(|c| c.is_ascii_digit()) {
+        return s.port.to_string().starts_with(&q);
+    }
+    s.name.to_lowercase().contains(&q)
+        || s.proto.to_lowercase().contains(&q)
+        || description.to_lowercase().contains(&q)
+}
+
+#[function_component]
+fn Door() -> Html {
+    let lang = use_lang();
+    html! {
+        <>
+            { pictures::port_doors(&lang) }
+            { pictures::port_ranges(&lang, None) }
+        </>
+    }
+}
+
+#[function_component]
+fn WellKnown() -> Html {
+    let lang = use_lang();
+    let query = use_state(String::new);
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            query.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let rows: Vec<Html> = SERVICES
+        .iter()
+        .filter(|s| matches(s, lang.t(&format!("ports.svc.{}", s.port)), &query))
+        .map(|s| {
+            let range = if is_well_known(s.port) {
+                lang.t("ports.range.well_known")
+            } else {
+                lang.t("ports.range.registered")
+            };
+            html! {
+                <tr data-testid="port-row" data-port={s.port.to_string()}>
+                    <td><code>{ s.port }</code></td>
+                    <td>{ s.proto }</td>
+                    <td><strong>{ s.name }</strong></td>
+                    <td>{ lang.t(&format!("ports.svc.{}", s.port)) }</td>
+                    <td class="hint">{ range }</td>
+                </tr>
+            }
+        })
+        .collect();
+    let empty = rows.is_empty();
+    let bind_demo = format!(
+        "import socket\n\n{}\n{}  # {}\n",
+        python::tcp_open("s"),
+        python::bind("s", "", 80),
+        lang.t("ports.privilege.comment")
+    );
+    html! {
+        <div class="lab" data-testid="ports-well-known">
+            <label>{ lang.t("ports.search") }
+                <input type="search" value={(*query).clone()} {oninput} data-testid="port-search" placeholder={lang.t("ports.search.placeholder")} />
+            </label>
+            <div class="table-wrap">
+                <table class="ip-table" data-testid="port-table">
+                    <thead><tr>
+                        <th>{ lang.t("ports.col.port") }</th>
+                        <th>{ lang.t("ports.col.proto") }</th>
+                        <th>{ lang.t("ports.col.name") }</th>
+                        <th>{ lang.t("ports.col.what") }</th>
+                        <th>{ lang.t("ports.col.range") }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            if empty {
+                <p class="hint" data-testid="port-search-empty">{ lang.t("ports.search.none") }</p>
+            }
+            <h3>{ lang.t("ports.privilege.title") }</h3>
+            <PythonCode code={bind_demo} />
+            <crate::components::Prose text={lang.t("ports.privilege.body")} />
+        </div>
+    }
+}
+
+/// How many connections the demo opens.
+const DEMO_CLIENTS: usize = 3;
+
+#[function_component]
+fn Dynamic() -> Html {
+    let lang = use_lang();
+    let relay = use_relay();
+    let (lab, owned) = use_tcp_lab();
+    let echo = relay.welcome().map(|w| w.tcp_echo_port).unwrap_or(0);
+    let range = relay.welcome().and_then(|w| w.ephemeral_ports);
+    let ports = use_state(Vec::<u16>::new);
+
+    let onrun = {
+        let (relay, lab, owned, ports) = (relay.clone(), lab.clone(), owned.clone(), ports.clone());
+        Callback::from(move |_: MouseEvent| {
+            let ports = ports.clone();
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                let mut got = Vec::new();
+                let mut open = Vec::new();
+                ports.set(Vec::new());
+                for i in 1..=DEMO_CLIENTS {
+                    let var = format!("c{i}");
+                    if let Ok(c) = ops.connect(&var, "127.0.0.1", echo, None).await {
+                        got.push(c.local.port());
+                        ports.set(got.clone());
+                        open.push((var, c.socket));
+                    }
+                }
+                for (var, socket) in open {
+                    ops.close(&var, socket).await;
+                }
+            });
+        })
+    };
+    let rows = ports
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let inside = range.map(|(lo, hi)| (lo..=hi).contains(p));
+            let verdict = match inside {
+                Some(true) => lang.t("ports.dynamic.inside"),
+                Some(false) => lang.t("ports.dynamic.outside"),
+                None => "",
+            };
+            html! {
+                <tr data-testid="port-demo-row" data-port={p.to_string()}>
+                    <td><code>{ format!("c{}", i + 1) }</code></td>
+                    <td><code>{ format!("127.0.0.1:{p}") }</code></td>
+                    <td><code>{ format!("127.0.0.1:{echo}") }</code></td>
+                    <td>{ verdict }</td>
+                </tr>
+            }
+        })
+        .collect::<Html>();
+    let (range_text, lo, hi) = match range {
+        Some((lo, hi)) => (
+            lang.tf(
+                "ports.dynamic.range",
+                &[
+                    ("lo", &lo.to_string()),
+                    ("hi", &hi.to_string()),
+                    ("n", &crate::i18n::thousands(u64::from(hi - lo) + 1)),
+                ],
+            ),
+            lo.to_string(),
+            hi.to_string(),
+        ),
+        None => (
+            lang.t("ports.dynamic.range_unknown").to_owned(),
+            String::new(),
+            String::new(),
+        ),
+    };
+    let program = format!(
+        "import socket\n\nfor i in range({DEMO_CLIENTS}):\n    {}\n    {}\n    print(s.getsockname())  # {}\n    s.close()\n",
+        python::tcp_open("s"),
+        format_args!("s.connect({})", python::address("127.0.0.1", echo)),
+        lang.t("ports.dynamic.comment"),
+    );
+    html! {
+        <div class="lab" data-testid="ports-dynamic">
+            { pictures::port_ranges(&lang, range) }
+            <p class="socket-state" data-testid="port-range" data-lo={lo} data-hi={hi}>{ range_text }</p>
+            <PythonCode code={program} />
+            <div class="actions">
+                <button class="primary" onclick={onrun} disabled={lab.busy || echo == 0} data-testid="port-demo-run">
+                    { lang.tf("ports.dynamic.run", &[("n", &DEMO_CLIENTS.to_string())]) }
+                </button>
+            </div>
+            <table class="runs" data-testid="port-demo-table">
+                <thead><tr>
+                    <th>{ lang.t("ports.dynamic.socket") }</th>
+                    <th>{ lang.t("ports.dynamic.local") }</th>
+                    <th>{ lang.t("ports.dynamic.peer") }</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>{ rows }</tbody>
+            </table>
+            <details>
+                <summary>{ lang.t("udp.log.title") }</summary>
+                <super::tcp::LogView lab={(*lab).clone()} testid="port-demo-log" />
+            </details>
+        </div>
+    }
+}
+
+#[function_component]
+fn Pair() -> Html {
+    pictures::port_pair(&use_lang())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_and_unique() {
+        for w in SERVICES.windows(2) {
+            assert!(w[0].port < w[1].port, "{} then {}", w[0].port, w[1].port);
+        }
+        assert!(SERVICES.iter().any(|s| s.port == 80 && s.name == "HTTP"));
+        assert!(is_well_known(1023) && !is_well_known(1024));
+    }
+
+    #[test]
+    fn search_by_number_name_or_words() {
+        let http = &SERVICES.iter().find(|s| s.port == 80).unwrap();
+        assert!(matches(http, "web pages", ""));
+        assert!(matches(http, "web pages", "8"));
+        assert!(matches(http, "web pages", "80"));
+        assert!(!matches(http, "web pages", "443"));
+        assert!(matches(http, "web pages", "http"));
+        assert!(matches(http, "web pages", "WEB"));
+        assert!(matches(http, "网页", "网页"));
+        assert!(!matches(http, "web pages", "mail"));
+    }
+}

@@ -1,0 +1,464 @@
+//! The state of a TCP experiment (one per step): every socket it holds, with the state the
+//! socket-state picture draws and every `recv` that socket returned, plus a log of each call
+//! and what the operating system answered. Replies and events both feed it; it is pure, so
+//! its tests run natively.
+
+use std::net::SocketAddr;
+use std::rc::Rc;
+
+use protocol::{RelayError, SocketId, SocketState};
+use yew::prelude::*;
+
+use crate::text::codec::Encoding;
+
+/// How a socket came to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Made by `connect`.
+    Client,
+    /// Made by `listen`.
+    Listener,
+    /// Returned by `accept` on `listener`: a NEW socket for one client.
+    Accepted { listener: SocketId },
+    /// A UDP socket (the ECONNREFUSED comparison).
+    Udp,
+}
+
+/// Where a socket is in its life. `Open` states are the protocol's; `Closed` is ours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Live {
+    Open(SocketState),
+    Closed,
+}
+
+impl Live {
+    /// The name the picture and the tests use (`data-state`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Live::Open(SocketState::Created) => "created",
+            Live::Open(SocketState::Bound) => "bound",
+            Live::Open(SocketState::Listening) => "listening",
+            Live::Open(SocketState::Connected) => "connected",
+            Live::Open(SocketState::PeerClosed) => "peer_closed",
+            Live::Open(SocketState::ShutdownWrite) => "shutdown_write",
+            Live::Closed => "closed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sock {
+    pub id: SocketId,
+    pub role: Role,
+    pub state: Live,
+    pub local: Option<SocketAddr>,
+    pub peer: Option<SocketAddr>,
+    /// What each `recv` returned, in order (the real boundaries).
+    pub recvs: Vec<Vec<u8>>,
+}
+
+impl Sock {
+    pub fn is_open(&self) -> bool {
+        self.state != Live::Closed
+    }
+}
+
+/// One line of the log.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// A call that succeeded; `outcome` is the text key and its arguments, filled at display
+    /// time so a language switch re-translates the log.
+    Ok {
+        python: String,
+        key: &'static str,
+        args: Vec<(&'static str, String)>,
+    },
+    Failed {
+        python: String,
+        error: RelayError,
+    },
+    Accepted {
+        python: String,
+        socket: SocketId,
+        peer: SocketAddr,
+    },
+    Data {
+        python: String,
+        socket: SocketId,
+        data: Vec<u8>,
+    },
+    PeerClosed {
+        socket: SocketId,
+    },
+    RelayClosed {
+        socket: SocketId,
+        error: Option<RelayError>,
+    },
+    SessionLost,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lab {
+    pub socks: Vec<Sock>,
+    pub log: Vec<Entry>,
+    pub busy: bool,
+    pub decode_as: Encoding,
+}
+
+pub enum Action {
+    Busy(bool),
+    /// A socket appeared (connect, listen, udp_open) in `state`.
+    Added {
+        id: SocketId,
+        role: Role,
+        state: SocketState,
+        local: Option<SocketAddr>,
+        peer: Option<SocketAddr>,
+    },
+    /// A socket's local address became known (a UDP socket's first send).
+    Located {
+        id: SocketId,
+        local: SocketAddr,
+    },
+    /// A call succeeded: log it.
+    Logged {
+        python: String,
+        key: &'static str,
+        args: Vec<(&'static str, String)>,
+    },
+    Failed {
+        python: String,
+        error: RelayError,
+    },
+    /// `tcp_accepted`: a new socket for a client of one of our listeners.
+    Accepted {
+        listener: SocketId,
+        socket: SocketId,
+        peer: SocketAddr,
+        local: SocketAddr,
+    },
+    /// `tcp_data`: one recv returned these bytes.
+    Data {
+        socket: SocketId,
+        data: Vec<u8>,
+    },
+    /// `tcp_peer_closed`: recv returned 0 bytes.
+    PeerClosed {
+        socket: SocketId,
+    },
+    /// We closed it (`close` answered).
+    Closed {
+        socket: SocketId,
+    },
+    /// The relay closed it on its own.
+    RelayClosed {
+        socket: SocketId,
+        error: Option<RelayError>,
+    },
+    DecodeAs(Encoding),
+    SessionLost,
+    Clear,
+}
+
+/// Most log lines kept; older ones scroll away.
+pub const MAX_LOG: usize = 200;
+/// Most recvs kept per socket (a flood must not grow the page without bound).
+pub const MAX_RECVS: usize = 200;
+
+impl Lab {
+    pub fn sock(&self, id: SocketId) -> Option<&Sock> {
+        self.socks.iter().find(|s| s.id == id)
+    }
+
+    fn sock_mut(&mut self, id: SocketId) -> Option<&mut Sock> {
+        self.socks.iter_mut().find(|s| s.id == id)
+    }
+
+    /// The Python variable of a socket: `s` for the first client or listener, `conn<id>` for
+    /// accepted sockets, `u` for UDP.
+    pub fn var(&self, id: SocketId) -> String {
+        match self.sock(id).map(|s| s.role) {
+            Some(Role::Accepted { .. }) => format!("conn{id}"),
+            Some(Role::Udp) => "u".to_owned(),
+            _ => "s".to_owned(),
+        }
+    }
+
+    /// The open sockets with `role`.
+    pub fn open_with(&self, pred: impl Fn(Role) -> bool) -> impl Iterator<Item = &Sock> {
+        self.socks
+            .iter()
+            .filter(move |s| s.is_open() && pred(s.role))
+    }
+
+    /// The newest open client (made by connect).
+    pub fn client(&self) -> Option<&Sock> {
+        self.open_with(|r| r == Role::Client).last()
+    }
+
+    /// The newest open listener.
+    pub fn listener(&self) -> Option<&Sock> {
+        self.open_with(|r| r == Role::Listener).last()
+    }
+
+    /// Every socket accepted by any of this lab's listeners, open or not, oldest first.
+    pub fn accepted(&self) -> impl Iterator<Item = &Sock> {
+        self.socks
+            .iter()
+            .filter(|s| matches!(s.role, Role::Accepted { .. }))
+    }
+}
+
+impl Reducible for Lab {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Busy(b) => s.busy = b,
+            Action::Added {
+                id,
+                role,
+                state,
+                local,
+                peer,
+            } => s.socks.push(Sock {
+                id,
+                role,
+                state: Live::Open(state),
+                local,
+                peer,
+                recvs: Vec::new(),
+            }),
+            Action::Located { id, local } => {
+                if let Some(k) = s.sock_mut(id) {
+                    k.local = Some(local);
+                    if k.state == Live::Open(SocketState::Created) {
+                        k.state = Live::Open(SocketState::Bound);
+                    }
+                }
+            }
+            Action::Logged { python, key, args } => s.log.push(Entry::Ok { python, key, args }),
+            Action::Failed { python, error } => s.log.push(Entry::Failed { python, error }),
+            Action::Accepted {
+                listener,
+                socket,
+                peer,
+                local,
+            } => {
+                if !s.socks.iter().any(|k| k.id == listener) {
+                    return self;
+                }
+                let python = crate::python::accept(&format!("conn{socket}"), &s.var(listener));
+                s.socks.push(Sock {
+                    id: socket,
+                    role: Role::Accepted { listener },
+                    state: Live::Open(SocketState::Connected),
+                    local: Some(local),
+                    peer: Some(peer),
+                    recvs: Vec::new(),
+                });
+                s.log.push(Entry::Accepted {
+                    python,
+                    socket,
+                    peer,
+                });
+            }
+            Action::Data { socket, data } => {
+                let python = crate::python::recv(&s.var(socket), 1024);
+                let Some(k) = s.sock_mut(socket) else {
+                    return self;
+                };
+                k.recvs.push(data.clone());
+                if k.recvs.len() > MAX_RECVS {
+                    k.recvs.remove(0);
+                }
+                s.log.push(Entry::Data {
+                    python,
+                    socket,
+                    data,
+                });
+            }
+            Action::PeerClosed { socket } => {
+                let Some(k) = s.sock_mut(socket) else {
+                    return self;
+                };
+                k.state = Live::Open(SocketState::PeerClosed);
+                s.log.push(Entry::PeerClosed { socket });
+            }
+            Action::Closed { socket } => {
+                if let Some(k) = s.sock_mut(socket) {
+                    k.state = Live::Closed;
+                }
+            }
+            Action::RelayClosed { socket, error } => {
+                let Some(k) = s.sock_mut(socket) else {
+                    return self;
+                };
+                if k.state == Live::Closed {
+                    return self;
+                }
+                k.state = Live::Closed;
+                s.log.push(Entry::RelayClosed { socket, error });
+            }
+            Action::DecodeAs(enc) => s.decode_as = enc,
+            Action::SessionLost => {
+                if !s.socks.iter().any(Sock::is_open) {
+                    return self;
+                }
+                for k in &mut s.socks {
+                    k.state = Live::Closed;
+                }
+                s.busy = false;
+                s.log.push(Entry::SessionLost);
+            }
+            Action::Clear => {
+                s.log.clear();
+                s.socks.retain(Sock::is_open);
+                for k in &mut s.socks {
+                    k.recvs.clear();
+                }
+            }
+        }
+        if s.log.len() > MAX_LOG {
+            let extra = s.log.len() - MAX_LOG;
+            s.log.drain(..extra);
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn addr(port: u16) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], port))
+    }
+
+    fn reduce(lab: Lab, actions: Vec<Action>) -> Lab {
+        let mut rc = Rc::new(lab);
+        for a in actions {
+            rc = rc.reduce(a);
+        }
+        (*rc).clone()
+    }
+
+    fn listening(id: SocketId) -> Action {
+        Action::Added {
+            id,
+            role: Role::Listener,
+            state: SocketState::Listening,
+            local: Some(addr(7788)),
+            peer: None,
+        }
+    }
+
+    fn accepted(socket: SocketId, port: u16) -> Action {
+        Action::Accepted {
+            listener: 1,
+            socket,
+            peer: addr(port),
+            local: addr(7788),
+        }
+    }
+
+    #[test]
+    fn accept_gives_each_client_its_own_socket() {
+        let lab = reduce(
+            Lab::default(),
+            vec![listening(1), accepted(2, 50001), accepted(3, 50002)],
+        );
+        let ids: Vec<_> = lab.accepted().map(|s| (s.id, s.peer)).collect();
+        assert_eq!(ids, vec![(2, Some(addr(50001))), (3, Some(addr(50002)))]);
+        assert_eq!(lab.var(3), "conn3");
+        assert_eq!(lab.var(1), "s");
+        assert!(matches!(
+            &lab.log[0],
+            Entry::Accepted { python, .. } if python == "conn2, addr = s.accept()"
+        ));
+    }
+
+    #[test]
+    fn clients_of_other_listeners_and_data_for_unknown_sockets_are_ignored() {
+        let lab = reduce(
+            Lab::default(),
+            vec![
+                accepted(2, 50001),
+                Action::Data {
+                    socket: 9,
+                    data: vec![1],
+                },
+                Action::PeerClosed { socket: 9 },
+            ],
+        );
+        assert!(lab.socks.is_empty());
+        assert!(lab.log.is_empty());
+    }
+
+    #[test]
+    fn recvs_keep_their_boundaries_and_a_leaving_client_is_seen() {
+        let lab = reduce(
+            Lab::default(),
+            vec![
+                listening(1),
+                accepted(2, 50001),
+                Action::Data {
+                    socket: 2,
+                    data: b"hello".to_vec(),
+                },
+                Action::Data {
+                    socket: 2,
+                    data: b"world".to_vec(),
+                },
+                Action::PeerClosed { socket: 2 },
+                Action::Closed { socket: 1 },
+            ],
+        );
+        let conn = lab.sock(2).unwrap();
+        assert_eq!(conn.recvs, vec![b"hello".to_vec(), b"world".to_vec()]);
+        assert_eq!(conn.state.name(), "peer_closed");
+        assert_eq!(lab.sock(1).unwrap().state.name(), "closed");
+        assert!(lab.listener().is_none());
+        assert_eq!(lab.log.last(), Some(&Entry::PeerClosed { socket: 2 }));
+    }
+
+    #[test]
+    fn a_udp_socket_becomes_bound_by_its_first_send() {
+        let lab = reduce(
+            Lab::default(),
+            vec![
+                Action::Added {
+                    id: 4,
+                    role: Role::Udp,
+                    state: SocketState::Created,
+                    local: None,
+                    peer: None,
+                },
+                Action::Located {
+                    id: 4,
+                    local: addr(40000),
+                },
+            ],
+        );
+        assert_eq!(lab.sock(4).unwrap().state.name(), "bound");
+        assert_eq!(lab.var(4), "u");
+    }
+
+    #[test]
+    fn losing_the_session_closes_everything_and_logs_are_bounded() {
+        let many = (0..MAX_LOG + 5)
+            .map(|_| Action::Data {
+                socket: 1,
+                data: vec![0],
+            })
+            .collect();
+        let lab = reduce(Lab::default(), vec![listening(1)]);
+        let lab = reduce(lab, many);
+        assert_eq!(lab.log.len(), MAX_LOG);
+        assert_eq!(lab.sock(1).unwrap().recvs.len(), MAX_RECVS);
+        let lab = reduce(lab, vec![Action::SessionLost]);
+        assert!(lab.socks.iter().all(|s| !s.is_open()));
+        assert_eq!(lab.log.last(), Some(&Entry::SessionLost));
+    }
+}

@@ -1,0 +1,225 @@
+//! Step "stream": TCP carries bytes, not messages. Two sends can come out of one recv, and one
+//! big send out of several; the boundaries drawn here are the ones the relay's recv really
+//! returned. The page holds both ends: a listener (every recv asks for 1024 bytes, as the
+//! course does) and a client connected to it.
+
+use std::time::Duration;
+
+use yew::prelude::*;
+
+use super::lab::Lab;
+use super::log_view::LogView;
+use super::{ops, use_tcp_lab};
+use crate::components::PythonCode;
+use crate::i18n::use_lang;
+use crate::relay::use_relay;
+
+/// The bufsize of every recv on the receiving side.
+pub const RECV_SIZE: u32 = 1024;
+/// The two small sends.
+pub const SMALL: [&[u8]; 2] = [b"hello", b"world"];
+/// The one big send: "0123456789" 500 times.
+pub const BIG_REPEAT: usize = 500;
+
+pub fn big_payload() -> Vec<u8> {
+    b"0123456789".repeat(BIG_REPEAT)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Experiment {
+    TwoSends,
+    BigSend,
+}
+
+impl Experiment {
+    fn name(self) -> &'static str {
+        match self {
+            Experiment::TwoSends => "two_sends",
+            Experiment::BigSend => "big_send",
+        }
+    }
+    /// The sizes of the sends, in order.
+    fn sends(self) -> Vec<usize> {
+        match self {
+            Experiment::TwoSends => SMALL.iter().map(|s| s.len()).collect(),
+            Experiment::BigSend => vec![big_payload().len()],
+        }
+    }
+}
+
+/// The (client, server-side) sockets of the pair, once both exist and are open.
+fn pair(lab: &Lab) -> Option<(u32, u32)> {
+    let client = lab.client()?.id;
+    let conn = lab.open_with(|r| matches!(r, super::lab::Role::Accepted { .. }));
+    Some((client, conn.last()?.id))
+}
+
+#[function_component]
+pub fn StreamLab() -> Html {
+    let lang = use_lang();
+    let relay = use_relay();
+    let (lab, owned) = use_tcp_lab();
+    // The running experiment and how many recvs the receiver had before it.
+    let current = use_state(|| None::<(Experiment, usize)>);
+    let pair_now = pair(&lab);
+
+    let onsetup = {
+        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        Callback::from(move |_: MouseEvent| {
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                let Some((_, local)) = ops.listen("srv", "127.0.0.1", 0, 1, Some(RECV_SIZE)).await
+                else {
+                    return;
+                };
+                let _ = ops
+                    .connect("s", "127.0.0.1", local.port(), Some(RECV_SIZE))
+                    .await;
+            });
+        })
+    };
+    let run = |exp: Experiment| {
+        let (relay, lab, owned, current) =
+            (relay.clone(), lab.clone(), owned.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some((client, conn)) = pair(&lab) else {
+                return;
+            };
+            let before = lab.sock(conn).map(|s| s.recvs.len()).unwrap_or(0);
+            current.set(Some((exp, before)));
+            let conn_var = format!("conn{conn}");
+            ops::run(&relay, &lab, &owned, move |ops| async move {
+                match exp {
+                    Experiment::TwoSends => {
+                        if !ops.pause_reading(&conn_var, conn, true).await {
+                            return;
+                        }
+                        for part in SMALL {
+                            let expr = crate::text::hex::python_literal(part);
+                            let expr = python_bytes(part).unwrap_or(expr);
+                            ops.send("s", client, &expr, part.to_vec()).await;
+                        }
+                        // Let both sends land in the receiver's kernel buffer.
+                        yew::platform::time::sleep(Duration::from_millis(300)).await;
+                        ops.pause_reading(&conn_var, conn, false).await;
+                    }
+                    Experiment::BigSend => {
+                        ops.send("s", client, "b\"0123456789\" * 500", big_payload())
+                            .await;
+                    }
+                }
+            });
+        })
+    };
+    let result = match (*current, pair_now) {
+        (Some((exp, before)), Some((_, conn))) => {
+            let recvs: Vec<usize> = lab
+                .sock(conn)
+                .map(|s| s.recvs.iter().skip(before).map(Vec::len).collect())
+                .unwrap_or_default();
+            boundaries(exp, &recvs, &lang)
+        }
+        _ => html! {},
+    };
+    let receiver = format!(
+        "conn, addr = srv.accept()\nwhile True:\n    data = conn.recv({RECV_SIZE})\n    if not data:\n        break\n    print(len(data), data)\n"
+    );
+    html! {
+        <div class="lab" data-testid="tcp-stream-lab">
+            <div class="actions">
+                <button class="primary" onclick={onsetup} disabled={pair_now.is_some() || lab.busy} data-testid="stream-setup">
+                    { lang.t("tcp.stream.setup") }
+                </button>
+            </div>
+            if let Some((client, conn)) = pair_now {
+                <p class="socket-state" data-testid="stream-pair">{ lang.tf("tcp.stream.pair", &[("client", &client.to_string()), ("conn", &conn.to_string())]) }</p>
+            }
+            <PythonCode code={receiver} />
+            <div class="actions">
+                <button class="primary" onclick={run(Experiment::TwoSends)} disabled={pair_now.is_none() || lab.busy} data-testid="stream-two-sends">
+                    { lang.t("tcp.stream.two_sends") }
+                </button>
+                <button class="primary" onclick={run(Experiment::BigSend)} disabled={pair_now.is_none() || lab.busy} data-testid="stream-big-send">
+                    { lang.t("tcp.stream.big_send") }
+                </button>
+            </div>
+            { result }
+            <details>
+                <summary>{ lang.t("udp.log.title") }</summary>
+                <LogView lab={(*lab).clone()} testid="stream-log" />
+            </details>
+        </div>
+    }
+}
+
+/// `b"hello"` for printable ASCII, else None.
+fn python_bytes(bytes: &[u8]) -> Option<String> {
+    bytes
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric())
+        .then(|| format!("b\"{}\"", String::from_utf8_lossy(bytes)))
+}
+
+/// Two bars over the same bytes: the sends above, the recvs below, each block as wide as its
+/// share of the bytes.
+fn boundaries(exp: Experiment, recvs: &[usize], lang: &crate::i18n::LangCtx) -> Html {
+    let sends = exp.sends();
+    let total: usize = sends.iter().sum();
+    let got: usize = recvs.iter().sum();
+    let bar = |sizes: &[usize], class: &'static str, testid: &'static str, key: &str| {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let width = format!("width: {:.3}%", *n as f64 * 100.0 / total.max(1) as f64);
+                html! {
+                    <span class={classes!("blk", class)} style={width} data-testid={testid} data-bytes={n.to_string()}
+                        title={lang.tf(key, &[("n", &(i + 1).to_string()), ("bytes", &n.to_string())])}>
+                        <span class="blk-label">{ n.to_string() }</span>
+                    </span>
+                }
+            })
+            .collect::<Html>()
+    };
+    let verdict = if got < total {
+        lang.tf(
+            "tcp.stream.waiting",
+            &[("got", &got.to_string()), ("total", &total.to_string())],
+        )
+    } else {
+        lang.tf(
+            &format!("tcp.stream.verdict.{}", exp.name()),
+            &[
+                ("sends", &sends.len().to_string()),
+                ("recvs", &recvs.len().to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    };
+    html! {
+        <div class="stream-result" data-testid="stream-result" data-experiment={exp.name()} data-total={got.to_string()} data-done={(got >= total).to_string()}>
+            <div class="stream-row">
+                <span class="stream-label">{ lang.t("tcp.stream.sends") }</span>
+                <div class="stream-bar">{ bar(&sends, "send", "stream-send", "tcp.stream.send_n") }</div>
+            </div>
+            <div class="stream-row">
+                <span class="stream-label">{ lang.t("tcp.stream.recvs") }</span>
+                <div class="stream-bar">{ bar(recvs, "recv", "stream-recv", "tcp.stream.recv_n") }</div>
+            </div>
+            <p class="verdict">{ verdict }</p>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_experiments_send_what_they_say() {
+        assert_eq!(Experiment::TwoSends.sends(), vec![5, 5]);
+        assert_eq!(Experiment::BigSend.sends(), vec![5000]);
+        assert!(big_payload().starts_with(b"01234567890123"));
+        assert_eq!(python_bytes(b"hello").as_deref(), Some("b\"hello\""));
+        assert_eq!(python_bytes(b"a b"), None);
+    }
+}

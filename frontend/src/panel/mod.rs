@@ -1,0 +1,453 @@
+//! The peer panel: the other end of the learner's own socket programs, in the page. It replaces
+//! the Windows-only "network debug assistant" of the course: UDP, TCP client or TCP server;
+//! local and remote address; text (UTF-8 or GBK) or hex; a timestamped log; auto-reply; clear
+//! and save. Real sockets, through the relay. Shown on its own page (`/panel`) and beside every
+//! socket step; closing it closes its sockets.
+
+mod ctx;
+mod fields;
+pub mod log;
+pub mod reply;
+mod save;
+pub mod state;
+mod tcp_client;
+mod tcp_server;
+mod udp;
+mod view;
+
+use std::rc::Rc;
+
+use protocol::ServerMessage;
+use yew::prelude::*;
+
+use crate::components::{Composer, Outgoing, PyArgs, RelayGate, sendto_line};
+use crate::i18n::use_lang;
+use crate::relay::{use_owned_sockets, use_relay, use_relay_events};
+use crate::text::codec::Encoding;
+use crate::text::web;
+use ctx::Ctx;
+use fields::{AddressFields, local_port, remote_port};
+use log::clock_ms;
+use reply::AutoReply;
+use state::{Action, Mode, Panel, SendTo};
+
+/// `/panel`: the panel on a page of its own.
+#[function_component]
+pub fn PanelPage() -> Html {
+    let lang = use_lang();
+    html! {
+        <main class="page panel-page" data-testid="panel-page">
+            <h1>{ lang.t("panel.title") }</h1>
+            <crate::components::Prose text={lang.t("panel.intro")} />
+            <RelayGate><PeerPanel /></RelayGate>
+        </main>
+    }
+}
+
+/// The panel's state, its sockets (closed when it goes away), and the relay's events routed in.
+#[hook]
+fn use_panel() -> (UseReducerHandle<Panel>, Ctx) {
+    let panel = use_reducer(Panel::default);
+    let owned = use_owned_sockets();
+    let relay = use_relay();
+    let ctx = Ctx {
+        relay: relay.clone(),
+        panel: panel.dispatcher(),
+        owned,
+    };
+    {
+        let (ctx, now) = (ctx.clone(), (*panel).clone());
+        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
+            on_event(&ctx, &now, &msg)
+        }));
+    }
+    {
+        let dispatcher = panel.dispatcher();
+        use_effect_with(relay.session(), move |_| {
+            dispatcher.dispatch(Action::LoseSession { at: clock_ms() })
+        });
+    }
+    // Auto-replies the reducer decided on go out here, each exactly once.
+    {
+        let (ctx, mode) = (ctx.clone(), panel.mode);
+        let sent_upto = use_mut_ref(|| 0u64);
+        use_effect_with(panel.outbox.clone(), move |outbox| {
+            let fresh: Vec<_> = outbox
+                .iter()
+                .filter(|o| o.id > *sent_upto.borrow())
+                .cloned()
+                .collect();
+            if let Some(last) = fresh.last() {
+                *sent_upto.borrow_mut() = last.id;
+                ctx.dispatch(Action::Dequeue { upto: last.id });
+                let c = ctx.clone();
+                yew::platform::spawn_local(async move {
+                    for o in fresh {
+                        match mode {
+                            Mode::Udp => udp::answer(c.clone(), o.socket, o.to, o.bytes).await,
+                            _ => tcp_client::send(&c, o.socket, o.bytes, None, true).await,
+                        }
+                    }
+                });
+            }
+        });
+    }
+    (panel, ctx)
+}
+
+/// One relay event: the reducer keeps what is the panel's; accepted sockets are adopted (so
+/// they close with the panel), and a client that left has its socket closed.
+fn on_event(ctx: &Ctx, now: &Panel, msg: &ServerMessage) {
+    let at = clock_ms();
+    match msg {
+        ServerMessage::UdpDatagram {
+            socket, from, data, ..
+        } => ctx.dispatch(Action::ReceiveDatagram {
+            at,
+            socket: *socket,
+            from: *from,
+            data: data.0.clone(),
+        }),
+        ServerMessage::TcpAccepted {
+            listener,
+            socket,
+            peer,
+            ..
+        } => {
+            if now.mode == Mode::TcpServer && now.socket == Some(*listener) {
+                ctx.own(*socket);
+            }
+            ctx.dispatch(Action::Accept {
+                at,
+                listener: *listener,
+                socket: *socket,
+                peer: *peer,
+            });
+        }
+        ServerMessage::TcpData { socket, data } => ctx.dispatch(Action::ReceiveStream {
+            at,
+            socket: *socket,
+            data: data.0.clone(),
+        }),
+        ServerMessage::TcpPeerClosed { socket } => {
+            ctx.dispatch(Action::SeePeerClose {
+                at,
+                socket: *socket,
+            });
+            // `if not data: conn.close()`: the course's server closes a client that left.
+            if now.mode == Mode::TcpServer && now.clients.iter().any(|c| c.socket == *socket) {
+                let (c, s) = (ctx.clone(), *socket);
+                yew::platform::spawn_local(async move { c.close(s).await });
+            }
+        }
+        ServerMessage::SocketClosed { socket, error } => {
+            ctx.owned.forget(*socket);
+            ctx.dispatch(Action::Drop {
+                at,
+                socket: *socket,
+                error: error.clone(),
+            });
+        }
+        _ => {}
+    }
+}
+
+#[function_component]
+pub fn PeerPanel() -> Html {
+    let lang = use_lang();
+    let (panel, ctx) = use_panel();
+    let local_host = use_state(|| "127.0.0.1".to_owned());
+    let local_port_text = use_state(String::new);
+    let remote_host = use_state(|| "127.0.0.1".to_owned());
+    let remote_port_text = use_state(String::new);
+    let fixed_text = use_state(|| "收到".to_owned());
+    let saved_url = use_state(|| None::<String>);
+
+    let mode = panel.mode;
+    let holding = panel.socket.is_some() || panel.live_clients().next().is_some();
+    let local = local_port(&local_port_text);
+    let remote = remote_port(&remote_port_text);
+    let remote_ok = remote.is_ok() && !remote_host.trim().is_empty();
+
+    let onmode = {
+        let (ctx, sockets) = (ctx.clone(), panel.sockets());
+        move |m: Mode| {
+            let (ctx, sockets) = (ctx.clone(), sockets.clone());
+            Callback::from(move |_: MouseEvent| {
+                if m == mode {
+                    return;
+                }
+                let c = ctx.clone();
+                let sockets = sockets.clone();
+                yew::platform::spawn_local(async move {
+                    for s in sockets {
+                        c.close(s).await;
+                    }
+                });
+                ctx.dispatch(Action::SwitchMode(m));
+            })
+        }
+    };
+    let onstart = {
+        let (ctx, lh, rh) = (ctx.clone(), (*local_host).clone(), (*remote_host).clone());
+        Callback::from(move |_: MouseEvent| match mode {
+            Mode::Udp => {
+                if let Ok(port) = local {
+                    let host = lh.trim().to_owned();
+                    ctx.run(move |c| udp::bind(c, host, port));
+                }
+            }
+            Mode::TcpServer => {
+                if let Ok(port) = local {
+                    let host = lh.trim().to_owned();
+                    ctx.run(move |c| tcp_server::listen(c, host, port));
+                }
+            }
+            Mode::TcpClient => {
+                if let Ok(port) = remote {
+                    let host = rh.trim().to_owned();
+                    ctx.run(move |c| tcp_client::connect(c, host, port));
+                }
+            }
+        })
+    };
+    let onstop = {
+        let (ctx, sockets) = (ctx.clone(), panel.sockets());
+        Callback::from(move |_: MouseEvent| {
+            let sockets = sockets.clone();
+            ctx.run(move |c| tcp_client::close_all(c, sockets));
+        })
+    };
+    let onsend = {
+        let (ctx, p) = (ctx.clone(), (*panel).clone());
+        let (rh, remote) = ((*remote_host).clone(), remote);
+        Callback::from(move |out: Outgoing| match p.mode {
+            Mode::Udp => {
+                let Ok(port) = remote else { return };
+                let (host, socket) = (rh.trim().to_owned(), p.socket);
+                ctx.run(move |c| {
+                    udp::send_to(c, socket, host, port, out.bytes, out.encoding, false)
+                });
+            }
+            Mode::TcpClient => {
+                let Some(socket) = p.socket else { return };
+                ctx.run(move |c| async move {
+                    tcp_client::send(&c, socket, out.bytes, out.encoding, false).await
+                });
+            }
+            Mode::TcpServer => {
+                let targets = p.targets();
+                ctx.run(move |c| tcp_server::send(c, targets, out.bytes, out.encoding));
+            }
+        })
+    };
+    let on_use_sender = {
+        let (rh, rp, sender) = (
+            remote_host.clone(),
+            remote_port_text.clone(),
+            panel.last_sender,
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = sender {
+                rh.set(s.ip().to_string());
+                rp.set(s.port().to_string());
+            }
+        })
+    };
+    // The fixed auto-reply is encoded in the panel's encoding; a character it lacks is shown.
+    let fixed_bytes = web::encode(panel.encoding, &fixed_text);
+    {
+        let dispatcher = ctx.panel.clone();
+        let wanted = match (panel.auto_reply.name(), &fixed_bytes) {
+            ("fixed", Ok(b)) => Some(AutoReply::Fixed(b.clone())),
+            ("fixed", Err(_)) => Some(AutoReply::Fixed(Vec::new())),
+            _ => None,
+        };
+        use_effect_with(wanted, move |w| {
+            if let Some(w) = w {
+                dispatcher.dispatch(Action::SetAutoReply(w.clone()));
+            }
+        });
+    }
+    let on_auto = {
+        let (dispatcher, bytes) = (ctx.panel.clone(), fixed_bytes.clone());
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let a = match el.value().as_str() {
+                "echo" => AutoReply::Echo,
+                "fixed" => AutoReply::Fixed(bytes.clone().unwrap_or_default()),
+                _ => AutoReply::Off,
+            };
+            dispatcher.dispatch(Action::SetAutoReply(a));
+        })
+    };
+    let on_fixed = {
+        let fixed_text = fixed_text.clone();
+        Callback::from(move |e: InputEvent| {
+            fixed_text.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let on_show_as = {
+        let dispatcher = ctx.panel.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(enc) = Encoding::from_label(&el.value()) {
+                dispatcher.dispatch(Action::ShowAs(enc));
+            }
+        })
+    };
+    let onclear = {
+        let dispatcher = ctx.panel.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Clear))
+    };
+    let onsave = {
+        let (p, saved_url, l) = ((*panel).clone(), saved_url.clone(), lang.lang);
+        Callback::from(move |_: MouseEvent| {
+            let text = log::to_text(&p.log, l, p.encoding, web::decode);
+            if let Some(old) = saved_url.as_ref() {
+                save::revoke(old);
+            }
+            saved_url.set(save::download(&text, &save::file_name(clock_ms())));
+        })
+    };
+    let onpick = {
+        let dispatcher = ctx.panel.clone();
+        Callback::from(move |t: SendTo| dispatcher.dispatch(Action::PickTarget(t)))
+    };
+
+    let mode_buttons = Mode::ALL
+        .iter()
+        .map(|&m| {
+            html! {
+                <button class={classes!("lang-option", (m == mode).then_some("active"))}
+                    aria-pressed={(m == mode).to_string()} onclick={onmode(m)} disabled={panel.busy}
+                    data-testid={format!("panel-mode-{}", m.name())}>
+                    { lang.t(&format!("panel.mode.{}", m.name())) }
+                </button>
+            }
+        })
+        .collect::<Html>();
+    let (start_key, stop_key) = match mode {
+        Mode::Udp => ("panel.button.bind", "panel.button.close"),
+        Mode::TcpClient => ("panel.button.connect", "panel.button.disconnect"),
+        Mode::TcpServer => ("panel.button.listen", "panel.button.stop"),
+    };
+    let start_ok = match mode {
+        Mode::Udp | Mode::TcpServer => local.is_ok() && !local_host.trim().is_empty(),
+        Mode::TcpClient => remote_ok,
+    };
+    let status = match (mode, panel.local) {
+        (_, None) => lang.t("panel.status.idle").to_owned(),
+        (Mode::Udp, Some(l)) => lang.tf("panel.status.udp", &[("local", &l.to_string())]),
+        (Mode::TcpServer, Some(l)) => {
+            lang.tf("panel.status.listening", &[("local", &l.to_string())])
+        }
+        (Mode::TcpClient, Some(l)) => lang.tf(
+            "panel.status.connected",
+            &[
+                ("local", &l.to_string()),
+                ("port", &l.port().to_string()),
+                (
+                    "peer",
+                    &panel.peer.map(|p| p.to_string()).unwrap_or_default(),
+                ),
+            ],
+        ),
+    };
+    let (can_send, fixed_target) = match mode {
+        Mode::Udp => (
+            remote_ok,
+            remote.ok().map(|p| (remote_host.trim().to_owned(), p)),
+        ),
+        Mode::TcpClient => (panel.socket.is_some(), None),
+        Mode::TcpServer => (!panel.targets().is_empty(), None),
+    };
+    let python = match mode {
+        Mode::Udp => Callback::from(sendto_line),
+        Mode::TcpClient => Callback::from(|a: PyArgs| format!("s.send({})", a.payload)),
+        Mode::TcpServer => Callback::from(|a: PyArgs| format!("conn.send({})", a.payload)),
+    };
+    let encodings = Encoding::ALL
+        .iter()
+        .map(|e| html! { <option value={e.label()} selected={*e == panel.encoding}>{ e.label().to_ascii_uppercase() }</option> })
+        .collect::<Html>();
+    let auto = panel.auto_reply.name();
+
+    html! {
+        <section class="peer-panel" data-testid="peer-panel" data-mode={mode.name()} aria-label={lang.t("panel.title")}>
+            <div class="panel-modes lang-switch" role="group" aria-label={lang.t("panel.mode.label")}>{ mode_buttons }</div>
+            <p class="hint">{ lang.t(&format!("panel.mode.{}.hint", mode.name())) }</p>
+            <AddressFields
+                mode={mode}
+                locked={holding}
+                local_host={local_host.clone()}
+                local_port={local_port_text.clone()}
+                remote_host={remote_host.clone()}
+                remote_port={remote_port_text.clone()}
+            />
+            <div class="row actions">
+                <button class="primary" onclick={onstart} disabled={holding || panel.busy || !start_ok} data-testid="panel-start">{ lang.t(start_key) }</button>
+                <button class="secondary" onclick={onstop} disabled={!holding || panel.busy} data-testid="panel-stop">{ lang.t(stop_key) }</button>
+                if mode == Mode::Udp && panel.last_sender.is_some() {
+                    <button class="secondary" onclick={on_use_sender} data-testid="panel-use-sender">
+                        { lang.tf("panel.button.use_sender", &[("peer", &panel.last_sender.map(|p| p.to_string()).unwrap_or_default())]) }
+                    </button>
+                }
+            </div>
+            <p class="socket-state" role="status" data-testid="panel-local"
+                data-local={panel.local.map(|l| l.to_string()).unwrap_or_default()}
+                data-port={panel.local.map(|l| l.port().to_string()).unwrap_or_default()}>
+                { status }
+            </p>
+            if mode == Mode::TcpClient && panel.peer_closed {
+                <p class="hint" data-testid="panel-peer-closed">{ lang.t("panel.status.peer_closed") }</p>
+            }
+            if mode == Mode::TcpServer {
+                <view::ClientList clients={panel.clients.clone()} send_to={panel.send_to} onpick={onpick} />
+            }
+            <h3>{ lang.t("panel.send.title") }</h3>
+            <Composer
+                prefix="panel"
+                fixed_target={fixed_target}
+                default_text="你好"
+                button={lang.t("panel.button.send")}
+                disabled={!can_send || panel.busy}
+                allow_hex={true}
+                python={python}
+                onsend={onsend}
+            />
+            <div class="row panel-log-bar">
+                <h3 class="grow">{ lang.t("panel.log.title") }</h3>
+                <label>{ lang.t("panel.field.show_as") }
+                    <select onchange={on_show_as} data-testid="panel-show-as">{ encodings }</select>
+                </label>
+                <label>{ lang.t("panel.field.auto_reply") }
+                    <select onchange={on_auto} data-testid="panel-auto-reply">
+                        <option value="off" selected={auto == "off"}>{ lang.t("panel.auto.off") }</option>
+                        <option value="echo" selected={auto == "echo"}>{ lang.t("panel.auto.echo") }</option>
+                        <option value="fixed" selected={auto == "fixed"}>{ lang.t("panel.auto.fixed") }</option>
+                    </select>
+                </label>
+                if auto == "fixed" {
+                    <label>{ lang.t("panel.field.fixed_text") }
+                        <input type="text" value={(*fixed_text).clone()} oninput={on_fixed} data-testid="panel-auto-text" />
+                    </label>
+                }
+                <button class="secondary" onclick={onclear} data-testid="panel-clear">{ lang.t("panel.button.clear") }</button>
+                <button class="secondary" onclick={onsave} data-testid="panel-save">{ lang.t("panel.button.save") }</button>
+            </div>
+            if let (Err(u), "fixed") = (&fixed_bytes, auto) {
+                <p class="field-error" role="alert" data-testid="panel-auto-error">
+                    { lang.tf("panel.err.unencodable", &[("ch", &u.ch.to_string()), ("enc", panel.encoding.label())]) }
+                </p>
+            }
+            if let Some(url) = saved_url.as_ref() {
+                <p class="hint"><a href={url.clone()} download="netlab-panel.txt" data-testid="panel-saved">{ lang.t("panel.save.again") }</a></p>
+            }
+            <view::LogView lines={panel.log.clone()} encoding={panel.encoding} />
+        </section>
+    }
+}

@@ -1,0 +1,601 @@
+//! The peer panel end to end: a real relay, a real headless Chromium, and the learner's own
+//! Python programs (UDP sender/receiver, the course's TCP client and server) on the other end.
+//! Every assertion names exact bytes and real ports, in both directions.
+
+use std::io::{Read, Write};
+use std::net::{TcpStream, UdpSocket};
+use std::time::Duration;
+
+use e2e::{Browser, BrowserOptions, PythonPeer, Relay};
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// Opens the relay's link (which hands the page its token), then `/panel`.
+async fn open_panel(browser: &Browser, relay: &Relay) {
+    browser.goto(relay.url()).await;
+    browser
+        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .await;
+    browser.goto(&format!("{}/panel", relay.base())).await;
+    browser.wait_for("[data-testid=peer-panel]", WAIT).await;
+}
+
+async fn english_browser() -> Browser {
+    Browser::start_with(BrowserOptions {
+        lang: "en-US".into(),
+        ..BrowserOptions::default()
+    })
+    .await
+}
+
+fn free_udp_port() -> u16 {
+    UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn free_tcp_port() -> u16 {
+    e2e::free_tcp_port()
+}
+
+/// The port a Python program logged after `prefix` (e.g. "bound 127.0.0.1:").
+fn logged_port(stderr: &str, prefix: &str) -> u16 {
+    stderr
+        .lines()
+        .find_map(|l| l.split(prefix).nth(1))
+        .and_then(|rest| {
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|p| p.parse().ok())
+        })
+        .unwrap_or_else(|| panic!("no {prefix:?} in stderr:\n{stderr}"))
+}
+
+/// Clicks after scrolling the element to the middle of the window: the sticky top bar covers
+/// whatever WebDriver's own scrolling leaves at the very top.
+async fn click(browser: &Browser, css: &str) {
+    browser.find(css).await;
+    let js = format!(
+        "document.querySelector({}).scrollIntoView({{block: 'center'}})",
+        serde_json::to_string(css).unwrap()
+    );
+    browser.eval(&js).await;
+    browser.click(css).await;
+}
+
+fn received_from(port: u16) -> String {
+    format!("[data-testid=panel-line][data-dir=received][data-peer=\"127.0.0.1:{port}\"]")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves_the_log() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    open_panel(&browser, &relay).await;
+
+    // A bad port is explained in the learner's language (Chinese here).
+    browser
+        .type_into("[data-testid=panel-local-port]", "80a")
+        .await;
+    browser
+        .wait_for_text("[data-testid=panel-local-error]", "端口只能是数字", WAIT)
+        .await;
+    let port = free_udp_port();
+    browser
+        .type_into("[data-testid=panel-local-port]", &port.to_string())
+        .await;
+    click(&browser, "[data-testid=panel-start]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
+            WAIT,
+        )
+        .await;
+
+    // The learner's program sends GBK bytes to the panel.
+    let learner = PythonPeer::start(
+        "udp_learner",
+        &[
+            "--to-port",
+            &port.to_string(),
+            "--message",
+            "你好",
+            "--encoding",
+            "gbk",
+            "--timeout",
+            "15",
+        ],
+    );
+    learner.wait_for_stderr("sent 4 bytes", WAIT).await;
+    let py_port = logged_port(&learner.stderr_so_far(), "bound 127.0.0.1:");
+    let entry = received_from(py_port);
+    browser.wait_for(&entry, WAIT).await;
+    assert_eq!(
+        browser.attr(&entry, "data-hex").await.as_deref(),
+        Some("C4 E3 BA C3")
+    );
+    let time = browser
+        .text(&format!("{entry} [data-testid=panel-time]"))
+        .await;
+    assert!(
+        time.len() == 12 && time.as_bytes()[2] == b':' && time.as_bytes()[8] == b'.',
+        "HH:MM:SS.mmm, got {time:?}"
+    );
+    // Shown as UTF-8 first (garbage), re-decoded as GBK after the fact.
+    browser.select("[data-testid=panel-show-as]", "gbk").await;
+    browser
+        .wait_for_text(
+            &format!("{entry} [data-testid=panel-line-text]"),
+            "你好",
+            WAIT,
+        )
+        .await;
+
+    // The panel answers the sender at its real address, in GBK.
+    click(&browser, "[data-testid=panel-use-sender]").await;
+    let shown = browser
+        .eval("return document.querySelector('[data-testid=panel-remote-port]').value")
+        .await;
+    assert_eq!(
+        shown,
+        py_port.to_string(),
+        "the sender's real port fills the remote port"
+    );
+    browser.type_into("[data-testid=panel-text]", "收到").await;
+    browser.select("[data-testid=panel-encoding]", "gbk").await;
+    click(&browser, "[data-testid=panel-send]").await;
+    let out = learner.finish(WAIT).await;
+    out.assert_success();
+    let report = out.json();
+    assert_eq!(report["received"]["hex"], "ca d5 b5 bd");
+    assert_eq!(report["received"]["text"], "收到");
+    assert_eq!(report["received"]["from"][1], port);
+
+    // The other direction first: the learner only receives; the panel sends UTF-8.
+    let learner_port = free_udp_port();
+    let receiver = PythonPeer::start(
+        "udp_learner",
+        &[
+            "--bind-port",
+            &learner_port.to_string(),
+            "--encoding",
+            "utf-8",
+            "--timeout",
+            "15",
+        ],
+    );
+    receiver.wait_for_stderr("bound", WAIT).await;
+    browser
+        .type_into("[data-testid=panel-remote-port]", &learner_port.to_string())
+        .await;
+    browser
+        .type_into("[data-testid=panel-text]", "你好 panel")
+        .await;
+    browser
+        .select("[data-testid=panel-encoding]", "utf-8")
+        .await;
+    click(&browser, "[data-testid=panel-send]").await;
+    let out = receiver.finish(WAIT).await;
+    out.assert_success();
+    let report = out.json();
+    assert_eq!(
+        report["received"]["hex"],
+        "e4 bd a0 e5 a5 bd 20 70 61 6e 65 6c"
+    );
+    assert_eq!(report["received"]["from"][1], port);
+    let sent =
+        format!("[data-testid=panel-line][data-dir=sent][data-peer=\"127.0.0.1:{learner_port}\"]");
+    browser.wait_for(&sent, WAIT).await;
+    assert_eq!(
+        browser
+            .text(&format!("{sent} [data-testid=panel-line-text]"))
+            .await,
+        "你好 panel"
+    );
+
+    // Save: the file holds every message with its time, peer, text and hex. The page's CSP
+    // (connect-src) forbids fetching the blob: URL back, so the test catches the Blob itself.
+    browser
+        .eval(
+            "window.__savedBlob = null;
+             const make = URL.createObjectURL;
+             URL.createObjectURL = b => { window.__savedBlob = b; return make.call(URL, b); };",
+        )
+        .await;
+    click(&browser, "[data-testid=panel-save]").await;
+    browser.wait_for("[data-testid=panel-saved]", WAIT).await;
+    let href = browser
+        .attr("[data-testid=panel-saved]", "href")
+        .await
+        .unwrap_or_default();
+    assert!(href.starts_with("blob:"), "{href}");
+    let saved = browser
+        .eval_async(
+            "const done = arguments[arguments.length - 1];
+             window.__savedBlob.text().then(done, e => done('ERR ' + e));",
+        )
+        .await;
+    let saved = saved.as_str().unwrap_or_default().to_owned();
+    assert!(
+        saved.contains(&format!(
+            "<- 127.0.0.1:{py_port} 4 B (gbk) \"你好\" [C4 E3 BA C3]"
+        )),
+        "{saved}"
+    );
+    assert!(
+        saved.contains(&format!(
+            "-> 127.0.0.1:{py_port} 4 B (gbk) \"收到\" [CA D5 B5 BD]"
+        )),
+        "{saved}"
+    );
+    assert!(
+        saved.contains(&format!("-> 127.0.0.1:{learner_port}")),
+        "{saved}"
+    );
+
+    // Clear empties the log.
+    click(&browser, "[data-testid=panel-clear]").await;
+    browser.wait_gone("[data-testid=panel-line]", WAIT).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
+    let relay = Relay::start(&[]);
+    let browser = english_browser().await;
+    open_panel(&browser, &relay).await;
+
+    browser
+        .type_into("[data-testid=panel-remote-port]", "70000")
+        .await;
+    browser
+        .wait_for_text(
+            "[data-testid=panel-remote-error]",
+            "The largest port is 65535",
+            WAIT,
+        )
+        .await;
+
+    // Hex: exact raw bytes, from an unbound socket the OS gives a port on its first send.
+    let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+    sock.set_read_timeout(Some(WAIT)).unwrap();
+    let target = sock.local_addr().unwrap().port();
+    browser
+        .type_into("[data-testid=panel-remote-port]", &target.to_string())
+        .await;
+    browser.select("[data-testid=panel-mode]", "hex").await;
+    browser
+        .type_into("[data-testid=panel-text]", "00 FF 80 0a c4 zz")
+        .await;
+    browser
+        .wait_for_text("[data-testid=panel-input-error]", "z", WAIT)
+        .await;
+    browser
+        .type_into("[data-testid=panel-text]", "00 FF 80 0a c4")
+        .await;
+    click(&browser, "[data-testid=panel-send]").await;
+    let mut buf = [0u8; 2048];
+    let (n, from) = sock.recv_from(&mut buf).expect("the panel's datagram");
+    assert_eq!(&buf[..n], &[0x00, 0xFF, 0x80, 0x0A, 0xC4]);
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-local][data-port=\"{}\"]", from.port()),
+            WAIT,
+        )
+        .await;
+    let page_port = from.port();
+
+    // Echo: whatever the learner sends comes back byte for byte.
+    browser
+        .select("[data-testid=panel-auto-reply]", "echo")
+        .await;
+    let learner = PythonPeer::start(
+        "udp_learner",
+        &[
+            "--to-port",
+            &page_port.to_string(),
+            "--message",
+            "回声 echo",
+            "--encoding",
+            "utf-8",
+            "--timeout",
+            "15",
+        ],
+    );
+    let out = learner.finish(WAIT).await;
+    out.assert_success();
+    let report = out.json();
+    assert_eq!(report["received"]["hex"], report["sent"]["hex"]);
+    assert_eq!(report["received"]["text"], "回声 echo");
+    assert_eq!(report["received"]["from"][1], page_port);
+
+    // A fixed reply, encoded in GBK.
+    browser.select("[data-testid=panel-show-as]", "gbk").await;
+    browser
+        .select("[data-testid=panel-auto-reply]", "fixed")
+        .await;
+    browser
+        .type_into("[data-testid=panel-auto-text]", "好的")
+        .await;
+    let learner = PythonPeer::start(
+        "udp_learner",
+        &[
+            "--to-port",
+            &page_port.to_string(),
+            "--message",
+            "hi",
+            "--encoding",
+            "gbk",
+            "--timeout",
+            "15",
+        ],
+    );
+    let out = learner.finish(WAIT).await;
+    out.assert_success();
+    assert_eq!(out.json()["received"]["hex"], "ba c3 b5 c4");
+    let log = browser.text("[data-testid=panel-log]").await;
+    assert!(log.contains("(auto-reply)"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    open_panel(&browser, &relay).await;
+    click(&browser, "[data-testid=panel-mode-tcp-server]").await;
+    browser
+        .wait_for("[data-testid=peer-panel][data-mode=tcp-server]", WAIT)
+        .await;
+    let port = free_tcp_port();
+    browser
+        .type_into("[data-testid=panel-local-port]", &port.to_string())
+        .await;
+    click(&browser, "[data-testid=panel-start]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
+            WAIT,
+        )
+        .await;
+
+    // The course's client connects and sends GBK.
+    let client = PythonPeer::start(
+        "tcp_course_client",
+        &[
+            "--port",
+            &port.to_string(),
+            "--message",
+            "你好",
+            "--encoding",
+            "gbk",
+            "--timeout",
+            "15",
+        ],
+    );
+    client.wait_for_stderr("sent 4 bytes", WAIT).await;
+    let py_port = logged_port(&client.stderr_so_far(), "connected from 127.0.0.1:");
+    let row = format!("[data-testid=panel-client][data-port=\"{py_port}\"]");
+    browser
+        .wait_for(&format!("{row}[data-state=connected]"), WAIT)
+        .await;
+    let entry = received_from(py_port);
+    browser.wait_for(&entry, WAIT).await;
+    assert_eq!(
+        browser.attr(&entry, "data-hex").await.as_deref(),
+        Some("C4 E3 BA C3")
+    );
+
+    // A second client says something and leaves: recv returns 0, the page says so.
+    let mut other = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let other_port = other.local_addr().unwrap().port();
+    other.write_all(b"bye").unwrap();
+    browser.wait_for(&received_from(other_port), WAIT).await;
+    drop(other);
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-client][data-port=\"{other_port}\"][data-state=left]"),
+            WAIT,
+        )
+        .await;
+    browser
+        .wait_for_text(
+            "[data-testid=panel-log]",
+            &format!("recv 返回 0 字节：127.0.0.1:{other_port} 关闭了连接"),
+            WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser.attr(&row, "data-state").await.as_deref(),
+        Some("connected"),
+        "the first client is still here"
+    );
+
+    // Answer the Python client only.
+    let socket = browser.attr(&row, "data-socket").await.unwrap();
+    browser.select("[data-testid=panel-send-to]", &socket).await;
+    browser.type_into("[data-testid=panel-text]", "收到").await;
+    browser.select("[data-testid=panel-encoding]", "gbk").await;
+    click(&browser, "[data-testid=panel-send]").await;
+    let out = client.finish(WAIT).await;
+    out.assert_success();
+    let report = out.json();
+    assert_eq!(report["received"]["hex"], "ca d5 b5 bd");
+    assert_eq!(report["received"]["text"], "收到");
+
+    // Stop: the listener is closed, nobody can connect any more.
+    click(&browser, "[data-testid=panel-stop]").await;
+    browser
+        .wait_for("[data-testid=panel-local][data-local=\"\"]", WAIT)
+        .await;
+    let deadline = std::time::Instant::now() + WAIT;
+    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        assert!(std::time::Instant::now() < deadline, "still listening");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tcp_server_auto_reply_echoes_each_client() {
+    let relay = Relay::start(&[]);
+    let browser = english_browser().await;
+    open_panel(&browser, &relay).await;
+    click(&browser, "[data-testid=panel-mode-tcp-server]").await;
+    click(&browser, "[data-testid=panel-start]").await;
+    let port: u16 = loop {
+        let p = browser
+            .attr("[data-testid=panel-local]", "data-port")
+            .await
+            .unwrap_or_default();
+        if let Ok(p) = p.parse() {
+            break p;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    browser
+        .select("[data-testid=panel-auto-reply]", "echo")
+        .await;
+    let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    c.set_read_timeout(Some(WAIT)).unwrap();
+    c.write_all(&[0xC4, 0xE3, 0x00, 0xFF]).unwrap();
+    let mut buf = [0u8; 16];
+    let n = c.read(&mut buf).unwrap();
+    assert_eq!(&buf[..n], &[0xC4, 0xE3, 0x00, 0xFF]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tcp_client_talks_with_the_course_server_both_ways() {
+    let relay = Relay::start(&[]);
+    let browser = english_browser().await;
+    let server = PythonPeer::start(
+        "tcp_course_server",
+        &[
+            "--port",
+            "0",
+            "--reply",
+            "收到",
+            "--encoding",
+            "gbk",
+            "--timeout",
+            "15",
+        ],
+    );
+    server.wait_for_stderr("listening 127.0.0.1:", WAIT).await;
+    let port = logged_port(&server.stderr_so_far(), "listening 127.0.0.1:");
+    open_panel(&browser, &relay).await;
+    click(&browser, "[data-testid=panel-mode-tcp-client]").await;
+    browser
+        .type_into("[data-testid=panel-remote-port]", &port.to_string())
+        .await;
+    click(&browser, "[data-testid=panel-start]").await;
+    let status = browser
+        .wait_for_text("[data-testid=panel-local]", "the OS picked port", WAIT)
+        .await;
+    let local_port: u16 = browser
+        .attr("[data-testid=panel-local]", "data-port")
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(status.contains(&local_port.to_string()), "{status}");
+
+    browser.type_into("[data-testid=panel-text]", "你好").await;
+    browser.select("[data-testid=panel-encoding]", "gbk").await;
+    click(&browser, "[data-testid=panel-send]").await;
+    let out = server.finish(WAIT).await;
+    out.assert_success();
+    let report = out.json();
+    assert_eq!(report["received"]["hex"], "c4 e3 ba c3");
+    assert_eq!(
+        report["client"][1], local_port,
+        "the server saw the port the page shows"
+    );
+
+    let entry = received_from(port);
+    browser.wait_for(&entry, WAIT).await;
+    assert_eq!(
+        browser.attr(&entry, "data-hex").await.as_deref(),
+        Some("CA D5 B5 BD")
+    );
+    browser.select("[data-testid=panel-show-as]", "gbk").await;
+    browser
+        .wait_for_text(
+            &format!("{entry} [data-testid=panel-line-text]"),
+            "收到",
+            WAIT,
+        )
+        .await;
+    // The server closed after answering: recv returned 0.
+    browser
+        .wait_for("[data-testid=panel-peer-closed]", WAIT)
+        .await;
+    click(&browser, "[data-testid=panel-stop]").await;
+    browser
+        .wait_for("[data-testid=panel-local][data-local=\"\"]", WAIT)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    browser.goto(relay.url()).await;
+    browser
+        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .await;
+    // The header links to the panel page.
+    click(&browser, "[data-testid=nav-panel]").await;
+    browser.wait_for("[data-testid=panel-page]", WAIT).await;
+
+    browser
+        .goto(&format!("{}/lesson/udp/6", relay.base()))
+        .await;
+    browser
+        .wait_for("[data-testid=lesson][data-step=\"6\"]", WAIT)
+        .await;
+    assert_eq!(
+        browser
+            .attr("[data-testid=panel-toggle]", "aria-expanded")
+            .await
+            .as_deref(),
+        Some("false")
+    );
+    click(&browser, "[data-testid=panel-toggle]").await;
+    browser
+        .wait_for("[data-testid=panel-drawer] [data-testid=peer-panel]", WAIT)
+        .await;
+    let port = free_udp_port();
+    browser
+        .type_into("[data-testid=panel-local-port]", &port.to_string())
+        .await;
+    click(&browser, "[data-testid=panel-start]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
+            WAIT,
+        )
+        .await;
+    assert!(
+        UdpSocket::bind(("127.0.0.1", port)).is_err(),
+        "the panel holds the port"
+    );
+    // Hiding the panel closes its socket: the port is free again.
+    click(&browser, "[data-testid=panel-toggle]").await;
+    browser.wait_gone("[data-testid=peer-panel]", WAIT).await;
+    let deadline = std::time::Instant::now() + WAIT;
+    while UdpSocket::bind(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "port {port} still held"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // A step without sockets has no toggle.
+    browser
+        .goto(&format!("{}/lesson/udp/1", relay.base()))
+        .await;
+    browser
+        .wait_for("[data-testid=lesson][data-step=\"1\"]", WAIT)
+        .await;
+    assert!(!browser.exists("[data-testid=panel-toggle]").await);
+}
