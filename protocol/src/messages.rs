@@ -114,6 +114,17 @@ pub enum Request {
     },
     /// Every socket this session holds, with its state (for the socket-state picture).
     ListSockets,
+    /// The kernel's own view of a connected TCP socket (Linux `TCP_INFO`).
+    TcpInfo {
+        socket: SocketId,
+    },
+
+    // ----- names (curriculum 3) -----
+    /// Ask the operating system's resolver for a name's addresses, like
+    /// `socket.getaddrinfo(name, None)`. Every address is reported, allowed or not.
+    Resolve {
+        name: String,
+    },
 
     // ----- the file-download lab (curriculum 8), designed, not yet served -----
     /// Start the course's file server (name in, raw bytes out, close) on `port`.
@@ -147,6 +158,8 @@ impl Request {
             Request::TcpPauseReading { .. } => "tcp_pause_reading",
             Request::Close { .. } => "close",
             Request::ListSockets => "list_sockets",
+            Request::TcpInfo { .. } => "tcp_info",
+            Request::Resolve { .. } => "resolve",
             Request::FileServerStart { .. } => "file_server_start",
             Request::DownloadStart { .. } => "download_start",
             Request::DownloadCancel { .. } => "download_cancel",
@@ -226,6 +239,10 @@ pub struct Welcome {
     /// receives straight back (0 when the relay has none).
     #[serde(default)]
     pub tcp_echo_port: u16,
+    /// A small sample web site (HTTP/1.1) the relay serves on 127.0.0.1 for the lesson on
+    /// what happens when a browser opens a URL (0 when the relay has none).
+    #[serde(default)]
+    pub sample_site_port: u16,
     /// The OS's range for automatically assigned ports, when the relay can read it
     /// (on Linux: /proc/sys/net/ipv4/ip_local_port_range).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,6 +320,54 @@ pub enum Reply {
     DownloadStarted {
         download: DownloadId,
     },
+    /// The answer to `resolve`.
+    Resolved {
+        name: String,
+        addrs: Vec<std::net::IpAddr>,
+        /// How long the resolver took, in microseconds.
+        elapsed_us: u64,
+    },
+    /// The answer to `tcp_info`. `info` is None where the system offers no such numbers
+    /// (`reason` then says why).
+    TcpInfo {
+        socket: SocketId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        info: Option<KernelTcpInfo>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+/// A TCP connection as the kernel sees it (from Linux `struct tcp_info`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KernelTcpInfo {
+    /// The TCP state name: "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT2", ...
+    pub state: String,
+    /// Smoothed round-trip time and its variation, in microseconds.
+    pub rtt_us: u32,
+    pub rttvar_us: u32,
+    /// The current retransmission timeout, in microseconds.
+    pub rto_us: u32,
+    /// Retransmissions of the segment now waiting, and in the connection's whole life.
+    pub retransmits: u32,
+    pub total_retrans: u32,
+    /// Congestion window (in segments) and the slow-start threshold.
+    pub snd_cwnd: u32,
+    pub snd_ssthresh: u32,
+    /// Maximum segment size for sending and receiving.
+    pub snd_mss: u32,
+    pub rcv_mss: u32,
+    /// Segments sent and not yet acknowledged; segments believed lost.
+    pub unacked: u32,
+    pub lost: u32,
+    /// Bytes the peer has acknowledged; bytes received in order.
+    pub bytes_acked: u64,
+    pub bytes_received: u64,
+    /// Segments sent and received.
+    pub segs_out: u32,
+    pub segs_in: u32,
+    /// The receive window we advertise, in bytes.
+    pub rcv_space: u32,
 }
 
 /// What kind of socket, as created in Python.

@@ -103,6 +103,7 @@ fn welcome_roundtrips() {
         relay_port: 8470,
         udp_echo_port: 40001,
         tcp_echo_port: 40002,
+        sample_site_port: 40003,
         ephemeral_ports: Some((32768, 60999)),
         extra_targets: vec![],
         bind_all_allowed: false,
@@ -215,4 +216,54 @@ fn tcp_requests_and_socket_list_parse_as_documented() {
         serde_json::from_str::<ServerMessage>(&to_json(&reply)).unwrap(),
         reply
     );
+}
+
+#[test]
+fn resolve_and_tcp_info_roundtrip() {
+    roundtrip_client(
+        r#"{"id":9,"op":"resolve","name":"localhost"}"#,
+        ClientMessage {
+            id: 9,
+            request: Request::Resolve {
+                name: "localhost".into(),
+            },
+        },
+    );
+    roundtrip_client(
+        r#"{"id":10,"op":"tcp_info","socket":4}"#,
+        ClientMessage {
+            id: 10,
+            request: Request::TcpInfo { socket: 4 },
+        },
+    );
+    let resolved = ServerMessage::Reply {
+        id: 9,
+        result: Reply::Resolved {
+            name: "localhost".into(),
+            addrs: vec!["127.0.0.1".parse().unwrap(), "::1".parse().unwrap()],
+            elapsed_us: 120,
+        },
+    };
+    assert_eq!(
+        to_json(&resolved),
+        r#"{"type":"reply","id":9,"result":{"kind":"resolved","name":"localhost","addrs":["127.0.0.1","::1"],"elapsed_us":120}}"#
+    );
+    let info = ServerMessage::Reply {
+        id: 10,
+        result: Reply::TcpInfo {
+            socket: 4,
+            info: Some(KernelTcpInfo {
+                state: "ESTABLISHED".into(),
+                bytes_acked: 5,
+                ..KernelTcpInfo::default()
+            }),
+            reason: None,
+        },
+    };
+    for msg in [resolved, info] {
+        assert_eq!(
+            serde_json::from_str::<ServerMessage>(&to_json(&msg)).unwrap(),
+            msg
+        );
+    }
 }

@@ -122,6 +122,7 @@ impl Relay {
             relay_port: port,
             udp_echo_port: echo.port(),
             tcp_echo_port: tcp_echo.port(),
+            sample_site_port: 0,
             ephemeral_ports: ephemeral_ports(),
             extra_targets: policy
                 .extra_targets()

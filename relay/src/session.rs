@@ -481,6 +481,8 @@ impl Session {
                 sockets: self.sockets.list(),
             }),
             other @ (Request::FileServerStart { .. }
+            | Request::TcpInfo { .. }
+            | Request::Resolve { .. }
             | Request::DownloadStart { .. }
             | Request::DownloadCancel { .. }) => Err(RelayError::new(ErrorCode::NotImplemented)
                 .with_detail(format!("`{}` comes in a later version", other.op()))),

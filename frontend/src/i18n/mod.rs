@@ -8,11 +8,17 @@ use std::sync::OnceLock;
 pub use protocol::Lang;
 use yew::prelude::*;
 
+mod download_en;
+mod download_zh;
 mod en;
 mod ip_en;
 mod ip_zh;
+mod links_en;
+mod links_zh;
 mod panel_en;
 mod panel_zh;
+mod reliability_en;
+mod reliability_zh;
 mod tcp_en;
 mod tcp_zh;
 mod zh;
@@ -21,10 +27,26 @@ mod zh;
 /// (`zh.rs`/`en.rs` for the shell and the first lessons, `ip_zh.rs`/`ip_en.rs` for the address
 /// lessons, `tcp_*` for ports and TCP, `panel_*` for the peer panel), so they can be written
 /// side by side.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 4] {
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 7] {
     match lang {
-        Lang::ZhCn => [zh::TEXTS, ip_zh::TEXTS, tcp_zh::TEXTS, panel_zh::TEXTS],
-        Lang::En => [en::TEXTS, ip_en::TEXTS, tcp_en::TEXTS, panel_en::TEXTS],
+        Lang::ZhCn => [
+            zh::TEXTS,
+            ip_zh::TEXTS,
+            tcp_zh::TEXTS,
+            panel_zh::TEXTS,
+            links_zh::TEXTS,
+            download_zh::TEXTS,
+            reliability_zh::TEXTS,
+        ],
+        Lang::En => [
+            en::TEXTS,
+            ip_en::TEXTS,
+            tcp_en::TEXTS,
+            panel_en::TEXTS,
+            links_en::TEXTS,
+            download_en::TEXTS,
+            reliability_en::TEXTS,
+        ],
     }
 }
 

@@ -1,0 +1,3 @@
+//! English texts of the download area.
+
+pub static TEXTS: &[(&str, &str)] = &[];

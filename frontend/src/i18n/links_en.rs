@@ -1,0 +1,3 @@
+//! English texts of the links area.
+
+pub static TEXTS: &[(&str, &str)] = &[];

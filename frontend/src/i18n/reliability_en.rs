@@ -1,0 +1,3 @@
+//! English texts of the reliability area.
+
+pub static TEXTS: &[(&str, &str)] = &[];

@@ -1,0 +1,3 @@
+//! reliability 部分的简体中文文本。
+
+pub static TEXTS: &[(&str, &str)] = &[];
