@@ -8,9 +8,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$NETLAB_ROOT"
 
 ensure_build_tools
-ensure_chromium
 target_dir="$(cargo metadata --format-version 1 --no-deps \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+
+# --- issue 5: the file-download lab (bash scripts/bench.sh --download) ---
+# 1 GiB over loopback, the relay's downloader vs a plain native client, and the relay's peak
+# memory (VmHWM) for 10 MiB and 1 GiB; needs about 2 GiB free under the target folder.
+if [[ "${1:-}" == "--download" ]]; then
+    cargo build --release -p relay -p e2e --bin relay --bin bench
+    exec "$target_dir/release/bench" --relay "$target_dir/release/relay" --download
+fi
+
+ensure_chromium
 hello_dist="$target_dir/bench/hello-dist"
 
 bash scripts/build-frontend.sh frontend frontend/dist

@@ -47,9 +47,7 @@ pub enum DownloadMode {
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request {
     /// Must be the first message. `token` is the per-launch secret from the tutorial URL.
-    Hello {
-        token: String,
-    },
+    Hello { token: String },
 
     // ----- UDP (curriculum 6) -----
     /// `socket.socket(AF_INET, SOCK_DGRAM)`: a UDP socket, not yet bound.
@@ -91,46 +89,35 @@ pub enum Request {
         recv_size: Option<u32>,
     },
     /// `s.send(data)` on a connected TCP socket.
-    TcpSend {
-        socket: SocketId,
-        data: Data,
-    },
+    TcpSend { socket: SocketId, data: Data },
     /// `s.shutdown(SHUT_WR)`: no more sending; the peer's recv returns 0.
-    TcpShutdown {
-        socket: SocketId,
-    },
+    TcpShutdown { socket: SocketId },
     /// Stop (or resume) calling `recv` on a connected TCP socket, as a busy program would.
     /// While paused, data waits in the kernel's buffers; when they fill, the sender's window
     /// closes (flow control). Resuming shows how much one `recv` then returns.
-    TcpPauseReading {
-        socket: SocketId,
-        paused: bool,
-    },
+    TcpPauseReading { socket: SocketId, paused: bool },
 
     // ----- any socket -----
     /// `s.close()`. Closing a listener stops new clients; accepted sockets go on.
-    Close {
-        socket: SocketId,
-    },
+    Close { socket: SocketId },
     /// Every socket this session holds, with its state (for the socket-state picture).
     ListSockets,
     /// The kernel's own view of a connected TCP socket (Linux `TCP_INFO`).
-    TcpInfo {
-        socket: SocketId,
-    },
+    TcpInfo { socket: SocketId },
 
     // ----- names (curriculum 3) -----
     /// Ask the operating system's resolver for a name's addresses, like
     /// `socket.getaddrinfo(name, None)`. Every address is reported, allowed or not.
-    Resolve {
-        name: String,
-    },
+    Resolve { name: String },
 
-    // ----- the file-download lab (curriculum 8), designed, not yet served -----
-    /// Start the course's file server (name in, raw bytes out, close) on `port`.
-    FileServerStart {
-        port: u16,
-    },
+    // ----- the file-download lab (curriculum 8) -----
+    /// The files the relay's file server offers (its one folder), with sizes and SHA-256.
+    FileList,
+    /// Start the course's file server (name in, raw bytes out, close) on 127.0.0.1:`port`
+    /// (the course uses 7890). One per session; starting it again moves it.
+    FileServerStart { port: u16 },
+    /// Stop this session's file server.
+    FileServerStop,
     /// Download `name` from a server speaking the course's protocol.
     DownloadStart {
         host: String,
@@ -138,9 +125,8 @@ pub enum Request {
         name: String,
         mode: DownloadMode,
     },
-    DownloadCancel {
-        download: DownloadId,
-    },
+    /// Stop a running download; its partial file is removed.
+    DownloadCancel { download: DownloadId },
 }
 
 impl Request {
@@ -160,7 +146,9 @@ impl Request {
             Request::ListSockets => "list_sockets",
             Request::TcpInfo { .. } => "tcp_info",
             Request::Resolve { .. } => "resolve",
+            Request::FileList => "file_list",
             Request::FileServerStart { .. } => "file_server_start",
+            Request::FileServerStop => "file_server_stop",
             Request::DownloadStart { .. } => "download_start",
             Request::DownloadCancel { .. } => "download_cancel",
         }
@@ -209,6 +197,9 @@ pub enum ServerMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         error: Option<RelayError>,
     },
+    /// A download moved on (at most about ten times a second). `total` is the served file's
+    /// size when the server is the relay's own; the page computes rate and time left from
+    /// `received` and `elapsed_ms`.
     DownloadProgress {
         download: DownloadId,
         received: u64,
@@ -216,14 +207,106 @@ pub enum ServerMessage {
         total: Option<u64>,
         elapsed_ms: u64,
     },
-    DownloadFinished {
-        download: DownloadId,
-        received: u64,
-        sha256: String,
-        saved_as: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        error: Option<RelayError>,
-    },
+    /// A download ended (always exactly one per `download_started`).
+    DownloadFinished(DownloadReport),
+    /// The relay's file server answered one client (the server's log line).
+    FileServed(ServedReport),
+}
+
+/// How a download ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DownloadStatus {
+    /// The server closed (recv returned 0); everything that arrived was saved.
+    Complete,
+    /// Course mode: one `recv(1024)` was done and its bytes saved, whatever the file's size.
+    CourseOnce,
+    /// Zero bytes arrived: a missing file and an empty file look exactly like this. Nothing
+    /// was saved (the course's client saves only when it received something).
+    NothingReceived,
+    /// It broke (`error` says how: reset, stalled, disk); the partial file was removed.
+    Failed,
+    /// `download_cancel`; the partial file was removed.
+    Cancelled,
+}
+
+/// The `download_finished` event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DownloadReport {
+    pub download: DownloadId,
+    pub status: DownloadStatus,
+    pub received: u64,
+    /// SHA-256 (lower-case hex) of the bytes that arrived.
+    pub sha256: String,
+    pub elapsed_ms: u64,
+    /// The saved file's full path (`[接收]NAME`, or `[接收]NAME (1)`... when taken).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_as: Option<String>,
+    /// When the server is the relay's own: the served file's size and SHA-256 (both absent
+    /// when it has no such file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_size: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_sha256: Option<String>,
+    /// Whether the server was the relay's own file server (so `expected_*` are meaningful).
+    #[serde(default)]
+    pub own_server: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<RelayError>,
+}
+
+/// What the relay's file server did for one client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServeOutcome {
+    /// The file's bytes were sent, then the connection closed.
+    Sent,
+    /// No such file: the connection closed with nothing sent (the course's behaviour).
+    Missing,
+    /// The name was refused (`reason`): closed with nothing sent.
+    Refused,
+    /// Sending broke off (the client went away).
+    Failed,
+}
+
+/// Why the file server refused a name. It never opens anything outside its one folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefuseReason {
+    EmptyName,
+    NotUtf8,
+    NulByte,
+    Backslash,
+    Absolute,
+    DotDot,
+    TooLong,
+    /// The name leads (through a symbolic link) out of the served folder.
+    OutsideFolder,
+    /// A folder or a device, not a regular file.
+    NotAFile,
+}
+
+/// The `file_served` event: one line of the server's log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServedReport {
+    pub peer: SocketAddr,
+    /// The name as received (invalid UTF-8 replaced by U+FFFD, cut to 200 characters).
+    pub name: String,
+    /// How many bytes the name arrived as, and in how many recv calls.
+    pub name_bytes: usize,
+    pub name_recvs: u32,
+    pub outcome: ServeOutcome,
+    pub bytes: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RefuseReason>,
+}
+
+/// One file the relay's file server offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
 }
 
 /// The relay's facts, sent once after a good `hello`.
@@ -286,10 +369,7 @@ pub enum Reply {
         local: Option<SocketAddr>,
     },
     /// The socket is bound to `local` (the port the OS picked, when port 0 was asked).
-    Bound {
-        socket: SocketId,
-        local: SocketAddr,
-    },
+    Bound { socket: SocketId, local: SocketAddr },
     /// `sendto`/`send` returned: `bytes` went out from `local` to `to`.
     Sent {
         socket: SocketId,
@@ -314,11 +394,19 @@ pub enum Reply {
     /// Done, nothing to report (close, shutdown, cancel, pause).
     Done,
     /// The answer to `list_sockets`.
-    Sockets {
-        sockets: Vec<SocketInfo>,
+    Sockets { sockets: Vec<SocketInfo> },
+    /// A download is under way; `download_progress` events follow, then `download_finished`.
+    DownloadStarted { download: DownloadId },
+    /// The answer to `file_list`: the served folder and its files.
+    Files {
+        folder: String,
+        files: Vec<FileEntry>,
     },
-    DownloadStarted {
-        download: DownloadId,
+    /// The answer to `file_server_start`.
+    FileServer {
+        local: SocketAddr,
+        folder: String,
+        files: Vec<FileEntry>,
     },
     /// The answer to `resolve`.
     Resolved {

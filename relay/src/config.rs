@@ -27,6 +27,20 @@ pub struct Config {
     /// Let the page bind every interface (0.0.0.0, :: or ""), which opens its ports to the network.
     #[arg(long)]
     pub allow_bind_all: bool,
+
+    /// The folder the course's file server serves (only this one folder).
+    /// [default: the lesson's sample files, made in the system's temporary folder]
+    #[arg(long, value_name = "DIR")]
+    pub files: Option<std::path::PathBuf>,
+
+    /// Where the downloader saves files ("[接收]NAME").
+    /// [default: ~/Downloads/netlab]
+    #[arg(long, value_name = "DIR")]
+    pub downloads: Option<std::path::PathBuf>,
+
+    /// Seconds without a byte before a download is called stalled (for tests). [default: 10]
+    #[arg(long, value_name = "S", hide = true)]
+    pub stall_timeout: Option<f64>,
 }
 
 impl Config {

@@ -8,9 +8,12 @@ pub mod assets;
 pub mod config;
 pub mod echo;
 pub mod errors;
+pub mod files;
+pub mod names;
 pub mod outbox;
 pub mod policy;
 pub mod resolve;
+pub mod sample_site;
 pub mod session;
 pub mod sockets;
 pub mod tcp_echo;
@@ -31,6 +34,7 @@ use crate::app::AppState;
 use crate::config::Config;
 use crate::echo::EchoPeer;
 use crate::policy::Policy;
+use crate::sample_site::SampleSite;
 use crate::session::SessionCtx;
 use crate::tcp_echo::TcpEchoPeer;
 use crate::token::Token;
@@ -100,6 +104,7 @@ pub struct Relay {
     token: Token,
     echo: EchoPeer,
     tcp_echo: TcpEchoPeer,
+    sample_site: SampleSite,
     state: AppState,
     shutdown_tx: watch::Sender<bool>,
 }
@@ -115,6 +120,9 @@ impl Relay {
         let tcp_echo = TcpEchoPeer::start()
             .await
             .context("starting the TCP echo peer")?;
+        let sample_site = SampleSite::start()
+            .await
+            .context("starting the sample web site")?;
         let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all);
         let welcome = Welcome {
             protocol: protocol::PROTOCOL_VERSION,
@@ -122,7 +130,7 @@ impl Relay {
             relay_port: port,
             udp_echo_port: echo.port(),
             tcp_echo_port: tcp_echo.port(),
-            sample_site_port: 0,
+            sample_site_port: sample_site.port(),
             ephemeral_ports: ephemeral_ports(),
             extra_targets: policy
                 .extra_targets()
@@ -138,6 +146,7 @@ impl Relay {
             policy: Arc::new(policy),
             welcome,
             shutdown,
+            files: Arc::new(lab_files(cfg)?),
         });
         let state = AppState::new(port, session);
         Ok(Relay {
@@ -146,6 +155,7 @@ impl Relay {
             token,
             echo,
             tcp_echo,
+            sample_site,
             state,
             shutdown_tx,
         })
@@ -167,6 +177,10 @@ impl Relay {
 
     pub fn tcp_echo_port(&self) -> u16 {
         self.tcp_echo.port()
+    }
+
+    pub fn sample_site_port(&self) -> u16 {
+        self.sample_site.port()
     }
 
     /// Whether the relay also listens on [::1].
@@ -195,6 +209,7 @@ impl Relay {
             shutdown_tx,
             echo,
             tcp_echo,
+            sample_site,
             ..
         } = self;
         let router = app::app(state);
@@ -227,8 +242,26 @@ impl Relay {
         };
         drop(echo);
         drop(tcp_echo);
+        drop(sample_site);
         result.context("serving HTTP")
     }
+}
+
+/// The file lab's folders: `--files` (else the samples, made now) and `--downloads`.
+fn lab_files(cfg: &Config) -> anyhow::Result<files::Files> {
+    let served = match &cfg.files {
+        Some(dir) => dir.clone(),
+        None => files::samples::ensure().context("making the lesson's sample files")?,
+    };
+    let downloads = cfg
+        .downloads
+        .clone()
+        .unwrap_or_else(files::default_downloads);
+    let stall = cfg
+        .stall_timeout
+        .map_or(files::STALL_TIMEOUT, std::time::Duration::from_secs_f64);
+    files::Files::new(&served, downloads, stall)
+        .with_context(|| format!("the folder to serve, {}", served.display()))
 }
 
 /// The OS's range for automatically assigned ports, from Linux's

@@ -18,11 +18,11 @@ use tokio::time::Instant;
 
 use crate::outbox::{Outbox, write_all};
 use crate::policy::Policy;
-use crate::resolve;
 use crate::sockets::tcp::{self, Accepted, TcpConn, TcpListen};
 use crate::sockets::udp::UdpSock;
 use crate::sockets::{Socket, SocketCtx, SocketTable};
 use crate::token::Token;
+use crate::{names, resolve};
 
 /// WebSocket close code for "message too big" (RFC 6455).
 pub const CLOSE_TOO_BIG: u16 = 1009;
@@ -50,6 +50,8 @@ pub struct SessionCtx {
     pub welcome: Welcome,
     /// Becomes true when the relay shuts down.
     pub shutdown: watch::Receiver<bool>,
+    /// The file-download lab's folders (served, downloads).
+    pub files: Arc<crate::files::Files>,
 }
 
 /// Runs one WebSocket session to its end.
@@ -255,6 +257,8 @@ struct Session {
     socket_ctx: SocketCtx,
     died: mpsc::UnboundedReceiver<protocol::SocketId>,
     accepted: mpsc::Receiver<Accepted>,
+    /// The file server and downloads of the lab (stopped when the session ends).
+    lab: crate::files::lab::Lab,
 }
 
 impl Session {
@@ -271,6 +275,7 @@ impl Session {
             },
             died,
             accepted,
+            lab: crate::files::lab::Lab::new(ctx.files.clone()),
         }
     }
 
@@ -480,12 +485,26 @@ impl Session {
             Request::ListSockets => Ok(Reply::Sockets {
                 sockets: self.sockets.list(),
             }),
-            other @ (Request::FileServerStart { .. }
-            | Request::TcpInfo { .. }
-            | Request::Resolve { .. }
+            Request::Resolve { name } => names::resolve(&name).await,
+            Request::TcpInfo { socket } => {
+                let (info, reason) = match self.sockets.tcp(socket)?.kernel_info() {
+                    Ok(info) => (Some(info), None),
+                    Err(reason) => (None, Some(reason)),
+                };
+                Ok(Reply::TcpInfo {
+                    socket,
+                    info,
+                    reason,
+                })
+            }
+            lab @ (Request::FileList
+            | Request::FileServerStart { .. }
+            | Request::FileServerStop
             | Request::DownloadStart { .. }
-            | Request::DownloadCancel { .. }) => Err(RelayError::new(ErrorCode::NotImplemented)
-                .with_detail(format!("`{}` comes in a later version", other.op()))),
+            | Request::DownloadCancel { .. }) => {
+                let ctx = &self.socket_ctx;
+                self.lab.handle(lab, &ctx.policy, &ctx.outbox).await
+            }
         }
     }
 }

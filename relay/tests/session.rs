@@ -166,27 +166,6 @@ async fn bad_requests_get_bad_request_with_the_id_when_it_can_be_read() {
 }
 
 #[tokio::test]
-async fn download_requests_are_not_implemented_yet() {
-    let relay = start().await;
-    let mut c = relay.client().await;
-    for req in [
-        Request::FileServerStart { port: 0 },
-        Request::DownloadStart {
-            host: "127.0.0.1".into(),
-            port: 9,
-            name: "a.txt".into(),
-            mode: protocol::DownloadMode::UntilEnd,
-        },
-        Request::DownloadCancel { download: 1 },
-    ] {
-        let op = req.op();
-        let e = c.err(req).await;
-        assert_eq!(e.code, ErrorCode::NotImplemented, "{op}");
-        assert!(e.detail.unwrap().contains(op));
-    }
-}
-
-#[tokio::test]
 async fn a_second_hello_and_binary_messages_are_bad_requests() {
     let relay = start().await;
     let mut c = relay.client().await;

@@ -84,8 +84,12 @@ impl PageSocket {
     /// kept for [`PageSocket::next_event`].
     pub async fn request(&mut self, request: Request) -> Result<Reply, RelayError> {
         let id = self.send(request).await;
+        let deadline = tokio::time::Instant::now() + REPLY_TIMEOUT;
         loop {
-            match self.recv(REPLY_TIMEOUT).await {
+            // Read the socket itself: the kept events are not answers (taking them off the
+            // queue and back again would spin forever).
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match next_message(&mut self.ws, left).await {
                 Some(ServerMessage::Reply { id: got, result }) if got == id => return Ok(result),
                 Some(ServerMessage::Error {
                     id: Some(got),

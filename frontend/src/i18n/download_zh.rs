@@ -1,3 +1,125 @@
-//! download 部分的简体中文文本。
-
-pub static TEXTS: &[(&str, &str)] = &[];
+//! download 部分的简体中文文本（TCP 文件下载实验）。
+pub static TEXTS: &[(&str, &str)] = &[
+    (
+        "download.protocol.title",
+        "课程的协议：文件名进，字节出，然后关闭",
+    ),
+    (
+        "download.protocol.body",
+        "客户端连上 7890 端口，用 UTF-8 发送文件名；服务器把文件的原始字节全部发回来，然后关闭连接；文件不存在时什么也不发。下面是课程里的客户端。它能跑，但藏着好几个错误：我们接下来一个一个让它们真的发生。",
+    ),
+    ("download.truncated.title", "只 recv(1024) 一次：文件被截断"),
+    (
+        "download.truncated.body",
+        "先点“启动文件服务器”（就是课程协议，只服务一个文件夹）。再用“课程客户端”模式下载 poem.txt：recv(1024) 只调用一次，最多拿到 1024 字节。对比收到的大小和校验和与服务器上的真实值。然后换成“循环直到 recv 返回 0”再试：recv 返回 0 字节才表示对方关闭了连接，文件才算收完。",
+    ),
+    (
+        "download.status.title",
+        "文件不存在和空文件：看起来一模一样",
+    ),
+    (
+        "download.status.body",
+        "下载 empty.txt（空文件），再下载 nope.txt（不存在）。两次都收到 0 字节，连接都正常关闭，客户端完全无法区分。只有我们这个中继知道自己的文件夹，才能在旁边告诉你答案。真正的协议会先发一个状态（比如 HTTP 的 200 和 404），再发内容。",
+    ),
+    ("download.traversal.title", "路径穿越：../../etc/passwd"),
+    (
+        "download.traversal.body",
+        "课程的服务器直接 open(客户端给的名字)，所以请求 ../../etc/passwd 就能读到服务器上的任意文件。这里的服务器只打开它那一个文件夹里的普通文件：..、绝对路径、NUL 字节、反斜杠、指向文件夹外的符号链接、超长的名字都会被拒绝，连接直接关闭、什么也不发，服务器日志里写明原因。",
+    ),
+    ("download.framing.title", "分帧：文件名可能分几次到达"),
+    (
+        "download.framing.body",
+        "TCP 是字节流，没有消息边界。客户端一次 send 的文件名，服务器的 recv 可能分两三次才拿全；课程的服务器只 recv 一次，就可能拿到半个名字。解决办法是分帧：先发长度，或者用分隔符（比如换行）标出结尾。这里的服务器会等到对方关闭发送、收到换行，或者停顿 100 毫秒，才认为名字收完了。",
+    ),
+    ("download.framing.sent", "客户端只调用了一次"),
+    ("download.framing.recvs", "服务器的 recv 可能返回："),
+    ("download.framing.fix", "修正：让接收方知道名字在哪里结束。"),
+    (
+        "download.downloader.title",
+        "正确的下载器：进度、校验和、不会半途留下“完整”的文件",
+    ),
+    (
+        "download.downloader.body",
+        "下载 photo.bin（几 MiB）。中继一直读到 recv 返回 0，边收边写入一个隐藏的临时文件并计算 SHA-256，不把整个文件放在内存里；收完才 fsync 并原子地改名为“[接收]photo.bin”；同名文件已存在时改用“(1)”，绝不悄悄覆盖。服务器停住不动或重置连接时，会清楚地报错，并删掉临时文件。速度和剩余时间由页面根据已收字节数和耗时算出。",
+    ),
+    ("download.python.title", "你自己的 Python 程序也能用"),
+    (
+        "download.python.body",
+        "这个实验说的就是课程的协议，所以你自己写的客户端可以连中继的文件服务器（端口 7890），下载器也可以从你自己写的服务器下载：先运行下面的服务器，再在上一步把端口填成它的端口。注意它的三个问题：只 recv 一次读名字、打开任意路径、把整个文件读进内存。",
+    ),
+    ("download.lab.port", "端口"),
+    ("download.lab.start_server", "启动文件服务器"),
+    ("download.lab.server_on", "文件服务器在 {addr} 上监听"),
+    ("download.lab.file", "文件"),
+    ("download.lab.size", "大小（字节）"),
+    ("download.lab.name", "文件名"),
+    ("download.lab.mode", "接收方式"),
+    ("download.lab.mode_once", "课程客户端：recv(1024) 一次"),
+    ("download.lab.mode_loop", "循环直到 recv 返回 0"),
+    ("download.lab.download", "下载"),
+    ("download.lab.cancel", "取消"),
+    (
+        "download.lab.progress",
+        "已收 {received} / {total} 字节，{rate} MiB/s，剩余 {left}",
+    ),
+    ("download.lab.received", "收到的"),
+    ("download.lab.served", "服务器上的"),
+    ("download.lab.saved", "已保存为 {path}"),
+    ("download.lab.not_saved", "没有保存任何文件。"),
+    ("download.lab.log", "服务器日志"),
+    (
+        "download.status.complete",
+        "完成：对方关闭了连接（recv 返回 0），收到的全部字节已保存。",
+    ),
+    (
+        "download.status.course_once",
+        "课程客户端：只调用了一次 recv(1024)，只保存了这一次拿到的字节。",
+    ),
+    (
+        "download.status.nothing",
+        "收到 0 字节：文件不存在和空文件都是这样，什么也没保存。",
+    ),
+    ("download.status.failed", "下载失败，临时文件已删除。"),
+    ("download.status.cancelled", "已取消，临时文件已删除。"),
+    (
+        "download.verdict.match",
+        "大小和校验和都一致：文件完整无误。",
+    ),
+    (
+        "download.verdict.differs",
+        "和服务器上的文件不一致：文件不完整。",
+    ),
+    (
+        "download.verdict.missing",
+        "服务器上没有这个文件（或名字被拒绝）。",
+    ),
+    (
+        "download.verdict.unknown",
+        "不是中继自己的服务器，无法对比；请自己核对校验和。",
+    ),
+    (
+        "download.log.sent",
+        "{peer} 请求 “{name}”（名字分 {recvs} 次 recv 到达）：发送了 {bytes} 字节，然后关闭",
+    ),
+    (
+        "download.log.missing",
+        "{peer} 请求 “{name}”：没有这个文件，什么也没发就关闭了",
+    ),
+    (
+        "download.log.refused",
+        "{peer} 请求 “{name}”：拒绝（{reason}），什么也没发就关闭了",
+    ),
+    (
+        "download.log.failed",
+        "{peer} 请求 “{name}”：发送了 {bytes} 字节后中断（客户端离开了）",
+    ),
+    ("download.reason.empty_name", "名字是空的"),
+    ("download.reason.not_utf8", "名字不是有效的 UTF-8"),
+    ("download.reason.nul_byte", "名字里有 NUL 字节"),
+    ("download.reason.backslash", "名字里有反斜杠"),
+    ("download.reason.absolute", "绝对路径"),
+    ("download.reason.dot_dot", "含有 ..，想离开文件夹"),
+    ("download.reason.too_long", "名字超过 255 字节"),
+    ("download.reason.outside_folder", "符号链接指向文件夹外面"),
+    ("download.reason.not_a_file", "不是普通文件"),
+];

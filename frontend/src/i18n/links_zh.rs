@@ -1,3 +1,243 @@
-//! links 部分的简体中文文本。
+//! links 部分的简体中文文本：课程“主机是怎样连起来的”（集线器、交换机、路由器、默认网关、一次真实的网页请求）。
 
-pub static TEXTS: &[(&str, &str)] = &[];
+pub static TEXTS: &[(&str, &str)] = &[
+    ("links.cable.title", "一根网线：两台主机直连"),
+    (
+        "links.cable.body",
+        "最简单的网络：两台主机用一根网线相连。每块网卡出厂时带着一个 **MAC 地址**（硬件地址），帧里写着发送方和接收方的 MAC。两台主机能直接说话，前提是它们的 IP 地址和掩码把彼此放在同一个子网里（192.168.1.10/24 和 192.168.1.11/24 就是）。\n\n选好发送方和接收方，点“发送”，再一步一步往前、往回看这一帧。",
+    ),
+    ("links.hub.title", "集线器：每一帧都发给所有人"),
+    (
+        "links.hub.body",
+        "集线器只是一个“中继器”：从一个端口进来的帧，原样从**其余所有端口**发出去，不管它是给谁的。不是给自己的主机只能把它丢掉——下面的计数器记下这些白白浪费的投递。主机越多，浪费越多，网络越拥挤；所以集线器早已被淘汰。",
+    ),
+    ("links.switch.title", "交换机：学会谁在哪个端口"),
+    (
+        "links.switch.body",
+        "交换机会**学习**：每收到一帧，就把“源 MAC 在这个端口”记进 MAC 地址表。目的 MAC 已知时只从那一个端口发出（单播）；未知或是广播（ff:ff:ff:ff:ff:ff）时才向其余端口**泛洪**。表项有寿命：太久没再出现的 MAC 会被忘掉（常见是 300 秒）。\n\n先 A→C，再 C→A，看表怎样一行一行填满。",
+    ),
+    ("links.router.title", "路由器：跨子网转发"),
+    (
+        "links.router.body",
+        "路由器连接**不同的网络（子网）**。A（192.168.1.0/24）发给 B（192.168.2.0/24）的包先交给路由器，路由器再把它放进一个新的帧发往 B。每一跳都看表头：**源 IP 和目的 IP 始终不变**，MAC 地址却每一跳都换成这一段链路两端的地址；TTL 每过一个路由器减 1。",
+    ),
+    ("links.gateway.title", "默认网关：直接送还是交给网关？"),
+    (
+        "links.gateway.body",
+        "主机发包前先做一道掩码运算：自己的 IP AND 掩码，对方的 IP AND 掩码，两者相同就在同一子网、直接送（用 ARP 问对方的 MAC）；不同就交给**默认网关**（问网关的 MAC）。\n\n改一改 A 的掩码或网关，看配置错了会怎样：掩码太宽时 A 以为 B 就在身边，直接问 B 的 MAC，没人回答；网关写错时也一样；网关不在本子网时系统根本不用它。",
+    ),
+    ("links.web.title", "打开一个网址：真实的一次网页请求"),
+    (
+        "links.web.body",
+        "浏览器打开网址时做了四件事：**DNS** 把名字解析成 IP 地址；和服务器建立 TCP 连接（三次握手）；通过 TCP 发送 HTTP 请求；**HTTP 服务器**通过 TCP 返回响应。\n\n中继在本机回环地址上运行着一个小小的示例网站。一步一步点下面的按钮，每一步都是真实的系统调用，结果来自操作系统。",
+    ),
+    ("links.glossary.title", "词汇表"),
+    (
+        "links.glossary.body",
+        "本课用到的词。点一个词，就跳到演示它的那一步。",
+    ),
+    ("links.pic.alt", "网络拓扑图：主机、链路和转发设备"),
+    ("links.pic.hub", "集线器"),
+    ("links.pic.switch", "交换机"),
+    ("links.pic.router", "路由器 R"),
+    ("links.ctl.from", "发送方"),
+    ("links.ctl.to", "接收方"),
+    ("links.ctl.broadcast", "广播（所有人）"),
+    ("links.ctl.send", "发送"),
+    ("links.ctl.reset", "重来"),
+    ("links.ctl.back", "◀ 后退一步"),
+    ("links.ctl.forward", "前进一步 ▶"),
+    ("links.ctl.play", "▶ 自动播放"),
+    ("links.ctl.pause", "⏸ 暂停"),
+    ("links.ctl.speed", "每步间隔（毫秒）"),
+    ("links.ctl.step", "第 {n} / {len} 步"),
+    ("links.ctl.hint", "选好发送方和接收方，点“发送”。"),
+    ("links.hdr.src_mac", "源 MAC"),
+    ("links.hdr.dst_mac", "目的 MAC"),
+    ("links.hdr.src_ip", "源 IP"),
+    ("links.hdr.dst_ip", "目的 IP"),
+    (
+        "links.hub.wasted",
+        "白白浪费的投递：{n} 次（帧送到了不需要它的主机）",
+    ),
+    ("links.switch.table", "交换机的 MAC 地址表"),
+    ("links.switch.mac", "MAC 地址"),
+    ("links.switch.port", "端口"),
+    ("links.switch.age", "距上次出现"),
+    (
+        "links.switch.empty",
+        "表还是空的：交换机还没见过任何发送方。",
+    ),
+    ("links.switch.wait", "等 300 秒（表项老化）"),
+    ("links.cfg.a_ip", "A 的地址/掩码"),
+    ("links.cfg.a_gw", "A 的默认网关"),
+    ("links.cfg.good", "正确配置"),
+    ("links.cfg.wrong_mask", "掩码错（/16）"),
+    ("links.cfg.wrong_gw", "网关错（.254）"),
+    ("links.cfg.off_gw", "网关不在本子网"),
+    (
+        "links.cfg.bad_ip",
+        "地址写成“192.168.1.10/24”或“192.168.1.10/255.255.255.0”这样。",
+    ),
+    (
+        "links.cfg.bad_gw",
+        "网关要写成一个 IPv4 地址，例如 192.168.1.1。",
+    ),
+    (
+        "links.note.decide_direct",
+        "{host} 算了一下：目的地址和自己在同一子网，直接送——先用 ARP 问 {ask} 的 MAC。",
+    ),
+    (
+        "links.note.decide_gateway",
+        "{host} 算了一下：目的地址在别的子网，交给默认网关——先用 ARP 问网关 {ask} 的 MAC。",
+    ),
+    ("links.note.on_wire", "{host} 把帧发上网线。"),
+    (
+        "links.note.hub_repeats",
+        "集线器不看地址，把帧从其余 {n} 个端口全部发出。",
+    ),
+    ("links.note.learns", "交换机记下：{mac} 在端口 {port}。"),
+    (
+        "links.note.forward",
+        "目的 MAC 已知，只从端口 {port} 发出。",
+    ),
+    (
+        "links.note.flood",
+        "目的 MAC 未知或是广播，从端口 {ports} 泛洪。",
+    ),
+    (
+        "links.note.filter",
+        "目的 MAC 就在帧进来的那个端口上，不必转发。",
+    ),
+    ("links.note.switch_sends", "帧从端口 {ports} 发出。"),
+    (
+        "links.note.accepted",
+        "{hosts} 收下了这一帧（目的 MAC 是自己，或是广播）。",
+    ),
+    ("links.note.dropped", "{hosts} 发现不是给自己的，丢掉了。"),
+    (
+        "links.note.router",
+        "路由器拆开帧取出 IP 包：源、目的 IP 不变，TTL 从 {ttl_in} 减为 {ttl_out}，再装进一个新帧——MAC 换成出口和下一跳的地址。",
+    ),
+    (
+        "links.note.drop.not_for_me",
+        "这一帧的目的 MAC 不是路由器的，路由器不处理。",
+    ),
+    ("links.note.drop.ttl", "TTL 到 0 了：路由器丢掉这个包。"),
+    (
+        "links.note.drop.no_route",
+        "路由器不知道去目的网络的路：丢掉。",
+    ),
+    (
+        "links.note.drop.no_neighbour",
+        "路由器问不到下一跳的 MAC：丢掉。",
+    ),
+    (
+        "links.note.arp_ask",
+        "{host} 广播 ARP：“谁是 {ip}？请告诉我你的 MAC。”",
+    ),
+    (
+        "links.note.arp_none",
+        "这条链路上没有人是 {ip}，没有回答（路由器也不会转发广播）。包发不出去：A 会看到“目标主机不可达”，像 ping 报的那样。",
+    ),
+    (
+        "links.note.gw_off",
+        "网关 {gw} 不在 A 自己的子网里，A 根本到不了它：系统拒绝用这个网关，包发不出去（“网络不可达”）。",
+    ),
+    ("links.decide.own", "自己的 IP"),
+    ("links.decide.dst", "目的 IP"),
+    ("links.decide.same", "两个网络号相同 → 同一子网，直接送。"),
+    (
+        "links.decide.other",
+        "两个网络号不同 → 别的子网，交给默认网关。",
+    ),
+    (
+        "links.url.err.not_http",
+        "这一课只会说 http://（https 还要 TLS 加密，不在本课范围）。网址要以 http:// 开头。",
+    ),
+    (
+        "links.url.err.no_host",
+        "网址里没有主机名：http:// 后面要跟一个名字或地址，例如 localhost。",
+    ),
+    (
+        "links.url.err.bad_port",
+        "端口号不对：冒号后面要是 1 到 65535 之间的数字。",
+    ),
+    (
+        "links.url.not_loopback",
+        "这不是本机回环地址。名字照样可以解析，但连接时中继会按规则拒绝（TARGET_DENIED）：页面只能访问本机，除非启动中继时用 --allow-target 放开。",
+    ),
+    ("links.url.parts", "主机 {host}，端口 {port}，路径 {path}"),
+    ("links.web.url", "网址"),
+    ("links.web.resolve", "1. 解析名字（DNS）"),
+    (
+        "links.web.resolved",
+        "操作系统的解析器答复：{addrs}（用时 {us} µs）",
+    ),
+    ("links.web.connect", "2. 建立 TCP 连接"),
+    (
+        "links.web.connected",
+        "已连接：本地 {local} → 远端 {peer}，三次握手用时 {us} µs。本地端口是系统临时分配的。",
+    ),
+    ("links.web.send", "3. 发送 HTTP 请求"),
+    ("links.web.response", "4. 收到的 HTTP 响应"),
+    ("links.web.waiting", "等待服务器的回答……"),
+    ("links.web.close", "5. 关闭连接"),
+    (
+        "links.web.peer_closed",
+        "服务器发完响应就关闭了它那一端（recv 返回 0 字节）。",
+    ),
+    ("links.web.fail.resolve", "名字解析失败："),
+    ("links.web.fail.connect", "连接失败："),
+    ("links.web.fail.send", "发送失败："),
+    ("links.web.fail.close", "关闭失败："),
+    ("links.seq.alt", "时序图：三次握手、请求、响应、关闭"),
+    ("links.seq.client", "浏览器（中继）"),
+    ("links.seq.server", "示例网站"),
+    ("links.seq.handshake", "已连接：{us} µs"),
+    ("links.term.mac", "MAC 地址"),
+    (
+        "links.term.mac.def",
+        "网卡的硬件地址，标明相邻设备之间的发送方和接收方；每过一跳就换。",
+    ),
+    ("links.term.ip", "IP 地址"),
+    (
+        "links.term.ip.def",
+        "主机的逻辑地址，从头到尾引导数据包；路过路由器也不变。",
+    ),
+    ("links.term.netmask", "子网掩码"),
+    (
+        "links.term.netmask.def",
+        "标出地址中哪些位是网络号；地址 AND 掩码得到网络号。",
+    ),
+    ("links.term.gateway", "默认网关"),
+    (
+        "links.term.gateway.def",
+        "目的地址不在本子网时，主机把包交给的那台路由器。",
+    ),
+    ("links.term.hub", "集线器"),
+    (
+        "links.term.hub.def",
+        "把每一帧转发到所有端口的中继设备；流量大、已淘汰。",
+    ),
+    ("links.term.switch", "交换机"),
+    (
+        "links.term.switch.def",
+        "学习 MAC 在哪个端口，已知就单播，未知或广播才泛洪。",
+    ),
+    ("links.term.router", "路由器"),
+    (
+        "links.term.router.def",
+        "连接不同网络，在它们之间转发数据包。",
+    ),
+    ("links.term.dns", "DNS"),
+    (
+        "links.term.dns.def",
+        "名字到地址的“电话簿”：把 localhost 这样的名字解析成 IP 地址。",
+    ),
+    ("links.term.http", "HTTP 服务器"),
+    (
+        "links.term.http.def",
+        "在 TCP 上接收 HTTP 请求、返回响应（状态行、头部、正文）的程序。",
+    ),
+];

@@ -2,10 +2,13 @@
 //! body in the text tables (`<slug>.<step>.title`, `<slug>.<step>.body`) and may have a widget:
 //! something to look at or do. Steps that do real socket work are marked `needs_relay`.
 
+pub mod download;
 pub mod intro;
 pub mod ip;
+pub mod links;
 pub mod pictures;
 pub mod ports;
+pub mod reliability;
 pub mod tcp;
 pub mod udp;
 
@@ -34,12 +37,12 @@ pub static CONTENTS: &[Entry] = &[
     Entry::Ready(&intro::LESSON),
     Entry::Ready(&ip::IP),
     Entry::Ready(&ip::SUBNETS),
-    Entry::Planned("links"),
+    Entry::Ready(&links::LESSON),
     Entry::Ready(&ports::LESSON),
     Entry::Ready(&udp::LESSON),
     Entry::Ready(&tcp::LESSON),
-    Entry::Planned("download"),
-    Entry::Planned("reliability"),
+    Entry::Ready(&download::LESSON),
+    Entry::Ready(&reliability::LESSON),
 ];
 
 pub fn ready() -> impl Iterator<Item = &'static Lesson> {
@@ -117,10 +120,13 @@ mod tests {
     fn lessons_chain_in_order() {
         assert_eq!(next_after("intro").map(|l| l.slug), Some("ip"));
         assert_eq!(next_after("ip").map(|l| l.slug), Some("subnets"));
-        assert_eq!(next_after("subnets").map(|l| l.slug), Some("ports"));
+        assert_eq!(next_after("subnets").map(|l| l.slug), Some("links"));
+        assert_eq!(next_after("links").map(|l| l.slug), Some("ports"));
         assert_eq!(next_after("ports").map(|l| l.slug), Some("udp"));
         assert_eq!(next_after("udp").map(|l| l.slug), Some("tcp"));
-        assert!(next_after("tcp").is_none());
+        assert_eq!(next_after("tcp").map(|l| l.slug), Some("download"));
+        assert_eq!(next_after("download").map(|l| l.slug), Some("reliability"));
+        assert!(next_after("reliability").is_none());
         assert!(find("nope").is_none());
     }
 }

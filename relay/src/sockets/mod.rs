@@ -2,6 +2,7 @@
 //! with the per-session limit. One file per kind of socket (`udp.rs`, `tcp.rs`).
 
 pub mod tcp;
+pub mod tcp_info;
 pub mod udp;
 
 use std::collections::HashMap;

@@ -135,6 +135,11 @@ impl TcpConn {
         self.peer
     }
 
+    /// The kernel's own numbers for this connection (`TCP_INFO`, see `tcp_info.rs`).
+    pub fn kernel_info(&self) -> Result<protocol::KernelTcpInfo, String> {
+        super::tcp_info::read(&*self.stream)
+    }
+
     /// Starts `recv(recv_size)` in a loop. The caller holds the outbox gate (or has queued the
     /// event that announces this socket), so data never overtakes the announcement.
     pub fn start_reading(&mut self, recv_size: usize, ctx: &SocketCtx) {

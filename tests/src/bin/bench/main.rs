@@ -11,6 +11,7 @@
 //! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
 //! `--round-trips N` (2000).
 
+mod download;
 mod page;
 mod stats;
 mod udp_rtt;
@@ -26,6 +27,8 @@ pub struct Options {
     pub hello_dist: PathBuf,
     pub loads: usize,
     pub round_trips: usize,
+    /// Only the file-download figures (issue 5): `--download`.
+    pub download_only: bool,
 }
 
 fn parse_args() -> Result<Options> {
@@ -36,6 +39,7 @@ fn parse_args() -> Result<Options> {
         hello_dist: e2e::target_dir().join("bench").join("hello-dist"),
         loads: 15,
         round_trips: 2000,
+        download_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -46,6 +50,7 @@ fn parse_args() -> Result<Options> {
             "--hello-dist" => options.hello_dist = value()?.into(),
             "--loads" => options.loads = value()?.parse().context("--loads")?,
             "--round-trips" => options.round_trips = value()?.parse().context("--round-trips")?,
+            "--download" => options.download_only = true,
             "-h" | "--help" => {
                 println!(
                     "{}",
@@ -79,6 +84,13 @@ fn main() -> Result<()> {
 }
 
 async fn run(options: Options) -> Result<()> {
+    if options.download_only {
+        // 1 GiB downloads: the relay's downloader vs a plain client, and the relay's memory.
+        let figures = download::measure(&options.relay).await?;
+        println!();
+        figures.print();
+        return Ok(());
+    }
     let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
     eprintln!("relay: {} (port {})", options.relay.display(), relay.port());
 

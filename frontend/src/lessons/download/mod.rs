@@ -1,0 +1,90 @@
+//! Lesson "download" (curriculum 8): the course's file protocol (name in, raw bytes out,
+//! close), its bugs shown live against the relay's file server (one recv(1024) truncates,
+//! missing and empty look alike, "../" is refused here but not in the course's server, a name
+//! may arrive in pieces), then the relay's downloader doing it right, and the learner's own
+//! Python programs against both.
+
+mod lab;
+mod python;
+
+use yew::prelude::*;
+
+use super::{Lesson, Step};
+use crate::components::PythonCode;
+use crate::i18n::use_lang;
+use lab::DownloadLab;
+use protocol::DownloadMode;
+
+pub static LESSON: Lesson = Lesson {
+    slug: "download",
+    steps: &[
+        Step {
+            id: "protocol",
+            widget: Some(|| html! { <PythonCode code={python::COURSE_CLIENT} /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "truncated",
+            widget: Some(
+                || html! { <DownloadLab name="poem.txt" mode={DownloadMode::CourseOnce} /> },
+            ),
+            needs_relay: true,
+        },
+        Step {
+            id: "status",
+            widget: Some(
+                || html! { <DownloadLab name="empty.txt" mode={DownloadMode::UntilEnd} /> },
+            ),
+            needs_relay: true,
+        },
+        Step {
+            id: "traversal",
+            widget: Some(
+                || html! { <DownloadLab name="../../etc/passwd" mode={DownloadMode::UntilEnd} /> },
+            ),
+            needs_relay: true,
+        },
+        Step {
+            id: "framing",
+            widget: Some(|| html! { <Framing /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "downloader",
+            widget: Some(
+                || html! { <DownloadLab name="photo.bin" mode={DownloadMode::UntilEnd} /> },
+            ),
+            needs_relay: true,
+        },
+        Step {
+            id: "python",
+            widget: Some(|| html! { <PythonCode code={python::COURSE_SERVER} /> }),
+            needs_relay: false,
+        },
+    ],
+};
+
+/// One send of a name, and the pieces recv may return it in.
+#[function_component]
+fn Framing() -> Html {
+    let lang = use_lang();
+    let pieces = [
+        ["photo.bin"].as_slice(),
+        ["pho", "to.bin"].as_slice(),
+        ["p", "hoto.b", "in"].as_slice(),
+    ];
+    html! {
+        <div class="lab download-framing" data-testid="download-framing">
+            <p class="hint">{ lang.t("download.framing.sent") }{ " " }<code>{ "send(b'photo.bin')" }</code></p>
+            <ul>
+                { for pieces.iter().map(|p| html! {
+                    <li>{ lang.t("download.framing.recvs") }{ " " }
+                        { for p.iter().map(|s| html! { <code class="download-piece">{ format!("b'{s}'") }</code> }) }
+                    </li>
+                }) }
+            </ul>
+            <p class="hint">{ lang.t("download.framing.fix") }</p>
+            <pre><code>{ "sock.sendall(len(name).to_bytes(2, 'big') + name)   # length prefix\nsock.sendall(name + b'\\n')                            # or a delimiter" }</code></pre>
+        </div>
+    }
+}

@@ -1,0 +1,203 @@
+//! The sequence diagram: client on the left, server on the right, time going down, one line
+//! per transmission. It shows only what has happened up to the current step: a segment still
+//! on its way is drawn up to "now", a lost one ends in a cross. Click a line for its header.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::sim::tcp::{Event, Outcome, TcpRun};
+use super::sim::{Fate, Side, Tx};
+use crate::i18n::LangCtx;
+
+const LEFT: f64 = 90.0;
+const RIGHT: f64 = 470.0;
+const TOP: f64 = 40.0;
+/// Pixels per millisecond of simulated time.
+const SCALE: f64 = 0.16;
+
+/// A short label: flags, relative sequence number, bytes.
+pub fn label(run: &TcpRun, tx: &Tx) -> String {
+    let isn = match tx.from {
+        Side::Client => run.client_isn,
+        Side::Server => run.server_isn,
+    };
+    let rel = tx.seg.seq.wrapping_sub(isn);
+    let mut s = tx.seg.flags.label();
+    if !tx.seg.payload.is_empty() {
+        s = format!("{s} seq={rel} len={}", tx.seg.payload.len());
+    } else if tx.seg.flags.syn || tx.seg.flags.fin {
+        s = format!("{s} seq={rel}");
+    }
+    if tx.seg.flags.ack {
+        let other = match tx.from {
+            Side::Client => run.server_isn,
+            Side::Server => run.client_isn,
+        };
+        s = format!("{s} ack={}", tx.seg.ack.wrapping_sub(other));
+    }
+    s
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    pub run: Rc<TcpRun>,
+    pub upto: usize,
+    pub selected: Option<usize>,
+    pub onselect: Callback<usize>,
+    pub lang: LangCtx,
+}
+
+#[function_component]
+pub fn SequenceDiagram(props: &DiagramProps) -> Html {
+    let run = &props.run;
+    let shown = &run.events[..props.upto.min(run.events.len())];
+    let now = shown.last().map_or(0, |e| e.at);
+    let y = |t: u32| TOP + f64::from(t) * SCALE;
+    let mut lines = Vec::new();
+    for e in shown {
+        let Event::Send { tx } = e.event else {
+            continue;
+        };
+        let mut ids = vec![tx];
+        ids.extend(
+            run.txs
+                .iter()
+                .filter(|t| t.copy_of == Some(tx))
+                .map(|t| t.id),
+        );
+        for id in ids {
+            let t = &run.txs[id];
+            let ended = shown.iter().find_map(|e| match &e.event {
+                Event::Arrive { tx, outcome } if *tx == id => Some((e.at, Some(outcome.clone()))),
+                Event::Lost { tx } if *tx == id => Some((e.at, None)),
+                _ => None,
+            });
+            let (x0, x1) = match t.from {
+                Side::Client => (LEFT, RIGHT),
+                Side::Server => (RIGHT, LEFT),
+            };
+            let total = t.arrive_at.unwrap_or(t.sent_at + 1).max(t.sent_at + 1) - t.sent_at;
+            let end_t = ended.as_ref().map_or(now, |(at, _)| *at);
+            let frac = (f64::from(end_t - t.sent_at) / f64::from(total)).min(1.0);
+            let frac = if t.arrive_at.is_none() {
+                frac.min(0.5)
+            } else {
+                frac
+            };
+            let (xe, ye) = (x0 + (x1 - x0) * frac, y(end_t));
+            let outcome = match &ended {
+                Some((_, Some(Outcome::BadChecksum))) => "bad",
+                Some((_, Some(Outcome::Duplicate))) => "dup",
+                Some((_, Some(Outcome::Held))) => "held",
+                Some((_, Some(_))) => "ok",
+                Some((_, None)) => "lost",
+                None => "flying",
+            };
+            let class = classes!(
+                "rel-seg",
+                t.retransmit.then_some("retransmit"),
+                t.copy_of.map(|_| "copy"),
+                (props.selected == Some(id)).then_some("selected"),
+                format!("out-{outcome}")
+            );
+            let onclick = {
+                let cb = props.onselect.clone();
+                Callback::from(move |_: MouseEvent| cb.emit(id))
+            };
+            let lx = (x0 + xe) / 2.0;
+            let ly = (y(t.sent_at) + ye) / 2.0 - 4.0;
+            lines.push(html! {
+                <g {class} {onclick} data-testid="seg" data-tx={id.to_string()} data-fate={t.fate.key()}
+                   data-outcome={outcome} data-retransmit={t.retransmit.to_string()}>
+                    <title>{ label(run, t) }</title>
+                    <line x1={x0.to_string()} y1={y(t.sent_at).to_string()} x2={xe.to_string()} y2={ye.to_string()} />
+                    <line class="hit" x1={x0.to_string()} y1={y(t.sent_at).to_string()} x2={xe.to_string()} y2={ye.to_string()} />
+                    if outcome == "lost" {
+                        <text class="cross" x={xe.to_string()} y={(ye + 5.0).to_string()} text-anchor="middle">{ "✕" }</text>
+                    }
+                    <text x={lx.to_string()} y={ly.to_string()} text-anchor="middle" class="seg-label">
+                        { format!("#{} {}", id + 1, label(run, t)) }
+                    </text>
+                </g>
+            });
+        }
+    }
+    let marks = shown
+        .iter()
+        .filter_map(|e| match e.event {
+            Event::Timeout { side, .. } => Some((e.at, side, "timeout")),
+            Event::Blocked { .. } => Some((e.at, Side::Client, "blocked")),
+            Event::Read { .. } => Some((e.at, Side::Server, "read")),
+            _ => None,
+        })
+        .map(|(at, side, kind)| {
+            let x = if side == Side::Client { LEFT - 6.0 } else { RIGHT + 6.0 };
+            let anchor = if side == Side::Client { "end" } else { "start" };
+            html! {
+                <text class={classes!("rel-mark", kind)} data-testid={format!("mark-{kind}")} x={x.to_string()} y={(y(at) + 4.0).to_string()} text-anchor={anchor}>
+                    { props.lang.t(&format!("rel.mark.{kind}")) }
+                </text>
+            }
+        })
+        .collect::<Html>();
+    let height = (y(now) + 40.0).max(200.0);
+    html! {
+        <svg class="rel-diagram" data-testid="rel-diagram" viewBox={format!("0 0 560 {height}")} width="100%" role="img"
+             aria-label={props.lang.t("rel.diagram.label")}>
+            <text x={LEFT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t("rel.host.client") }</text>
+            <text x={RIGHT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t("rel.host.server") }</text>
+            <line class="lifeline" x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={height.to_string()} />
+            <line class="lifeline" x1={RIGHT.to_string()} y1={TOP.to_string()} x2={RIGHT.to_string()} y2={height.to_string()} />
+            { lines }
+            { marks }
+        </svg>
+    }
+}
+
+/// The header fields of one transmission, and what became of it.
+pub fn header(run: &TcpRun, tx: &Tx, lang: &LangCtx) -> Html {
+    let s = &tx.seg;
+    let arrived = tx.arrived.as_ref().unwrap_or(s);
+    let rows = [
+        ("rel.hdr.src_port", s.src_port.to_string()),
+        ("rel.hdr.dst_port", s.dst_port.to_string()),
+        ("rel.hdr.seq", s.seq.to_string()),
+        (
+            "rel.hdr.ack",
+            if s.flags.ack {
+                s.ack.to_string()
+            } else {
+                "-".into()
+            },
+        ),
+        ("rel.hdr.flags", s.flags.label()),
+        ("rel.hdr.window", s.window.to_string()),
+        ("rel.hdr.checksum", format!("0x{:04x}", s.checksum)),
+        (
+            "rel.hdr.payload",
+            String::from_utf8_lossy(&s.payload).into_owned(),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| html! { <tr><th scope="row">{ lang.t(k) }</th><td><code>{ v }</code></td></tr> })
+    .collect::<Html>();
+    let fate = if tx.copy_of.is_some() {
+        "copy"
+    } else {
+        tx.fate.key()
+    };
+    html! {
+        <div class="rel-header" data-testid="rel-header">
+            <h4>{ format!("#{} {}", tx.id + 1, label(run, tx)) }</h4>
+            <table class="compare-table"><tbody>{ rows }</tbody></table>
+            <p>{ lang.t(&format!("rel.fate.{fate}.means")) }</p>
+            if tx.fate == Fate::Corrupted {
+                <p data-testid="rel-bad-checksum">{ lang.tf("rel.hdr.corrupted", &[
+                    ("computed", &format!("0x{:04x}", arrived.compute_checksum())),
+                    ("carried", &format!("0x{:04x}", arrived.checksum)),
+                ]) }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+//! Lesson "reliability" (curriculum 7): TCP's reliability made visible. A lossy link the
+//! learner controls, TCP over it stepped event by event as a growing sequence diagram, UDP
+//! over the same link beside it, the kernel's own numbers for a real connection, and a short
+//! practice set. The model is the pure simulation in `sim/`; this module only draws and asks.
+
+mod controls;
+mod diagram;
+mod kernel;
+mod practice;
+pub mod sim;
+mod stepped;
+
+use std::cell::RefCell;
+
+use yew::prelude::*;
+
+use super::{Lesson, Step};
+use sim::{Fault, LinkConfig};
+
+pub static LESSON: Lesson = Lesson {
+    slug: "reliability",
+    steps: &[
+        Step {
+            id: "link",
+            widget: Some(|| html! { <controls::LinkStep /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "tcp",
+            widget: Some(|| html! { <stepped::TcpStep /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "udp",
+            widget: Some(|| html! { <stepped::UdpStep /> }),
+            needs_relay: false,
+        },
+        Step {
+            id: "kernel",
+            widget: Some(|| html! { <kernel::KernelStep /> }),
+            needs_relay: true,
+        },
+        Step {
+            id: "practice",
+            widget: Some(|| html! { <practice::Practice /> }),
+            needs_relay: false,
+        },
+    ],
+};
+
+/// The message the client sends in every run.
+pub const MESSAGE: &str = "Every byte, in order, exactly once.";
+
+/// The scenario the steps share: the link, its seed and the faults set by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub seed: u64,
+    pub cfg: LinkConfig,
+    pub faults: Vec<Fault>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            seed: 42,
+            cfg: LinkConfig::default(),
+            faults: Vec::new(),
+        }
+    }
+}
+
+thread_local! {
+    /// Kept while the page lives, so the next step shows the scenario set in the last one.
+    static SCENARIO: RefCell<Scenario> = RefCell::new(Scenario::default());
+}
+
+/// The shared scenario as component state: read on mount, written back on every change.
+#[hook]
+pub fn use_scenario() -> (Scenario, Callback<Scenario>) {
+    let state = use_state(|| SCENARIO.with(|s| s.borrow().clone()));
+    let set = {
+        let state = state.clone();
+        Callback::from(move |s: Scenario| {
+            SCENARIO.with(|cell| *cell.borrow_mut() = s.clone());
+            state.set(s);
+        })
+    };
+    ((*state).clone(), set)
+}

@@ -1,0 +1,216 @@
+//! The file-download lab's figures (issue 5), both sides in one run: a 1 GiB file over
+//! loopback, fetched from the relay's own file server by the relay's downloader (to end of
+//! stream, SHA-256, temporary file, fsync, rename) versus a plain native client (connect, send
+//! the name, read to end of stream, write to disk, fsync); and the relay's peak memory (VmHWM,
+//! reset between runs through /proc/PID/clear_refs) during 10 MiB and 1 GiB downloads.
+//! Goals: throughput >= 0.9x the plain client (time <= 1.11x); peak memory < 64 MiB.
+
+use std::io::{Read as _, Write as _};
+use std::net::{Shutdown, TcpStream};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use e2e::{PageSocket, Relay};
+use protocol::{DownloadMode, DownloadStatus, Reply, Request, ServerMessage};
+
+use crate::stats::{header, median, row};
+
+const MIB: u64 = 1024 * 1024;
+const BIG: u64 = 1024 * MIB;
+const SMALL: u64 = 10 * MIB;
+/// Rounds of the 1 GiB pair (median reported).
+const ROUNDS: usize = 3;
+
+pub struct DownloadFigures {
+    relay_s: Vec<f64>,
+    plain_s: Vec<f64>,
+    hwm_small: u64,
+    hwm_big: u64,
+}
+
+/// Writes `len` bytes of pseudo-random data (a 1 MiB block repeated, with the offset mixed in).
+fn make_file(path: &Path, len: u64) -> Result<()> {
+    let mut f = std::fs::File::create(path)?;
+    let mut block = vec![0u8; MIB as usize];
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for chunk in block.chunks_mut(8) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        chunk.copy_from_slice(&x.to_le_bytes());
+    }
+    for i in 0..len / MIB {
+        block[..8].copy_from_slice(&i.to_le_bytes());
+        f.write_all(&block)?;
+    }
+    f.sync_all()?;
+    Ok(())
+}
+
+/// The relay's peak resident memory (VmHWM) in bytes.
+fn vm_hwm(pid: u32) -> Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .context("no VmHWM")?;
+    let kib: u64 = line.split_whitespace().nth(1).context("VmHWM")?.parse()?;
+    Ok(kib * 1024)
+}
+
+/// Resets VmHWM to the current RSS (Linux >= 4.0).
+fn reset_hwm(pid: u32) -> Result<()> {
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").context("clear_refs")
+}
+
+/// The plain client: what the course's client does once fixed, and nothing more.
+fn plain_download(port: u16, name: &str, to: &Path) -> Result<u64> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.write_all(name.as_bytes())?;
+    s.shutdown(Shutdown::Write)?;
+    let mut f = std::fs::File::create(to)?;
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut total = 0;
+    loop {
+        let n = s.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        f.write_all(&buf[..n])?;
+        total += n as u64;
+    }
+    f.sync_all()?;
+    Ok(total)
+}
+
+async fn relay_download(page: &mut PageSocket, port: u16, name: &str, len: u64) -> Result<f64> {
+    let started = Instant::now();
+    // Not `request`: it would loop over events kept from earlier downloads. Read everything
+    // here: the reply, progress, the file server's log line, then `download_finished`.
+    let id = page
+        .send(Request::DownloadStart {
+            host: "127.0.0.1".into(),
+            port,
+            name: name.into(),
+            mode: DownloadMode::UntilEnd,
+        })
+        .await;
+    loop {
+        match page.recv(Duration::from_secs(120)).await {
+            Some(ServerMessage::Error {
+                id: Some(got),
+                error,
+            }) if got == id => {
+                bail!("download_start failed: {error:?}")
+            }
+            Some(ServerMessage::DownloadFinished(r)) => {
+                let took = started.elapsed().as_secs_f64();
+                if r.status != DownloadStatus::Complete || r.received != len {
+                    bail!(
+                        "the download ended {:?} with {} bytes",
+                        r.status,
+                        r.received
+                    );
+                }
+                if r.expected_sha256.as_ref() != Some(&r.sha256) {
+                    bail!("checksums differ");
+                }
+                if let Some(saved) = r.saved_as {
+                    std::fs::remove_file(saved)?;
+                }
+                return Ok(took);
+            }
+            Some(_) => continue,
+            None => bail!("no download_finished within 120 s"),
+        }
+    }
+}
+
+pub async fn measure(relay_bin: &Path) -> Result<DownloadFigures> {
+    let work = tempfile::Builder::new()
+        .prefix("netlab-bench-")
+        .tempdir_in(e2e::target_dir())?;
+    let served = work.path().join("served");
+    let saved = work.path().join("saved");
+    std::fs::create_dir_all(&served)?;
+    std::fs::create_dir_all(&saved)?;
+    eprintln!("download: making a 1 GiB file in {}", served.display());
+    make_file(&served.join("small.bin"), SMALL)?;
+    make_file(&served.join("big.bin"), BIG)?;
+
+    let args = [
+        "--files",
+        served.to_str().context("path")?,
+        "--downloads",
+        saved.to_str().context("path")?,
+    ];
+    let relay = Relay::start_binary(relay_bin.to_path_buf(), &args, &[]);
+    let pid = relay.pid();
+    let mut page = PageSocket::connect(&relay).await;
+    let port = match page.request(Request::FileServerStart { port: 0 }).await {
+        Ok(Reply::FileServer { local, .. }) => local.port(),
+        other => bail!("file_server_start answered {other:?}"),
+    };
+
+    reset_hwm(pid)?;
+    relay_download(&mut page, port, "small.bin", SMALL).await?;
+    let hwm_small = vm_hwm(pid)?;
+
+    let (mut relay_s, mut plain_s) = (Vec::new(), Vec::new());
+    let mut hwm_big = 0;
+    let plain_to = saved.join("plain.bin");
+    for round in 0..ROUNDS {
+        eprintln!("download: 1 GiB round {}/{ROUNDS}", round + 1);
+        let t = Instant::now();
+        let got = tokio::task::block_in_place(|| plain_download(port, "big.bin", &plain_to))?;
+        plain_s.push(t.elapsed().as_secs_f64());
+        std::fs::remove_file(&plain_to)?;
+        if got != BIG {
+            bail!("the plain client got {got} bytes");
+        }
+        reset_hwm(pid)?;
+        relay_s.push(relay_download(&mut page, port, "big.bin", BIG).await?);
+        hwm_big = hwm_big.max(vm_hwm(pid)?);
+    }
+    drop(page);
+    drop(relay);
+    drop(work);
+    Ok(DownloadFigures {
+        relay_s,
+        plain_s,
+        hwm_small,
+        hwm_big,
+    })
+}
+
+impl DownloadFigures {
+    pub fn print(&self) {
+        header(
+            &format!("File download, 1 GiB over loopback ({ROUNDS} rounds)"),
+            "relay",
+            "plain client",
+        );
+        let (relay, plain) = (median(&self.relay_s), median(&self.plain_s));
+        let mib = BIG as f64 / MIB as f64;
+        row(
+            "  throughput (time ratio; <=1.11 = >=0.9x)",
+            &format!("{:.0} MiB/s", mib / relay),
+            &format!("{:.0} MiB/s", mib / plain),
+            relay / plain,
+            Some(1.11),
+        );
+        for (label, hwm) in [
+            ("  relay peak memory, 10 MiB", self.hwm_small),
+            ("  relay peak memory, 1 GiB", self.hwm_big),
+        ] {
+            row(
+                label,
+                &format!("{:.1} MiB", hwm as f64 / MIB as f64),
+                "64 MiB limit",
+                hwm as f64 / (64 * MIB) as f64,
+                Some(1.0),
+            );
+        }
+    }
+}

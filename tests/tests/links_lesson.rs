@@ -1,0 +1,226 @@
+//! The lesson "How hosts are connected" end to end: a real relay and a headless Chromium.
+//! A frame is stepped across the switch network and the MAC table is checked after every
+//! step; then the real web request runs against the relay's sample site: resolved address,
+//! connection ports and the HTTP status line as the page shows them.
+
+use std::time::{Duration, Instant};
+
+use e2e::{Browser, Relay};
+
+const WAIT: Duration = Duration::from_secs(15);
+
+async fn open_step(browser: &Browser, relay: &Relay, step: usize) {
+    browser.goto(relay.url()).await;
+    browser
+        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .await;
+    browser
+        .goto(&format!("{}/lesson/links/{step}", relay.base()))
+        .await;
+    browser
+        .wait_for(&format!("[data-testid=lesson][data-step=\"{step}\"]"), WAIT)
+        .await;
+}
+
+async fn click(browser: &Browser, css: &str) {
+    let js = format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
+    browser.eval(&js).await;
+    browser.click(css).await;
+}
+
+/// The switch's table as (MAC, port) rows, in table order.
+async fn mac_table(browser: &Browser) -> Vec<(String, String)> {
+    let js = "return [...document.querySelectorAll('[data-testid=mac-table] .mac-row')]\
+              .map(r => [r.dataset.mac, r.dataset.port])";
+    browser
+        .eval(js)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r[0].as_str().unwrap().to_owned(),
+                r[1].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn at_step(browser: &Browser, pos: usize) {
+    browser
+        .wait_for(
+            &format!("[data-testid=topo-step][data-pos=\"{pos}\"]"),
+            WAIT,
+        )
+        .await;
+}
+
+fn rows(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect()
+}
+
+const A: &str = "02:00:00:00:00:0a";
+const C: &str = "02:00:00:00:00:0c";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_frame_steps_across_the_switch_and_the_table_fills() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    open_step(&browser, &relay, 3).await;
+    browser.wait_for("[data-testid=topo-switch]", WAIT).await;
+    // A (port 1) -> C (port 3).
+    browser.select("[data-testid=topo-src]", "0").await;
+    browser.select("[data-testid=topo-dst]", "2").await;
+    click(&browser, "[data-testid=topo-send]").await;
+    // Stop auto-play, then step by hand from the first step.
+    browser
+        .wait_for("[data-testid=topo-step][data-len=\"4\"]", WAIT)
+        .await;
+    click(&browser, "[data-testid=topo-play]").await;
+    while browser
+        .attr("[data-testid=topo-step]", "data-pos")
+        .await
+        .as_deref()
+        != Some("0")
+    {
+        click(&browser, "[data-testid=topo-prev]").await;
+    }
+    assert_eq!(mac_table(&browser).await, rows(&[]), "step 1: on the cable");
+    click(&browser, "[data-testid=topo-next]").await;
+    at_step(&browser, 1).await;
+    assert_eq!(
+        mac_table(&browser).await,
+        rows(&[(A, "1")]),
+        "step 2: learned A"
+    );
+    click(&browser, "[data-testid=topo-next]").await;
+    at_step(&browser, 2).await;
+    assert_eq!(
+        mac_table(&browser).await,
+        rows(&[(A, "1")]),
+        "step 3: flooded"
+    );
+    click(&browser, "[data-testid=topo-next]").await;
+    at_step(&browser, 3).await;
+    assert_eq!(
+        mac_table(&browser).await,
+        rows(&[(A, "1")]),
+        "step 4: delivered"
+    );
+    // Back one step and forward again: the table is the one of that step.
+    click(&browser, "[data-testid=topo-prev]").await;
+    at_step(&browser, 2).await;
+    assert_eq!(mac_table(&browser).await, rows(&[(A, "1")]));
+
+    // C answers A: C is learned, and the frame goes out of port 1 only.
+    browser.select("[data-testid=topo-src]", "2").await;
+    browser.select("[data-testid=topo-dst]", "0").await;
+    click(&browser, "[data-testid=topo-send]").await;
+    browser
+        .wait_for(
+            "[data-testid=topo-step][data-len=\"4\"][data-pos=\"3\"]",
+            WAIT,
+        )
+        .await;
+    assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
+    click(&browser, "[data-testid=topo-prev]").await;
+    at_step(&browser, 2).await;
+    let note = browser.text("[data-testid=topo-note]").await;
+    assert!(note.contains('1'), "{note}");
+    click(&browser, "[data-testid=topo-prev]").await;
+    at_step(&browser, 1).await;
+    assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
+    click(&browser, "[data-testid=topo-prev]").await;
+    at_step(&browser, 0).await;
+    assert_eq!(
+        mac_table(&browser).await,
+        rows(&[(A, "1")]),
+        "before the switch saw C"
+    );
+
+    // Waiting 300 s ages both entries out.
+    click(&browser, "[data-testid=switch-wait]").await;
+    assert_eq!(mac_table(&browser).await, rows(&[]));
+    browser.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_real_web_request_against_the_sample_site() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    open_step(&browser, &relay, 6).await;
+    browser.wait_for("[data-testid=web-lab]", WAIT).await;
+    let url = browser
+        .eval("return document.querySelector('[data-testid=web-url]').value")
+        .await;
+    let url = url.as_str().unwrap().to_owned();
+    assert!(url.starts_with("http://localhost:"), "{url}");
+    let site_port: u16 = url
+        .trim_start_matches("http://localhost:")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    assert_ne!(site_port, 0);
+
+    click(&browser, "[data-testid=web-resolve]").await;
+    let resolved = browser.wait_for("[data-testid=web-resolved]", WAIT).await;
+    let addrs = resolved.attr("data-addrs").await.unwrap().unwrap();
+    assert!(
+        addrs.split(' ').any(|a| a == "127.0.0.1" || a == "::1"),
+        "{addrs}"
+    );
+    let text = browser.text("[data-testid=web-resolved]").await;
+    assert!(text.contains("127.0.0.1") || text.contains("::1"), "{text}");
+
+    click(&browser, "[data-testid=web-connect]").await;
+    let conn = browser.wait_for("[data-testid=web-connected]", WAIT).await;
+    let local = conn.attr("data-local").await.unwrap().unwrap();
+    let peer = conn.attr("data-peer").await.unwrap().unwrap();
+    assert_eq!(peer, format!("127.0.0.1:{site_port}"));
+    let (ip, port) = local.rsplit_once(':').unwrap();
+    assert_eq!(ip, "127.0.0.1");
+    let port: u16 = port.parse().unwrap();
+    assert!(port > 1023 && port != site_port, "{local}");
+    let shown = browser.text("[data-testid=web-connected]").await;
+    assert!(shown.contains(&local) && shown.contains(&peer), "{shown}");
+
+    click(&browser, "[data-testid=web-send]").await;
+    browser
+        .wait_for_text("[data-testid=web-status]", "HTTP/1.1 200 OK", WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=web-status]").await,
+        "HTTP/1.1 200 OK"
+    );
+    let req_hex = browser
+        .attr("[data-testid=web-request-hex]", "data-hex")
+        .await
+        .unwrap();
+    assert!(
+        req_hex.starts_with("47 45 54 20 2F 20"),
+        "GET / : {req_hex}"
+    );
+    let body = browser.text("[data-testid=web-response-text]").await;
+    assert!(body.contains("Hello from the sample site"), "{body}");
+    browser
+        .wait_for("[data-testid=web-peer-closed]", WAIT)
+        .await;
+    click(&browser, "[data-testid=web-close]").await;
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let done = browser
+            .eval(
+                "return document.querySelectorAll('[data-testid=seq-row][data-done=true]').length",
+            )
+            .await;
+        if done == 8 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "sequence rows done: {done}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.quit().await;
+}
