@@ -19,6 +19,9 @@ const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(15);
 /// How often `wait_for*` look again.
 const POLL: Duration = Duration::from_millis(50);
 
+/// How long [`Browser::find`] (and the helpers built on it) waits for an element to appear.
+pub const FIND_GRACE: Duration = Duration::from_secs(5);
+
 /// At most this many browsers run at once in one test binary: a Chromium is heavy and the CI
 /// machine has two cores. Further `Browser::start` calls wait for a slot.
 static BROWSER_SLOTS: Semaphore = Semaphore::const_new(2);
@@ -223,11 +226,19 @@ impl Browser {
         self.client.find(Locator::Css(css)).await.is_ok()
     }
 
-    /// The element matching `css` (it must exist now; use `wait_for` when it may come later).
+    /// The element matching `css`. It may take up to [`FIND_GRACE`] to appear: right after a
+    /// navigation the page is still rendering, and a loaded CI machine renders slowly. Use
+    /// `wait_for` for things that come later than that (a network answer).
     pub async fn find(&self, css: &str) -> Element {
-        match self.client.find(Locator::Css(css)).await {
-            Ok(element) => element,
-            Err(e) => self.fail(&format!("no element matches `{css}`: {e}")).await,
+        let deadline = Instant::now() + FIND_GRACE;
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return element,
+                Err(e) if Instant::now() >= deadline => {
+                    self.fail(&format!("no element matches `{css}`: {e}")).await
+                }
+                Err(_) => tokio::time::sleep(POLL).await,
+            }
         }
     }
 

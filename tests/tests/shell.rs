@@ -88,6 +88,9 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
         .wait_for("[data-testid=lesson][data-step=\"3\"]", WAIT)
         .await;
     browser.goto(&format!("{}/", relay.base())).await;
+    browser
+        .wait_for("[data-testid=lesson-udp] .progress-text", WAIT)
+        .await;
     let progress = browser
         .text("[data-testid=lesson-udp] .progress-text")
         .await;

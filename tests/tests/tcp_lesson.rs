@@ -393,6 +393,7 @@ async fn the_ports_demo_shows_distinct_ports_from_the_ephemeral_range() {
     browser
         .goto(&format!("{}/lesson/ports/2", relay.base()))
         .await;
+    browser.wait_for("[data-testid=port-search]", WAIT).await;
     browser.type_into("[data-testid=port-search]", "ssh").await;
     wait_count(&browser, "[data-testid=port-row]", 1).await;
     assert_eq!(
