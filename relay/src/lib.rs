@@ -9,6 +9,7 @@ pub mod config;
 pub mod echo;
 pub mod errors;
 pub mod files;
+pub mod loopback_server;
 pub mod names;
 pub mod outbox;
 pub mod policy;
@@ -117,10 +118,10 @@ impl Relay {
         let echo = EchoPeer::start()
             .await
             .context("starting the UDP echo peer")?;
-        let tcp_echo = TcpEchoPeer::start()
+        let tcp_echo = tcp_echo::start()
             .await
             .context("starting the TCP echo peer")?;
-        let sample_site = SampleSite::start()
+        let sample_site = sample_site::start()
             .await
             .context("starting the sample web site")?;
         let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all);

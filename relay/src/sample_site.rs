@@ -5,13 +5,12 @@
 //! otherwise waits for the next request (at most [`IDLE`] of silence).
 
 use std::io;
-use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::Semaphore;
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::net::TcpStream;
+
+use crate::loopback_server::LoopbackServer;
 
 /// Clients served at the same time; more wait in the listen backlog.
 pub const MAX_CLIENTS: usize = 64;
@@ -27,55 +26,11 @@ pub const ABOUT: &str = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><t
 const NOT_FOUND: &str = "404 Not Found: this sample site has / and /about.html\n";
 
 /// The running site; dropping it stops it and frees its port.
-#[derive(Debug)]
-pub struct SampleSite {
-    port: u16,
-    task: JoinHandle<()>,
-}
+pub type SampleSite = LoopbackServer;
 
-impl SampleSite {
-    /// Listens on 127.0.0.1 on a port the OS picks and starts serving.
-    pub async fn start() -> io::Result<SampleSite> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
-        let port = listener.local_addr()?.port();
-        let task = tokio::spawn(serve(listener));
-        Ok(SampleSite { port, task })
-    }
-
-    pub fn port(&self) -> u16 {
-        self.port
-    }
-}
-
-impl Drop for SampleSite {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-async fn serve(listener: TcpListener) {
-    let limit = Arc::new(Semaphore::new(MAX_CLIENTS));
-    let mut clients = JoinSet::new();
-    loop {
-        let Ok(permit) = limit.clone().acquire_owned().await else {
-            return;
-        };
-        while clients.try_join_next().is_some() {}
-        match listener.accept().await {
-            Ok((stream, peer)) => {
-                clients.spawn(async move {
-                    if let Err(e) = client(stream).await {
-                        tracing::debug!("sample site: client {peer}: {e}");
-                    }
-                    drop(permit);
-                });
-            }
-            Err(e) => {
-                tracing::debug!("sample site: accept: {e}");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-        }
-    }
+/// Starts the site on 127.0.0.1 on a port the OS picks.
+pub async fn start() -> io::Result<SampleSite> {
+    LoopbackServer::start("sample site", MAX_CLIENTS, client).await
 }
 
 /// One connection: request, response, and again while the client keeps it alive.
