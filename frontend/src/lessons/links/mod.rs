@@ -1,10 +1,10 @@
 //! Lesson "How hosts are connected" (curriculum 3): a cable, a hub, a switch and a router drawn
-//! and stepped hop by hop (`topo.rs` on the pure simulation in `sim.rs` and `scenario.rs`), the
+//! and stepped hop by hop (`topo.rs` on the pure `netsim::links` and `scenario.rs`), the
 //! default-gateway decision with a misconfigured host, a real web request through the relay
 //! (`web.rs`, `url.rs`), and a glossary whose terms link to the steps that show them.
 
 mod scenario;
-pub mod sim;
+pub use netsim::links as sim;
 mod topo;
 pub mod url;
 mod web;

@@ -1,13 +1,13 @@
 //! Lesson "reliability" (curriculum 7): TCP's reliability made visible. A lossy link the
 //! learner controls, TCP over it stepped event by event as a growing sequence diagram, UDP
 //! over the same link beside it, the kernel's own numbers for a real connection, and a short
-//! practice set. The model is the pure simulation in `sim/`; this module only draws and asks.
+//! practice set. The model is the pure crate `netsim::reliability`; this module draws and asks.
 
 mod controls;
 mod diagram;
 mod kernel;
 mod practice;
-pub mod sim;
+pub use netsim::reliability as sim;
 mod stepped;
 
 use std::cell::RefCell;
