@@ -1,0 +1,84 @@
+//! How long tests wait, and waits on a condition. A test never sleeps and hopes: it names the
+//! condition it needs and polls it, so it goes on as soon as the condition holds and fails
+//! with that name when it never does (a sleep is either too short on a loaded machine or
+//! wasted time on an idle one).
+
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+/// How long a test waits for any one answer or event from the relay before failing.
+pub const WAIT: Duration = Duration::from_secs(5);
+
+/// How long an end-to-end test waits for the page in headless Chromium (a render, a
+/// reconnect): longer, since the browser shares a loaded machine with the build.
+pub const PAGE_WAIT: Duration = Duration::from_secs(15);
+
+/// How often a condition is checked again.
+const POLL: Duration = Duration::from_millis(20);
+
+/// Returns as soon as `ready()` is true; panics naming `what` when it is still false after
+/// `timeout`.
+pub async fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
+    wait_until_async(what, timeout, async || ready()).await;
+}
+
+/// [`wait_until`] for a condition that must itself wait (a query to the browser, a request
+/// to the relay).
+pub async fn wait_until_async(what: &str, timeout: Duration, mut ready: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if ready().await {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited {timeout:?} for {what}, in vain"
+        );
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn returns_once_the_condition_holds() {
+        let flag = Arc::new(AtomicBool::new(false));
+        let setter = flag.clone();
+        tokio::spawn(async move {
+            tokio::task::yield_now().await;
+            setter.store(true, Ordering::SeqCst);
+        });
+        let started = Instant::now();
+        wait_until("the flag", WAIT, || flag.load(Ordering::SeqCst)).await;
+        assert!(flag.load(Ordering::SeqCst));
+        assert!(started.elapsed() < WAIT);
+    }
+
+    #[tokio::test]
+    #[should_panic(expected = "waited 100ms for the flag that never rises, in vain")]
+    async fn fails_naming_the_condition_that_never_held() {
+        wait_until(
+            "the flag that never rises",
+            Duration::from_millis(100),
+            || false,
+        )
+        .await;
+    }
+
+    #[tokio::test]
+    async fn an_async_condition_is_asked_again_until_it_holds() {
+        let mut asked = 0;
+        wait_until_async("the third answer", WAIT, async || {
+            asked += 1;
+            asked == 3
+        })
+        .await;
+        assert_eq!(asked, 3);
+    }
+}
