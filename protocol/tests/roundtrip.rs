@@ -1,4 +1,5 @@
-//! Every message survives JSON and back, and the JSON looks exactly as protocol/README.md says.
+//! Every message survives JSON and back, as exactly the JSON spelled out here (the README's own
+//! examples are checked by `readme.rs`).
 
 use protocol::*;
 
