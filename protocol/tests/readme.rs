@@ -93,7 +93,11 @@ fn a_wrong_example_is_caught() {
     assert!(check(wrong_kind).unwrap_err().contains("missing field"));
     // A field the type does not have is dropped when written back.
     let extra = r#"{"type":"tcp_peer_closed","socket":3,"reason":"fin"}"#;
-    assert!(check(extra).unwrap_err().starts_with("written back it differs"));
+    assert!(
+        check(extra)
+            .unwrap_err()
+            .starts_with("written back it differs")
+    );
     // A misspelled op, and a missing field.
     assert!(check(r#"{"id":1,"op":"helo","token":"t"}"#).is_err());
     assert!(check(r#"{"type":"tcp_data","socket":3}"#).is_err());
