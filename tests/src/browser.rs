@@ -221,6 +221,13 @@ impl Browser {
         }
     }
 
+    /// Waits until exactly `n` elements match `css`.
+    pub async fn wait_count(&self, css: &str, n: usize, timeout: Duration) {
+        let js = format!("return document.querySelectorAll({css:?}).length");
+        let what = format!("exactly {n} elements matching `{css}`");
+        testkit::wait_until_async(&what, timeout, async || self.eval(&js).await == n).await;
+    }
+
     /// Whether an element matching `css` exists right now.
     pub async fn exists(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()

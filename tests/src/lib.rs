@@ -1,28 +1,27 @@
 //! The end-to-end harness: the real `relay` binary, a real headless Chromium driven over
-//! WebDriver, a WebSocket client that speaks the page's protocol, and Python programs that
-//! play the learner's own course code. Everything stays on loopback.
+//! WebDriver, the shared protocol client ([`Client`], from `testkit`, the same one the relay's
+//! own tests use), and Python programs that play the learner's own course code. Everything
+//! stays on loopback.
 //!
 //! A typical test:
 //!
 //! ```no_run
 //! use e2e::{Browser, Relay};
-//! use std::time::Duration;
 //!
 //! #[tokio::test(flavor = "multi_thread")]
 //! async fn the_page_connects() {
 //!     let relay = Relay::start(&[]);                  // --no-open --port 0
 //!     let browser = Browser::start().await;           // headless Chromium, 1280x900
-//!     browser.goto(relay.url()).await;                // http://127.0.0.1:PORT/#token=...
-//!     browser
-//!         .wait_for("[data-testid=relay-status][data-state=connected]", Duration::from_secs(10))
-//!         .await;
+//!     e2e::open_step(&browser, &relay, "udp", 4).await; // token first, then /lesson/udp/4
+//!     browser.wait_for("[data-testid=udp-open]", e2e::PAGE_WAIT).await;
 //!     browser.quit().await;                           // or just drop it
 //! }
 //! ```
 //!
 //! Where things come from:
 //! - the relay binary: `$NETLAB_RELAY_BIN`, else `<workspace>/target/debug/relay`
-//!   (`bash scripts/test.sh` builds it and sets the variable);
+//!   (`bash scripts/test.sh` builds it and sets the variable); a binary older than its sources
+//!   or than the page it embeds fails the test at once (`fresh.rs`);
 //! - Chromium: `$NETLAB_CHROMIUM`, else `/usr/bin/chromium`; chromedriver: `$NETLAB_CHROMEDRIVER`,
 //!   else `chromedriver` on PATH (`scripts/lib.sh` installs both from apt when missing);
 //! - Python: `python3` on PATH, scripts in `tests/python/`.
@@ -30,7 +29,8 @@
 //! Screenshots and chromedriver logs of failing tests go to `target/e2e-artifacts/`.
 
 mod browser;
-mod page_socket;
+pub mod fresh;
+mod open;
 mod python_peer;
 mod relay;
 mod static_server;
@@ -38,10 +38,13 @@ mod static_server;
 use std::path::PathBuf;
 
 pub use browser::{Browser, BrowserOptions, DESKTOP, PHONE, WindowSize};
-pub use page_socket::PageSocket;
+pub use open::{open_page, open_step};
 pub use python_peer::{PythonPeer, python_script, run_python};
 pub use relay::Relay;
 pub use static_server::StaticServer;
+pub use testkit::{
+    Client, PAGE_WAIT, WAIT, free_tcp_port, free_udp_port, wait_until, wait_until_async,
+};
 
 /// The workspace root (the folder with the top-level Cargo.toml).
 pub fn workspace_root() -> PathBuf {
@@ -72,13 +75,4 @@ pub fn artifacts_dir() -> PathBuf {
     let dir = target_dir().join("e2e-artifacts");
     std::fs::create_dir_all(&dir).expect("create target/e2e-artifacts");
     dir
-}
-
-/// A free TCP port on 127.0.0.1 at the time of asking (for programs that need a port number
-/// up front, like chromedriver). Prefer binding port 0 yourself when you can.
-pub fn free_tcp_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("bind 127.0.0.1:0")
-        .port()
 }

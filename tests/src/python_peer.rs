@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -39,6 +40,8 @@ pub struct PythonPeer {
     child: Child,
     stdout: Arc<Mutex<Vec<u8>>>,
     stderr: Arc<Mutex<Vec<u8>>>,
+    /// The threads copying stdout and stderr; each ends when its pipe closes.
+    readers: Vec<JoinHandle<()>>,
 }
 
 /// What a Python program printed, and how it ended.
@@ -65,13 +68,14 @@ impl PythonPeer {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start python3 {}: {e}", path.display()));
-        let stdout = collect(child.stdout.take().expect("piped stdout"));
-        let stderr = collect(child.stderr.take().expect("piped stderr"));
+        let (stdout, out_reader) = collect(child.stdout.take().expect("piped stdout"));
+        let (stderr, err_reader) = collect(child.stderr.take().expect("piped stderr"));
         PythonPeer {
             script: script.to_string(),
             child,
             stdout,
             stderr,
+            readers: vec![out_reader, err_reader],
         }
     }
 
@@ -110,8 +114,16 @@ impl PythonPeer {
                 }
             }
         };
-        // The pipes close when the process exits; give the reader threads a moment.
-        tokio::time::sleep(Duration::from_millis(30)).await;
+        // The pipes close when the process exits: once both reader threads have ended, every
+        // byte it printed is in the buffers.
+        let readers = std::mem::take(&mut self.readers);
+        tokio::task::spawn_blocking(move || {
+            for reader in readers {
+                let _ = reader.join();
+            }
+        })
+        .await
+        .expect("join the pipe readers");
         PythonOutput {
             script: self.script.clone(),
             status,
@@ -165,11 +177,11 @@ impl PythonOutput {
     }
 }
 
-/// Reads a pipe to its end on a thread, into a shared buffer.
-fn collect(mut pipe: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
+/// Reads a pipe to its end on a thread, into a shared buffer; the thread ends at end of file.
+fn collect(mut pipe: impl Read + Send + 'static) -> (Arc<Mutex<Vec<u8>>>, JoinHandle<()>) {
     let buf = Arc::new(Mutex::new(Vec::new()));
     let sink = buf.clone();
-    std::thread::spawn(move || {
+    let reader = std::thread::spawn(move || {
         let mut chunk = [0u8; 4096];
         loop {
             match pipe.read(&mut chunk) {
@@ -178,5 +190,5 @@ fn collect(mut pipe: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
             }
         }
     });
-    buf
+    (buf, reader)
 }

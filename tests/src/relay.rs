@@ -117,7 +117,8 @@ impl Relay {
         }
     }
 
-    /// The relay binary the tests run: `$NETLAB_RELAY_BIN`, else `<target>/debug/relay`.
+    /// The relay binary the tests run: `$NETLAB_RELAY_BIN`, else `<target>/debug/relay`;
+    /// panics when it is older than its sources (see `fresh.rs`).
     pub fn binary() -> PathBuf {
         let bin = match std::env::var_os("NETLAB_RELAY_BIN") {
             Some(path) => PathBuf::from(path),
@@ -129,7 +130,14 @@ impl Relay {
              `bash scripts/test.sh` does both)",
             bin.display()
         );
+        crate::fresh::assert_fresh(&bin, &crate::workspace_root());
         bin
+    }
+
+    /// A protocol client logged in like the page this relay serves (the same client the
+    /// relay's own integration tests use).
+    pub async fn client(&self) -> testkit::Client {
+        testkit::Client::login(self.port, &self.token).await
     }
 
     /// The whole tutorial URL as printed: `http://127.0.0.1:PORT/#token=TOKEN`.

@@ -5,30 +5,15 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, Relay};
+use e2e::{Browser, PAGE_WAIT, Relay, free_tcp_port, open_step};
 
-const WAIT: Duration = Duration::from_secs(30);
-
-fn free_tcp_port() -> String {
-    e2e::free_tcp_port().to_string()
-}
+/// A multi-MiB download in a debug build on a loaded machine takes longer than a render.
+const WAIT: Duration = Duration::from_secs(2 * PAGE_WAIT.as_secs());
 
 async fn open_lab(browser: &Browser, relay: &Relay, step: usize) {
-    browser.goto(relay.url()).await;
+    open_step(browser, relay, "download", step).await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-    browser
-        .goto(&format!("{}/lesson/download/{step}", relay.base()))
-        .await;
-    browser
-        .wait_for(&format!("[data-testid=lesson][data-step=\"{step}\"]"), WAIT)
-        .await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-    browser
-        .type_into("[data-testid=download-port]", &free_tcp_port())
+        .type_into("[data-testid=download-port]", &free_tcp_port().to_string())
         .await;
     browser.click("[data-testid=download-server-start]").await;
     browser
@@ -116,7 +101,7 @@ async fn the_course_client_truncates_at_1024_bytes_and_traversal_is_refused() {
         .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
         .await;
     browser
-        .type_into("[data-testid=download-port]", &free_tcp_port())
+        .type_into("[data-testid=download-port]", &free_tcp_port().to_string())
         .await;
     browser.click("[data-testid=download-server-start]").await;
     browser

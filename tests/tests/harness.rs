@@ -1,10 +1,11 @@
 //! Tests of the harness itself: its failures explain themselves, the Python learner script
-//! does what its docs say, and `PageSocket` speaks the protocol the way the page does.
+//! does what its docs say, and the shared protocol client
+//! speaks the protocol the way the page does.
 
 use std::net::UdpSocket;
 use std::time::Duration;
 
-use e2e::{Browser, PageSocket, PythonPeer, Relay, run_python};
+use e2e::{Browser, PythonPeer, Relay, run_python};
 use protocol::{Data, Reply, Request, ServerMessage};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -60,10 +61,10 @@ async fn the_python_learner_exits_non_zero_when_nothing_comes_back() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_page_socket_sends_through_the_relay_to_its_echo_peer() {
+async fn the_protocol_client_sends_through_the_relay_to_its_echo_peer() {
     let relay = Relay::start(&[]);
-    let mut page = PageSocket::connect(&relay).await;
-    let echo = page.welcome.udp_echo_port;
+    let mut page = relay.client().await;
+    let echo = page.welcome().udp_echo_port;
     let Ok(Reply::Opened { socket, .. }) = page
         .request(Request::UdpOpen {
             family: Default::default(),
@@ -81,8 +82,8 @@ async fn a_page_socket_sends_through_the_relay_to_its_echo_peer() {
         })
         .await;
     assert!(matches!(sent, Ok(Reply::Sent { bytes: 4, .. })), "{sent:?}");
-    match page.next_event(Duration::from_secs(5)).await {
-        Some(ServerMessage::UdpDatagram { data, from, .. }) => {
+    match page.event().await {
+        ServerMessage::UdpDatagram { data, from, .. } => {
             assert_eq!(data.as_slice(), b"ping");
             assert_eq!(from.port(), echo);
         }

@@ -5,25 +5,14 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, BrowserOptions, Relay};
+use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, open_page};
 use serde_json::Value;
-
-const WAIT: Duration = Duration::from_secs(15);
-
-/// Opens the relay's printed link (the page gets its token), then `path` on the same origin.
-async fn open(browser: &Browser, relay: &Relay, path: &str) {
-    browser.goto(relay.url()).await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-    browser.goto(&format!("{}{path}", relay.base())).await;
-}
 
 async fn at_step(browser: &Browser, lesson: &str, step: usize) {
     browser
         .wait_for(
             &format!("[data-testid=lesson][data-lesson={lesson}][data-step=\"{step}\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 }
@@ -59,14 +48,14 @@ async fn english() -> Browser {
 async fn every_step_works_in_english_with_the_relay_stopped() {
     let mut relay = Relay::start(&[]);
     let browser = english().await;
-    open(&browser, &relay, "/lesson/ip/1").await;
+    open_page(&browser, &relay, "/lesson/ip/1").await;
     at_step(&browser, "ip", 1).await;
     // From here on the page is on its own: no relay, navigation by clicking only.
     relay.kill();
     browser
         .wait_for(
             "[data-testid=relay-status]:not([data-state=connected])",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -93,21 +82,27 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         .type_into("[data-testid=ip-input]", "10.1.2.3")
         .await;
     browser
-        .wait_for_text("[data-testid=ip-class]", "A", WAIT)
+        .wait_for_text("[data-testid=ip-class]", "A", PAGE_WAIT)
         .await;
     assert_eq!(browser.text("[data-testid=ip-hosts]").await, "16,777,214");
     browser
         .type_into("[data-testid=ip-input]", "127.0.0.1")
         .await;
     browser
-        .wait_for("[data-testid=ip-special][data-special=loopback]", WAIT)
+        .wait_for("[data-testid=ip-special][data-special=loopback]", PAGE_WAIT)
         .await;
     browser.type_into("[data-testid=ip-input]", "0.0.0.0").await;
     browser
-        .wait_for("[data-testid=ip-special][data-special=this_host]", WAIT)
+        .wait_for(
+            "[data-testid=ip-special][data-special=this_host]",
+            PAGE_WAIT,
+        )
         .await;
     browser
-        .wait_for("[data-testid=ip-special][data-special=this_network]", WAIT)
+        .wait_for(
+            "[data-testid=ip-special][data-special=this_network]",
+            PAGE_WAIT,
+        )
         .await;
     browser
         .type_into("[data-testid=ip-input]", "255.255.255.255")
@@ -115,7 +110,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
     browser
         .wait_for(
             "[data-testid=ip-special][data-special=limited_broadcast]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert_eq!(browser.text("[data-testid=ip-class]").await, "E");
@@ -123,7 +118,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         .type_into("[data-testid=ip-input]", "256.1.1.1")
         .await;
     let err = browser
-        .wait_for_text("[data-testid=ip-error]", "256", WAIT)
+        .wait_for_text("[data-testid=ip-error]", "256", PAGE_WAIT)
         .await;
     assert_eq!(
         err,
@@ -131,29 +126,33 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
     );
     browser.type_into("[data-testid=ip-input]", "1.2.3").await;
     browser
-        .wait_for_text("[data-testid=ip-error]", "this has 3", WAIT)
+        .wait_for_text("[data-testid=ip-error]", "this has 3", PAGE_WAIT)
         .await;
     browser.type_into("[data-testid=ip-input]", "1..2.3").await;
     browser
         .wait_for_text(
             "[data-testid=ip-error]",
             "Number 2 is missing (at character 3)",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     browser
         .type_into("[data-testid=ip-input]", "1.2.3.4 ")
         .await;
     browser
-        .wait_for_text("[data-testid=ip-error]", "Character 8 is a space", WAIT)
+        .wait_for_text(
+            "[data-testid=ip-error]",
+            "Character 8 is a space",
+            PAGE_WAIT,
+        )
         .await;
     browser.type_into("[data-testid=ip-input]", "1.2.x.4").await;
     browser
-        .wait_for_text("[data-testid=ip-error]", "Character 5, “x”", WAIT)
+        .wait_for_text("[data-testid=ip-error]", "Character 5, “x”", PAGE_WAIT)
         .await;
     browser.type_into("[data-testid=ip-input]", "").await;
     browser
-        .wait_for_text("[data-testid=ip-error]", "Nothing typed yet", WAIT)
+        .wait_for_text("[data-testid=ip-error]", "Nothing typed yet", PAGE_WAIT)
         .await;
 
     // ip/3: the classes table, with the right class A host count.
@@ -215,7 +214,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
     );
     browser.type_into("[data-testid=mask-input]", "/20").await;
     browser
-        .wait_for_text("[data-testid=mask-dotted]", "255.255.240.0", WAIT)
+        .wait_for_text("[data-testid=mask-dotted]", "255.255.240.0", PAGE_WAIT)
         .await;
     browser
         .type_into("[data-testid=mask-input]", "255.0.255.0")
@@ -224,7 +223,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         .wait_for_text(
             "[data-testid=mask-error]",
             "bit 9 is 0 but bit 17 after it is 1",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -241,7 +240,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         browser.click("[data-testid=and-next]").await;
     }
     browser
-        .wait_for("[data-testid=and-progress][data-pos=\"3\"]", WAIT)
+        .wait_for("[data-testid=and-progress][data-pos=\"3\"]", PAGE_WAIT)
         .await;
     let row = browser
         .attr("[data-testid=and-result-bits]", "data-bits")
@@ -295,7 +294,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         .type_into("[data-testid=cidr-input]", "192.168.1.6/31")
         .await;
     browser
-        .wait_for_text("[data-testid=cidr-usable]", "2", WAIT)
+        .wait_for_text("[data-testid=cidr-usable]", "2", PAGE_WAIT)
         .await;
     assert_eq!(browser.text("[data-testid=cidr-broadcast]").await, "—");
     assert_eq!(
@@ -307,13 +306,13 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         .type_into("[data-testid=cidr-input]", "10.0.0.9/32")
         .await;
     browser
-        .wait_for_text("[data-testid=cidr-usable]", "1", WAIT)
+        .wait_for_text("[data-testid=cidr-usable]", "1", PAGE_WAIT)
         .await;
     browser
         .type_into("[data-testid=cidr-input]", "10.0.0.9/33")
         .await;
     browser
-        .wait_for_text("[data-testid=cidr-error]", "0 to 32", WAIT)
+        .wait_for_text("[data-testid=cidr-error]", "0 to 32", PAGE_WAIT)
         .await;
 
     // subnets/4: direct or via the gateway.
@@ -327,15 +326,23 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
     );
     browser.click("[data-testid=reach-all]").await;
     browser
-        .wait_for("[data-testid=reach-verdict][data-delivery=direct]", WAIT)
+        .wait_for(
+            "[data-testid=reach-verdict][data-delivery=direct]",
+            PAGE_WAIT,
+        )
         .await;
     browser
         .type_into("[data-testid=reach-b]", "192.168.2.2/24")
         .await;
-    browser.wait_gone("[data-testid=reach-verdict]", WAIT).await;
+    browser
+        .wait_gone("[data-testid=reach-verdict]", PAGE_WAIT)
+        .await;
     browser.click("[data-testid=reach-all]").await;
     browser
-        .wait_for("[data-testid=reach-verdict][data-delivery=gateway]", WAIT)
+        .wait_for(
+            "[data-testid=reach-verdict][data-delivery=gateway]",
+            PAGE_WAIT,
+        )
         .await;
     let steps = browser
         .eval("return document.querySelector('.walk').innerText")
@@ -360,7 +367,9 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         ]
     );
     browser.type_into("[data-testid=split-count]", "3").await;
-    browser.wait_for("[data-testid=split-rounded]", WAIT).await;
+    browser
+        .wait_for("[data-testid=split-rounded]", PAGE_WAIT)
+        .await;
     browser
         .type_into("[data-testid=split-network]", "10.0.0.1/8")
         .await;
@@ -368,7 +377,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
         .wait_for_text(
             "[data-testid=split-error]",
             "Did you mean 10.0.0.0/8?",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -402,7 +411,7 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
     browser
         .wait_for(
             "[data-testid=tree-leaf][data-cidr=\"192.168.1.128/25\"]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert!(browser.current_url().await.contains("?tree="));
@@ -410,15 +419,15 @@ async fn every_step_works_in_english_with_the_relay_stopped() {
     // subnets/8: on to practice, still without the relay.
     next(&browser, "subnets", 8).await;
     browser.click("[data-testid=practice-link]").await;
-    browser.wait_for("[data-testid=practice]", WAIT).await;
+    browser.wait_for("[data-testid=practice]", PAGE_WAIT).await;
     browser
         .click("[data-testid=practice-level][data-level=\"2\"]")
         .await;
     browser
-        .wait_for("[data-testid=practice][data-level=\"2\"]", WAIT)
+        .wait_for("[data-testid=practice][data-level=\"2\"]", PAGE_WAIT)
         .await;
     browser
-        .wait_for("[data-testid=practice-input-network]", WAIT)
+        .wait_for("[data-testid=practice-input-network]", PAGE_WAIT)
         .await;
     assert!(!browser.text("[data-testid=practice-seed]").await.is_empty());
     let url = browser.current_url().await;
@@ -433,9 +442,9 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await; // zh-CN
     // Level 2, seed 7 is always 87.4.76.60/28 (netmath's generator is deterministic).
-    open(&browser, &relay, "/practice?level=2&seed=7").await;
+    open_page(&browser, &relay, "/practice?level=2&seed=7").await;
     browser
-        .wait_for("[data-testid=practice][data-seed=\"7\"]", WAIT)
+        .wait_for("[data-testid=practice][data-seed=\"7\"]", PAGE_WAIT)
         .await;
     assert_eq!(browser.text("[data-testid=practice-seed]").await, "7");
     assert!(
@@ -458,13 +467,13 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     browser
         .wait_for(
             "[data-testid=practice-result-network][data-result=right]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     browser
         .wait_for(
             "[data-testid=practice-result-broadcast][data-result=wrong]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     let unreadable = browser.text("[data-testid=practice-result-first]").await;
@@ -491,7 +500,11 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     assert_eq!(first, "/28 表示前 28 位是 1,掩码是 255.255.255.240。");
     browser.click("[data-testid=practice-solution-all]").await;
     browser
-        .wait_for_text("[data-testid=practice-solution]", "可用主机 14 个", WAIT)
+        .wait_for_text(
+            "[data-testid=practice-solution]",
+            "可用主机 14 个",
+            PAGE_WAIT,
+        )
         .await;
 
     // Everything right now.
@@ -508,7 +521,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     }
     browser.click("[data-testid=practice-check]").await;
     browser
-        .wait_for("[data-testid=practice-solved]", WAIT)
+        .wait_for("[data-testid=practice-solved]", PAGE_WAIT)
         .await;
     for field in ["mask", "network", "broadcast", "first", "last", "usable"] {
         let mark = browser
@@ -527,7 +540,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     // The score is kept in this browser: it survives a reload, and the seed stays in the URL.
     browser.goto(&browser.current_url().await).await;
     browser
-        .wait_for("[data-testid=practice][data-seed=\"7\"]", WAIT)
+        .wait_for("[data-testid=practice][data-seed=\"7\"]", PAGE_WAIT)
         .await;
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
@@ -539,7 +552,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
         .goto(&format!("{}/practice?level=1&seed=42", relay.base()))
         .await;
     browser
-        .wait_for("[data-testid=practice][data-level=\"1\"]", WAIT)
+        .wait_for("[data-testid=practice][data-level=\"1\"]", PAGE_WAIT)
         .await;
     browser
         .select("[data-testid=practice-input-class]", "A")
@@ -551,13 +564,13 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     browser
         .wait_for(
             "[data-testid=practice-result-class][data-result=right]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     browser
         .wait_for(
             "[data-testid=practice-result-specials][data-result=wrong]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     browser
@@ -570,7 +583,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     browser
         .wait_for(
             "[data-testid=practice-result-specials][data-result=right]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     // Level 3, seed 5: 10.25.110.70/27 and 10.25.110.94/27 share 10.25.110.64/27.
@@ -578,7 +591,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
         .goto(&format!("{}/practice?level=3&seed=5", relay.base()))
         .await;
     browser
-        .wait_for("[data-testid=practice][data-level=\"3\"]", WAIT)
+        .wait_for("[data-testid=practice][data-level=\"3\"]", PAGE_WAIT)
         .await;
     let chosen = browser
         .eval("return document.querySelector('[data-testid=practice-input-delivery]').value")
@@ -597,7 +610,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     browser
         .wait_for(
             "[data-testid=practice-result-delivery][data-result=wrong]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     browser
@@ -605,7 +618,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
         .await;
     browser.click("[data-testid=practice-check]").await;
     browser
-        .wait_for("[data-testid=practice-solved]", WAIT)
+        .wait_for("[data-testid=practice-solved]", PAGE_WAIT)
         .await;
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
@@ -617,32 +630,44 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
 async fn the_split_tree_survives_a_reload_and_a_shared_link() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await; // zh-CN
-    open(&browser, &relay, "/lesson/subnets/7").await;
+    open_page(&browser, &relay, "/lesson/subnets/7").await;
     at_step(&browser, "subnets", 7).await;
     browser
         .type_into("[data-testid=tree-root]", "10.0.0.0/8")
         .await;
     browser.click("[data-testid=tree-reset]").await;
     browser
-        .wait_for("[data-testid=tree-leaf][data-cidr=\"10.0.0.0/8\"]", WAIT)
+        .wait_for(
+            "[data-testid=tree-leaf][data-cidr=\"10.0.0.0/8\"]",
+            PAGE_WAIT,
+        )
         .await;
     browser
         .click("[data-testid=tree-leaf][data-cidr=\"10.0.0.0/8\"] [data-testid=tree-split]")
         .await;
     browser
-        .wait_for("[data-testid=tree-leaf][data-cidr=\"10.0.0.0/9\"]", WAIT)
+        .wait_for(
+            "[data-testid=tree-leaf][data-cidr=\"10.0.0.0/9\"]",
+            PAGE_WAIT,
+        )
         .await;
     browser
         .click("[data-testid=tree-leaf][data-cidr=\"10.0.0.0/9\"] [data-testid=tree-split]")
         .await;
     browser
-        .wait_for("[data-testid=tree-leaf][data-cidr=\"10.64.0.0/10\"]", WAIT)
+        .wait_for(
+            "[data-testid=tree-leaf][data-cidr=\"10.64.0.0/10\"]",
+            PAGE_WAIT,
+        )
         .await;
     browser
         .click("[data-testid=tree-leaf][data-cidr=\"10.128.0.0/9\"] [data-testid=tree-split]")
         .await;
     browser
-        .wait_for("[data-testid=tree-leaf][data-cidr=\"10.192.0.0/10\"]", WAIT)
+        .wait_for(
+            "[data-testid=tree-leaf][data-cidr=\"10.192.0.0/10\"]",
+            PAGE_WAIT,
+        )
         .await;
     let leaves = [
         "10.0.0.0/10",
@@ -659,13 +684,19 @@ async fn the_split_tree_survives_a_reload_and_a_shared_link() {
         .click("[data-testid=tree-leaf][data-cidr=\"10.192.0.0/10\"] [data-testid=tree-join]")
         .await;
     browser
-        .wait_for("[data-testid=tree-leaf][data-cidr=\"10.128.0.0/9\"]", WAIT)
+        .wait_for(
+            "[data-testid=tree-leaf][data-cidr=\"10.128.0.0/9\"]",
+            PAGE_WAIT,
+        )
         .await;
     browser
         .click("[data-testid=tree-leaf][data-cidr=\"10.128.0.0/9\"] [data-testid=tree-split]")
         .await;
     browser
-        .wait_for("[data-testid=tree-leaf][data-cidr=\"10.192.0.0/10\"]", WAIT)
+        .wait_for(
+            "[data-testid=tree-leaf][data-cidr=\"10.192.0.0/10\"]",
+            PAGE_WAIT,
+        )
         .await;
 
     let url = browser.current_url().await;
@@ -699,7 +730,7 @@ async fn the_split_tree_survives_a_reload_and_a_shared_link() {
 
     // A second browser opening the shared link sees the same division.
     let other = Browser::start().await;
-    open(&other, &relay, &format!("/lesson/subnets/7?tree={encoded}")).await;
+    open_page(&other, &relay, &format!("/lesson/subnets/7?tree={encoded}")).await;
     at_step(&other, "subnets", 7).await;
     assert_eq!(
         texts(&other, "[data-testid=tree-leaf]", "data-cidr").await,
@@ -714,7 +745,7 @@ async fn the_split_tree_survives_a_reload_and_a_shared_link() {
         ))
         .await;
     other
-        .wait_for_text("[data-testid=tree-error]", "读不出来", WAIT)
+        .wait_for_text("[data-testid=tree-error]", "读不出来", PAGE_WAIT)
         .await;
     assert_eq!(
         texts(&other, "[data-testid=tree-leaf]", "data-cidr").await,
@@ -728,7 +759,7 @@ async fn the_split_tree_survives_a_reload_and_a_shared_link() {
         .type_into("[data-testid=ip-input]", "256.1.1.1")
         .await;
     let err = browser
-        .wait_for_text("[data-testid=ip-error]", "256", WAIT)
+        .wait_for_text("[data-testid=ip-error]", "256", PAGE_WAIT)
         .await;
     assert_eq!(
         err,

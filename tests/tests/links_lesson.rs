@@ -3,24 +3,7 @@
 //! step; then the real web request runs against the relay's sample site: resolved address,
 //! connection ports and the HTTP status line as the page shows them.
 
-use std::time::{Duration, Instant};
-
-use e2e::{Browser, Relay};
-
-const WAIT: Duration = Duration::from_secs(15);
-
-async fn open_step(browser: &Browser, relay: &Relay, step: usize) {
-    browser.goto(relay.url()).await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-    browser
-        .goto(&format!("{}/lesson/links/{step}", relay.base()))
-        .await;
-    browser
-        .wait_for(&format!("[data-testid=lesson][data-step=\"{step}\"]"), WAIT)
-        .await;
-}
+use e2e::{Browser, PAGE_WAIT, Relay, open_step};
 
 async fn click(browser: &Browser, css: &str) {
     let js = format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
@@ -51,7 +34,7 @@ async fn at_step(browser: &Browser, pos: usize) {
     browser
         .wait_for(
             &format!("[data-testid=topo-step][data-pos=\"{pos}\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 }
@@ -69,15 +52,17 @@ const C: &str = "02:00:00:00:00:0c";
 async fn a_frame_steps_across_the_switch_and_the_table_fills() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    open_step(&browser, &relay, 3).await;
-    browser.wait_for("[data-testid=topo-switch]", WAIT).await;
+    open_step(&browser, &relay, "links", 3).await;
+    browser
+        .wait_for("[data-testid=topo-switch]", PAGE_WAIT)
+        .await;
     // A (port 1) -> C (port 3).
     browser.select("[data-testid=topo-src]", "0").await;
     browser.select("[data-testid=topo-dst]", "2").await;
     click(&browser, "[data-testid=topo-send]").await;
     // Stop auto-play, then step by hand from the first step.
     browser
-        .wait_for("[data-testid=topo-step][data-len=\"4\"]", WAIT)
+        .wait_for("[data-testid=topo-step][data-len=\"4\"]", PAGE_WAIT)
         .await;
     click(&browser, "[data-testid=topo-play]").await;
     while browser
@@ -122,7 +107,7 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
     browser
         .wait_for(
             "[data-testid=topo-step][data-len=\"4\"][data-pos=\"3\"]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
@@ -151,8 +136,8 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
 async fn the_real_web_request_against_the_sample_site() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    open_step(&browser, &relay, 6).await;
-    browser.wait_for("[data-testid=web-lab]", WAIT).await;
+    open_step(&browser, &relay, "links", 6).await;
+    browser.wait_for("[data-testid=web-lab]", PAGE_WAIT).await;
     let url = browser
         .eval("return document.querySelector('[data-testid=web-url]').value")
         .await;
@@ -166,7 +151,9 @@ async fn the_real_web_request_against_the_sample_site() {
     assert_ne!(site_port, 0);
 
     click(&browser, "[data-testid=web-resolve]").await;
-    let resolved = browser.wait_for("[data-testid=web-resolved]", WAIT).await;
+    let resolved = browser
+        .wait_for("[data-testid=web-resolved]", PAGE_WAIT)
+        .await;
     let addrs = resolved.attr("data-addrs").await.unwrap().unwrap();
     assert!(
         addrs.split(' ').any(|a| a == "127.0.0.1" || a == "::1"),
@@ -176,7 +163,9 @@ async fn the_real_web_request_against_the_sample_site() {
     assert!(text.contains("127.0.0.1") || text.contains("::1"), "{text}");
 
     click(&browser, "[data-testid=web-connect]").await;
-    let conn = browser.wait_for("[data-testid=web-connected]", WAIT).await;
+    let conn = browser
+        .wait_for("[data-testid=web-connected]", PAGE_WAIT)
+        .await;
     let local = conn.attr("data-local").await.unwrap().unwrap();
     let peer = conn.attr("data-peer").await.unwrap().unwrap();
     assert_eq!(peer, format!("127.0.0.1:{site_port}"));
@@ -189,7 +178,7 @@ async fn the_real_web_request_against_the_sample_site() {
 
     click(&browser, "[data-testid=web-send]").await;
     browser
-        .wait_for_text("[data-testid=web-status]", "HTTP/1.1 200 OK", WAIT)
+        .wait_for_text("[data-testid=web-status]", "HTTP/1.1 200 OK", PAGE_WAIT)
         .await;
     assert_eq!(
         browser.text("[data-testid=web-status]").await,
@@ -206,21 +195,11 @@ async fn the_real_web_request_against_the_sample_site() {
     let body = browser.text("[data-testid=web-response-text]").await;
     assert!(body.contains("Hello from the sample site"), "{body}");
     browser
-        .wait_for("[data-testid=web-peer-closed]", WAIT)
+        .wait_for("[data-testid=web-peer-closed]", PAGE_WAIT)
         .await;
     click(&browser, "[data-testid=web-close]").await;
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let done = browser
-            .eval(
-                "return document.querySelectorAll('[data-testid=seq-row][data-done=true]').length",
-            )
-            .await;
-        if done == 8 {
-            break;
-        }
-        assert!(Instant::now() < deadline, "sequence rows done: {done}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    browser
+        .wait_count("[data-testid=seq-row][data-done=true]", 8, PAGE_WAIT)
+        .await;
     browser.quit().await;
 }

@@ -6,18 +6,16 @@ use std::io::{Read, Write};
 use std::net::{TcpStream, UdpSocket};
 use std::time::Duration;
 
-use e2e::{Browser, BrowserOptions, PythonPeer, Relay};
-
-const WAIT: Duration = Duration::from_secs(15);
+use e2e::{
+    Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_tcp_port, free_udp_port, open_page,
+};
 
 /// Opens the relay's link (which hands the page its token), then `/panel`.
 async fn open_panel(browser: &Browser, relay: &Relay) {
-    browser.goto(relay.url()).await;
+    open_page(browser, relay, "/panel").await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .wait_for("[data-testid=peer-panel]", PAGE_WAIT)
         .await;
-    browser.goto(&format!("{}/panel", relay.base())).await;
-    browser.wait_for("[data-testid=peer-panel]", WAIT).await;
 }
 
 async fn english_browser() -> Browser {
@@ -26,18 +24,6 @@ async fn english_browser() -> Browser {
         ..BrowserOptions::default()
     })
     .await
-}
-
-fn free_udp_port() -> u16 {
-    UdpSocket::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn free_tcp_port() -> u16 {
-    e2e::free_tcp_port()
 }
 
 /// The port a Python program logged after `prefix` (e.g. "bound 127.0.0.1:").
@@ -80,7 +66,11 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
         .type_into("[data-testid=panel-local-port]", "80a")
         .await;
     browser
-        .wait_for_text("[data-testid=panel-local-error]", "端口只能是数字", WAIT)
+        .wait_for_text(
+            "[data-testid=panel-local-error]",
+            "端口只能是数字",
+            PAGE_WAIT,
+        )
         .await;
     let port = free_udp_port();
     browser
@@ -90,7 +80,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
     browser
         .wait_for(
             &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -108,10 +98,10 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
             "15",
         ],
     );
-    learner.wait_for_stderr("sent 4 bytes", WAIT).await;
+    learner.wait_for_stderr("sent 4 bytes", PAGE_WAIT).await;
     let py_port = logged_port(&learner.stderr_so_far(), "bound 127.0.0.1:");
     let entry = received_from(py_port);
-    browser.wait_for(&entry, WAIT).await;
+    browser.wait_for(&entry, PAGE_WAIT).await;
     assert_eq!(
         browser.attr(&entry, "data-hex").await.as_deref(),
         Some("C4 E3 BA C3")
@@ -129,7 +119,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
         .wait_for_text(
             &format!("{entry} [data-testid=panel-line-text]"),
             "你好",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -146,7 +136,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
     browser.type_into("[data-testid=panel-text]", "收到").await;
     browser.select("[data-testid=panel-encoding]", "gbk").await;
     click(&browser, "[data-testid=panel-send]").await;
-    let out = learner.finish(WAIT).await;
+    let out = learner.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(report["received"]["hex"], "ca d5 b5 bd");
@@ -166,7 +156,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
             "15",
         ],
     );
-    receiver.wait_for_stderr("bound", WAIT).await;
+    receiver.wait_for_stderr("bound", PAGE_WAIT).await;
     browser
         .type_into("[data-testid=panel-remote-port]", &learner_port.to_string())
         .await;
@@ -177,7 +167,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
         .select("[data-testid=panel-encoding]", "utf-8")
         .await;
     click(&browser, "[data-testid=panel-send]").await;
-    let out = receiver.finish(WAIT).await;
+    let out = receiver.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(
@@ -187,7 +177,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
     assert_eq!(report["received"]["from"][1], port);
     let sent =
         format!("[data-testid=panel-line][data-dir=sent][data-peer=\"127.0.0.1:{learner_port}\"]");
-    browser.wait_for(&sent, WAIT).await;
+    browser.wait_for(&sent, PAGE_WAIT).await;
     assert_eq!(
         browser
             .text(&format!("{sent} [data-testid=panel-line-text]"))
@@ -205,7 +195,9 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
         )
         .await;
     click(&browser, "[data-testid=panel-save]").await;
-    browser.wait_for("[data-testid=panel-saved]", WAIT).await;
+    browser
+        .wait_for("[data-testid=panel-saved]", PAGE_WAIT)
+        .await;
     let href = browser
         .attr("[data-testid=panel-saved]", "href")
         .await
@@ -237,7 +229,9 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
 
     // Clear empties the log.
     click(&browser, "[data-testid=panel-clear]").await;
-    browser.wait_gone("[data-testid=panel-line]", WAIT).await;
+    browser
+        .wait_gone("[data-testid=panel-line]", PAGE_WAIT)
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -253,13 +247,13 @@ async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
         .wait_for_text(
             "[data-testid=panel-remote-error]",
             "The largest port is 65535",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
     // Hex: exact raw bytes, from an unbound socket the OS gives a port on its first send.
     let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
-    sock.set_read_timeout(Some(WAIT)).unwrap();
+    sock.set_read_timeout(Some(PAGE_WAIT)).unwrap();
     let target = sock.local_addr().unwrap().port();
     browser
         .type_into("[data-testid=panel-remote-port]", &target.to_string())
@@ -269,7 +263,7 @@ async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
         .type_into("[data-testid=panel-text]", "00 FF 80 0a c4 zz")
         .await;
     browser
-        .wait_for_text("[data-testid=panel-input-error]", "z", WAIT)
+        .wait_for_text("[data-testid=panel-input-error]", "z", PAGE_WAIT)
         .await;
     browser
         .type_into("[data-testid=panel-text]", "00 FF 80 0a c4")
@@ -281,7 +275,7 @@ async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
     browser
         .wait_for(
             &format!("[data-testid=panel-local][data-port=\"{}\"]", from.port()),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     let page_port = from.port();
@@ -303,7 +297,7 @@ async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
             "15",
         ],
     );
-    let out = learner.finish(WAIT).await;
+    let out = learner.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(report["received"]["hex"], report["sent"]["hex"]);
@@ -331,7 +325,7 @@ async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
             "15",
         ],
     );
-    let out = learner.finish(WAIT).await;
+    let out = learner.finish(PAGE_WAIT).await;
     out.assert_success();
     assert_eq!(out.json()["received"]["hex"], "ba c3 b5 c4");
     let log = browser.text("[data-testid=panel-log]").await;
@@ -345,7 +339,7 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     open_panel(&browser, &relay).await;
     click(&browser, "[data-testid=panel-mode-tcp-server]").await;
     browser
-        .wait_for("[data-testid=peer-panel][data-mode=tcp-server]", WAIT)
+        .wait_for("[data-testid=peer-panel][data-mode=tcp-server]", PAGE_WAIT)
         .await;
     let port = free_tcp_port();
     browser
@@ -355,7 +349,7 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     browser
         .wait_for(
             &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -373,14 +367,14 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
             "15",
         ],
     );
-    client.wait_for_stderr("sent 4 bytes", WAIT).await;
+    client.wait_for_stderr("sent 4 bytes", PAGE_WAIT).await;
     let py_port = logged_port(&client.stderr_so_far(), "connected from 127.0.0.1:");
     let row = format!("[data-testid=panel-client][data-port=\"{py_port}\"]");
     browser
-        .wait_for(&format!("{row}[data-state=connected]"), WAIT)
+        .wait_for(&format!("{row}[data-state=connected]"), PAGE_WAIT)
         .await;
     let entry = received_from(py_port);
-    browser.wait_for(&entry, WAIT).await;
+    browser.wait_for(&entry, PAGE_WAIT).await;
     assert_eq!(
         browser.attr(&entry, "data-hex").await.as_deref(),
         Some("C4 E3 BA C3")
@@ -390,19 +384,21 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     let mut other = TcpStream::connect(("127.0.0.1", port)).unwrap();
     let other_port = other.local_addr().unwrap().port();
     other.write_all(b"bye").unwrap();
-    browser.wait_for(&received_from(other_port), WAIT).await;
+    browser
+        .wait_for(&received_from(other_port), PAGE_WAIT)
+        .await;
     drop(other);
     browser
         .wait_for(
             &format!("[data-testid=panel-client][data-port=\"{other_port}\"][data-state=left]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     browser
         .wait_for_text(
             "[data-testid=panel-log]",
             &format!("recv 返回 0 字节：127.0.0.1:{other_port} 关闭了连接"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert_eq!(
@@ -417,7 +413,7 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     browser.type_into("[data-testid=panel-text]", "收到").await;
     browser.select("[data-testid=panel-encoding]", "gbk").await;
     click(&browser, "[data-testid=panel-send]").await;
-    let out = client.finish(WAIT).await;
+    let out = client.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(report["received"]["hex"], "ca d5 b5 bd");
@@ -426,9 +422,9 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     // Stop: the listener is closed, nobody can connect any more.
     click(&browser, "[data-testid=panel-stop]").await;
     browser
-        .wait_for("[data-testid=panel-local][data-local=\"\"]", WAIT)
+        .wait_for("[data-testid=panel-local][data-local=\"\"]", PAGE_WAIT)
         .await;
-    let deadline = std::time::Instant::now() + WAIT;
+    let deadline = std::time::Instant::now() + PAGE_WAIT;
     while TcpStream::connect(("127.0.0.1", port)).is_ok() {
         assert!(std::time::Instant::now() < deadline, "still listening");
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -456,7 +452,7 @@ async fn tcp_server_auto_reply_echoes_each_client() {
         .select("[data-testid=panel-auto-reply]", "echo")
         .await;
     let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    c.set_read_timeout(Some(WAIT)).unwrap();
+    c.set_read_timeout(Some(PAGE_WAIT)).unwrap();
     c.write_all(&[0xC4, 0xE3, 0x00, 0xFF]).unwrap();
     let mut buf = [0u8; 16];
     let n = c.read(&mut buf).unwrap();
@@ -480,7 +476,9 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
             "15",
         ],
     );
-    server.wait_for_stderr("listening 127.0.0.1:", WAIT).await;
+    server
+        .wait_for_stderr("listening 127.0.0.1:", PAGE_WAIT)
+        .await;
     let port = logged_port(&server.stderr_so_far(), "listening 127.0.0.1:");
     open_panel(&browser, &relay).await;
     click(&browser, "[data-testid=panel-mode-tcp-client]").await;
@@ -489,7 +487,7 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
         .await;
     click(&browser, "[data-testid=panel-start]").await;
     let status = browser
-        .wait_for_text("[data-testid=panel-local]", "the OS picked port", WAIT)
+        .wait_for_text("[data-testid=panel-local]", "the OS picked port", PAGE_WAIT)
         .await;
     let local_port: u16 = browser
         .attr("[data-testid=panel-local]", "data-port")
@@ -502,7 +500,7 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
     browser.type_into("[data-testid=panel-text]", "你好").await;
     browser.select("[data-testid=panel-encoding]", "gbk").await;
     click(&browser, "[data-testid=panel-send]").await;
-    let out = server.finish(WAIT).await;
+    let out = server.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(report["received"]["hex"], "c4 e3 ba c3");
@@ -512,7 +510,7 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
     );
 
     let entry = received_from(port);
-    browser.wait_for(&entry, WAIT).await;
+    browser.wait_for(&entry, PAGE_WAIT).await;
     assert_eq!(
         browser.attr(&entry, "data-hex").await.as_deref(),
         Some("CA D5 B5 BD")
@@ -522,16 +520,16 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
         .wait_for_text(
             &format!("{entry} [data-testid=panel-line-text]"),
             "收到",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     // The server closed after answering: recv returned 0.
     browser
-        .wait_for("[data-testid=panel-peer-closed]", WAIT)
+        .wait_for("[data-testid=panel-peer-closed]", PAGE_WAIT)
         .await;
     click(&browser, "[data-testid=panel-stop]").await;
     browser
-        .wait_for("[data-testid=panel-local][data-local=\"\"]", WAIT)
+        .wait_for("[data-testid=panel-local][data-local=\"\"]", PAGE_WAIT)
         .await;
 }
 
@@ -541,17 +539,22 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
     let browser = Browser::start().await;
     browser.goto(relay.url()).await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            PAGE_WAIT,
+        )
         .await;
     // The header links to the panel page.
     click(&browser, "[data-testid=nav-panel]").await;
-    browser.wait_for("[data-testid=panel-page]", WAIT).await;
+    browser
+        .wait_for("[data-testid=panel-page]", PAGE_WAIT)
+        .await;
 
     browser
         .goto(&format!("{}/lesson/udp/6", relay.base()))
         .await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"6\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"6\"]", PAGE_WAIT)
         .await;
     assert_eq!(
         browser
@@ -562,7 +565,10 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
     );
     click(&browser, "[data-testid=panel-toggle]").await;
     browser
-        .wait_for("[data-testid=panel-drawer] [data-testid=peer-panel]", WAIT)
+        .wait_for(
+            "[data-testid=panel-drawer] [data-testid=peer-panel]",
+            PAGE_WAIT,
+        )
         .await;
     let port = free_udp_port();
     browser
@@ -572,7 +578,7 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
     browser
         .wait_for(
             &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert!(
@@ -581,8 +587,10 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
     );
     // Hiding the panel closes its socket: the port is free again.
     click(&browser, "[data-testid=panel-toggle]").await;
-    browser.wait_gone("[data-testid=peer-panel]", WAIT).await;
-    let deadline = std::time::Instant::now() + WAIT;
+    browser
+        .wait_gone("[data-testid=peer-panel]", PAGE_WAIT)
+        .await;
+    let deadline = std::time::Instant::now() + PAGE_WAIT;
     while UdpSocket::bind(("127.0.0.1", port)).is_err() {
         assert!(
             std::time::Instant::now() < deadline,
@@ -595,7 +603,7 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
         .goto(&format!("{}/lesson/udp/1", relay.base()))
         .await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"1\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"1\"]", PAGE_WAIT)
         .await;
     assert!(!browser.exists("[data-testid=panel-toggle]").await);
 }

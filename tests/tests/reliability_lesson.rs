@@ -2,32 +2,16 @@
 //! the retransmission and the unchanged delivered text, the UDP side shows the loss, and the
 //! kernel-view step shows ESTABLISHED for a live connection to the relay's echo peer.
 
-use std::time::Duration;
+use e2e::{Browser, PAGE_WAIT, Relay, open_step};
 
-use e2e::{Browser, Relay};
-
-const WAIT: Duration = Duration::from_secs(15);
 const MESSAGE: &str = "Every byte, in order, exactly once.";
-
-async fn open_step(browser: &Browser, relay: &Relay, step: usize) {
-    browser.goto(relay.url()).await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-    browser
-        .goto(&format!("{}/lesson/reliability/{step}", relay.base()))
-        .await;
-    browser
-        .wait_for(&format!("[data-testid=lesson][data-step=\"{step}\"]"), WAIT)
-        .await;
-}
 
 #[tokio::test]
 async fn a_dropped_segment_is_retransmitted_and_udp_keeps_the_loss() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    open_step(&browser, &relay, 2).await;
-    browser.wait_for("[data-testid=rel-tcp]", WAIT).await;
+    open_step(&browser, &relay, "reliability", 2).await;
+    browser.wait_for("[data-testid=rel-tcp]", PAGE_WAIT).await;
     // The default seed (42) and a clean link: the only fault is the one set below.
     // Step until the first data segment (transmission #4) is on the wire, select it, drop it.
     for _ in 0..12 {
@@ -36,17 +20,24 @@ async fn a_dropped_segment_is_retransmitted_and_udp_keeps_the_loss() {
     browser
         .click("[data-testid=seg][data-tx=\"3\"] line.hit")
         .await;
-    browser.wait_for("[data-testid=rel-header]", WAIT).await;
+    browser
+        .wait_for("[data-testid=rel-header]", PAGE_WAIT)
+        .await;
     browser.click("[data-testid=rel-fault-lost]").await;
-    browser.wait_for("[data-testid=rel-faults]", WAIT).await;
+    browser
+        .wait_for("[data-testid=rel-faults]", PAGE_WAIT)
+        .await;
     browser.click("[data-testid=rel-end]").await;
     browser
-        .wait_for("[data-testid=seg][data-tx=\"3\"][data-outcome=lost]", WAIT)
+        .wait_for(
+            "[data-testid=seg][data-tx=\"3\"][data-outcome=lost]",
+            PAGE_WAIT,
+        )
         .await;
     browser
         .wait_for(
             "[data-testid=seg][data-retransmit=true][data-outcome=ok]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert_eq!(
@@ -61,7 +52,7 @@ async fn a_dropped_segment_is_retransmitted_and_udp_keeps_the_loss() {
 
     // The UDP step: the same fault, on the datagram with the same bytes, stays lost.
     browser.click("[data-testid=step-next]").await;
-    browser.wait_for("[data-testid=rel-udp]", WAIT).await;
+    browser.wait_for("[data-testid=rel-udp]", PAGE_WAIT).await;
     assert_eq!(
         browser
             .attr("[data-testid=udp-lost]", "data-count")
@@ -83,17 +74,20 @@ async fn a_dropped_segment_is_retransmitted_and_udp_keeps_the_loss() {
 async fn the_kernel_view_shows_an_established_connection() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    open_step(&browser, &relay, 4).await;
+    open_step(&browser, &relay, "reliability", 4).await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            PAGE_WAIT,
+        )
         .await;
     browser.click("[data-testid=kernel-connect]").await;
     browser.click("[data-testid=kernel-send]").await;
     browser
-        .wait_for_text("[data-testid=kernel-state]", "ESTABLISHED", WAIT)
+        .wait_for_text("[data-testid=kernel-state]", "ESTABLISHED", PAGE_WAIT)
         .await;
     browser
-        .wait_for_text("[data-testid=kernel-bytes_acked]", "15", WAIT)
+        .wait_for_text("[data-testid=kernel-bytes_acked]", "15", PAGE_WAIT)
         .await;
     browser.quit().await;
 }

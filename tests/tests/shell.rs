@@ -4,17 +4,15 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, BrowserOptions, PHONE, Relay};
+use e2e::{Browser, BrowserOptions, PAGE_WAIT, PHONE, Relay};
 use fantoccini::key::Key;
-
-const WAIT: Duration = Duration::from_secs(15);
 
 #[tokio::test(flavor = "multi_thread")]
 async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
     browser.goto(relay.url()).await;
-    browser.wait_for("[data-testid=home]", WAIT).await;
+    browser.wait_for("[data-testid=home]", PAGE_WAIT).await;
     // The token left the address bar as soon as the page stored it.
     let url = browser.current_url().await;
     assert_eq!(
@@ -25,7 +23,7 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
 
     browser.click("[data-testid=lesson-udp] a").await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"1\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"1\"]", PAGE_WAIT)
         .await;
     assert_eq!(
         browser.current_url().await,
@@ -38,11 +36,11 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
 
     browser.press(Key::Right).await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"2\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"2\"]", PAGE_WAIT)
         .await;
     browser.press(Key::Right).await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"3\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"3\"]", PAGE_WAIT)
         .await;
     assert_eq!(
         browser.current_url().await,
@@ -50,20 +48,20 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
     );
     browser.press(Key::Left).await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"2\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"2\"]", PAGE_WAIT)
         .await;
     browser.click("[data-testid=step-next]").await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"3\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"3\"]", PAGE_WAIT)
         .await;
     // Browser back goes to the previous step.
     browser.client().back().await.unwrap();
     browser
-        .wait_for("[data-testid=lesson][data-step=\"2\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"2\"]", PAGE_WAIT)
         .await;
     browser.client().forward().await.unwrap();
     browser
-        .wait_for("[data-testid=lesson][data-step=\"3\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"3\"]", PAGE_WAIT)
         .await;
 
     // The encode step works in the page alone: GBK built from the browser's own decoder.
@@ -85,11 +83,11 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
     // Reload: same step; the lesson list remembers where we were.
     browser.client().refresh().await.unwrap();
     browser
-        .wait_for("[data-testid=lesson][data-step=\"3\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"3\"]", PAGE_WAIT)
         .await;
     browser.goto(&format!("{}/", relay.base())).await;
     browser
-        .wait_for("[data-testid=lesson-udp] .progress-text", WAIT)
+        .wait_for("[data-testid=lesson-udp] .progress-text", PAGE_WAIT)
         .await;
     let progress = browser
         .text("[data-testid=lesson-udp] .progress-text")
@@ -97,13 +95,13 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
     assert_eq!(progress, "已看 3 / 8 步");
     browser.goto(&format!("{}/lesson/udp", relay.base())).await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"3\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"3\"]", PAGE_WAIT)
         .await;
     // A step that does not exist is a clear "not found", not a crash.
     browser
         .goto(&format!("{}/lesson/udp/99", relay.base()))
         .await;
-    browser.wait_for("[data-testid=not-found]", WAIT).await;
+    browser.wait_for("[data-testid=not-found]", PAGE_WAIT).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -116,7 +114,11 @@ async fn language_follows_the_browser_then_the_learners_choice() {
     .await;
     browser.goto(relay.url()).await;
     browser
-        .wait_for_text("[data-testid=home] h1", "Learn network programming", WAIT)
+        .wait_for_text(
+            "[data-testid=home] h1",
+            "Learn network programming",
+            PAGE_WAIT,
+        )
         .await;
     assert_eq!(
         browser.eval("return document.documentElement.lang").await,
@@ -124,7 +126,7 @@ async fn language_follows_the_browser_then_the_learners_choice() {
     );
     browser.click("[data-testid=lang-zh-CN]").await;
     browser
-        .wait_for_text("[data-testid=home] h1", "动手学网络编程", WAIT)
+        .wait_for_text("[data-testid=home] h1", "动手学网络编程", PAGE_WAIT)
         .await;
     assert_eq!(
         browser.eval("return document.documentElement.lang").await,
@@ -132,7 +134,7 @@ async fn language_follows_the_browser_then_the_learners_choice() {
     );
     browser.client().refresh().await.unwrap();
     browser
-        .wait_for_text("[data-testid=home] h1", "动手学网络编程", WAIT)
+        .wait_for_text("[data-testid=home] h1", "动手学网络编程", PAGE_WAIT)
         .await;
 }
 
@@ -143,23 +145,26 @@ async fn without_the_relay_socket_steps_say_how_to_start_it_and_the_rest_works()
     let browser = Browser::start().await;
     browser.goto(relay.url()).await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            PAGE_WAIT,
+        )
         .await;
     browser.click("[data-testid=lesson-udp] a").await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"1\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"1\"]", PAGE_WAIT)
         .await;
 
     relay.kill();
     browser
-        .wait_for("[data-testid=relay-status][data-state=offline]", WAIT)
+        .wait_for("[data-testid=relay-status][data-state=offline]", PAGE_WAIT)
         .await;
     // Step 4 (send) needs the relay: no dead buttons, an explanation and the command instead.
     for _ in 0..3 {
         browser.click("[data-testid=step-next]").await;
     }
     browser
-        .wait_for("[data-testid=lesson][data-step=\"4\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"4\"]", PAGE_WAIT)
         .await;
     let gate = browser
         .text("[data-testid=relay-gate][data-state=offline]")
@@ -190,7 +195,10 @@ async fn without_the_relay_socket_steps_say_how_to_start_it_and_the_rest_works()
     // ...and opening the new link connects again.
     browser.goto(relay2.url()).await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            PAGE_WAIT,
+        )
         .await;
 }
 
@@ -200,12 +208,30 @@ async fn a_phone_sized_window_has_no_sideways_scrolling() {
     let browser = Browser::start_phone().await;
     browser.goto(relay.url()).await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            PAGE_WAIT,
+        )
         .await;
-    for path in ["/", "/lesson/udp/4", "/lesson/udp/6", "/lesson/intro/3"] {
+    let lesson = |step: &str| format!("[data-testid=lesson][data-step=\"{step}\"]");
+    for (path, shown) in [
+        ("/", "[data-testid=home]".to_string()),
+        ("/lesson/udp/4", lesson("4")),
+        ("/lesson/udp/6", lesson("6")),
+        ("/lesson/intro/3", lesson("3")),
+    ] {
         browser.goto(&format!("{}{path}", relay.base())).await;
-        browser.wait_for("main", WAIT).await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        browser.wait_for("main", PAGE_WAIT).await;
+        // Measure the finished layout: this route's content is drawn, the fonts are loaded,
+        // and two frames have been painted since (the first may still be laying out).
+        browser.wait_for(&shown, PAGE_WAIT).await;
+        browser
+            .eval_async(
+                "const done = arguments[arguments.length - 1];
+                 document.fonts.ready.then(() =>
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
+            )
+            .await;
         let overflow = browser
             .eval("return document.documentElement.scrollWidth - window.innerWidth")
             .await;

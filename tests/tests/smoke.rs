@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, Relay};
+use e2e::{Browser, Relay, WAIT, wait_until};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_printed_url_opens_a_connected_tutorial() {
@@ -33,8 +33,12 @@ async fn the_printed_url_opens_a_connected_tutorial() {
         errors.is_empty(),
         "errors in the browser console: {errors:#?}"
     );
-    // The page read the token from the fragment; the relay must not have logged it.
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The page read the token from the fragment; the relay must not have logged it. Wait
+    // until the relay has logged the hello it checked the token in (a line of its own).
+    wait_until("the relay's log of the page's session", WAIT, || {
+        relay.stderr().contains("page session started")
+    })
+    .await;
     relay.assert_token_not_logged();
     browser.quit().await;
 }

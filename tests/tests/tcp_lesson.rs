@@ -4,37 +4,8 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::time::{Duration, Instant};
 
-use e2e::{Browser, PythonPeer, Relay};
-
-const WAIT: Duration = Duration::from_secs(15);
-
-/// Opens the relay's printed link (which hands the page its token), then the given step.
-async fn open_step(browser: &Browser, relay: &Relay, lesson: &str, step: usize) {
-    browser.goto(relay.url()).await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-    browser
-        .goto(&format!("{}/lesson/{lesson}/{step}", relay.base()))
-        .await;
-    browser
-        .wait_for(&format!("[data-testid=lesson][data-step=\"{step}\"]"), WAIT)
-        .await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-}
-
-/// A TCP port on 127.0.0.1 that was free a moment ago (nothing listens there now).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use e2e::{Browser, PAGE_WAIT, PythonPeer, Relay, free_tcp_port, open_step};
 
 fn ephemeral_range() -> (u16, u16) {
     let range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap();
@@ -57,20 +28,6 @@ async fn attrs(browser: &Browser, css: &str, attr: &str) -> Vec<String> {
         .collect()
 }
 
-/// Waits until `css` matches exactly `n` elements.
-async fn wait_count(browser: &Browser, css: &str, n: usize) {
-    let js = format!("return document.querySelectorAll({css:?}).length");
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let count = browser.eval(&js).await;
-        if count == n {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{css}: wanted {n}, saw {count}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// The text of `css` even when it sits in a closed `<details>` (WebDriver shows only what
 /// is visible).
 async fn text_content(browser: &Browser, css: &str) -> String {
@@ -91,7 +48,7 @@ async fn click(browser: &Browser, css: &str) {
 }
 
 fn read_exact_within(stream: &mut TcpStream, n: usize) -> Vec<u8> {
-    stream.set_read_timeout(Some(WAIT)).unwrap();
+    stream.set_read_timeout(Some(PAGE_WAIT)).unwrap();
     let mut buf = vec![0u8; n];
     stream
         .read_exact(&mut buf)
@@ -101,7 +58,7 @@ fn read_exact_within(stream: &mut TcpStream, n: usize) -> Vec<u8> {
 
 /// Starts the page's server on a free port and returns it.
 async fn page_listens(browser: &Browser) -> u16 {
-    let port = free_port();
+    let port = free_tcp_port();
     browser
         .type_into("[data-testid=tcp-listen-port]", &port.to_string())
         .await;
@@ -109,7 +66,7 @@ async fn page_listens(browser: &Browser) -> u16 {
     browser
         .wait_for(
             &format!("[data-testid=tcp-listening][data-local=\"127.0.0.1:{port}\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     port
@@ -133,8 +90,8 @@ async fn the_page_serves_two_clients_sees_one_leave_and_answers_the_other() {
     b.write_all("你好 from b".as_bytes()).unwrap();
 
     // Both clients are listed with their real address, each with its own new socket.
-    browser.wait_for(&row(a_addr), WAIT).await;
-    browser.wait_for(&row(b_addr), WAIT).await;
+    browser.wait_for(&row(a_addr), PAGE_WAIT).await;
+    browser.wait_for(&row(b_addr), PAGE_WAIT).await;
     let a_sock = browser.attr(&row(a_addr), "data-socket").await.unwrap();
     let b_sock = browser.attr(&row(b_addr), "data-socket").await.unwrap();
     assert_ne!(a_sock, b_sock, "accept returns a new socket per client");
@@ -150,14 +107,14 @@ async fn the_page_serves_two_clients_sees_one_leave_and_answers_the_other() {
         .wait_for_text(
             &format!("{} [data-testid=tcp-recv-text]", row(a_addr)),
             "hello from a",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     browser
         .wait_for_text(
             &format!("{} [data-testid=tcp-recv-text]", row(b_addr)),
             "你好 from b",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     let hex = browser
@@ -174,7 +131,7 @@ async fn the_page_serves_two_clients_sees_one_leave_and_answers_the_other() {
         .wait_for_text(
             &format!("{} [data-testid=tcp-client-left]", row(a_addr)),
             "0 字节",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert!(left.contains("客户端离开了"), "{left}");
@@ -202,12 +159,12 @@ async fn the_page_serves_two_clients_sees_one_leave_and_answers_the_other() {
     // Closing the listening socket refuses new clients; b goes on talking.
     click(&browser, "[data-testid=tcp-close-listener]").await;
     browser
-        .wait_for("[data-testid=tcp-listening][data-local=\"\"]", WAIT)
+        .wait_for("[data-testid=tcp-listening][data-local=\"\"]", PAGE_WAIT)
         .await;
     let err = TcpStream::connect(("127.0.0.1", port)).expect_err("nobody listens any more");
     assert_eq!(err.kind(), std::io::ErrorKind::ConnectionRefused);
     b.write_all(b"still here").unwrap();
-    browser.wait_for_text(&b_row, "still here", WAIT).await;
+    browser.wait_for_text(&b_row, "still here", PAGE_WAIT).await;
     click(&browser, &format!("{b_row} [data-testid=tcp-client-send]")).await;
     assert_eq!(read_exact_within(&mut b, 4), [0xCA, 0xD5, 0xB5, 0xBD]);
     relay.assert_token_not_logged();
@@ -228,7 +185,11 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
     browser.click("[data-testid=tcp-connect]").await;
     let (mut conn, page_addr) = accepting.await.unwrap();
     let shake = browser
-        .wait_for_text("[data-testid=tcp-handshake]", &page_addr.to_string(), WAIT)
+        .wait_for_text(
+            "[data-testid=tcp-handshake]",
+            &page_addr.to_string(),
+            PAGE_WAIT,
+        )
         .await;
     assert!(shake.contains(&format!("127.0.0.1:{port}")), "{shake}");
     let us = browser
@@ -237,12 +198,12 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
         .unwrap();
     assert!(us.parse::<u64>().is_ok(), "handshake_us: {us}");
     browser
-        .wait_for("[data-testid=tcp-state][data-state=connected]", WAIT)
+        .wait_for("[data-testid=tcp-state][data-state=connected]", PAGE_WAIT)
         .await;
     browser
         .wait_for(
             "[data-testid=tcp-state-node][data-state=connected][data-live=true]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -255,7 +216,7 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
 
     conn.write_all(&[0xCA, 0xD5, 0xB5, 0xBD]).unwrap();
     let recv = "[data-testid=tcp-client-log] [data-testid=tcp-recv]";
-    browser.wait_for(recv, WAIT).await;
+    browser.wait_for(recv, PAGE_WAIT).await;
     assert_eq!(
         browser
             .attr(&format!("{recv} [data-testid=tcp-recv-hex]"), "data-hex")
@@ -265,16 +226,20 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
     );
     browser.select("[data-testid=tcp-decode]", "gbk").await;
     browser
-        .wait_for_text(&format!("{recv} [data-testid=tcp-recv-text]"), "收到", WAIT)
+        .wait_for_text(
+            &format!("{recv} [data-testid=tcp-recv-text]"),
+            "收到",
+            PAGE_WAIT,
+        )
         .await;
 
     // close(): the test's recv returns 0 bytes.
     click(&browser, "[data-testid=tcp-close]").await;
-    conn.set_read_timeout(Some(WAIT)).unwrap();
+    conn.set_read_timeout(Some(PAGE_WAIT)).unwrap();
     let mut buf = [0u8; 16];
     assert_eq!(conn.read(&mut buf).unwrap(), 0, "the page closed");
     browser
-        .wait_for("[data-testid=tcp-state][data-state=closed]", WAIT)
+        .wait_for("[data-testid=tcp-state][data-state=closed]", PAGE_WAIT)
         .await;
     let log = browser.text("[data-testid=tcp-client-log]").await;
     assert!(
@@ -288,7 +253,7 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
 async fn connect_is_refused_where_nobody_listens_but_udp_sendto_is_not() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    let port = free_port();
+    let port = free_tcp_port();
     open_step(&browser, &relay, "tcp", 4).await;
     browser
         .type_into("[data-testid=tcp-refused-port]", &port.to_string())
@@ -298,12 +263,16 @@ async fn connect_is_refused_where_nobody_listens_but_udp_sendto_is_not() {
         .wait_for_text(
             "[data-testid=tcp-refused][data-code=ECONNREFUSED]",
             "ECONNREFUSED",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert!(refused.contains("errno 111"), "{refused}");
     let udp = browser
-        .wait_for_text("[data-testid=udp-not-refused]", &port.to_string(), WAIT)
+        .wait_for_text(
+            "[data-testid=udp-not-refused]",
+            &port.to_string(),
+            PAGE_WAIT,
+        )
         .await;
     assert!(udp.contains("sendto 返回 5"), "{udp}");
     assert_eq!(
@@ -326,22 +295,26 @@ async fn the_byte_stream_keeps_no_send_boundaries() {
     let browser = Browser::start().await;
     open_step(&browser, &relay, "tcp", 6).await;
     browser.click("[data-testid=stream-setup]").await;
-    browser.wait_for("[data-testid=stream-pair]", WAIT).await;
+    browser
+        .wait_for("[data-testid=stream-pair]", PAGE_WAIT)
+        .await;
 
     let ready = |name: &str| format!("[data-testid={name}]:not([disabled])");
-    browser.wait_for(&ready("stream-two-sends"), WAIT).await;
+    browser
+        .wait_for(&ready("stream-two-sends"), PAGE_WAIT)
+        .await;
     browser.click("[data-testid=stream-two-sends]").await;
     let done = "[data-testid=stream-result][data-experiment=two_sends][data-done=true]";
-    browser.wait_for(done, WAIT).await;
+    browser.wait_for(done, PAGE_WAIT).await;
     let recvs = attrs(&browser, "[data-testid=stream-recv]", "data-bytes").await;
     assert_eq!(recvs, ["10"], "two sends of 5 bytes, one recv of 10");
     let sends = attrs(&browser, "[data-testid=stream-send]", "data-bytes").await;
     assert_eq!(sends, ["5", "5"]);
 
-    browser.wait_for(&ready("stream-big-send"), WAIT).await;
+    browser.wait_for(&ready("stream-big-send"), PAGE_WAIT).await;
     browser.click("[data-testid=stream-big-send]").await;
     let done = "[data-testid=stream-result][data-experiment=big_send][data-done=true]";
-    browser.wait_for(done, WAIT).await;
+    browser.wait_for(done, PAGE_WAIT).await;
     let recvs: Vec<usize> = attrs(&browser, "[data-testid=stream-recv]", "data-bytes")
         .await
         .iter()
@@ -370,7 +343,9 @@ async fn the_ports_demo_shows_distinct_ports_from_the_ephemeral_range() {
         Some(hi.to_string())
     );
     browser.click("[data-testid=port-demo-run]").await;
-    wait_count(&browser, "[data-testid=port-demo-row]", 3).await;
+    browser
+        .wait_count("[data-testid=port-demo-row]", 3, PAGE_WAIT)
+        .await;
     let mut ports: Vec<u16> = attrs(&browser, "[data-testid=port-demo-row]", "data-port")
         .await
         .iter()
@@ -384,7 +359,7 @@ async fn the_ports_demo_shows_distinct_ports_from_the_ephemeral_range() {
     assert_eq!(ports.len(), 3, "each connection got its own port");
     // The demo closes what it opened.
     browser
-        .wait_for("[data-testid=port-demo-run]:not([disabled])", WAIT)
+        .wait_for("[data-testid=port-demo-run]:not([disabled])", PAGE_WAIT)
         .await;
     let log = text_content(&browser, "[data-testid=port-demo-log]").await;
     assert!(log.contains("c3.close()"), "{log}");
@@ -393,9 +368,13 @@ async fn the_ports_demo_shows_distinct_ports_from_the_ephemeral_range() {
     browser
         .goto(&format!("{}/lesson/ports/2", relay.base()))
         .await;
-    browser.wait_for("[data-testid=port-search]", WAIT).await;
+    browser
+        .wait_for("[data-testid=port-search]", PAGE_WAIT)
+        .await;
     browser.type_into("[data-testid=port-search]", "ssh").await;
-    wait_count(&browser, "[data-testid=port-row]", 1).await;
+    browser
+        .wait_count("[data-testid=port-row]", 1, PAGE_WAIT)
+        .await;
     assert_eq!(
         browser.attr("[data-testid=port-row]", "data-port").await,
         Some("22".to_owned())
@@ -421,7 +400,7 @@ async fn the_course_client_talks_to_the_page_server() {
             "15",
         ],
     );
-    client.wait_for_stderr("sent 4 bytes", WAIT).await;
+    client.wait_for_stderr("sent 4 bytes", PAGE_WAIT).await;
     let py_port: u16 = client
         .stderr_so_far()
         .lines()
@@ -432,11 +411,11 @@ async fn the_course_client_talks_to_the_page_server() {
         .unwrap();
     let peer: SocketAddr = format!("127.0.0.1:{py_port}").parse().unwrap();
     let r = row(peer);
-    browser.wait_for(&r, WAIT).await;
+    browser.wait_for(&r, PAGE_WAIT).await;
     browser
         .wait_for(
             &format!("{r} [data-testid=tcp-client-recv][data-bytes=\"4\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
     assert_eq!(
@@ -453,14 +432,14 @@ async fn the_course_client_talks_to_the_page_server() {
         .select(&format!("{r} [data-testid=tcp-client-encoding]"), "gbk")
         .await;
     click(&browser, &format!("{r} [data-testid=tcp-client-send]")).await;
-    let out = client.finish(WAIT).await;
+    let out = client.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(report["received"]["hex"], "ca d5 b5 bd");
     assert_eq!(report["received"]["text"], "收到");
     // The client closed after its one recv: the page sees it leave.
     browser
-        .wait_for(&format!("{r} [data-testid=tcp-client-left]"), WAIT)
+        .wait_for(&format!("{r} [data-testid=tcp-client-left]"), PAGE_WAIT)
         .await;
 }
 
@@ -481,7 +460,9 @@ async fn the_page_client_talks_to_the_course_server() {
             "15",
         ],
     );
-    server.wait_for_stderr("listening 127.0.0.1:", WAIT).await;
+    server
+        .wait_for_stderr("listening 127.0.0.1:", PAGE_WAIT)
+        .await;
     let port: u16 = server
         .stderr_so_far()
         .lines()
@@ -495,12 +476,14 @@ async fn the_page_client_talks_to_the_course_server() {
         .type_into("[data-testid=tcp-connect-port]", &port.to_string())
         .await;
     browser.click("[data-testid=tcp-connect]").await;
-    browser.wait_for("[data-testid=tcp-handshake]", WAIT).await;
+    browser
+        .wait_for("[data-testid=tcp-handshake]", PAGE_WAIT)
+        .await;
     browser.type_into("[data-testid=tcp-text]", "你好").await;
     browser.select("[data-testid=tcp-encoding]", "gbk").await;
     click(&browser, "[data-testid=tcp-send]").await;
     let recv = "[data-testid=tcp-client-log] [data-testid=tcp-recv]";
-    browser.wait_for(recv, WAIT).await;
+    browser.wait_for(recv, PAGE_WAIT).await;
     assert_eq!(
         browser
             .attr(&format!("{recv} [data-testid=tcp-recv-hex]"), "data-hex")
@@ -512,10 +495,10 @@ async fn the_page_client_talks_to_the_course_server() {
     browser
         .wait_for(
             "[data-testid=tcp-client-log] [data-testid=tcp-peer-closed]",
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
-    let out = server.finish(WAIT).await;
+    let out = server.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(report["received"]["hex"], "c4 e3 ba c3");

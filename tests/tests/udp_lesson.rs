@@ -3,43 +3,14 @@
 //! bytes, ports and texts.
 
 use std::net::{SocketAddr, UdpSocket};
-use std::time::Duration;
 
-use e2e::{Browser, BrowserOptions, PythonPeer, Relay};
-
-const WAIT: Duration = Duration::from_secs(15);
-
-/// Opens the relay's printed link (which hands the page its token), then the given step.
-async fn open_step(browser: &Browser, relay: &Relay, step: usize) {
-    browser.goto(relay.url()).await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-    browser
-        .goto(&format!("{}/lesson/udp/{step}", relay.base()))
-        .await;
-    browser
-        .wait_for(&format!("[data-testid=lesson][data-step=\"{step}\"]"), WAIT)
-        .await;
-    browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
-        .await;
-}
+use e2e::{Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_udp_port, open_step};
 
 fn test_socket() -> (UdpSocket, SocketAddr) {
     let s = UdpSocket::bind("127.0.0.1:0").unwrap();
-    s.set_read_timeout(Some(WAIT)).unwrap();
+    s.set_read_timeout(Some(PAGE_WAIT)).unwrap();
     let addr = s.local_addr().unwrap();
     (s, addr)
-}
-
-/// A UDP port that was free a moment ago.
-fn free_udp_port() -> u16 {
-    UdpSocket::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -47,7 +18,7 @@ async fn send_step_puts_the_exact_gbk_and_utf8_bytes_on_the_wire() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
     let (sock, addr) = test_socket();
-    open_step(&browser, &relay, 4).await;
+    open_step(&browser, &relay, "udp", 4).await;
 
     browser
         .type_into("[data-testid=udp-target-port]", &addr.port().to_string())
@@ -61,7 +32,7 @@ async fn send_step_puts_the_exact_gbk_and_utf8_bytes_on_the_wire() {
 
     browser.click("[data-testid=udp-open]").await;
     browser
-        .wait_for_text("[data-testid=udp-socket-state]", "#", WAIT)
+        .wait_for_text("[data-testid=udp-socket-state]", "#", PAGE_WAIT)
         .await;
     browser.click("[data-testid=udp-send]").await;
     let mut buf = [0u8; 2048];
@@ -72,7 +43,7 @@ async fn send_step_puts_the_exact_gbk_and_utf8_bytes_on_the_wire() {
     assert_eq!(from.ip().to_string(), "127.0.0.1");
     // The page shows the source port the OS picked, and it is the one the datagram came from.
     browser
-        .wait_for("[data-testid=udp-send-result]", WAIT)
+        .wait_for("[data-testid=udp-send-result]", PAGE_WAIT)
         .await;
     let shown = browser
         .attr("[data-testid=udp-send-result]", "data-local-port")
@@ -105,7 +76,7 @@ async fn send_step_puts_the_exact_gbk_and_utf8_bytes_on_the_wire() {
         .await;
     browser.click("[data-testid=udp-send]").await;
     let entry = format!("[data-testid=udp-log-entry][data-from=\"127.0.0.1:{echo_port}\"]");
-    browser.wait_for(&entry, WAIT).await;
+    browser.wait_for(&entry, PAGE_WAIT).await;
     let echoed = browser
         .text(&format!("{entry} [data-testid=udp-log-text]"))
         .await;
@@ -127,13 +98,13 @@ async fn relay_echo_port(browser: &Browser) -> String {
 async fn each_run_of_the_sender_gets_a_new_port_from_the_os() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    open_step(&browser, &relay, 5).await;
+    open_step(&browser, &relay, "udp", 5).await;
     for run in 1..=3 {
         browser.click("[data-testid=udp-fresh-run]").await;
         browser
             .wait_for(
                 &format!("[data-testid=udp-fresh-row]:nth-child({run})"),
-                WAIT,
+                PAGE_WAIT,
             )
             .await;
     }
@@ -170,19 +141,19 @@ async fn bind_step_shows_who_sent_what_and_answers_back() {
     let browser = Browser::start().await;
     let (sock, addr) = test_socket();
     let port = free_udp_port();
-    open_step(&browser, &relay, 6).await;
+    open_step(&browser, &relay, "udp", 6).await;
 
     browser
         .type_into("[data-testid=udp-bind-port]", &port.to_string())
         .await;
     browser.click("[data-testid=udp-bind]").await;
     let bound = format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]");
-    browser.wait_for(&bound, WAIT).await;
+    browser.wait_for(&bound, PAGE_WAIT).await;
 
     sock.send_to("hello page".as_bytes(), ("127.0.0.1", port))
         .unwrap();
     let entry = format!("[data-testid=udp-log-entry][data-from=\"{addr}\"]");
-    browser.wait_for(&entry, WAIT).await;
+    browser.wait_for(&entry, PAGE_WAIT).await;
     assert_eq!(
         browser
             .text(&format!("{entry} [data-testid=udp-log-text]"))
@@ -219,7 +190,7 @@ async fn the_learners_own_python_program_talks_to_the_page() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
     let port = free_udp_port();
-    open_step(&browser, &relay, 6).await;
+    open_step(&browser, &relay, "udp", 6).await;
     browser
         .type_into("[data-testid=udp-bind-port]", &port.to_string())
         .await;
@@ -227,7 +198,7 @@ async fn the_learners_own_python_program_talks_to_the_page() {
     browser
         .wait_for(
             &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
-            WAIT,
+            PAGE_WAIT,
         )
         .await;
 
@@ -244,7 +215,7 @@ async fn the_learners_own_python_program_talks_to_the_page() {
             "15",
         ],
     );
-    learner.wait_for_stderr("sent 4 bytes", WAIT).await;
+    learner.wait_for_stderr("sent 4 bytes", PAGE_WAIT).await;
     let bound_line = learner.stderr_so_far();
     let py_port: u16 = bound_line
         .lines()
@@ -254,13 +225,17 @@ async fn the_learners_own_python_program_talks_to_the_page() {
         .parse()
         .unwrap();
     let entry = format!("[data-testid=udp-log-entry][data-from=\"127.0.0.1:{py_port}\"]");
-    browser.wait_for(&entry, WAIT).await;
+    browser.wait_for(&entry, PAGE_WAIT).await;
     // Decoded as UTF-8 (the default) GBK bytes are garbage; as GBK they read right.
     browser
         .select("[data-testid=udp-decode-encoding]", "gbk")
         .await;
     browser
-        .wait_for_text(&format!("{entry} [data-testid=udp-log-text]"), "你好", WAIT)
+        .wait_for_text(
+            &format!("{entry} [data-testid=udp-log-text]"),
+            "你好",
+            PAGE_WAIT,
+        )
         .await;
 
     browser
@@ -270,7 +245,7 @@ async fn the_learners_own_python_program_talks_to_the_page() {
         .select("[data-testid=udp-reply-encoding]", "gbk")
         .await;
     browser.click("[data-testid=udp-reply-send]").await;
-    let out = learner.finish(WAIT).await;
+    let out = learner.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
     assert_eq!(report["received"]["hex"], "ca d5 b5 bd");
@@ -287,13 +262,13 @@ async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
     })
     .await;
     let port = free_udp_port();
-    open_step(&browser, &relay, 7).await;
+    open_step(&browser, &relay, "udp", 7).await;
     browser
         .type_into("[data-testid=udp-inuse-port]", &port.to_string())
         .await;
     browser.click("[data-testid=udp-inuse-run]").await;
     let err = "[data-testid=udp-error][data-code=EADDRINUSE]";
-    browser.wait_for(err, WAIT).await;
+    browser.wait_for(err, PAGE_WAIT).await;
     let text = browser.text(err).await;
     assert!(text.contains("EADDRINUSE"), "{text}");
     assert!(text.contains("errno 98"), "{text}");
@@ -310,26 +285,14 @@ async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
     // Switching language re-explains the same error.
     browser.click("[data-testid=lang-zh-CN]").await;
     browser
-        .wait_for_text(err, "同一时刻一个端口只能被一个套接字绑定", WAIT)
+        .wait_for_text(err, "同一时刻一个端口只能被一个套接字绑定", PAGE_WAIT)
         .await;
 
     // Close a; now b can bind.
     browser.click("[data-testid=udp-inuse-retry]").await;
-    let count_js = format!(
-        "return document.querySelectorAll('[data-testid=udp-log-bound][data-local=\"127.0.0.1:{port}\"]').length"
-    );
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        let bound = browser.eval(&count_js).await;
-        if bound == 2 {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "a bound once, then b should bind after a closed; saw {bound} binds"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    // a bound once, then b binds after a closed: two binds on the same port.
+    let bound = format!("[data-testid=udp-log-bound][data-local=\"127.0.0.1:{port}\"]");
+    browser.wait_count(&bound, 2, PAGE_WAIT).await;
     let log = browser.text("[data-testid=udp-inuse-log]").await;
     assert!(log.contains("a.close()"), "{log}");
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use e2e::{PageSocket, Relay};
+use e2e::{Client, Relay};
 use protocol::{DownloadMode, DownloadStatus, Reply, Request, ServerMessage};
 
 use crate::stats::{header, median, row};
@@ -84,7 +84,7 @@ fn plain_download(port: u16, name: &str, to: &Path) -> Result<u64> {
     Ok(total)
 }
 
-async fn relay_download(page: &mut PageSocket, port: u16, name: &str, len: u64) -> Result<f64> {
+async fn relay_download(page: &mut Client, port: u16, name: &str, len: u64) -> Result<f64> {
     let started = Instant::now();
     // Not `request`: it would loop over events kept from earlier downloads. Read everything
     // here: the reply, progress, the file server's log line, then `download_finished`.
@@ -97,7 +97,7 @@ async fn relay_download(page: &mut PageSocket, port: u16, name: &str, len: u64) 
         })
         .await;
     loop {
-        match page.recv(Duration::from_secs(120)).await {
+        match page.recv_within(Duration::from_secs(120)).await {
             Some(ServerMessage::Error {
                 id: Some(got),
                 error,
@@ -147,7 +147,7 @@ pub async fn measure(relay_bin: &Path) -> Result<DownloadFigures> {
     ];
     let relay = Relay::start_binary(relay_bin.to_path_buf(), &args, &[]);
     let pid = relay.pid();
-    let mut page = PageSocket::connect(&relay).await;
+    let mut page = relay.client().await;
     let port = match page.request(Request::FileServerStart { port: 0 }).await {
         Ok(Reply::FileServer { local, .. }) => local.port(),
         other => bail!("file_server_start answered {other:?}"),

@@ -5,7 +5,7 @@ use std::net::UdpSocket;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use e2e::{PageSocket, Relay};
+use e2e::Relay;
 use protocol::{Data, Reply, Request, ServerMessage};
 
 use crate::stats::{micros, percentile, row};
@@ -25,8 +25,8 @@ pub struct UdpFigures {
 }
 
 pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
-    let mut page = PageSocket::connect(relay).await;
-    let echo_port = page.welcome.udp_echo_port;
+    let mut page = relay.client().await;
+    let echo_port = page.welcome().udp_echo_port;
     eprintln!("udp: {round_trips} round trips to the echo peer on 127.0.0.1:{echo_port}");
 
     let socket = match page
@@ -52,7 +52,7 @@ pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
         // The `sent` reply and the echoed datagram may come in either order; the round trip
         // ends when the datagram is back.
         loop {
-            match page.recv(ROUND_TRIP_TIMEOUT).await {
+            match page.recv_within(ROUND_TRIP_TIMEOUT).await {
                 Some(ServerMessage::UdpDatagram { data, .. }) => {
                     if data.as_slice() != PAYLOAD {
                         bail!("the echo peer sent back different bytes");
