@@ -81,11 +81,14 @@ pub enum ErrorCode {
     /// never sent by the relay).
     #[serde(rename = "DISCONNECTED")]
     Disconnected,
+    /// The relay already has `limits::MAX_SESSIONS` page sessions (tabs).
+    #[serde(rename = "TOO_MANY_SESSIONS")]
+    TooManySessions,
 }
 
 impl ErrorCode {
     /// Every code, for tests and documentation.
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::AddrInUse,
         ErrorCode::AddrNotAvail,
         ErrorCode::Access,
@@ -112,6 +115,7 @@ impl ErrorCode {
         ErrorCode::PayloadTooLarge,
         ErrorCode::NotImplemented,
         ErrorCode::Disconnected,
+        ErrorCode::TooManySessions,
     ];
 
     /// The name as it appears in JSON (`"EADDRINUSE"`, `"TARGET_DENIED"`, ...).
@@ -143,6 +147,7 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             ErrorCode::NotImplemented => "NOT_IMPLEMENTED",
             ErrorCode::Disconnected => "DISCONNECTED",
+            ErrorCode::TooManySessions => "TOO_MANY_SESSIONS",
         }
     }
 
@@ -260,6 +265,10 @@ impl ErrorCode {
             ErrorCode::Disconnected => (
                 "和中继程序的连接断开了,这个操作的结果没有传回来。中继程序关闭时,它打开的所有套接字也都关闭了。",
                 "The connection to the relay was lost before the answer came back. When the relay's connection closes, every socket it opened for this page is closed too.",
+            ),
+            ErrorCode::TooManySessions => (
+                "打开本教程的标签页太多了:中继程序同时只服务几个标签页。关闭一个不用的标签页,这个标签页会自动重新连接。",
+                "Too many tabs have the tutorial open: the relay serves only a few at once. Close a tab you no longer need; this one reconnects by itself.",
             ),
         }
     }

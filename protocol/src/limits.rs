@@ -28,3 +28,35 @@ pub const CLOSE_BAD_TOKEN: u16 = 4001;
 
 /// WebSocket close code when the page did not say hello in time or spoke before saying it.
 pub const CLOSE_NOT_AUTHENTICATED: u16 = 4002;
+
+/// Milliseconds a client has to send a whole HTTP request header (also how long a kept-alive
+/// connection may sit idle between requests). A browser on the same machine needs well under
+/// one; a connection that dribbles its header a byte at a time is cut off.
+pub const HEADER_READ_TIMEOUT_MS: u64 = 10_000;
+
+/// Most HTTP connections open at once (a browser opens about six per site). When all are
+/// taken, the oldest connection that has not sent a request yet is closed to make room;
+/// when none is idle, the new one is answered `503 Service Unavailable`.
+pub const MAX_HTTP_CONNECTIONS: usize = 128;
+
+/// Most WebSockets that have not said `hello` yet. Beyond this an upgrade is answered `503`.
+pub const MAX_PENDING_HELLOS: usize = 8;
+
+/// Most page sessions (welcomed WebSockets) at once: a tutorial has one or two tabs open.
+pub const MAX_SESSIONS: usize = 4;
+
+/// Milliseconds between the relay's pings to the page. A ping still unanswered at the next
+/// one closes the session (the browser answers pings by itself, even in a background tab).
+pub const PING_INTERVAL_MS: u64 = 20_000;
+
+/// Milliseconds without any request from the page before the relay closes its session.
+pub const IDLE_TIMEOUT_MS: u64 = 60 * 60_000;
+
+/// WebSocket close code when the relay already has `MAX_SESSIONS` sessions.
+pub const CLOSE_TOO_MANY_SESSIONS: u16 = 4003;
+
+/// WebSocket close code when the page did not answer a ping in time.
+pub const CLOSE_NO_PONG: u16 = 4004;
+
+/// WebSocket close code when the page sent no request for `IDLE_TIMEOUT_MS`.
+pub const CLOSE_IDLE: u16 = 4005;

@@ -344,6 +344,21 @@ pub struct Limits {
     pub max_sockets: usize,
     pub max_udp_payload: usize,
     pub max_tcp_send: usize,
+    /// Connection and time limits (see `limits.rs`; the relay may be started with others).
+    #[serde(default)]
+    pub hello_timeout_ms: u64,
+    #[serde(default)]
+    pub header_read_timeout_ms: u64,
+    #[serde(default)]
+    pub max_http_connections: usize,
+    #[serde(default)]
+    pub max_pending_hellos: usize,
+    #[serde(default)]
+    pub max_sessions: usize,
+    #[serde(default)]
+    pub ping_interval_ms: u64,
+    #[serde(default)]
+    pub idle_timeout_ms: u64,
 }
 
 impl Default for Limits {
@@ -354,6 +369,13 @@ impl Default for Limits {
             max_sockets: MAX_SOCKETS_PER_SESSION,
             max_udp_payload: MAX_UDP_PAYLOAD,
             max_tcp_send: MAX_TCP_SEND,
+            hello_timeout_ms: HELLO_TIMEOUT_MS,
+            header_read_timeout_ms: HEADER_READ_TIMEOUT_MS,
+            max_http_connections: MAX_HTTP_CONNECTIONS,
+            max_pending_hellos: MAX_PENDING_HELLOS,
+            max_sessions: MAX_SESSIONS,
+            ping_interval_ms: PING_INTERVAL_MS,
+            idle_timeout_ms: IDLE_TIMEOUT_MS,
         }
     }
 }

@@ -20,6 +20,9 @@ use crate::session::{self, SessionCtx};
 pub const HOST_REFUSED: &str = "403 Forbidden: the Host header does not name this relay\n";
 /// The body of the 403 answer to a WebSocket upgrade from a page that is not this relay's.
 pub const ORIGIN_REFUSED: &str = "403 Forbidden: the Origin header does not name this relay\n";
+/// The body of the 503 answer to a WebSocket upgrade when too many have not said hello yet.
+pub const HELLOS_BUSY: &str =
+    "503 Service Unavailable: too many WebSocket connections are waiting to say hello\n";
 
 /// Everything the routes need.
 #[derive(Clone, Debug)]
@@ -110,11 +113,21 @@ async fn websocket(
         Err(rejection) => return rejection.into_response(),
     };
     let ctx = state.inner.session.clone();
+    // Bounded before the upgrade: a WebSocket that never says hello holds a place until its
+    // hello timeout, and there are only so many places.
+    let Some(pending) = ctx.slots.pending() else {
+        tracing::info!("refused a WebSocket upgrade: too many are waiting for their hello");
+        let mut res = (StatusCode::SERVICE_UNAVAILABLE, HELLOS_BUSY).into_response();
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        security_headers(res.headers_mut());
+        return res;
+    };
     upgrade
         // The session answers messages over MAX_MESSAGE_BYTES itself (see WS_READ_LIMIT).
         .max_message_size(session::WS_READ_LIMIT)
         .max_frame_size(session::WS_READ_LIMIT)
-        .on_upgrade(move |ws| session::run(ws, ctx))
+        .on_upgrade(move |ws| session::run(ws, ctx, pending))
 }
 
 async fn page(State(state): State<AppState>, req: Request) -> Response {

@@ -41,6 +41,29 @@ pub struct Config {
     /// Seconds without a byte before a download is called stalled (for tests). [default: 10]
     #[arg(long, value_name = "S", hide = true)]
     pub stall_timeout: Option<f64>,
+
+    // ----- limits (see limits/mod.rs); hidden: they exist so tests can use small ones -----
+    /// Seconds a new WebSocket has to say hello. [default: 5]
+    #[arg(long, value_name = "S", hide = true)]
+    pub hello_timeout: Option<f64>,
+    /// Seconds a client has to send a whole HTTP request header. [default: 10]
+    #[arg(long, value_name = "S", hide = true)]
+    pub header_timeout: Option<f64>,
+    /// Most HTTP connections open at once. [default: 128]
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_connections: Option<usize>,
+    /// Most WebSockets waiting for their hello. [default: 8]
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_pending_hellos: Option<usize>,
+    /// Most page sessions at once. [default: 4]
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_sessions: Option<usize>,
+    /// Seconds between pings to the page. [default: 20]
+    #[arg(long, value_name = "S", hide = true)]
+    pub ping_interval: Option<f64>,
+    /// Seconds without a request before a session is closed. [default: 3600]
+    #[arg(long, value_name = "S", hide = true)]
+    pub idle_timeout: Option<f64>,
 }
 
 impl Config {

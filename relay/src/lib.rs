@@ -9,6 +9,7 @@ pub mod config;
 pub mod echo;
 pub mod errors;
 pub mod files;
+pub mod limits;
 pub mod loopback_server;
 pub mod names;
 pub mod outbox;
@@ -26,14 +27,15 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use axum::serve::ListenerExt as _;
-use protocol::{Limits, Welcome};
+use protocol::Welcome;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::app::AppState;
 use crate::config::Config;
 use crate::echo::EchoPeer;
+use crate::limits::conns::{self, ConnSlots};
+use crate::limits::{RelayLimits, SessionSlots};
 use crate::policy::Policy;
 use crate::sample_site::SampleSite;
 use crate::session::SessionCtx;
@@ -108,6 +110,7 @@ pub struct Relay {
     sample_site: SampleSite,
     state: AppState,
     shutdown_tx: watch::Sender<bool>,
+    conn_slots: Arc<ConnSlots>,
 }
 
 impl Relay {
@@ -125,6 +128,7 @@ impl Relay {
             .await
             .context("starting the sample web site")?;
         let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all);
+        let limits = RelayLimits::from_config(cfg);
         let welcome = Welcome {
             protocol: protocol::PROTOCOL_VERSION,
             relay_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -139,7 +143,7 @@ impl Relay {
                 .map(|n| n.to_string())
                 .collect(),
             bind_all_allowed: policy.bind_all_allowed(),
-            limits: Limits::default(),
+            limits: limits.protocol(),
         };
         let (shutdown_tx, shutdown) = watch::channel(false);
         let session = Arc::new(SessionCtx {
@@ -148,9 +152,13 @@ impl Relay {
             welcome,
             shutdown,
             files: Arc::new(lab_files(cfg)?),
+            slots: SessionSlots::new(&limits),
+            limits: limits.clone(),
         });
         let state = AppState::new(port, session);
+        let conn_slots = ConnSlots::new(limits.max_http_connections, limits.header_read_timeout);
         Ok(Relay {
+            conn_slots,
             listeners,
             port,
             token,
@@ -211,40 +219,34 @@ impl Relay {
             echo,
             tcp_echo,
             sample_site,
+            conn_slots,
             ..
         } = self;
         let router = app::app(state);
         let stopping = shutdown_tx.subscribe();
-        let stopped = move || {
-            let mut rx = stopping.clone();
-            async move {
-                let _ = rx.wait_for(|stop| *stop).await;
-            }
-        };
         tokio::spawn(async move {
             shutdown.await;
             // Sessions and both HTTP servers watch this (a dropped sender means the same).
             let _ = shutdown_tx.send(true);
         });
-        // TCP_NODELAY: a WebSocket answer is one small segment; without it Nagle's algorithm
-        // holds it back until the page's delayed ACK (about 40 ms on Linux) for every echo.
-        fn nodelay(tcp: &mut tokio::net::TcpStream) {
-            let _ = tcp.set_nodelay(true);
-        }
-        let v4 = axum::serve(listeners.v4.tap_io(nodelay), router.clone())
-            .with_graceful_shutdown(stopped());
-        let result = match listeners.v6 {
+        // One set of connection places for both listeners: the cap is the relay's.
+        let v4 = conns::serve(
+            listeners.v4,
+            router.clone(),
+            conn_slots.clone(),
+            stopping.clone(),
+        );
+        match listeners.v6 {
             Some(v6) => {
-                let v6 = axum::serve(v6.tap_io(nodelay), router).with_graceful_shutdown(stopped());
-                let (a, b) = tokio::join!(v4.into_future(), v6.into_future());
-                a.and(b)
+                let v6 = conns::serve(v6, router, conn_slots, stopping);
+                tokio::join!(v4, v6);
             }
             None => v4.await,
-        };
+        }
         drop(echo);
         drop(tcp_echo);
         drop(sample_site);
-        result.context("serving HTTP")
+        Ok(())
     }
 }
 

@@ -20,6 +20,8 @@ pub const OUTBOX_CAPACITY: usize = 64;
 #[derive(Debug)]
 pub enum Outgoing {
     Message(ServerMessage),
+    /// A WebSocket ping (the page's browser answers it with a pong by itself).
+    Ping,
     /// Send a close frame with this code and reason, then stop writing.
     Close(u16, &'static str),
 }
@@ -59,6 +61,11 @@ impl Outbox {
         self.send(&gate, msg).await
     }
 
+    /// Queues a ping. False when the writer has gone.
+    pub async fn ping(&self) -> bool {
+        self.tx.send(Outgoing::Ping).await.is_ok()
+    }
+
     /// Queues a close frame; the writer stops after sending it.
     pub async fn close(&self, code: u16, reason: &'static str) {
         let _ = self.tx.send(Outgoing::Close(code, reason)).await;
@@ -78,6 +85,7 @@ where
                 sink.send(Message::Text(protocol::to_json(&msg).into()))
                     .await
             }
+            Outgoing::Ping => sink.send(Message::Ping(Default::default())).await,
             Outgoing::Close(code, reason) => {
                 let frame = CloseFrame {
                     code,

@@ -8,14 +8,16 @@ use std::time::Duration;
 use axum::extract::ws::{Message, WebSocket};
 use futures_util::{Sink, Stream, StreamExt as _};
 use protocol::limits::{
-    CLOSE_BAD_TOKEN, CLOSE_NOT_AUTHENTICATED, HELLO_TIMEOUT_MS, MAX_MESSAGE_BYTES,
+    CLOSE_BAD_TOKEN, CLOSE_IDLE, CLOSE_NO_PONG, CLOSE_NOT_AUTHENTICATED, CLOSE_TOO_MANY_SESSIONS,
+    MAX_MESSAGE_BYTES,
 };
 use protocol::{
     ClientMessage, ErrorCode, Family, RelayError, Reply, Request, ServerMessage, Welcome,
 };
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{OwnedSemaphorePermit, mpsc, watch};
 use tokio::time::Instant;
 
+use crate::limits::{RelayLimits, SessionSlots};
 use crate::outbox::{Outbox, write_all};
 use crate::policy::Policy;
 use crate::sockets::tcp::{self, Accepted, TcpConn, TcpListen};
@@ -52,17 +54,25 @@ pub struct SessionCtx {
     pub shutdown: watch::Receiver<bool>,
     /// The file-download lab's folders (served, downloads).
     pub files: Arc<crate::files::Files>,
+    /// Places for WebSockets waiting for hello, and for sessions.
+    pub slots: SessionSlots,
+    pub limits: RelayLimits,
 }
 
-/// Runs one WebSocket session to its end.
-pub async fn run(ws: WebSocket, ctx: Arc<SessionCtx>) {
+/// Runs one WebSocket session to its end. `pending` is its place among the WebSockets that
+/// have not said hello yet (see `limits::SessionSlots`).
+pub async fn run(ws: WebSocket, ctx: Arc<SessionCtx>, pending: OwnedSemaphorePermit) {
     let (sink, stream) = ws.split();
-    serve(sink, stream, ctx).await;
+    serve(sink, stream, ctx, pending).await;
 }
 
 /// The session over any message sink and stream (the real WebSocket, or channels in tests).
-pub async fn serve<W, R>(sink: W, mut stream: R, ctx: Arc<SessionCtx>)
-where
+pub async fn serve<W, R>(
+    sink: W,
+    mut stream: R,
+    ctx: Arc<SessionCtx>,
+    pending: OwnedSemaphorePermit,
+) where
     W: Sink<Message> + Unpin + Send + 'static,
     W::Error: std::fmt::Display,
     R: Stream<Item = Result<Message, axum::Error>> + Unpin,
@@ -70,11 +80,11 @@ where
     let (outbox, rx) = Outbox::new();
     let mut writer = tokio::spawn(write_all(sink, rx));
 
-    let end = match hello(&mut stream, &outbox, &ctx).await {
-        Ok(()) => {
+    let end = match hello(&mut stream, &outbox, &ctx, pending).await {
+        Ok(_place) => {
             tracing::info!("page session started");
             let mut session = Session::new(&ctx, outbox.clone());
-            let end = session.requests(&mut stream, ctx.shutdown.clone()).await;
+            let end = session.requests(&mut stream, &ctx).await;
             session.sockets.close_all().await;
             tracing::info!("page session ended");
             end
@@ -113,12 +123,19 @@ enum End {
 }
 
 /// Waits for `{"op":"hello","token":...}`. Anything else first, a wrong token, or silence for
-/// `HELLO_TIMEOUT_MS` ends the session.
-async fn hello<R>(stream: &mut R, outbox: &Outbox, ctx: &SessionCtx) -> Result<(), End>
+/// the hello timeout ends the session; so does a good hello when the relay already has its
+/// most sessions. Gives back the session's place (the `pending` place is given up).
+async fn hello<R>(
+    stream: &mut R,
+    outbox: &Outbox,
+    ctx: &SessionCtx,
+    pending: OwnedSemaphorePermit,
+) -> Result<OwnedSemaphorePermit, End>
 where
     R: Stream<Item = Result<Message, axum::Error>> + Unpin,
 {
-    let deadline = Instant::now() + Duration::from_millis(HELLO_TIMEOUT_MS);
+    let _pending = pending;
+    let deadline = Instant::now() + ctx.limits.hello_timeout;
     let text = loop {
         let next = match tokio::time::timeout_at(deadline, stream.next()).await {
             Err(_) => {
@@ -138,7 +155,7 @@ where
                     .with_detail("the first message must be a hello (JSON text), not binary");
                 return Err(refuse(outbox, None, error, CLOSE_NOT_AUTHENTICATED).await);
             }
-            Incoming::Nothing => continue,
+            Incoming::Nothing | Incoming::Pong => continue,
         }
     };
 
@@ -161,13 +178,24 @@ where
         let error = RelayError::new(ErrorCode::BadToken);
         return Err(refuse(outbox, id, error, CLOSE_BAD_TOKEN).await);
     }
+    let Some(place) = ctx.slots.session() else {
+        tracing::warn!(
+            "refused a page session: {} sessions are open already",
+            ctx.limits.max_sessions
+        );
+        let error = RelayError::new(ErrorCode::TooManySessions).with_detail(format!(
+            "the relay already serves {} tabs, the most it serves at once",
+            ctx.limits.max_sessions
+        ));
+        return Err(refuse(outbox, id, error, CLOSE_TOO_MANY_SESSIONS).await);
+    };
     if !outbox
         .event(ServerMessage::Welcome(ctx.welcome.clone()))
         .await
     {
         return Err(End::Gone);
     }
-    Ok(())
+    Ok(place)
 }
 
 async fn refuse(outbox: &Outbox, id: Option<u64>, error: RelayError, code: u16) -> End {
@@ -175,10 +203,16 @@ async fn refuse(outbox: &Outbox, id: Option<u64>, error: RelayError, code: u16) 
     End::Close(code, code_reason(code))
 }
 
-fn code_reason(code: u16) -> &'static str {
+/// The close frame's reason (English, short: at most 123 bytes fit; the page shows its own
+/// words for each code, in the learner's language).
+pub fn code_reason(code: u16) -> &'static str {
     match code {
         CLOSE_BAD_TOKEN => "bad token",
         CLOSE_TOO_BIG => "message too big",
+        CLOSE_TOO_MANY_SESSIONS => "too many tabs: the relay serves a few at once",
+        CLOSE_NO_PONG => "no answer to ping",
+        CLOSE_IDLE => "no request for a long time",
+        CLOSE_GOING_AWAY => "the relay is shutting down",
         _ => "not authenticated",
     }
 }
@@ -203,7 +237,9 @@ enum Incoming {
     /// A text message over `MAX_MESSAGE_BYTES` (but under `WS_READ_LIMIT`).
     TooLarge(String),
     Binary,
-    /// A ping or pong (answered by the WebSocket layer itself).
+    /// A pong: the page answered a ping.
+    Pong,
+    /// A ping (answered by the WebSocket layer itself).
     Nothing,
 }
 
@@ -221,7 +257,8 @@ async fn incoming(
         }
         Some(Ok(Message::Text(text))) => Ok(Incoming::Text(text.as_str().to_owned())),
         Some(Ok(Message::Binary(_))) => Ok(Incoming::Binary),
-        Some(Ok(Message::Ping(_) | Message::Pong(_))) => Ok(Incoming::Nothing),
+        Some(Ok(Message::Pong(_))) => Ok(Incoming::Pong),
+        Some(Ok(Message::Ping(_))) => Ok(Incoming::Nothing),
         Some(Err(e)) if is_too_large(&e) => {
             tracing::info!("page sent a message over {WS_READ_LIMIT} bytes: {e}");
             let error = RelayError::new(ErrorCode::MessageTooLarge).with_detail(format!(
@@ -279,10 +316,19 @@ impl Session {
         }
     }
 
-    async fn requests<R>(&mut self, stream: &mut R, mut shutdown: watch::Receiver<bool>) -> End
+    async fn requests<R>(&mut self, stream: &mut R, ctx: &SessionCtx) -> End
     where
         R: Stream<Item = Result<Message, axum::Error>> + Unpin,
     {
+        let mut shutdown = ctx.shutdown.clone();
+        let limits = &ctx.limits;
+        // A ping every interval; one still unanswered at the next tick means the page (or the
+        // machine it runs on) is gone without closing.
+        let mut pings =
+            tokio::time::interval_at(Instant::now() + limits.ping_interval, limits.ping_interval);
+        let mut awaiting_pong = false;
+        let idle = tokio::time::sleep(limits.idle_timeout);
+        tokio::pin!(idle);
         loop {
             tokio::select! {
                 // A socket that died is forgotten before the next request is read, so a request
@@ -291,8 +337,16 @@ impl Session {
                 Some(id) = self.died.recv() => self.sockets.forget(id),
                 next = stream.next() => {
                     let outbox = self.socket_ctx.outbox.clone();
-                    let answer = match incoming(next, &outbox).await {
+                    let message = incoming(next, &outbox).await;
+                    if matches!(message, Ok(Incoming::Text(_) | Incoming::TooLarge(_) | Incoming::Binary)) {
+                        idle.as_mut().reset(Instant::now() + limits.idle_timeout);
+                    }
+                    let answer = match message {
                         Err(end) => return end,
+                        Ok(Incoming::Pong) => {
+                            awaiting_pong = false;
+                            continue;
+                        }
                         Ok(Incoming::Nothing) => continue,
                         Ok(Incoming::TooLarge(text)) => {
                             tracing::info!("page sent a message of {} bytes", text.len());
@@ -323,8 +377,22 @@ impl Session {
                         return End::Gone;
                     }
                 }
+                _ = pings.tick() => {
+                    if awaiting_pong {
+                        tracing::info!("page did not answer a ping; closing its session");
+                        return End::Close(CLOSE_NO_PONG, code_reason(CLOSE_NO_PONG));
+                    }
+                    awaiting_pong = true;
+                    if !self.socket_ctx.outbox.ping().await {
+                        return End::Gone;
+                    }
+                }
+                () = &mut idle => {
+                    tracing::info!("page sent no request for {:?}; closing its session", limits.idle_timeout);
+                    return End::Close(CLOSE_IDLE, code_reason(CLOSE_IDLE));
+                }
                 () = stopping(&mut shutdown) => {
-                    return End::Close(CLOSE_GOING_AWAY, "the relay is shutting down");
+                    return End::Close(CLOSE_GOING_AWAY, code_reason(CLOSE_GOING_AWAY));
                 }
             }
         }

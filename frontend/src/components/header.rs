@@ -26,6 +26,10 @@ pub fn Header() -> Html {
         Status::NoToken => lang.t("relay.status.no_token").to_owned(),
         Status::BadToken => lang.t("relay.status.bad_token").to_owned(),
     };
+    // Why the relay closed the last session, when it said why (frontend/src/relay/close.rs).
+    let closed = relay.close_reason(lang.lang).map(|why| {
+        html! { <span class="relay-closed" data-testid="relay-closed">{ " · " }{ why }</span> }
+    });
     let lang_buttons = Lang::ALL
         .iter()
         .map(|&l| {
@@ -56,7 +60,7 @@ pub fn Header() -> Html {
                     <span data-testid="nav-panel">{ lang.t("panel.nav") }</span>
                 </Link<Route>>
                 <span class="relay-status" role="status" data-testid="relay-status" data-state={relay.status().state_name()}>
-                    <span class="dot" aria-hidden="true"></span>{ status_text }
+                    <span class="dot" aria-hidden="true"></span>{ status_text }{ closed }
                 </span>
                 <div class="lang-switch" role="group" aria-label={lang.t("app.language")} data-testid="lang-switch">
                     { lang_buttons }

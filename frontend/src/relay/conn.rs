@@ -23,6 +23,9 @@ pub struct Snapshot {
     pub welcome: Option<Rc<Welcome>>,
     /// Counts successful welcomes: socket ids from an older session are void.
     pub session: u64,
+    /// The close code of the relay's last refusal or ending of a session (see `close.rs`);
+    /// cleared by the next welcome.
+    pub closed: Option<u16>,
 }
 
 struct Handlers {
@@ -62,6 +65,7 @@ impl Conn {
                 status: Status::Connecting { attempt: 0 },
                 welcome: None,
                 session: 0,
+                closed: None,
             }),
             on_change,
             stopped: Cell::new(false),
@@ -73,6 +77,7 @@ impl Conn {
             let mut s = self.snapshot.borrow_mut();
             if matches!(status, Status::Connected) && !matches!(s.status, Status::Connected) {
                 s.session += 1;
+                s.closed = None;
             }
             s.status = status;
             s.welcome = welcome;
@@ -289,6 +294,7 @@ impl Conn {
         self.ws.borrow_mut().take();
         self.handlers.borrow_mut().take();
         self.fail_pending();
+        self.snapshot.borrow_mut().closed = Some(code);
         if code == protocol::limits::CLOSE_BAD_TOKEN {
             // Retrying with the same token is pointless: wait for a new one (the storage
             // listener reconnects when the learner opens the relay's new link).

@@ -2,6 +2,7 @@
 //! through [`use_relay`] and never open sockets themselves.
 
 mod backoff;
+mod close;
 mod conn;
 pub mod token;
 
@@ -70,6 +71,11 @@ impl RelayHandle {
     pub fn session(&self) -> u64 {
         self.snap.session
     }
+    /// Why the relay closed the last session, in `lang`, when it said why (too many tabs, no
+    /// answer to its ping, idle too long); None once a new session is welcomed.
+    pub fn close_reason(&self, lang: protocol::Lang) -> Option<&'static str> {
+        self.snap.closed.and_then(|code| close::reason(code, lang))
+    }
     pub fn request(&self, request: Request, done: Callback<Result<Reply, RelayError>>) {
         self.conn.request(request, done);
     }
@@ -115,6 +121,7 @@ pub fn RelayProvider(props: &RelayProviderProps) -> Html {
         status: Status::Connecting { attempt: 0 },
         welcome: None,
         session: 0,
+        closed: None,
     });
     let conn = {
         let setter = snap.setter();

@@ -1,0 +1,241 @@
+//! The HTTP accept loop, with the limits `axum::serve` does not have: at most
+//! `max_http_connections` connections at once (a semaphore, one permit per connection), and a
+//! header read timeout (hyper's own: a connection that sends no complete header in time, also
+//! between kept-alive requests, is closed).
+//!
+//! Why not simply stop accepting at the cap: then a local program that opens many idle
+//! connections would lock the page out. Instead, when every permit is taken, the oldest
+//! connection that has not sent a single request yet is closed to make room (a browser's own
+//! spare connection is reopened by the browser when needed); only when every connection is
+//! busy with a request is the newcomer answered `503` with the reason.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use hyper::server::conn::http1;
+use hyper::service::{Service as _, service_fn};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
+
+/// Why a connection was refused, the body of the `503` answer.
+pub const BUSY_REASON: &str = "503 Service Unavailable: the relay has too many open connections; \
+try again in a moment\n";
+
+/// The whole `503` answer, sent without reading the request.
+pub fn busy_response() -> String {
+    format!(
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n\
+         Content-Length: {}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n{BUSY_REASON}",
+        BUSY_REASON.len()
+    )
+}
+
+/// How long the accept loop waits for an evicted connection to give its place back.
+const EVICT_WAIT: Duration = Duration::from_secs(1);
+
+/// How long a refused connection may take to read its answer.
+const REFUSE_LINGER: Duration = Duration::from_secs(1);
+/// Refused connections being answered at once; more are closed without an answer.
+const MAX_REFUSING: usize = 32;
+
+/// The connection places every listener of one relay shares.
+#[derive(Debug)]
+pub struct ConnSlots {
+    permits: Arc<Semaphore>,
+    refusing: Arc<Semaphore>,
+    max: u32,
+    header_timeout: Duration,
+    /// Connections that have not sent a request yet, oldest first, with their "close now".
+    idle: Mutex<BTreeMap<u64, Arc<Notify>>>,
+    next_id: AtomicU64,
+}
+
+impl ConnSlots {
+    pub fn new(max: usize, header_timeout: Duration) -> Arc<ConnSlots> {
+        let max = u32::try_from(max).unwrap_or(u32::MAX).max(1);
+        Arc::new(ConnSlots {
+            permits: Arc::new(Semaphore::new(max as usize)),
+            refusing: Arc::new(Semaphore::new(MAX_REFUSING)),
+            max,
+            header_timeout,
+            idle: Mutex::default(),
+            next_id: AtomicU64::new(0),
+        })
+    }
+
+    /// Connections open now.
+    pub fn open(&self) -> usize {
+        self.max as usize - self.permits.available_permits()
+    }
+
+    /// A place for a new connection: a free one, or one an idle connection gives up.
+    async fn place(&self) -> Option<OwnedSemaphorePermit> {
+        if let Ok(p) = self.permits.clone().try_acquire_owned() {
+            return Some(p);
+        }
+        let oldest = {
+            let mut idle = self.idle.lock().ok()?;
+            idle.pop_first()
+        };
+        let (_, close) = oldest?;
+        close.notify_one();
+        tokio::time::timeout(EVICT_WAIT, self.permits.clone().acquire_owned())
+            .await
+            .ok()?
+            .ok()
+    }
+
+    fn mark_idle(&self, id: u64, close: Arc<Notify>) {
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.insert(id, close);
+        }
+    }
+
+    fn mark_busy(&self, id: u64) {
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.remove(&id);
+        }
+    }
+
+    /// Waits until every connection has ended, at most `limit`.
+    async fn drained(&self, limit: Duration) {
+        let _ = tokio::time::timeout(limit, self.permits.acquire_many(self.max)).await;
+    }
+}
+
+/// Serves `router` on `listener` until `stop` turns true; then lets connections finish their
+/// current request (at most a few seconds) and returns.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    slots: Arc<ConnSlots>,
+    mut stop: watch::Receiver<bool>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            () = stopped(&mut stop) => break,
+        };
+        let tcp = match accepted {
+            Ok((tcp, _)) => tcp,
+            Err(e) => {
+                // Out of file descriptors (EMFILE) or a client that reset before accept: wait a
+                // little so the loop does not spin while the condition lasts.
+                tracing::warn!("accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let Some(permit) = slots.place().await else {
+            tracing::info!("refused a connection: {} connections are busy", slots.max);
+            match slots.refusing.clone().try_acquire_owned() {
+                Ok(place) => {
+                    tokio::spawn(refuse(tcp, place));
+                }
+                // Refusals pile up (a flood): just close, without an answer.
+                Err(_) => drop(tcp),
+            }
+            continue;
+        };
+        tokio::spawn(connection(
+            tcp,
+            permit,
+            slots.clone(),
+            router.clone(),
+            stop.clone(),
+        ));
+    }
+    slots.drained(Duration::from_secs(3)).await;
+}
+
+/// Answers `503` and closes. The request is read (and ignored) first for a moment: closing a
+/// socket with unread bytes makes the OS send a reset, which can destroy the answer before
+/// the client reads it.
+async fn refuse(mut tcp: TcpStream, _place: OwnedSemaphorePermit) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let answer = async {
+        tcp.write_all(busy_response().as_bytes()).await?;
+        tcp.shutdown().await?;
+        let mut sink = [0u8; 4096];
+        while tcp.read(&mut sink).await? > 0 {}
+        Ok::<_, std::io::Error>(())
+    };
+    let _ = tokio::time::timeout(REFUSE_LINGER, answer).await;
+}
+
+/// One HTTP connection, holding its place until it ends (or upgrades to a WebSocket, which
+/// `SessionSlots` counts from then on).
+async fn connection(
+    tcp: TcpStream,
+    permit: OwnedSemaphorePermit,
+    slots: Arc<ConnSlots>,
+    router: Router,
+    mut stop: watch::Receiver<bool>,
+) {
+    let _permit = permit;
+    // TCP_NODELAY: a WebSocket answer is one small segment; without it Nagle's algorithm holds
+    // it back until the page's delayed ACK (about 40 ms on Linux) for every echo.
+    let _ = tcp.set_nodelay(true);
+    let id = slots.next_id.fetch_add(1, Ordering::Relaxed);
+    let close = Arc::new(Notify::new());
+    slots.mark_idle(id, close.clone());
+    let inner = TowerToHyperService::new(router);
+    let service = {
+        let slots = slots.clone();
+        service_fn(move |req| {
+            slots.mark_busy(id);
+            inner.call(req)
+        })
+    };
+    let mut builder = http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(slots.header_timeout);
+    let conn = builder
+        .serve_connection(TokioIo::new(tcp), service)
+        .with_upgrades();
+    tokio::pin!(conn);
+    let mut stopping = false;
+    let result = loop {
+        tokio::select! {
+            r = conn.as_mut() => break Some(r),
+            () = close.notified(), if !stopping => {
+                tracing::debug!("closed an idle connection to make room");
+                break None;
+            }
+            () = stopped(&mut stop), if !stopping => {
+                // Finish the request under way, then close.
+                conn.as_mut().graceful_shutdown();
+                stopping = true;
+            }
+        }
+    };
+    slots.mark_busy(id);
+    if let Some(Err(e)) = result {
+        tracing::debug!("HTTP connection ended: {e}");
+    }
+}
+
+/// Completes when the relay shuts down (the guard `wait_for` returns is not `Send`).
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    let _ = stop.wait_for(|s| *s).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_busy_answer_is_well_formed_http() {
+        let text = busy_response();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        assert!(head.starts_with("HTTP/1.1 503 Service Unavailable\r\n"));
+        assert!(head.contains(&format!("\r\nContent-Length: {}", body.len())));
+        assert_eq!(body, BUSY_REASON);
+    }
+}
