@@ -326,10 +326,16 @@ pub struct Welcome {
     /// what happens when a browser opens a URL (0 when the relay has none).
     #[serde(default)]
     pub sample_site_port: u16,
-    /// The OS's range for automatically assigned ports, when the relay can read it
-    /// (on Linux: /proc/sys/net/ipv4/ip_local_port_range).
+    /// The OS's range for automatically assigned ports, when the relay can read it (Linux:
+    /// /proc/sys/net/ipv4/ip_local_port_range; macOS: sysctl net.inet.ip.portrange.*;
+    /// Windows: netsh). None means unknown: the page says so rather than guess.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ephemeral_ports: Option<(u16, u16)>,
+    /// The system the relay runs on: "windows", "macos", "linux", or another system's name
+    /// (empty from a relay older than this field). Errors' `errno`/`os_name`/`python` are
+    /// that system's.
+    #[serde(default)]
+    pub os: String,
     /// Networks the page may reach besides loopback (from `--allow-target`), as CIDR text.
     pub extra_targets: Vec<String>,
     /// Whether the page may bind 0.0.0.0 / :: (from `--allow-bind-all`).

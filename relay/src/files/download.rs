@@ -291,13 +291,11 @@ fn fetch(
 }
 
 fn stalled(timeout: Duration, count: u64) -> RelayError {
-    RelayError::new(ErrorCode::TimedOut)
-        .with_errno(libc::ETIMEDOUT)
-        .with_detail(format!(
-            "recv: no byte arrived for {} s after {count} bytes: the server stalled (the \
-             partial file was removed)",
-            timeout.as_secs_f32()
-        ))
+    crate::errors::timed_out(format!(
+        "recv: no byte arrived for {} s after {count} bytes: the server stalled (the partial \
+         file was removed)",
+        timeout.as_secs_f32()
+    ))
 }
 
 /// Renames the finished temporary file to `[接收]NAME`, or `[接收]NAME (1)`, ... when taken:
