@@ -284,6 +284,23 @@ pub enum RefuseReason {
     OutsideFolder,
     /// A folder or a device, not a regular file.
     NotAFile,
+    // --- Windows' file-name hazards, refused on every system (the served folder may be
+    // copied to Windows, and the lesson is the same everywhere) ---
+    /// A Windows device name (`CON`, `PRN`, `AUX`, `NUL`, `COM1`-`COM9`, `LPT1`-`LPT9`), in any
+    /// case, also with an extension (`nul.txt`): on Windows it opens the device, not a file.
+    ReservedName,
+    /// A colon: on Windows `a.txt:x` (or `a.txt::$DATA`) names a hidden alternate data stream
+    /// of `a.txt`.
+    AlternateStream,
+    /// `C:x`: on Windows, `x` in drive C's current folder, wherever that is.
+    DriveRelative,
+    /// `\\host\share` (or `//host/share`): on Windows, a file on another computer.
+    Unc,
+    /// A part ending in a dot or a space: Windows drops them, so `a.txt.` would open `a.txt`.
+    TrailingDotOrSpace,
+    /// The folder holds the name only in another case (`README.TXT` for `readme.txt`): Windows
+    /// and macOS would open it anyway; the server serves only an exact match.
+    CaseMismatch,
 }
 
 /// The `file_served` event: one line of the server's log.
