@@ -20,7 +20,7 @@ use std::rc::Rc;
 use protocol::ServerMessage;
 use yew::prelude::*;
 
-use crate::components::{Composer, Outgoing, PyArgs, RelayGate, sendto_line};
+use crate::components::{Composed, Composer, PyArgs, RelayGate, sendto_line};
 use crate::i18n::use_lang;
 use crate::relay::{use_owned_sockets, use_relay, use_relay_events};
 use crate::text::codec::Encoding;
@@ -221,7 +221,7 @@ pub fn PeerPanel() -> Html {
     let onsend = {
         let (ctx, p) = (ctx.clone(), (*panel).clone());
         let (rh, remote) = ((*remote_host).clone(), remote);
-        Callback::from(move |out: Outgoing| match p.mode {
+        Callback::from(move |out: Composed| match p.mode {
             Mode::Udp => {
                 let Ok(port) = remote else { return };
                 let (host, socket) = (rh.trim().to_owned(), p.socket);

@@ -7,7 +7,7 @@ use super::diagram::StateDiagram;
 use super::lab::Action;
 use super::log_view::LogView;
 use super::{ops, use_tcp_lab};
-use crate::components::{Composer, Outgoing, PyArgs, parse_port};
+use crate::components::{Composed, Composer, PyArgs, parse_port};
 use crate::i18n::use_lang;
 use crate::python;
 use crate::relay::use_relay;
@@ -78,7 +78,7 @@ pub fn ClientLab() -> Html {
     };
     let onsend = {
         let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
-        Callback::from(move |out: Outgoing| {
+        Callback::from(move |out: Composed| {
             let Some(c) = lab.client() else { return };
             let socket = c.id;
             ops::run(&relay, &lab, &owned, move |ops| async move {

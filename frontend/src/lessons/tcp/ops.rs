@@ -208,7 +208,7 @@ impl Ops {
 
     /// `u = socket(AF_INET, SOCK_DGRAM)`.
     pub async fn udp_open(&self) -> Option<SocketId> {
-        let line = python::OPEN.replacen("s =", "u =", 1);
+        let line = python::udp_open("u");
         match self
             .relay
             .call(Request::UdpOpen {

@@ -11,7 +11,7 @@ use super::diagram::StateDiagram;
 use super::lab::{Live, Sock};
 use super::log_view::{LogView, received};
 use super::{ops, use_tcp_lab};
-use crate::components::{Composer, Outgoing, PyArgs, PythonCode, parse_port};
+use crate::components::{Composed, Composer, PyArgs, PythonCode, parse_port};
 use crate::i18n::use_lang;
 use crate::python;
 use crate::relay::use_relay;
@@ -71,7 +71,7 @@ pub fn ServerLab() -> Html {
     };
     let onsend = {
         let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
-        Callback::from(move |(socket, out): (SocketId, Outgoing)| {
+        Callback::from(move |(socket, out): (SocketId, Composed)| {
             let var = lab.var(socket);
             ops::run(&relay, &lab, &owned, move |ops| async move {
                 ops.send(&var, socket, &out.payload_expr(), out.bytes).await;
@@ -169,7 +169,7 @@ struct ClientRowProps {
     sock: Sock,
     decode_as: Encoding,
     busy: bool,
-    onsend: Callback<(SocketId, Outgoing)>,
+    onsend: Callback<(SocketId, Composed)>,
     onclose: Callback<SocketId>,
 }
 
@@ -199,7 +199,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
     let closed = s.state == Live::Closed;
     let onsend = {
         let (cb, id) = (props.onsend.clone(), s.id);
-        Callback::from(move |out: Outgoing| cb.emit((id, out)))
+        Callback::from(move |out: Composed| cb.emit((id, out)))
     };
     let onclose = {
         let (cb, id) = (props.onclose.clone(), s.id);

@@ -1,17 +1,25 @@
 //! The state of a UDP experiment (one per step): the sockets it opened and a log of every call
-//! and what the operating system answered. One reducer serves every UDP step.
+//! and what the operating system answered. One reducer serves every UDP step; [`use_lab`]
+//! drives it, and each log line draws itself.
+//!
+//! [`use_lab`]: crate::lab::use_lab
 
 use std::net::SocketAddr;
 use std::rc::Rc;
 
-use protocol::{RelayError, SocketId};
+use protocol::{RelayError, ServerMessage, SocketId};
 use yew::prelude::*;
 
+use crate::components::{BytesView, ErrorBox};
+use crate::i18n::LangCtx;
+use crate::lab::{BoundedLog, LabState, LogLine, call_line};
+use crate::python;
 use crate::text::codec::Encoding;
+use crate::text::web;
 
 /// One line of the log: a call and its outcome, or something that arrived.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Entry {
+pub enum UdpLine {
     Opened {
         socket: SocketId,
         python: String,
@@ -46,14 +54,17 @@ pub enum Entry {
     SessionLost,
 }
 
+/// Most log lines kept; older ones scroll away (a flood must not grow the page without bound).
+pub const MAX_LOG: usize = 200;
+
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Lab {
+pub struct UdpLab {
     /// The socket this step works with (its first), and where it is bound.
     pub socket: Option<SocketId>,
     pub local: Option<SocketAddr>,
     /// Every socket this step opened and has not closed.
     pub open: Vec<SocketId>,
-    pub log: Vec<Entry>,
+    pub log: BoundedLog<UdpLine, MAX_LOG>,
     pub busy: bool,
     /// Who sent the last datagram (where a reply goes).
     pub last_peer: Option<SocketAddr>,
@@ -61,62 +72,66 @@ pub struct Lab {
     pub decode_as: Encoding,
 }
 
+/// What the learner and the relay do to a UDP step, as verbs.
 pub enum Action {
-    Busy(bool),
-    Opened {
+    SetBusy(bool),
+    /// Record a new socket (`udp_open` answered).
+    Open {
         socket: SocketId,
         python: String,
     },
-    Bound {
+    /// Record a bind (`udp_bind` answered).
+    Bind {
         socket: SocketId,
         local: SocketAddr,
         python: String,
     },
-    Sent {
+    /// Record a send (`udp_send_to` answered).
+    Send {
         python: String,
         socket: SocketId,
         bytes: usize,
         local: SocketAddr,
         to: SocketAddr,
     },
-    Received {
+    /// A datagram arrived (`udp_datagram`).
+    Receive {
         socket: SocketId,
         from: SocketAddr,
         local: SocketAddr,
         data: Vec<u8>,
     },
-    Closed {
+    /// Record a close (`close` answered).
+    Close {
         socket: SocketId,
         python: String,
     },
-    Failed {
+    /// Record a call that failed.
+    Fail {
         python: String,
         error: RelayError,
     },
     DecodeAs(Encoding),
     /// The relay connection dropped: every socket is gone.
-    SessionLost,
+    LoseSession,
     Clear,
 }
 
-/// Most log lines kept; older ones scroll away (a flood must not grow the page without bound).
-pub const MAX_LOG: usize = 200;
-
-impl Reducible for Lab {
+impl Reducible for UdpLab {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Busy(b) => s.busy = b,
-            Action::Opened { socket, python } => {
+            Action::SetBusy(b) => s.busy = b,
+            Action::Open { socket, python } => {
                 s.open.push(socket);
                 if s.socket.is_none() {
                     s.socket = Some(socket);
                 }
-                s.log.push(Entry::Opened { socket, python });
+                s.log.push(UdpLine::Opened { socket, python });
             }
-            Action::Bound {
+            Action::Bind {
                 socket,
                 local,
                 python,
@@ -124,13 +139,13 @@ impl Reducible for Lab {
                 if s.socket == Some(socket) {
                     s.local = Some(local);
                 }
-                s.log.push(Entry::Bound {
+                s.log.push(UdpLine::Bound {
                     socket,
                     local,
                     python,
                 });
             }
-            Action::Sent {
+            Action::Send {
                 python,
                 socket,
                 bytes,
@@ -141,7 +156,7 @@ impl Reducible for Lab {
                 if s.socket == Some(socket) {
                     s.local = Some(local);
                 }
-                s.log.push(Entry::Sent {
+                s.log.push(UdpLine::Sent {
                     python,
                     bytes,
                     local,
@@ -149,7 +164,7 @@ impl Reducible for Lab {
                     assigned_now,
                 });
             }
-            Action::Received {
+            Action::Receive {
                 socket,
                 from,
                 local,
@@ -159,24 +174,24 @@ impl Reducible for Lab {
                     return self;
                 }
                 s.last_peer = Some(from);
-                s.log.push(Entry::Received {
+                s.log.push(UdpLine::Received {
                     socket,
                     from,
                     local,
                     data,
                 });
             }
-            Action::Closed { socket, python } => {
+            Action::Close { socket, python } => {
                 s.open.retain(|x| *x != socket);
                 if s.socket == Some(socket) {
                     s.socket = None;
                     s.local = None;
                 }
-                s.log.push(Entry::Closed { socket, python });
+                s.log.push(UdpLine::Closed { socket, python });
             }
-            Action::Failed { python, error } => s.log.push(Entry::Failed { python, error }),
+            Action::Fail { python, error } => s.log.push(UdpLine::Failed { python, error }),
             Action::DecodeAs(enc) => s.decode_as = enc,
-            Action::SessionLost => {
+            Action::LoseSession => {
                 if s.open.is_empty() {
                     return self;
                 }
@@ -184,15 +199,119 @@ impl Reducible for Lab {
                 s.socket = None;
                 s.local = None;
                 s.busy = false;
-                s.log.push(Entry::SessionLost);
+                s.log.push(UdpLine::SessionLost);
             }
             Action::Clear => s.log.clear(),
         }
-        if s.log.len() > MAX_LOG {
-            let extra = s.log.len() - MAX_LOG;
-            s.log.drain(..extra);
-        }
         Rc::new(s)
+    }
+}
+
+impl LabState for UdpLab {
+    fn set_busy(busy: bool) -> Action {
+        Action::SetBusy(busy)
+    }
+
+    fn lose_session() -> Action {
+        Action::LoseSession
+    }
+
+    fn on_event(msg: &ServerMessage) -> Option<Action> {
+        match msg {
+            ServerMessage::UdpDatagram {
+                socket,
+                from,
+                local,
+                data,
+            } => Some(Action::Receive {
+                socket: *socket,
+                from: *from,
+                local: *local,
+                data: data.0.clone(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl LogLine for UdpLine {
+    const EMPTY: &'static str = "udp.log.empty";
+    const CLASS: &'static str = "call-log";
+
+    /// Each call as the Python line a learner would write, then what the OS did; each arriving
+    /// datagram with its sender, text and hex.
+    fn view(&self, decode_as: Encoding, lang: &LangCtx) -> Html {
+        match self {
+            UdpLine::Opened { socket, python } => call_line(
+                python,
+                "ok",
+                html! { { lang.tf("udp.log.opened", &[("id", &socket.to_string())]) } },
+            ),
+            UdpLine::Bound { local, python, .. } => call_line(
+                python,
+                "ok",
+                html! { <span data-testid="udp-log-bound" data-local={local.to_string()}>{ lang.tf("udp.log.bound", &[("local", &local.to_string())]) }</span> },
+            ),
+            UdpLine::Sent {
+                python,
+                bytes,
+                local,
+                to,
+                assigned_now,
+            } => {
+                let key = if *assigned_now {
+                    "udp.log.sent_assigned"
+                } else {
+                    "udp.log.sent"
+                };
+                call_line(
+                    python,
+                    "ok",
+                    html! {
+                        <span data-testid="udp-send-result" data-local={local.to_string()} data-local-port={local.port().to_string()}>
+                            { lang.tf(key, &[
+                                ("bytes", &bytes.to_string()),
+                                ("local", &local.to_string()),
+                                ("port", &local.port().to_string()),
+                                ("to", &to.to_string()),
+                            ]) }
+                        </span>
+                    },
+                )
+            }
+            UdpLine::Received {
+                from, local, data, ..
+            } => html! {
+                <li class="call in" data-testid="udp-log-entry" data-from={from.to_string()} data-local={local.to_string()}>
+                    <code class="py">{ python::recvfrom("s") }</code>
+                    <div class="outcome">
+                        <div>{ lang.tf("udp.log.received", &[
+                            ("bytes", &data.len().to_string()),
+                            ("from", &from.to_string()),
+                            ("local", &local.to_string()),
+                        ]) }</div>
+                        <div class="received-text">
+                            <span class="label">{ lang.tf("udp.log.as_text", &[("enc", decode_as.label())]) }</span>
+                            <span class="text" data-testid="udp-log-text">{ web::decode(decode_as, data) }</span>
+                        </div>
+                        <BytesView bytes={data.clone()} testid="udp-log-hex" />
+                    </div>
+                </li>
+            },
+            UdpLine::Closed { socket, python } => call_line(
+                python,
+                "ok",
+                html! { { lang.tf("udp.log.closed", &[("id", &socket.to_string())]) } },
+            ),
+            UdpLine::Failed { python, error } => call_line(
+                python,
+                "err",
+                html! { <ErrorBox error={error.clone()} testid="udp-error" /> },
+            ),
+            UdpLine::SessionLost => html! {
+                <li class="call err"><div class="outcome">{ lang.t("udp.log.session_lost") }</div></li>
+            },
+        }
     }
 }
 
@@ -201,13 +320,13 @@ mod tests {
     use super::*;
 
     fn opened(socket: SocketId) -> Action {
-        Action::Opened {
+        Action::Open {
             socket,
             python: String::new(),
         }
     }
 
-    fn reduce(lab: Lab, actions: Vec<Action>) -> Lab {
+    fn reduce(lab: UdpLab, actions: Vec<Action>) -> UdpLab {
         let mut rc = Rc::new(lab);
         for a in actions {
             rc = rc.reduce(a);
@@ -219,19 +338,19 @@ mod tests {
     fn the_first_send_assigns_the_port_the_second_does_not() {
         let local: SocketAddr = "127.0.0.1:50000".parse().unwrap();
         let to: SocketAddr = "127.0.0.1:9".parse().unwrap();
-        let sent = |socket| Action::Sent {
+        let sent = |socket| Action::Send {
             python: String::new(),
             socket,
             bytes: 2,
             local,
             to,
         };
-        let lab = reduce(Lab::default(), vec![opened(3), sent(3), sent(3)]);
+        let lab = reduce(UdpLab::default(), vec![opened(3), sent(3), sent(3)]);
         let flags: Vec<bool> = lab
             .log
             .iter()
             .filter_map(|e| match e {
-                Entry::Sent { assigned_now, .. } => Some(*assigned_now),
+                UdpLine::Sent { assigned_now, .. } => Some(*assigned_now),
                 _ => None,
             })
             .collect();
@@ -242,13 +361,13 @@ mod tests {
     #[test]
     fn datagrams_for_other_sockets_are_ignored_and_the_log_is_bounded() {
         let from: SocketAddr = "127.0.0.1:40000".parse().unwrap();
-        let recv = |socket| Action::Received {
+        let recv = |socket| Action::Receive {
             socket,
             from,
             local: from,
             data: vec![1],
         };
-        let lab = reduce(Lab::default(), vec![opened(1), recv(2)]);
+        let lab = reduce(UdpLab::default(), vec![opened(1), recv(2)]);
         assert_eq!(lab.log.len(), 1);
         assert_eq!(lab.last_peer, None);
         let many = (0..MAX_LOG + 10).map(|_| recv(1)).collect();
@@ -259,9 +378,9 @@ mod tests {
 
     #[test]
     fn losing_the_session_forgets_sockets() {
-        let lab = reduce(Lab::default(), vec![opened(1), Action::SessionLost]);
+        let lab = reduce(UdpLab::default(), vec![opened(1), Action::LoseSession]);
         assert_eq!(lab.socket, None);
         assert!(lab.open.is_empty());
-        assert_eq!(lab.log.last(), Some(&Entry::SessionLost));
+        assert_eq!(lab.log.last(), Some(&UdpLine::SessionLost));
     }
 }
