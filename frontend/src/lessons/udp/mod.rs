@@ -5,6 +5,7 @@ mod encode;
 mod fresh_port;
 mod in_use;
 mod lab;
+mod log_line;
 mod ops;
 mod recap;
 mod send;
