@@ -27,7 +27,7 @@ pub fn EncodeLab() -> Html {
                 html! {
                     <div class="encode-col" data-testid={testid}>
                         <h3>{ enc.label().to_ascii_uppercase() }</h3>
-                        <code class="py-line">{ format!("{}.encode(\"{}\")", crate::python::str_literal(&text), enc.label()) }</code>
+                        <code class="py-line">{ crate::python::encoded(&text, enc) }</code>
                         <BytesView bytes={bytes.clone()} testid={format!("encode-{}-hex", enc.label())} />
                         <p class="mismatch">
                             { lang.tf("udp.encode.mismatch", &[("enc", enc.label()), ("other", other.label())]) }
