@@ -75,7 +75,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.lab.cancel", "Cancel"),
     (
         "download.lab.progress",
-        "Received {received} / {total} bytes, {rate} MiB/s, {left} left",
+        "Received {received} / {total} {total:byte|bytes}, {rate} MiB/s, {left} left",
     ),
     ("download.lab.received", "Received"),
     ("download.lab.served", "On the server"),
@@ -120,7 +120,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "download.log.sent",
-        "{peer} asked for \"{name}\" (the name took {recvs} recv calls): sent {bytes} bytes, then closed",
+        "{peer} asked for \"{name}\" (the name took {recvs} recv calls): sent {bytes} {bytes:byte|bytes}, then closed",
     ),
     (
         "download.log.missing",
@@ -132,7 +132,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "download.log.failed",
-        "{peer} asked for \"{name}\": broke off after {bytes} bytes (the client went away)",
+        "{peer} asked for \"{name}\": broke off after {bytes} {bytes:byte|bytes} (the client went away)",
     ),
     ("download.reason.empty_name", "the name is empty"),
     ("download.reason.not_utf8", "the name is not valid UTF-8"),

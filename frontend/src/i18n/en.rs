@@ -16,7 +16,7 @@ pub static TEXTS: &[(&str, &str)] = &[
         "home.intro",
         "Each lesson moves one step at a time. The socket steps are real: when you click **send**, your own computer sends a real datagram, through the small **relay** program running on this machine. Your own Python programs can talk to the page, too.\n\nUse the arrow keys ← → or the buttons to move between steps. Your place is remembered.",
     ),
-    ("home.progress", "{seen} of {total} steps seen"),
+    ("home.progress", "{seen} of {total} {total:step|steps} seen"),
     ("home.planned", "Being written"),
     ("lesson.all_lessons", "All lessons"),
     ("lesson.breadcrumb", "Where you are"),
@@ -107,7 +107,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("pic.dgram.dst", "destination port"),
     ("pic.dgram.len", "length"),
     ("pic.dgram.sum", "checksum"),
-    ("pic.dgram.data", "data: {n} bytes"),
+    ("pic.dgram.data", "data: {n} {n:byte|bytes}"),
     // ----- lessons: titles -----
     ("lesson.intro.title", "Why networks"),
     (
@@ -256,14 +256,17 @@ pub static TEXTS: &[(&str, &str)] = &[
         "Socket #{id} created. It has no port yet.",
     ),
     ("udp.log.bound", "Bound: this socket now owns {local}."),
-    ("udp.log.sent", "Sent {bytes} bytes from {local} to {to}."),
+    (
+        "udp.log.sent",
+        "Sent {bytes} {bytes:byte|bytes} from {local} to {to}.",
+    ),
     (
         "udp.log.sent_assigned",
-        "Sent {bytes} bytes to {to}. The socket had no port, so the operating system just gave it port {port} (address {local}).",
+        "Sent {bytes} {bytes:byte|bytes} to {to}. The socket had no port, so the operating system just gave it port {port} (address {local}).",
     ),
     (
         "udp.log.received",
-        "Received {bytes} bytes from {from} (arrived at {local}).",
+        "Received {bytes} {bytes:byte|bytes} from {from} (arrived at {local}).",
     ),
     ("udp.log.as_text", "as {enc}:"),
     (

@@ -221,17 +221,29 @@ pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
     }
 }
 
-/// One conversation, two ends, two different ports: a browser on some port the OS picked,
-/// talking to a web server on 80; an FTP server on the same host is told apart by its port.
-pub fn port_pair(lang: &LangCtx) -> Html {
+/// The client port the picture of one conversation shows: one from this machine's ephemeral
+/// range when the relay reported it, else 54321, which lies in the default range of Linux
+/// (32768-60999) and of Windows and macOS (49152-65535) alike.
+pub fn example_client_port(range: Option<(u16, u16)>) -> u16 {
+    match range {
+        Some((lo, hi)) if lo <= hi => lo + (hi - lo) / 3,
+        _ => 54_321,
+    }
+}
+
+/// One conversation, two ends, two different ports: a browser on a port the OS lent it
+/// (`client_port`, from this machine's ephemeral range), talking to a web server on 80; an FTP
+/// server on the same host is told apart by its port.
+pub fn port_pair(lang: &LangCtx, client_port: u16) -> Html {
+    let port = client_port.to_string();
     html! {
-        <svg class="picture" viewBox="0 0 520 230" role="img" aria-label={lang.t("pic.ports.pair.alt")} data-testid="pic-port-pair">
+        <svg class="picture" viewBox="0 0 520 230" role="img" aria-label={lang.tf("pic.ports.pair.alt", &[("port", &port)])} data-testid="pic-port-pair">
             <rect class="machine" x="10" y="20" width="180" height="170" rx="10" />
             <text x="100" y="42" text-anchor="middle" class="label">{ lang.t("pic.ports.client_host") }</text>
             <text x="100" y="60" text-anchor="middle" class="sub">{ "192.168.1.5" }</text>
             <rect class="process" x="30" y="85" width="140" height="44" rx="6" />
             <text x="100" y="112" text-anchor="middle">{ lang.t("pic.ports.browser") }</text>
-            <text x="100" y="150" text-anchor="middle" class="port">{ lang.t("pic.ports.os_picked") }</text>
+            <text x="100" y="150" text-anchor="middle" class="port">{ lang.tf("pic.ports.os_picked", &[("port", &port)]) }</text>
             <rect class="machine" x="330" y="20" width="180" height="170" rx="10" />
             <text x="420" y="42" text-anchor="middle" class="label">{ lang.t("pic.server") }</text>
             <text x="420" y="60" text-anchor="middle" class="sub">{ "192.168.1.10" }</text>
@@ -240,8 +252,8 @@ pub fn port_pair(lang: &LangCtx) -> Html {
             <rect class="process dim" x="350" y="130" width="140" height="40" rx="6" />
             <text x="420" y="155" text-anchor="middle" class="sub">{ "FTP :21" }</text>
             { line(170, 107, 350, 95, "flow") }
-            <text x="260" y="88" text-anchor="middle" class="port">{ "3457 → 80" }</text>
-            <text x="260" y="215" text-anchor="middle" class="triple">{ "(192.168.1.5, 3457) ⇄ (192.168.1.10, 80)" }</text>
+            <text x="260" y="88" text-anchor="middle" class="port">{ format!("{port} → 80") }</text>
+            <text x="260" y="215" text-anchor="middle" class="triple">{ format!("(192.168.1.5, {port}) ⇄ (192.168.1.10, 80)") }</text>
         </svg>
     }
 }

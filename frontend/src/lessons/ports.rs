@@ -284,12 +284,34 @@ fn Dynamic() -> Html {
 
 #[function_component]
 fn Pair() -> Html {
-    pictures::port_pair(&use_lang())
+    let relay = use_relay();
+    let range = relay.welcome().and_then(|w| w.ephemeral_ports);
+    pictures::port_pair(&use_lang(), pictures::example_client_port(range))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pictured_client_port_comes_from_the_real_range() {
+        // Linux's default range, Windows' and macOS's default range, a narrowed range.
+        assert_eq!(
+            pictures::example_client_port(Some((32_768, 60_999))),
+            42_178
+        );
+        assert_eq!(
+            pictures::example_client_port(Some((49_152, 65_535))),
+            54_613
+        );
+        assert_eq!(
+            pictures::example_client_port(Some((40_000, 40_000))),
+            40_000
+        );
+        // Unknown range: a port inside every OS's default range, never the course's 3457.
+        let any = pictures::example_client_port(None);
+        assert!((49_152..=60_999).contains(&any), "{any}");
+    }
 
     #[test]
     fn the_table_is_sorted_and_unique() {

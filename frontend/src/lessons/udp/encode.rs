@@ -40,6 +40,7 @@ pub fn EncodeLab() -> Html {
                 <div class="encode-col" data-testid={testid}>
                     <h3>{ enc.label().to_ascii_uppercase() }</h3>
                     <p class="field-error" role="alert">{ lang.tf("udp.err.unencodable", &[("ch", &u.ch.to_string()), ("pos", &u.pos.to_string()), ("enc", enc.label())]) }</p>
+                    <code class="py-line" data-testid={format!("encode-{}-python-error", enc.label())}>{ u.python_error(enc) }</code>
                 </div>
             },
         }
