@@ -471,36 +471,60 @@ pub enum Reply {
     },
 }
 
-/// A TCP connection as the kernel sees it (from Linux `struct tcp_info`).
+/// A TCP connection as the kernel sees it. Each system offers different numbers (`source`
+/// says which call gave them): Linux's `TCP_INFO` has them all; Windows' `SIO_TCP_INFO` and
+/// macOS' `TCP_CONNECTION_INFO` have some. A number the system does not give is absent, never
+/// made up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KernelTcpInfo {
+    /// The call that gave these numbers: "TCP_INFO" (Linux), "SIO_TCP_INFO" (Windows),
+    /// "TCP_CONNECTION_INFO" (macOS).
+    #[serde(default)]
+    pub source: String,
     /// The TCP state name: "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT2", ...
     pub state: String,
     /// Smoothed round-trip time and its variation, in microseconds.
-    pub rtt_us: u32,
-    pub rttvar_us: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rtt_us: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rttvar_us: Option<u32>,
     /// The current retransmission timeout, in microseconds.
-    pub rto_us: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rto_us: Option<u32>,
     /// Retransmissions of the segment now waiting, and in the connection's whole life.
-    pub retransmits: u32,
-    pub total_retrans: u32,
-    /// Congestion window (in segments) and the slow-start threshold.
-    pub snd_cwnd: u32,
-    pub snd_ssthresh: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retransmits: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_retrans: Option<u32>,
+    /// Congestion window (in segments) and the slow-start threshold (segments; systems that
+    /// count bytes are divided by the MSS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snd_cwnd: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snd_ssthresh: Option<u32>,
     /// Maximum segment size for sending and receiving.
-    pub snd_mss: u32,
-    pub rcv_mss: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snd_mss: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rcv_mss: Option<u32>,
     /// Segments sent and not yet acknowledged; segments believed lost.
-    pub unacked: u32,
-    pub lost: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unacked: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost: Option<u32>,
     /// Bytes the peer has acknowledged; bytes received in order.
-    pub bytes_acked: u64,
-    pub bytes_received: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes_acked: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes_received: Option<u64>,
     /// Segments sent and received.
-    pub segs_out: u32,
-    pub segs_in: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segs_out: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segs_in: Option<u32>,
     /// The receive window we advertise, in bytes.
-    pub rcv_space: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rcv_space: Option<u32>,
 }
 
 /// What kind of socket, as created in Python.

@@ -281,13 +281,22 @@ fn resolve_and_tcp_info_roundtrip() {
         result: Reply::TcpInfo {
             socket: 4,
             info: Some(KernelTcpInfo {
+                source: "SIO_TCP_INFO".into(),
                 state: "ESTABLISHED".into(),
-                bytes_acked: 5,
+                bytes_received: Some(5),
                 ..KernelTcpInfo::default()
             }),
             reason: None,
         },
     };
+    // A number the system does not give is absent from the JSON, not 0.
+    let json = to_json(&info);
+    assert!(
+        json.contains(
+            r#""info":{"source":"SIO_TCP_INFO","state":"ESTABLISHED","bytes_received":5}"#
+        ),
+        "{json}"
+    );
     for msg in [resolved, info] {
         assert_eq!(
             serde_json::from_str::<ServerMessage>(&to_json(&msg)).unwrap(),
