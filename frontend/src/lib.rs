@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod lab;
 pub mod lessons;
 pub mod pages;
 pub mod panel;

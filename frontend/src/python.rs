@@ -26,15 +26,49 @@ pub fn address(host: &str, port: u16) -> String {
     format!("({}, {port})", str_literal(host))
 }
 
-pub const OPEN: &str = "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)";
+/// `socket.socket(AF_INET, kind)` for the socket kinds the course uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `SOCK_DGRAM`: UDP.
+    Datagram,
+    /// `SOCK_STREAM`: TCP.
+    Stream,
+}
+
+impl Kind {
+    fn constant(self) -> &'static str {
+        match self {
+            Kind::Datagram => "SOCK_DGRAM",
+            Kind::Stream => "SOCK_STREAM",
+        }
+    }
+}
+
+/// `var = socket.socket(socket.AF_INET, socket.SOCK_...)`.
+pub fn open(var: &str, kind: Kind) -> String {
+    format!(
+        "{var} = socket.socket(socket.AF_INET, socket.{})",
+        kind.constant()
+    )
+}
+
+/// `var = socket.socket(AF_INET, SOCK_DGRAM)`.
+pub fn udp_open(var: &str) -> String {
+    open(var, Kind::Datagram)
+}
+
+/// `text.encode(enc)`, the payload expression for typed text.
+pub fn encoded(text: &str, enc: Encoding) -> String {
+    format!("{}.encode({})", str_literal(text), str_literal(enc.label()))
+}
+
+/// `var.sendto(payload, (host, port))`, where `payload` is already a Python expression.
+pub fn sendto_expr(var: &str, payload: &str, host: &str, port: u16) -> String {
+    format!("{var}.sendto({payload}, {})", address(host, port))
+}
 
 pub fn sendto(var: &str, text: &str, enc: Encoding, host: &str, port: u16) -> String {
-    format!(
-        "{var}.sendto({}.encode({}), {})",
-        str_literal(text),
-        str_literal(enc.label()),
-        address(host, port)
-    )
+    sendto_expr(var, &encoded(text, enc), host, port)
 }
 
 pub fn bind(var: &str, host: &str, port: u16) -> String {
@@ -52,7 +86,8 @@ pub fn close(var: &str) -> String {
 /// A whole sender program, as the course writes it.
 pub fn sender_program(text: &str, enc: Encoding, host: &str, port: u16) -> String {
     format!(
-        "import socket\n\n{OPEN}\n{}\n{}\nprint(data.decode({}), addr)\ns.close()\n",
+        "import socket\n\n{}\n{}\n{}\nprint(data.decode({}), addr)\ns.close()\n",
+        udp_open("s"),
         sendto("s", text, enc, host, port),
         recvfrom("s"),
         str_literal(enc.label()),
@@ -62,7 +97,8 @@ pub fn sender_program(text: &str, enc: Encoding, host: &str, port: u16) -> Strin
 /// A whole receiver program: bind, then receive and answer in a loop.
 pub fn receiver_program(host: &str, port: u16, enc: Encoding) -> String {
     format!(
-        "import socket\n\n{OPEN}\n{}\nwhile True:\n    data, addr = s.recvfrom(1024)\n    print(addr, data.decode({}))\n    s.sendto(data, addr)\n",
+        "import socket\n\n{}\n{}\nwhile True:\n    data, addr = s.recvfrom(1024)\n    print(addr, data.decode({}))\n    s.sendto(data, addr)\n",
+        udp_open("s"),
         bind("s", host, port),
         str_literal(enc.label()),
     )
@@ -72,7 +108,7 @@ pub fn receiver_program(host: &str, port: u16, enc: Encoding) -> String {
 
 /// `var = socket.socket(AF_INET, SOCK_STREAM)`.
 pub fn tcp_open(var: &str) -> String {
-    format!("{var} = socket.socket(socket.AF_INET, socket.SOCK_STREAM)")
+    open(var, Kind::Stream)
 }
 
 /// Creating a TCP socket and connecting it: two lines, as the course writes them.
@@ -108,10 +144,7 @@ pub fn tcp_client_program(text: &str, enc: Encoding, host: &str, port: u16) -> S
     format!(
         "import socket\n\n{}\n{}\n{}\nprint(data.decode({}))\n{}\n",
         tcp_connect("s", host, port),
-        send(
-            "s",
-            &format!("{}.encode({})", str_literal(text), str_literal(enc.label()))
-        ),
+        send("s", &encoded(text, enc)),
         recv("s", 1024),
         str_literal(enc.label()),
         close("s"),
@@ -149,6 +182,14 @@ mod tests {
             "s.sendto(\"你好\".encode(\"gbk\"), (\"127.0.0.1\", 8080))"
         );
         assert_eq!(bind("s", "", 7788), "s.bind((\"\", 7788))");
+        assert_eq!(
+            udp_open("u"),
+            "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"
+        );
+        assert_eq!(
+            sendto_expr("u", "b'hi'", "127.0.0.1", 9),
+            "u.sendto(b'hi', (\"127.0.0.1\", 9))"
+        );
         let prog = receiver_program("", 7788, Encoding::Utf8);
         assert!(prog.contains("s.bind((\"\", 7788))\n"), "{prog}");
         assert!(prog.contains("data.decode(\"utf-8\")"), "{prog}");

@@ -284,6 +284,23 @@ pub enum RefuseReason {
     OutsideFolder,
     /// A folder or a device, not a regular file.
     NotAFile,
+    // --- Windows' file-name hazards, refused on every system (the served folder may be
+    // copied to Windows, and the lesson is the same everywhere) ---
+    /// A Windows device name (`CON`, `PRN`, `AUX`, `NUL`, `COM1`-`COM9`, `LPT1`-`LPT9`), in any
+    /// case, also with an extension (`nul.txt`): on Windows it opens the device, not a file.
+    ReservedName,
+    /// A colon: on Windows `a.txt:x` (or `a.txt::$DATA`) names a hidden alternate data stream
+    /// of `a.txt`.
+    AlternateStream,
+    /// `C:x`: on Windows, `x` in drive C's current folder, wherever that is.
+    DriveRelative,
+    /// `\\host\share` (or `//host/share`): on Windows, a file on another computer.
+    Unc,
+    /// A part ending in a dot or a space: Windows drops them, so `a.txt.` would open `a.txt`.
+    TrailingDotOrSpace,
+    /// The folder holds the name only in another case (`README.TXT` for `readme.txt`): Windows
+    /// and macOS would open it anyway; the server serves only an exact match.
+    CaseMismatch,
 }
 
 /// The `file_served` event: one line of the server's log.
@@ -326,10 +343,16 @@ pub struct Welcome {
     /// what happens when a browser opens a URL (0 when the relay has none).
     #[serde(default)]
     pub sample_site_port: u16,
-    /// The OS's range for automatically assigned ports, when the relay can read it
-    /// (on Linux: /proc/sys/net/ipv4/ip_local_port_range).
+    /// The OS's range for automatically assigned ports, when the relay can read it (Linux:
+    /// /proc/sys/net/ipv4/ip_local_port_range; macOS: sysctl net.inet.ip.portrange.*;
+    /// Windows: netsh). None means unknown: the page says so rather than guess.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ephemeral_ports: Option<(u16, u16)>,
+    /// The system the relay runs on: "windows", "macos", "linux", or another system's name
+    /// (empty from a relay older than this field). Errors' `errno`/`os_name`/`python` are
+    /// that system's.
+    #[serde(default)]
+    pub os: String,
     /// Networks the page may reach besides loopback (from `--allow-target`), as CIDR text.
     pub extra_targets: Vec<String>,
     /// Whether the page may bind 0.0.0.0 / :: (from `--allow-bind-all`).

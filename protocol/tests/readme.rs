@@ -157,8 +157,10 @@ fn a_name_the_types_do_not_know_is_caught() {
 #[test]
 fn every_json_example_in_the_readme_round_trips_through_the_types() {
     let examples = json_examples(README);
-    // hello, list_sockets' reply, an event, the welcome, an error.
-    assert_eq!(examples.len(), 5, "{examples:#?}");
+    // The examples were read at all: the hello first, then at least list_sockets' reply, an
+    // event, the welcome and an error.
+    assert!(examples[0].1.contains(r#""op": "hello""#), "{examples:#?}");
+    assert!(examples.len() >= 5, "{examples:#?}");
     let failures: Vec<String> = examples
         .iter()
         .filter_map(|(line, text)| {

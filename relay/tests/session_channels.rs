@@ -44,6 +44,7 @@ fn session() -> Page {
             tcp_echo_port: 0,
             sample_site_port: 0,
             ephemeral_ports: None,
+            os: "linux".into(),
             extra_targets: Vec::new(),
             bind_all_allowed: false,
             limits: limits.protocol(),

@@ -484,7 +484,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     );
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 0 题,共做 1 题"
+        "已做对 0 题，共做 1 题"
     );
 
     // The hint and the worked solution, one step, then all.
@@ -497,7 +497,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     );
     browser.click("[data-testid=practice-solution-next]").await;
     let first = browser.text("[data-testid=practice-solution]").await;
-    assert_eq!(first, "/28 表示前 28 位是 1,掩码是 255.255.255.240。");
+    assert_eq!(first, "/28 表示前 28 位是 1，掩码是 255.255.255.240。");
     browser.click("[data-testid=practice-solution-all]").await;
     browser
         .wait_for_text(
@@ -534,7 +534,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     }
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 1 题,共做 1 题"
+        "已做对 1 题，共做 1 题"
     );
 
     // The score is kept in this browser: it survives a reload, and the seed stays in the URL.
@@ -544,7 +544,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
         .await;
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 1 题,共做 1 题"
+        "已做对 1 题，共做 1 题"
     );
 
     // Level 1 with a fixed seed: 0.88.28.225 is class A, "this network".
@@ -622,7 +622,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
         .await;
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 3 题,共做 3 题"
+        "已做对 3 题，共做 3 题"
     );
 }
 
@@ -763,6 +763,6 @@ async fn the_split_tree_survives_a_reload_and_a_shared_link() {
         .await;
     assert_eq!(
         err,
-        "第 1 个数是 256(从第 1 个字符开始),但每个数是一个字节,只能是 0 到 255。"
+        "第 1 个数是 256（从第 1 个字符开始），但每个数是一个字节，只能是 0 到 255。"
     );
 }

@@ -31,7 +31,7 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
     );
     assert_eq!(
         browser.text("[data-testid=step-counter]").await,
-        "第 1 步,共 8 步"
+        "第 1 步，共 8 步"
     );
 
     browser.press(Key::Right).await;

@@ -26,6 +26,9 @@ pub enum Special {
     Loopback,
     /// RFC 3927: 169.254.0.0/16, self-assigned when no DHCP server answers.
     LinkLocal,
+    /// RFC 6890: 192.0.0.0/24, IETF protocol assignments. Reserved in the classful era and
+    /// still reserved (unlike 128.0.0.0/16, which was released).
+    ProtocolAssignments,
     /// RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, for examples in documents.
     Documentation,
     /// RFC 2544: 198.18.0.0/15, for benchmarking network devices.
@@ -50,13 +53,14 @@ const fn net(a: u8, b: u8, c: u8, d: u8, len: u8) -> Network {
 
 impl Special {
     /// Every meaning, in the order [`specials`] reports them.
-    pub const ALL: [Special; 12] = [
+    pub const ALL: [Special; 13] = [
         Special::ThisHost,
         Special::ThisNetwork,
         Special::Private,
         Special::SharedAddressSpace,
         Special::Loopback,
         Special::LinkLocal,
+        Special::ProtocolAssignments,
         Special::Documentation,
         Special::Benchmarking,
         Special::Multicast,
@@ -78,6 +82,7 @@ impl Special {
         const SHARED: [Network; 1] = [net(100, 64, 0, 0, 10)];
         const LOOPBACK: [Network; 1] = [net(127, 0, 0, 0, 8)];
         const LINK_LOCAL: [Network; 1] = [net(169, 254, 0, 0, 16)];
+        const PROTOCOL_ASSIGNMENTS: [Network; 1] = [net(192, 0, 0, 0, 24)];
         const DOCUMENTATION: [Network; 3] = [
             net(192, 0, 2, 0, 24),
             net(198, 51, 100, 0, 24),
@@ -94,6 +99,7 @@ impl Special {
             Special::SharedAddressSpace => &SHARED,
             Special::Loopback => &LOOPBACK,
             Special::LinkLocal => &LINK_LOCAL,
+            Special::ProtocolAssignments => &PROTOCOL_ASSIGNMENTS,
             Special::Documentation => &DOCUMENTATION,
             Special::Benchmarking => &BENCHMARKING,
             Special::Multicast => &MULTICAST,
@@ -111,6 +117,7 @@ impl Special {
             Special::SharedAddressSpace => Some(6598),
             Special::Loopback => Some(1122),
             Special::LinkLocal => Some(3927),
+            Special::ProtocolAssignments => Some(6890),
             Special::Documentation => Some(5737),
             Special::Benchmarking => Some(2544),
             Special::Multicast => Some(5771),
@@ -158,6 +165,20 @@ pub fn specials(addr: Ipv4Addr) -> Vec<Special> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ietf_protocol_block_is_still_reserved_and_128_0_is_not() {
+        let a = |s: &str| s.parse::<Ipv4Addr>().unwrap();
+        assert_eq!(specials(a("192.0.0.8")), vec![Special::ProtocolAssignments]);
+        assert_eq!(
+            specials(a("192.0.0.255")),
+            vec![Special::ProtocolAssignments]
+        );
+        assert_eq!(specials(a("192.0.1.1")), vec![Special::Public]);
+        assert_eq!(specials(a("192.0.2.1")), vec![Special::Documentation]);
+        // Reserved in the classful era, released since: an ordinary public block now.
+        assert_eq!(specials(a("128.0.0.1")), vec![Special::Public]);
+    }
     use Special::*;
 
     fn ip(a: u8, b: u8, c: u8, d: u8) -> Ipv4Addr {

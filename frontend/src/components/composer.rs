@@ -13,7 +13,7 @@ use crate::text::{hex, web};
 
 /// What the learner asked to send.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Outgoing {
+pub struct Composed {
     pub host: String,
     pub port: u16,
     /// The text typed (in hex mode: the hex digits typed).
@@ -23,7 +23,7 @@ pub struct Outgoing {
     pub bytes: Vec<u8>,
 }
 
-impl Outgoing {
+impl Composed {
     /// The Python expression for the payload: `"你好".encode("gbk")` or `b'\xc4\xe3'`.
     pub fn payload_expr(&self) -> String {
         payload_expr(&self.text, self.encoding, &self.bytes)
@@ -32,11 +32,7 @@ impl Outgoing {
 
 fn payload_expr(text: &str, encoding: Option<Encoding>, bytes: &[u8]) -> String {
     match encoding {
-        Some(enc) => format!(
-            "{}.encode({})",
-            python::str_literal(text),
-            python::str_literal(enc.label())
-        ),
+        Some(enc) => python::encoded(text, enc),
         None => hex::python_literal(bytes),
     }
 }
@@ -52,11 +48,7 @@ pub struct PyArgs {
 
 /// The default Python line: a UDP `sendto`.
 pub fn sendto_line(a: PyArgs) -> String {
-    format!(
-        "s.sendto({}, {})",
-        a.payload,
-        python::address(&a.host, a.port)
-    )
+    python::sendto_expr("s", &a.payload, &a.host, a.port)
 }
 
 /// Whether the learner types text or raw bytes.
@@ -87,7 +79,7 @@ pub struct ComposerProps {
     /// Builds the Python line (default: `s.sendto(payload, (host, port))`).
     #[prop_or_else(|| Callback::from(sendto_line))]
     pub python: Callback<PyArgs, String>,
-    pub onsend: Callback<Outgoing>,
+    pub onsend: Callback<Composed>,
 }
 
 /// Parses a port typed by a person.
@@ -210,7 +202,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
             } else {
                 0
             };
-            onsend.emit(Outgoing {
+            onsend.emit(Composed {
                 host: host.trim().to_owned(),
                 port,
                 text: (*text).clone(),

@@ -10,7 +10,7 @@ mod python;
 mod relay_gate;
 
 pub use bytes_view::BytesView;
-pub use composer::{Composer, InputMode, Outgoing, PortError, PyArgs, parse_port, sendto_line};
+pub use composer::{Composed, Composer, InputMode, PortError, PyArgs, parse_port, sendto_line};
 pub use error_box::ErrorBox;
 pub use header::Header;
 pub use prose::Prose;

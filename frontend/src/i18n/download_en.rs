@@ -75,7 +75,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.lab.cancel", "Cancel"),
     (
         "download.lab.progress",
-        "Received {received} / {total} bytes, {rate} MiB/s, {left} left",
+        "Received {received} / {total} {total:byte|bytes}, {rate} MiB/s, {left} left",
     ),
     ("download.lab.received", "Received"),
     ("download.lab.served", "On the server"),
@@ -120,7 +120,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "download.log.sent",
-        "{peer} asked for \"{name}\" (the name took {recvs} recv calls): sent {bytes} bytes, then closed",
+        "{peer} asked for \"{name}\" (the name took {recvs} recv calls): sent {bytes} {bytes:byte|bytes}, then closed",
     ),
     (
         "download.log.missing",
@@ -132,7 +132,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "download.log.failed",
-        "{peer} asked for \"{name}\": broke off after {bytes} bytes (the client went away)",
+        "{peer} asked for \"{name}\": broke off after {bytes} {bytes:byte|bytes} (the client went away)",
     ),
     ("download.reason.empty_name", "the name is empty"),
     ("download.reason.not_utf8", "the name is not valid UTF-8"),
@@ -149,4 +149,28 @@ pub static TEXTS: &[(&str, &str)] = &[
         "a symbolic link leading out of the folder",
     ),
     ("download.reason.not_a_file", "not a regular file"),
+    (
+        "download.reason.reserved_name",
+        "a Windows device name (CON, NUL, COM1, LPT1, ...), even with an extension",
+    ),
+    (
+        "download.reason.alternate_stream",
+        "a colon: on Windows \"a.txt:x\" is a hidden stream of a.txt",
+    ),
+    (
+        "download.reason.drive_relative",
+        "a drive-relative name (C:x) that leaves the folder on Windows",
+    ),
+    (
+        "download.reason.unc",
+        "a network path (\\\\host\\share) to another computer",
+    ),
+    (
+        "download.reason.trailing_dot_or_space",
+        "a name ending in a dot or a space, which Windows drops",
+    ),
+    (
+        "download.reason.case_mismatch",
+        "the folder has this name only in another case; only an exact match is served",
+    ),
 ];

@@ -24,7 +24,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.traversal.title", "路径穿越：../../etc/passwd"),
     (
         "download.traversal.body",
-        "课程的服务器直接 open(客户端给的名字)，所以请求 ../../etc/passwd 就能读到服务器上的任意文件。这里的服务器只打开它那一个文件夹里的普通文件：..、绝对路径、NUL 字节、反斜杠、指向文件夹外的符号链接、超长的名字都会被拒绝，连接直接关闭、什么也不发，服务器日志里写明原因。",
+        "课程的服务器直接 open（客户端给的名字），所以请求 ../../etc/passwd 就能读到服务器上的任意文件。这里的服务器只打开它那一个文件夹里的普通文件：..、绝对路径、NUL 字节、反斜杠、指向文件夹外的符号链接、超长的名字都会被拒绝，连接直接关闭、什么也不发，服务器日志里写明原因。",
     ),
     ("download.framing.title", "分帧：文件名可能分几次到达"),
     (
@@ -40,7 +40,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "download.downloader.body",
-        "下载 photo.bin（几 MiB）。中继一直读到 recv 返回 0，边收边写入一个隐藏的临时文件并计算 SHA-256，不把整个文件放在内存里；收完才 fsync 并原子地改名为“[接收]photo.bin”；同名文件已存在时改用“(1)”，绝不悄悄覆盖。服务器停住不动或重置连接时，会清楚地报错，并删掉临时文件。速度和剩余时间由页面根据已收字节数和耗时算出。",
+        "下载 photo.bin（几 MiB）。中继一直读到 recv 返回 0，边收边写入一个隐藏的临时文件并计算 SHA-256，不把整个文件放在内存里；收完才 fsync 并原子地改名为“[接收]photo.bin”；同名文件已存在时改用“（1）”，绝不悄悄覆盖。服务器停住不动或重置连接时，会清楚地报错，并删掉临时文件。速度和剩余时间由页面根据已收字节数和耗时算出。",
     ),
     ("download.python.title", "你自己的 Python 程序也能用"),
     (
@@ -73,7 +73,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "download.status.course_once",
-        "课程客户端：只调用了一次 recv(1024)，只保存了这一次拿到的字节。",
+        "课程客户端：只调用了一次 recv（1024），只保存了这一次拿到的字节。",
     ),
     (
         "download.status.nothing",
@@ -122,4 +122,28 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.reason.too_long", "名字超过 255 字节"),
     ("download.reason.outside_folder", "符号链接指向文件夹外面"),
     ("download.reason.not_a_file", "不是普通文件"),
+    (
+        "download.reason.reserved_name",
+        "Windows 的设备名（CON、NUL、COM1、LPT1……），带扩展名也一样",
+    ),
+    (
+        "download.reason.alternate_stream",
+        "含有冒号：在 Windows 上 “a.txt:x” 是 a.txt 的隐藏数据流",
+    ),
+    (
+        "download.reason.drive_relative",
+        "盘符相对路径（C:x），在 Windows 上会离开文件夹",
+    ),
+    (
+        "download.reason.unc",
+        "网络路径（\\\\host\\share），指向另一台电脑",
+    ),
+    (
+        "download.reason.trailing_dot_or_space",
+        "名字以点或空格结尾，Windows 会把它们去掉",
+    ),
+    (
+        "download.reason.case_mismatch",
+        "文件夹里只有大小写不同的同名文件；只提供大小写完全一致的文件",
+    ),
 ];

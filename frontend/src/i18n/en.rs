@@ -7,6 +7,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("app.skip", "Skip to content"),
     ("common.python_caption", "The same in Python"),
     ("common.error_detail", "What the system said:"),
+    ("common.error_python", "What Python prints here:"),
     (
         "home.title",
         "Learn network programming by doing it for real",
@@ -15,7 +16,7 @@ pub static TEXTS: &[(&str, &str)] = &[
         "home.intro",
         "Each lesson moves one step at a time. The socket steps are real: when you click **send**, your own computer sends a real datagram, through the small **relay** program running on this machine. Your own Python programs can talk to the page, too.\n\nUse the arrow keys ← → or the buttons to move between steps. Your place is remembered.",
     ),
-    ("home.progress", "{seen} of {total} steps seen"),
+    ("home.progress", "{seen} of {total} {total:step|steps} seen"),
     ("home.planned", "Being written"),
     ("lesson.all_lessons", "All lessons"),
     ("lesson.breadcrumb", "Where you are"),
@@ -106,7 +107,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("pic.dgram.dst", "destination port"),
     ("pic.dgram.len", "length"),
     ("pic.dgram.sum", "checksum"),
-    ("pic.dgram.data", "data: {n} bytes"),
+    ("pic.dgram.data", "data: {n} {n:byte|bytes}"),
     // ----- lessons: titles -----
     ("lesson.intro.title", "Why networks"),
     (
@@ -255,14 +256,17 @@ pub static TEXTS: &[(&str, &str)] = &[
         "Socket #{id} created. It has no port yet.",
     ),
     ("udp.log.bound", "Bound: this socket now owns {local}."),
-    ("udp.log.sent", "Sent {bytes} bytes from {local} to {to}."),
+    (
+        "udp.log.sent",
+        "Sent {bytes} {bytes:byte|bytes} from {local} to {to}.",
+    ),
     (
         "udp.log.sent_assigned",
-        "Sent {bytes} bytes to {to}. The socket had no port, so the operating system just gave it port {port} (address {local}).",
+        "Sent {bytes} {bytes:byte|bytes} to {to}. The socket had no port, so the operating system just gave it port {port} (address {local}).",
     ),
     (
         "udp.log.received",
-        "Received {bytes} bytes from {from} (arrived at {local}).",
+        "Received {bytes} {bytes:byte|bytes} from {from} (arrived at {local}).",
     ),
     ("udp.log.as_text", "as {enc}:"),
     (
@@ -280,11 +284,11 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("udp.fresh.changed", "changed"),
     (
         "udp.fresh.range",
-        "This computer hands out automatic ports from {lo} to {hi} (Linux: /proc/sys/net/ipv4/ip_local_port_range).",
+        "This computer ({os}) hands out automatic ports from {lo} to {hi}, as the relay read them from the system.",
     ),
     (
         "udp.fresh.range_unknown",
-        "The relay could not read this system's range of automatic ports.",
+        "This system's range of automatic ports is unknown: the relay could not read it.",
     ),
     (
         "udp.bind.listening",

@@ -22,7 +22,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ip.classes.title", "Classes A, B, C, D and E"),
     (
         "ip.classes.body",
-        "The early Internet sorted addresses into five classes by their **first bits**, and the class fixed how long the network part was:\n\n- **Class A** starts with `0`: the first byte is the network part, the other 3 bytes the host part; default mask `255.0.0.0`.\n- **Class B** starts with `10`: 2 bytes of network part; default mask `255.255.0.0`.\n- **Class C** starts with `110`: 3 bytes of network part; default mask `255.255.255.0`.\n- **Class D** starts with `1110`: multicast (224.0.0.0–239.255.255.255), never given to a single host.\n- **Class E** starts with `1111`: reserved for experiments (240.0.0.0–255.255.255.255).\n\nHosts per network are 2 to the power of the host bits, minus 2: the address with all host bits 0 names the network itself and the one with all host bits 1 is the broadcast, and neither can be a host. So a class A network holds 2^24 − 2 = **16,777,214** hosts (some course notes print 1677214, a digit short: a typo), class B 65,534 and class C 254.\n\nClass A has only 126 usable networks: network 0 means \"this network\" and 127 is kept for loopback. Class B has 2^14 = 16,384 networks, class C 2^21 = 2,097,152.\n\nThe third column is the **full range** given by the leading bits; the last column is the **first and last usable host address** of the class. Some notes start class B at 128.1.0.1 and class C at 192.0.1.1 because 128.0.0.0/16 and 192.0.0.0/24 were reserved in the early days; they have since been released.",
+        "The early Internet sorted addresses into five classes by their **first bits**, and the class fixed how long the network part was:\n\n- **Class A** starts with `0`: the first byte is the network part, the other 3 bytes the host part; default mask `255.0.0.0`.\n- **Class B** starts with `10`: 2 bytes of network part; default mask `255.255.0.0`.\n- **Class C** starts with `110`: 3 bytes of network part; default mask `255.255.255.0`.\n- **Class D** starts with `1110`: multicast (224.0.0.0–239.255.255.255), never given to a single host.\n- **Class E** starts with `1111`: reserved for experiments (240.0.0.0–255.255.255.255).\n\nHosts per network are 2 to the power of the host bits, minus 2: the address with all host bits 0 names the network itself and the one with all host bits 1 is the broadcast, and neither can be a host. So a class A network holds 2^24 − 2 = **16,777,214** hosts (some course notes print 1677214, a digit short: a typo), class B 65,534 and class C 254.\n\nClass A has only 126 usable networks: network 0 means \"this network\" and 127 is kept for loopback. Class B has 2^14 = 16,384 networks, class C 2^21 = 2,097,152.\n\nThe third column is the **full range** given by the leading bits; the last column is the **first and last usable host address** of the class. Some notes start class B at 128.1.0.1 and class C at 192.0.1.1 because 128.0.0.0/16 and 192.0.0.0/24 were reserved in the early days. 128.0.0.0/16 has since been released; 192.0.0.0/24 is still reserved (IETF protocol assignments, RFC 6890), as the table of special addresses shows.",
     ),
     ("ip.cidr.title", "Why CIDR replaced classes"),
     (
@@ -53,7 +53,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("subnets.reach.title", "Same subnet, or via the gateway?"),
     (
         "subnets.reach.body",
-        "Two hosts joined by a cable or a switch can talk directly only if they are in the **same subnet**. The sender decides by ANDing **its own mask** with its own address and with the other's address, and comparing the two results:\n\n- the same: the other host is on this subnet, so send to it directly (finding its MAC address with ARP first);\n- different: it is on another network, so hand the packet to the **default gateway** (a router), which forwards it.\n\nWith the mask 255.255.255.0 on both, `192.168.1.1` and `192.168.1.2` are in one subnet and talk directly; `192.168.1.1` and `192.168.2.2` are not, so their packets go through the gateway.\n\nPress **Next step** to walk through the decision. Try the example with different masks too: the two hosts may not agree.",
+        "Two hosts joined by a cable or a switch can talk directly only if they are in the **same subnet**. The sender decides by ANDing **its own mask** with its own address and with the other's address, and comparing the two results:\n\n- the same: the other host is on this subnet, so send to it directly (finding its MAC address with ARP first);\n- different: it is on another network, so hand the packet to the **default gateway** (a router), which forwards it.\n\nWith the mask 255.255.255.0 on both, `192.168.1.1` and `192.168.1.2` are in one subnet and talk directly; `192.168.1.1` and `192.168.2.2` are not, so their packets go through the gateway.\n\nPress **Next check** to walk through the decision. Try the example with different masks too: the two hosts may not agree.",
     ),
     (
         "subnets.split.title",
@@ -127,22 +127,33 @@ pub static TEXTS: &[(&str, &str)] = &[
         "ipw.waste.bad",
         "Enter a whole number from 1 to 16,777,214.",
     ),
-    ("ipw.waste.bar_b", "{hosts} hosts in one class B network"),
+    (
+        "ipw.waste.bar_b",
+        "{hosts} {hosts:host|hosts} in one class B network",
+    ),
     (
         "ipw.waste.bar_cidr",
-        "{hosts} hosts in one /{len} ({usable} usable addresses)",
+        "{hosts} {hosts:host|hosts} in one /{len} ({usable} usable addresses)",
     ),
     (
         "ipw.waste.b",
-        "Classful: take one class B; {hosts} hosts use a sliver of it and {unused} addresses (about {pct}%) sit unused.",
+        "Classful: take one class B; {hosts} {hosts:host|hosts} use part of it and {unused} {unused:address|addresses} (about {pct}%) sit unused.",
+    ),
+    (
+        "ipw.waste.b_exact",
+        "Classful: {hosts} {hosts:host|hosts} fill one class B exactly; not one address is spare, and one more host needs a second network.",
+    ),
+    (
+        "ipw.waste.c_fits",
+        "Classful: one class C is enough; {unused} of its 254 addresses (about {pct}%) sit unused.",
     ),
     (
         "ipw.waste.b_too_small",
-        "Classful: {hosts} hosts do not even fit in one class B; it takes a class A or several class Bs.",
+        "Classful: {hosts} {hosts:host|hosts} do not even fit in one class B; it takes a class A or several class Bs.",
     ),
     (
         "ipw.waste.c",
-        "Or take {n} class C networks: {n} more entries in every routing table.",
+        "Or take {n} class C networks: {n} {n:entry|entries} in every routing table instead of one.",
     ),
     (
         "ipw.waste.cidr",
@@ -162,7 +173,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ipw.mask.block", "Addresses per subnet"),
     (
         "ipw.mask.explain",
-        "{ones} ones mark the network part, {zeros} zeros the host part.",
+        "{ones} {ones:one|ones} mark the network part, {zeros} {zeros:zero|zeros} the host part.",
     ),
     (
         "ipw.mask.gap_hint",
@@ -201,7 +212,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ipw.calc.broadcast", "Broadcast address"),
     ("ipw.calc.first", "First usable host"),
     ("ipw.calc.last", "Last usable host"),
-    ("ipw.calc.usable", "Usable hosts"),
+    ("ipw.calc.usable", "Usable host count"),
     ("ipw.calc.total", "Addresses in all"),
     ("ipw.calc.wildcard", "Wildcard mask"),
     (
@@ -227,7 +238,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     // reach
     ("ipw.reach.a", "Host A (address/prefix)"),
     ("ipw.reach.b", "Host B (address/prefix)"),
-    ("ipw.reach.next", "Next step"),
+    ("ipw.reach.next", "Next check"),
     ("ipw.reach.all", "Show all steps"),
     ("ipw.reach.progress", "Step {n} of {total}"),
     ("ipw.reach.host_a", "Host A"),
@@ -247,19 +258,19 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ipw.split.zero", "Ask for at least 1 subnet."),
     (
         "ipw.split.too_many",
-        "{n} subnets do not fit: this network has only {max} addresses, so {max} subnets at most.",
+        "{n} {n:subnet|subnets} do not fit: this network has only {max} {max:address|addresses}, so {max} {max:subnet|subnets} at most.",
     ),
     (
         "ipw.split.summary",
-        "Borrow {bits} bits: {old} becomes {new}, giving {count} subnets of {size} addresses each.",
+        "Borrow {bits} {bits:bit|bits}: {old} becomes {new}, giving {count} {count:subnet|subnets} of {size} {size:address|addresses} each.",
     ),
     (
         "ipw.split.rounded",
-        "{n} is not a power of two, so it is rounded up to {count} subnets.",
+        "{n} is not a power of two, so it is rounded up to {count} {count:subnet|subnets}.",
     ),
     ("ipw.split.more", "{n} more subnets are not listed."),
     ("ipw.split.subnet", "Subnet"),
-    ("ipw.split.hosts_range", "Usable hosts"),
+    ("ipw.split.hosts_range", "Host address range"),
     ("ipw.vlsm.hosts", "Hosts per group (comma-separated)"),
     (
         "ipw.vlsm.bad_hosts",
@@ -275,7 +286,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "ipw.vlsm.no_fit",
-        "It does not fit: the blocks need {needed} addresses and the network has {available}.",
+        "It does not fit: the blocks need {needed} {needed:address|addresses} and the network has {available}.",
     ),
     ("ipw.vlsm.group", "Group"),
     ("ipw.vlsm.asked", "Hosts needed"),
@@ -289,7 +300,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ipw.tree.join_label", "Join {net} with its other half"),
     ("ipw.tree.hosts", "{n} usable hosts"),
     ("ipw.tree.split_into_two", "split in two"),
-    ("ipw.tree.summary", "{n} subnets now."),
+    ("ipw.tree.summary", "{n} {n:subnet|subnets} now."),
     (
         "ipw.tree.share",
         "The link in the address bar holds this tree: copy it and whoever opens it sees the same division.",
@@ -319,7 +330,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "perr.too_long",
-        "Too long: {len} characters, {max} at most.",
+        "Too long: {len} {len:character|characters}, {max} at most.",
     ),
     (
         "perr.whitespace",
@@ -405,6 +416,11 @@ pub static TEXTS: &[(&str, &str)] = &[
         "special.link_local.desc",
         "Self-assigned when no DHCP server answers; valid on the local link only.",
     ),
+    ("special.protocol.name", "IETF protocol assignments"),
+    (
+        "special.protocol.desc",
+        "192.0.0.0/24: reserved in the classful era and still reserved today, for addresses that protocols themselves need; never given to ordinary hosts.",
+    ),
     ("special.documentation.name", "Documentation"),
     (
         "special.documentation.desc",
@@ -455,7 +471,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "sol.prefix_to_mask",
-        "/{len} means the first {len} bits are 1: the mask is {mask}.",
+        "/{len} means the first {len} {len:bit|bits} are 1: the mask is {mask}.",
     ),
     (
         "sol.and",
@@ -479,11 +495,11 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "sol.count",
-        "{bits} host bits: 2^{bits} = {total} addresses; minus the network address and the broadcast, {usable} usable hosts.",
+        "{bits} host bits: 2^{bits} = {total} {total:address|addresses}; minus the network address and the broadcast, {usable} usable hosts.",
     ),
     (
         "sol.count_31",
-        "Only {bits} host bit: {total} addresses, and per RFC 3021 both are usable: {usable} usable hosts.",
+        "Only {bits} host bit: {total} {total:address|addresses}, and per RFC 3021 both are usable: {usable} usable hosts.",
     ),
     (
         "sol.count_32",
@@ -504,7 +520,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "sol.block_for_hosts",
-        "{group} needs {hosts} hosts, so {needed} addresses; rounded up to a power of two that is {size}, a /{len}.",
+        "{group} needs {hosts} {hosts:host|hosts}, so {needed} {needed:address|addresses}; rounded up to a power of two that is {size}, a /{len}.",
     ),
     ("sol.sort", "Hand out blocks largest first: {order}."),
     (
@@ -549,7 +565,7 @@ pub static TEXTS: &[(&str, &str)] = &[
         "practice.q.vlsm",
         "Split {network} with VLSM for: {groups}. Give each group's block in CIDR form, such as 192.168.1.0/26.",
     ),
-    ("practice.q.group", "group {n}, {hosts} hosts"),
+    ("practice.q.group", "group {n}, {hosts} {hosts:host|hosts}"),
     ("practice.list_sep", "; "),
     ("practice.field.class", "Class"),
     (
@@ -565,7 +581,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("practice.field.net_a", "A's address AND A's mask"),
     ("practice.field.net_b", "B's address AND A's mask"),
     ("practice.field.delivery", "How A sends to B"),
-    ("practice.field.vlsm", "Block for group {n} ({hosts} hosts)"),
+    (
+        "practice.field.vlsm",
+        "Block for group {n} ({hosts} {hosts:host|hosts})",
+    ),
     ("practice.check", "Check"),
     ("practice.right", "right"),
     ("practice.wrong", "wrong"),

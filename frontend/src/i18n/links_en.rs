@@ -104,6 +104,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "links.note.decide_gateway",
         "{host} does the arithmetic: the destination is in another subnet, so it goes to the default gateway; first it asks ARP for the MAC of the gateway {ask}.",
     ),
+    (
+        "links.note.decide_gateway_off",
+        "{host} does the arithmetic: the destination is in another subnet, so the packet must go to the default gateway {ask}; but {ask} is not in {host}'s own subnet either.",
+    ),
     ("links.note.on_wire", "{host} puts the frame on the cable."),
     (
         "links.note.hub_repeats",
@@ -119,7 +123,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "links.note.flood",
-        "Unknown destination or broadcast: flooded out of ports {ports}.",
+        "Unknown destination or broadcast: flooded out of {n:port|ports} {ports}.",
     ),
     (
         "links.note.filter",
@@ -127,15 +131,15 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "links.note.switch_sends",
-        "The frame leaves through port(s) {ports}.",
+        "The frame leaves through {n:port|ports} {ports}.",
     ),
     (
         "links.note.accepted",
-        "{hosts} keeps the frame (its own MAC, or a broadcast).",
+        "{hosts} {n:keeps|keep} the frame (its own MAC, or a broadcast).",
     ),
     (
         "links.note.dropped",
-        "{hosts} sees it is not for them and drops it.",
+        "{hosts} {n:sees|see} it is not for {n:it|them} and {n:drops|drop} it.",
     ),
     (
         "links.note.router",

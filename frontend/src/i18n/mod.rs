@@ -72,12 +72,54 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
 }
 
 /// The text for `key` with `{name}` placeholders filled in.
+///
+/// English counts agree with their nouns and verbs through `{name:one|other}`: the `one` form
+/// when the argument `name` is exactly "1", else the `other` form, so "{n} {n:host|hosts}" reads
+/// "1 host" and "2 hosts". Chinese needs no such forms.
 pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut out = tr(lang, key).to_owned();
+    let mut out = plural_forms(tr(lang, key), args);
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// Replaces every `{name:one|other}` in `text` by the form that agrees with `name`'s value.
+fn plural_forms(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let choice = after.find('}').and_then(|end| {
+            let (name, forms) = after[..end].split_once(':')?;
+            let (one, other) = forms.split_once('|')?;
+            let value = args.iter().find(|(n, _)| *n == name)?.1;
+            Some((if value == "1" { one } else { other }, end))
+        });
+        match choice {
+            Some((form, end)) => {
+                out.push_str(form);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A list of names as a sentence says it: "B, C and D" in English, "B、C、D" in Chinese.
+pub fn list(lang: Lang, items: &[String]) -> String {
+    match (lang, items) {
+        (_, []) => String::new(),
+        (_, [one]) => one.clone(),
+        (Lang::ZhCn, _) => items.join("、"),
+        (Lang::En, [init @ .., last]) => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// The language context: the current language and how to change it.
@@ -93,6 +135,9 @@ impl LangCtx {
     }
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         trf(self.lang, key, args)
+    }
+    pub fn list(&self, items: &[String]) -> String {
+        list(self.lang, items)
     }
 }
 
@@ -174,6 +219,246 @@ mod tests {
                 has_han || code_only || zh_text == en_text,
                 "{key}: zh text has no Chinese"
             );
+        }
+    }
+
+    /// Half-width punctuation in Chinese prose, as (mark, the text around it). Code spans
+    /// and `{placeholders}` are left alone; a mark counts when a Chinese character (or
+    /// Chinese punctuation) stands next to it, looking past spaces and `**`.
+    fn halfwidth_in_chinese(text: &str) -> Vec<(char, String)> {
+        fn chinese(c: char) -> bool {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。：；！？（）“”、《》…—".contains(c)
+        }
+        // Code spans and placeholders become a neutral letter, so their own punctuation
+        // (`recv(1024)`, `127.0.0.1:{port}`) is not judged as prose.
+        let mut prose = String::new();
+        let mut in_code = false;
+        let mut in_placeholder = false;
+        for c in text.chars() {
+            match c {
+                '`' => {
+                    in_code = !in_code;
+                    prose.push('X');
+                }
+                '{' if !in_code => in_placeholder = true,
+                '}' if in_placeholder => {
+                    in_placeholder = false;
+                    prose.push('X');
+                }
+                _ if in_code || in_placeholder => {}
+                _ => prose.push(c),
+            }
+        }
+        let chars: Vec<char> = prose.chars().collect();
+        let skip = |c: char| c == ' ' || c == '*';
+        let mut found = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let before = chars[..i].iter().rev().copied().find(|&c| !skip(c));
+            let after = chars[i + 1..].iter().copied().find(|&c| !skip(c));
+            let near = |x: Option<char>| x.is_some_and(chinese);
+            let bad = match c {
+                ',' | ':' | ';' => near(before) || near(after),
+                '(' => near(i.checked_sub(1).map(|j| chars[j])),
+                ')' => near(chars.get(i + 1).copied()),
+                '!' | '?' => !chars
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '='),
+                _ => false,
+            };
+            if bad {
+                let from = i.saturating_sub(8);
+                let to = (i + 8).min(chars.len());
+                found.push((c, chars[from..to].iter().collect()));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn chinese_prose_uses_full_width_punctuation() {
+        let mut bad = Vec::new();
+        for (key, text) in all(Lang::ZhCn) {
+            if !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                continue; // code or numbers only
+            }
+            for (mark, around) in halfwidth_in_chinese(text) {
+                bad.push(format!("{key}: '{mark}' in …{around}…"));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "half-width punctuation in Chinese prose:\n{}",
+            bad.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_punctuation_check_catches_half_width_marks() {
+        let marks = |t: &str| {
+            halfwidth_in_chinese(t)
+                .into_iter()
+                .map(|(m, _)| m)
+                .collect::<String>()
+        };
+        assert_eq!(marks("中继,它收到什么就发回什么:原样。"), ",:");
+        assert_eq!(marks("端口(80)后"), "()");
+        assert_eq!(marks("真的吗?"), "?");
+        assert_eq!(marks("**回显**,然后"), ",");
+        // Code, placeholders, numbers, addresses and URLs are not prose.
+        assert_eq!(marks("调用 `recv(1024)`,然后"), ",");
+        assert_eq!(marks("连接 127.0.0.1:{port}（回显）。"), "");
+        assert_eq!(
+            marks("共 16,777,214 台，比如 60, 30 或 http://a/?x=1。"),
+            ""
+        );
+        assert_eq!(marks("中继，它收到什么就发回什么：原样。"), "");
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_nouns() {
+        let say = |t: &str, n: &str| plural_forms(t, &[("n", n)]);
+        assert_eq!(say("{n} {n:host|hosts}", "1"), "{n} host");
+        assert_eq!(say("{n} {n:host|hosts}", "2"), "{n} hosts");
+        assert_eq!(say("{n} {n:host|hosts}", "0"), "{n} hosts");
+        assert_eq!(say("{n} {n:host|hosts}", "11"), "{n} hosts");
+        // Unknown names and plain braces stay as they are.
+        assert_eq!(say("{m:a|b} {x}", "1"), "{m:a|b} {x}");
+        assert_eq!(
+            list(Lang::En, &["B".into(), "C".into(), "D".into()]),
+            "B, C and D"
+        );
+        assert_eq!(list(Lang::En, &["C".into(), "D".into()]), "C and D");
+        assert_eq!(list(Lang::ZhCn, &["C".into(), "D".into()]), "C、D");
+        assert_eq!(list(Lang::En, &["A".into()]), "A");
+    }
+
+    /// No English text says "1 hosts": every count placeholder directly followed by a plural
+    /// noun uses a `{n:one|other}` form.
+    #[test]
+    fn english_counts_use_plural_forms() {
+        let mut bad = Vec::new();
+        for (key, text) in all(Lang::En) {
+            for (i, _) in text.match_indices("} ") {
+                let Some(open) = text[..i].rfind('{') else {
+                    continue;
+                };
+                let name = &text[open + 1..i];
+                if ["id", "who", "host", "peer"].contains(&name)
+                    || name.contains(':')
+                    || name.contains('|')
+                {
+                    continue;
+                }
+                let word: String = text[i + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .collect();
+                if COUNTED_NOUNS.contains(&word.as_str()) {
+                    bad.push(format!("{key}: {{{name}}} {word}"));
+                }
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "counts without plural forms:\n{}",
+            bad.join("\n")
+        );
+    }
+
+    /// Plural nouns that follow a count somewhere in the texts.
+    const COUNTED_NOUNS: &[&str] = &[
+        "bytes",
+        "hosts",
+        "subnets",
+        "zeros",
+        "ones",
+        "addresses",
+        "networks",
+        "characters",
+        "calls",
+        "segments",
+        "datagrams",
+        "steps",
+        "bits",
+        "entries",
+        "clients",
+        "seconds",
+        "lines",
+        "times",
+        "ports",
+        "recvs",
+        "sends",
+        "retransmissions",
+    ];
+
+    /// Claims a walk through every step found wrong, and words that mixed two ideas up. Each
+    /// once stood in a text; none may come back.
+    #[test]
+    fn wrong_facts_and_confusing_words_stay_out() {
+        let wrong: &[(Lang, &str, &str)] = &[
+            (
+                Lang::En,
+                "they have since been released",
+                "192.0.0.0/24 is still reserved (RFC 6890)",
+            ),
+            (
+                Lang::ZhCn,
+                "早年被保留过，后来已经放开",
+                "192.0.0.0/24 is still reserved (RFC 6890)",
+            ),
+            (
+                Lang::En,
+                "Windows and macOS have dropped",
+                "Windows never had the low-port rule",
+            ),
+            (
+                Lang::ZhCn,
+                "Windows 和 macOS 已经取消",
+                "Windows never had the low-port rule",
+            ),
+            (
+                Lang::En,
+                "3457",
+                "the course's 3457 is not in any OS's ephemeral range",
+            ),
+            (
+                Lang::ZhCn,
+                "3457",
+                "the course's 3457 is not in any OS's ephemeral range",
+            ),
+            (
+                Lang::En,
+                "sliver",
+                "65,534 hosts fill a class B; it is no sliver",
+            ),
+            (Lang::En, "port(s)", "plural forms say port or ports"),
+            (Lang::ZhCn, "回声", "echo is 回显 everywhere"),
+            (
+                Lang::ZhCn,
+                "中继器",
+                "中继 is the relay program; the hub is no 中继器",
+            ),
+            (Lang::ZhCn, "上面的条形图", "the bar is below the text"),
+        ];
+        let mut found = Vec::new();
+        for &(lang, text, why) in wrong {
+            for (key, t) in all(lang) {
+                if t.contains(text) {
+                    found.push(format!("{key}: \"{text}\" ({why})"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
+        // One table shows both columns: they may not share a header.
+        for lang in [Lang::En, Lang::ZhCn] {
+            assert_ne!(
+                tr(lang, "ipw.split.hosts_range"),
+                tr(lang, "ipw.calc.usable")
+            );
+        }
+        // A widget's button beside the page's own "Next" says what it does.
+        for lang in [Lang::En, Lang::ZhCn] {
+            assert_ne!(tr(lang, "ipw.reach.next"), tr(lang, "lesson.next"));
         }
     }
 

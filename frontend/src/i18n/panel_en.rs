@@ -88,7 +88,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("panel.log.sent", "sent"),
     ("panel.log.received", "received"),
     ("panel.log.system", "system"),
-    ("panel.log.bytes", "{n} bytes, shown as {enc}:"),
+    ("panel.log.bytes", "{n} {n:byte|bytes}, shown as {enc}:"),
     ("panel.log.auto", "(auto-reply)"),
     ("panel.clients.title", "Connected clients"),
     ("panel.clients.none", "No client has connected yet."),

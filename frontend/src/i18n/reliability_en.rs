@@ -9,7 +9,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("reliability.tcp.title", "TCP, one step at a time"),
     (
         "reliability.tcp.body",
-        "The client sends one sentence to the server over this link. Each **Forward** adds one event to the sequence diagram; **Back** takes it away again. Watch the initial sequence numbers in the three-way handshake (large random numbers), each data segment's seq and the ack that answers it, the retransmission timer firing after a loss, a duplicate thrown away, an early segment held and then delivered in order, a segment with a bad checksum dropped without a word.\n\nThe receiving program reads slowly, so its buffer fills: the window it advertises shrinks towards 0 and the sender has to **pause** (flow control). After a loss the congestion window falls back to one segment (congestion control). Click any line to see its header fields.",
+        "The client sends one sentence to the server over this link. Each **Forward** adds one event to the sequence diagram; **Back** takes it away again. Watch the initial sequence numbers in the three-way handshake: each side picks a large random number (the header panel shows the real 32-bit value), and the diagram counts from it, so its seq and ack are **relative** numbers starting at 0, as Wireshark shows them. Then watch each data segment's seq and the ack that answers it, the retransmission timer firing after a loss, a duplicate thrown away, an early segment held and then delivered in order, a segment with a bad checksum dropped without a word.\n\nThe receiving program reads slowly, so its buffer fills: the window it advertises shrinks towards 0 and the sender has to **pause** (flow control). After a loss the congestion window falls back to one segment (congestion control). Click any line to see its header fields.",
     ),
     ("reliability.udp.title", "UDP over the same link"),
     (
@@ -135,15 +135,15 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "rel.ev.timeout",
-        "The retransmission timer fires: seq={seq} is still unacknowledged.",
+        "The {who}'s retransmission timer fires: the segment it sent with seq={seq} is still unacknowledged, so the {who} sends it again.",
     ),
     (
         "rel.ev.blocked",
-        "The receive window has only {window} bytes left: the sender pauses (flow control).",
+        "The receive window has only {window} {window:byte|bytes} left: the sender pauses (flow control).",
     ),
     (
         "rel.ev.read",
-        "The receiving program reads {bytes} bytes from its buffer; the window opens again.",
+        "The receiving program reads {bytes} {bytes:byte|bytes} from its buffer; the window opens again.",
     ),
     (
         "rel.ev.congestion",
@@ -157,11 +157,20 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("rel.step.progress", "event {k}/{total}, at {ms} ms"),
     (
         "rel.num.cwnd",
-        "congestion window {cwnd} segments (threshold {ssthresh})",
+        "congestion window {cwnd} {cwnd:segment|segments} (threshold {ssthresh})",
     ),
-    ("rel.num.window", "advertised window {window} bytes"),
-    ("rel.num.buffer", "receive buffer {buffered}/{cap} bytes"),
-    ("rel.num.retransmits", "{n} retransmissions"),
+    (
+        "rel.num.window",
+        "advertised window {window} {window:byte|bytes}",
+    ),
+    (
+        "rel.num.buffer",
+        "receive buffer {buffered}/{cap} {cap:byte|bytes}",
+    ),
+    (
+        "rel.num.retransmits",
+        "{n} {n:retransmission|retransmissions}",
+    ),
     ("rel.delivered", "What the receiving program has so far: "),
     (
         "rel.udp.tcp_summary",
@@ -169,7 +178,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "rel.udp.summary",
-        "{n} datagrams sent, {lost} lost, recvfrom returned {got} times. Received:",
+        "{n} {n:datagram|datagrams} sent, {lost} lost, recvfrom returned {got} {got:time|times}. Received:",
     ),
     ("rel.udp.col.data", "Data"),
     ("rel.udp.col.fate", "What the link did"),
@@ -179,7 +188,7 @@ pub static TEXTS: &[(&str, &str)] = &[
         "Connects to 127.0.0.1:{port} (the relay's TCP echo peer). While the connection lives and you stay on this step, the page refreshes the kernel's numbers every second.",
     ),
     ("rel.kernel.send", "Send 14 bytes"),
-    ("rel.kernel.sent", "{bytes} bytes sent"),
+    ("rel.kernel.sent", "{bytes} {bytes:byte|bytes} sent"),
     (
         "rel.kernel.none",
         "This system does not offer these numbers: {reason}",
@@ -251,7 +260,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("rel.q.wrong", "Not quite."),
     (
         "rel.q.ack",
-        "The server receives the first data segment (seq={seq}, {len} bytes). What acknowledgement number does its ACK carry?",
+        "The server receives the first data segment (seq={seq}, {len} {len:byte|bytes}). What acknowledgement number does its ACK carry?",
     ),
     (
         "rel.q.ack.why",
@@ -259,7 +268,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "rel.q.resend",
-        "The segment with seq={seq} ({len} bytes) is lost on the link. When the retransmission timer fires, which seq is sent again?",
+        "The segment with seq={seq} ({len} {len:byte|bytes}) is lost on the link. When the retransmission timer fires, which seq is sent again?",
     ),
     (
         "rel.q.resend.why",
@@ -267,7 +276,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "rel.q.dupack",
-        "The segment after the lost seq={seq} ({len} bytes) arrives first. What acknowledgement number does the server's ACK for it carry?",
+        "The segment after the lost seq={seq} ({len} {len:byte|bytes}) arrives first. What acknowledgement number does the server's ACK for it carry?",
     ),
     (
         "rel.q.dupack.why",

@@ -23,7 +23,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ports.pair.title", "IP + port: who is who"),
     (
         "ports.pair.body",
-        "An IP address names a host; the port names one program on it. Together, `(IP, port)` tells every service on the network apart: the web server and the FTP server below share one address and differ only in their port.\n\nThe two ends of one conversation usually use **different ports**: the server sits on its well-known port (80), the client on whatever port its OS lent it (3457 here). A reply goes back to exactly that address and port.",
+        "An IP address names a host; the port names one program on it. Together, `(IP, port)` tells every service on the network apart: the web server and the FTP server below share one address and differ only in their port.\n\nThe two ends of one conversation usually use **different ports**: the server sits on its well-known port (80), the client on whatever port its OS lent it from its ephemeral range (the picture takes one from this machine's range). A reply goes back to exactly that address and port.",
     ),
     ("ports.search", "Search"),
     ("ports.search.placeholder", "80, ssh, mail…"),
@@ -69,7 +69,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "ports.privilege.body",
-        "On Linux (and other Unix systems) an ordinary program may not bind a port below 1024: `bind` fails with `EACCES` (Python's `PermissionError`). Only root, or a program given the capability `CAP_NET_BIND_SERVICE`, may. The idea is old but simple: when you reach port 22 of a machine, you should be talking to the program its administrator started, not one a random user put there.\n\nThat is why the course's own servers use ports like 7788 or 8080. (Windows and macOS have dropped this rule, and newer Linux can lower the limit with `net.ipv4.ip_unprivileged_port_start`.)",
+        "On Linux (and other Unix systems) an ordinary program may not bind a port below 1024: `bind` fails with `EACCES` (Python's `PermissionError`). Only root, or a program given the capability `CAP_NET_BIND_SERVICE`, may. The idea is old but simple: when you reach port 22 of a machine, you should be talking to the program its administrator started, not one a random user put there.\n\nThat is why the course's own servers use ports like 7788 or 8080. (Windows never had this rule; macOS dropped it in 10.14 Mojave; newer Linux can lower the limit with `net.ipv4.ip_unprivileged_port_start`.)",
     ),
     (
         "ports.dynamic.range",
@@ -77,7 +77,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "ports.dynamic.range_unknown",
-        "The relay could not read this machine's ephemeral range (not reported). On Linux it is in /proc/sys/net/ipv4/ip_local_port_range, typically 32768 to 60999.",
+        "This machine's ephemeral range is unknown: the relay could not read it from the system. (Linux keeps it in /proc/sys/net/ipv4/ip_local_port_range, macOS in the sysctl net.inet.ip.portrange.*, Windows shows it with netsh int ipv4 show dynamicport tcp.)",
     ),
     ("ports.dynamic.comment", "the port the OS lent this socket"),
     ("ports.dynamic.run", "Open {n} connections"),
@@ -98,8 +98,8 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("pic.ports.dynamic", "dynamic 1024-65535"),
     ("pic.ports.ephemeral", "this machine lends {lo}-{hi}"),
     (
-        "pic.ports.ephemeral_typical",
-        "Linux typically lends {lo}-{hi}",
+        "pic.ports.ephemeral_unknown",
+        "this machine's range: unknown",
     ),
     (
         "pic.ports.ranges.alt",
@@ -107,10 +107,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     ("pic.ports.client_host", "Your computer"),
     ("pic.ports.browser", "browser"),
-    ("pic.ports.os_picked", "port 3457 (lent by the OS)"),
+    ("pic.ports.os_picked", "port {port} (lent by the OS)"),
     (
         "pic.ports.pair.alt",
-        "A browser on 192.168.1.5 port 3457 talks to a web server on 192.168.1.10 port 80; an FTP server on the same host uses port 21.",
+        "A browser on 192.168.1.5 port {port} talks to a web server on 192.168.1.10 port 80; an FTP server on the same host uses port 21.",
     ),
     // ----- lesson "tcp": steps -----
     ("tcp.sockets.title", "A socket, and the life it lives"),
@@ -276,7 +276,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "tcp.log.sent",
-        "send returned {bytes}: the OS took {bytes} bytes.",
+        "send returned {bytes}: the OS took {bytes} {bytes:byte|bytes}.",
     ),
     (
         "tcp.log.paused",
@@ -293,7 +293,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "tcp.log.accepted",
         "accept returned a NEW socket #{id} for the client {peer}.",
     ),
-    ("tcp.log.recv", "recv on #{id} returned {bytes} bytes."),
+    (
+        "tcp.log.recv",
+        "recv on #{id} returned {bytes} {bytes:byte|bytes}.",
+    ),
     (
         "tcp.log.peer_closed",
         "recv on #{id} returned 0 bytes: the other side closed the connection.",
@@ -365,19 +368,19 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("tcp.stream.big_send", "One send of 5000 bytes"),
     ("tcp.stream.sends", "send()"),
     ("tcp.stream.recvs", "recv(1024)"),
-    ("tcp.stream.send_n", "send {n}: {bytes} bytes"),
-    ("tcp.stream.recv_n", "recv {n}: {bytes} bytes"),
+    ("tcp.stream.send_n", "send {n}: {bytes} {bytes:byte|bytes}"),
+    ("tcp.stream.recv_n", "recv {n}: {bytes} {bytes:byte|bytes}"),
     (
         "tcp.stream.waiting",
-        "{got} of {total} bytes received so far…",
+        "{got} of {total} {total:byte|bytes} received so far…",
     ),
     (
         "tcp.stream.verdict.two_sends",
-        "{sends} sends, {recvs} recv: the receiver was busy, both sends waited in the OS, and one recv returned all {total} bytes. Nothing in the stream says where the first send ended.",
+        "{sends} {sends:send|sends}, {recvs} recv: the receiver was busy, both sends waited in the OS, and one recv returned all {total} {total:byte|bytes}. Nothing in the stream says where the first send ended.",
     ),
     (
         "tcp.stream.verdict.big_send",
-        "{sends} send, {recvs} recvs: each recv(1024) returned at most 1024 bytes, so the {total} bytes came out in pieces.",
+        "{sends} send, {recvs} {recvs:recv|recvs}: each recv(1024) returned at most 1024 bytes, so the {total} {total:byte|bytes} came out in pieces.",
     ),
     ("tcp.recap.server", "Server"),
     ("tcp.recap.client", "Client"),

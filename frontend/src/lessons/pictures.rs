@@ -186,11 +186,18 @@ fn port_x(port: u32) -> i32 {
 /// The 16-bit range of ports: well-known 0-1023 (drawn wider than to scale, or it would be a
 /// hairline), dynamic 1024-65535, and the OS's ephemeral range inside it.
 pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
-    let (lo, hi, key) = match ephemeral {
-        Some((lo, hi)) => (lo, hi, "pic.ports.ephemeral"),
-        None => (32_768, 60_999, "pic.ports.ephemeral_typical"),
+    // Unknown is said, not guessed: no bar is drawn, the label says "unknown".
+    let (ex1, ex2, label) = match ephemeral {
+        Some((lo, hi)) => (
+            port_x(u32::from(lo)),
+            port_x(u32::from(hi)),
+            lang.tf(
+                "pic.ports.ephemeral",
+                &[("lo", &lo.to_string()), ("hi", &hi.to_string())],
+            ),
+        ),
+        None => (260, 260, lang.t("pic.ports.ephemeral_unknown").to_owned()),
     };
-    let (ex1, ex2) = (port_x(u32::from(lo)), port_x(u32::from(hi)));
     html! {
         <svg class="picture" viewBox="0 0 520 150" role="img" aria-label={lang.t("pic.ports.ranges.alt")} data-testid="pic-port-ranges">
             <text x="260" y="18" text-anchor="middle" class="label">{ lang.t("pic.ports.sixteen") }</text>
@@ -202,27 +209,41 @@ pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
                 <rect x="50" y="40" width="460" height="36" />
                 <text x="280" y="63" text-anchor="middle" class="sub">{ "1024-65535" }</text>
             </g>
-            <rect class="ephemeral" x={ex1.to_string()} y="80" width={(ex2 - ex1).max(2).to_string()} height="10" />
+            if ephemeral.is_some() {
+                <rect class="ephemeral" x={ex1.to_string()} y="80" width={(ex2 - ex1).max(2).to_string()} height="10" />
+            }
             <text x="10" y="110" class="sub">{ lang.t("pic.ports.well_known") }</text>
             <text x="510" y="110" text-anchor="end" class="sub">{ lang.t("pic.ports.dynamic") }</text>
             <text x={((ex1 + ex2) / 2).to_string()} y="135" text-anchor="middle" class="port">
-                { lang.tf(key, &[("lo", &lo.to_string()), ("hi", &hi.to_string())]) }
+                { label }
             </text>
         </svg>
     }
 }
 
-/// One conversation, two ends, two different ports: a browser on some port the OS picked,
-/// talking to a web server on 80; an FTP server on the same host is told apart by its port.
-pub fn port_pair(lang: &LangCtx) -> Html {
+/// The client port the picture of one conversation shows: one from this machine's ephemeral
+/// range when the relay reported it, else 54321, which lies in the default range of Linux
+/// (32768-60999) and of Windows and macOS (49152-65535) alike.
+pub fn example_client_port(range: Option<(u16, u16)>) -> u16 {
+    match range {
+        Some((lo, hi)) if lo <= hi => lo + (hi - lo) / 3,
+        _ => 54_321,
+    }
+}
+
+/// One conversation, two ends, two different ports: a browser on a port the OS lent it
+/// (`client_port`, from this machine's ephemeral range), talking to a web server on 80; an FTP
+/// server on the same host is told apart by its port.
+pub fn port_pair(lang: &LangCtx, client_port: u16) -> Html {
+    let port = client_port.to_string();
     html! {
-        <svg class="picture" viewBox="0 0 520 230" role="img" aria-label={lang.t("pic.ports.pair.alt")} data-testid="pic-port-pair">
+        <svg class="picture" viewBox="0 0 520 230" role="img" aria-label={lang.tf("pic.ports.pair.alt", &[("port", &port)])} data-testid="pic-port-pair">
             <rect class="machine" x="10" y="20" width="180" height="170" rx="10" />
             <text x="100" y="42" text-anchor="middle" class="label">{ lang.t("pic.ports.client_host") }</text>
             <text x="100" y="60" text-anchor="middle" class="sub">{ "192.168.1.5" }</text>
             <rect class="process" x="30" y="85" width="140" height="44" rx="6" />
             <text x="100" y="112" text-anchor="middle">{ lang.t("pic.ports.browser") }</text>
-            <text x="100" y="150" text-anchor="middle" class="port">{ lang.t("pic.ports.os_picked") }</text>
+            <text x="100" y="150" text-anchor="middle" class="port">{ lang.tf("pic.ports.os_picked", &[("port", &port)]) }</text>
             <rect class="machine" x="330" y="20" width="180" height="170" rx="10" />
             <text x="420" y="42" text-anchor="middle" class="label">{ lang.t("pic.server") }</text>
             <text x="420" y="60" text-anchor="middle" class="sub">{ "192.168.1.10" }</text>
@@ -231,8 +252,8 @@ pub fn port_pair(lang: &LangCtx) -> Html {
             <rect class="process dim" x="350" y="130" width="140" height="40" rx="6" />
             <text x="420" y="155" text-anchor="middle" class="sub">{ "FTP :21" }</text>
             { line(170, 107, 350, 95, "flow") }
-            <text x="260" y="88" text-anchor="middle" class="port">{ "3457 → 80" }</text>
-            <text x="260" y="215" text-anchor="middle" class="triple">{ "(192.168.1.5, 3457) ⇄ (192.168.1.10, 80)" }</text>
+            <text x="260" y="88" text-anchor="middle" class="port">{ format!("{port} → 80") }</text>
+            <text x="260" y="215" text-anchor="middle" class="triple">{ format!("(192.168.1.5, {port}) ⇄ (192.168.1.10, 80)") }</text>
         </svg>
     }
 }

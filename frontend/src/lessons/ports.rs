@@ -5,10 +5,11 @@
 
 use yew::prelude::*;
 
-use super::tcp::{ops, use_tcp_lab};
+use super::tcp::lab::{TcpLab, TcpLine};
 use super::{Lesson, Step, pictures};
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
+use crate::lab::{LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
 
@@ -182,16 +183,16 @@ const DEMO_CLIENTS: usize = 3;
 fn Dynamic() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let (lab, owned) = use_tcp_lab();
+    let lab = use_lab::<TcpLab>();
     let echo = relay.welcome().map(|w| w.tcp_echo_port).unwrap_or(0);
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
     let ports = use_state(Vec::<u16>::new);
 
     let onrun = {
-        let (relay, lab, owned, ports) = (relay.clone(), lab.clone(), owned.clone(), ports.clone());
+        let (lab, ports) = (lab.clone(), ports.clone());
         Callback::from(move |_: MouseEvent| {
             let ports = ports.clone();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 let mut got = Vec::new();
                 let mut open = Vec::new();
                 ports.set(Vec::new());
@@ -275,7 +276,7 @@ fn Dynamic() -> Html {
             </table>
             <details>
                 <summary>{ lang.t("udp.log.title") }</summary>
-                <super::tcp::LogView lab={(*lab).clone()} testid="port-demo-log" />
+                <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="port-demo-log" />
             </details>
         </div>
     }
@@ -283,12 +284,34 @@ fn Dynamic() -> Html {
 
 #[function_component]
 fn Pair() -> Html {
-    pictures::port_pair(&use_lang())
+    let relay = use_relay();
+    let range = relay.welcome().and_then(|w| w.ephemeral_ports);
+    pictures::port_pair(&use_lang(), pictures::example_client_port(range))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pictured_client_port_comes_from_the_real_range() {
+        // Linux's default range, Windows' and macOS's default range, a narrowed range.
+        assert_eq!(
+            pictures::example_client_port(Some((32_768, 60_999))),
+            42_178
+        );
+        assert_eq!(
+            pictures::example_client_port(Some((49_152, 65_535))),
+            54_613
+        );
+        assert_eq!(
+            pictures::example_client_port(Some((40_000, 40_000))),
+            40_000
+        );
+        // Unknown range: a port inside every OS's default range, never the course's 3457.
+        let any = pictures::example_client_port(None);
+        assert!((49_152..=60_999).contains(&any), "{any}");
+    }
 
     #[test]
     fn the_table_is_sorted_and_unique() {

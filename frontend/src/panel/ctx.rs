@@ -1,30 +1,18 @@
-//! What every panel operation needs: the relay, the reducer, the sockets to close when the
-//! panel goes away. A failed call is logged (in the learner's language, at display time) and
-//! turns into `None`, so each operation reads as the happy path.
+//! What every panel operation adds to the lab's [`Ops`]: a failed call is logged (in the
+//! learner's language, at display time) and turns into `None`, so each operation reads as the
+//! happy path.
 
-use protocol::{Reply, Request, SocketId};
-use yew::prelude::*;
+use protocol::{RelayError, SocketId};
 
 use super::log::clock_ms;
 use super::state::{Action, Panel};
-use crate::relay::{OwnedSockets, RelayHandle};
+use crate::lab::Ops;
 
-#[derive(Clone)]
-pub struct Ctx {
-    pub relay: RelayHandle,
-    pub panel: UseReducerDispatcher<Panel>,
-    pub owned: OwnedSockets,
-}
-
-impl Ctx {
-    pub fn dispatch(&self, action: Action) {
-        self.panel.dispatch(action);
-    }
-
-    /// Sends a request; logs the error and returns `None` when it fails.
-    pub async fn call(&self, request: Request) -> Option<Reply> {
-        match self.relay.call(request).await {
-            Ok(reply) => Some(reply),
+impl Ops<Panel> {
+    /// The answer, or `None` after logging the error.
+    pub fn ok<T>(&self, answer: Result<T, RelayError>) -> Option<T> {
+        match answer {
+            Ok(value) => Some(value),
             Err(error) => {
                 self.dispatch(Action::Fail {
                     at: clock_ms(),
@@ -35,29 +23,9 @@ impl Ctx {
         }
     }
 
-    /// The panel now holds `socket`: it is closed when the panel goes away.
-    pub fn own(&self, socket: SocketId) {
-        self.owned.adopt(self.relay.session(), socket);
-    }
-
     /// `s.close()`, answer ignored (the socket is gone either way).
-    pub async fn close(&self, socket: SocketId) {
-        self.owned.forget(socket);
-        let _ = self.relay.call(Request::Close { socket }).await;
-    }
-
-    /// Runs `f` in the background with the panel marked busy meanwhile.
-    pub fn run<F, Fut>(&self, f: F)
-    where
-        F: FnOnce(Ctx) -> Fut + 'static,
-        Fut: std::future::Future<Output = ()> + 'static,
-    {
-        let ctx = self.clone();
-        self.dispatch(Action::SetBusy(true));
-        yew::platform::spawn_local(async move {
-            let panel = ctx.panel.clone();
-            f(ctx).await;
-            panel.dispatch(Action::SetBusy(false));
-        });
+    pub async fn close_quietly(&self, socket: SocketId) {
+        self.forget(socket);
+        let _ = self.relay.close(socket).await;
     }
 }

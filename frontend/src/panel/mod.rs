@@ -5,6 +5,7 @@
 //! socket step; closing it closes its sockets.
 
 mod ctx;
+mod events;
 mod fields;
 pub mod log;
 pub mod reply;
@@ -15,21 +16,17 @@ mod tcp_server;
 mod udp;
 mod view;
 
-use std::rc::Rc;
-
-use protocol::ServerMessage;
 use yew::prelude::*;
 
-use crate::components::{Composer, Outgoing, PyArgs, RelayGate, sendto_line};
+use crate::components::{Composed, Composer, PyArgs, RelayGate, sendto_line};
 use crate::i18n::use_lang;
-use crate::relay::{use_owned_sockets, use_relay, use_relay_events};
+use crate::lab::{LabHandle, LogView, use_lab};
 use crate::text::codec::Encoding;
 use crate::text::web;
-use ctx::Ctx;
 use fields::{AddressFields, local_port, remote_port};
-use log::clock_ms;
+use log::{Line, clock_ms};
 use reply::AutoReply;
-use state::{Action, Mode, Panel, SendTo};
+use state::{Action, Mode, Panel};
 
 /// `/panel`: the panel on a page of its own.
 #[function_component]
@@ -44,33 +41,14 @@ pub fn PanelPage() -> Html {
     }
 }
 
-/// The panel's state, its sockets (closed when it goes away), and the relay's events routed in.
+/// The panel's lab ([`use_lab`] routes the relay's events in and closes its sockets when it
+/// goes away), plus the auto-replies the reducer decided on, each sent exactly once.
 #[hook]
-fn use_panel() -> (UseReducerHandle<Panel>, Ctx) {
-    let panel = use_reducer(Panel::default);
-    let owned = use_owned_sockets();
-    let relay = use_relay();
-    let ctx = Ctx {
-        relay: relay.clone(),
-        panel: panel.dispatcher(),
-        owned,
-    };
+fn use_panel() -> LabHandle<Panel> {
+    let panel = use_lab::<Panel>();
+    let sent_upto = use_mut_ref(|| 0u64);
     {
-        let (ctx, now) = (ctx.clone(), (*panel).clone());
-        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
-            on_event(&ctx, &now, &msg)
-        }));
-    }
-    {
-        let dispatcher = panel.dispatcher();
-        use_effect_with(relay.session(), move |_| {
-            dispatcher.dispatch(Action::LoseSession { at: clock_ms() })
-        });
-    }
-    // Auto-replies the reducer decided on go out here, each exactly once.
-    {
-        let (ctx, mode) = (ctx.clone(), panel.mode);
-        let sent_upto = use_mut_ref(|| 0u64);
+        let (ops, mode) = (panel.ops(), panel.mode);
         use_effect_with(panel.outbox.clone(), move |outbox| {
             let fresh: Vec<_> = outbox
                 .iter()
@@ -79,83 +57,25 @@ fn use_panel() -> (UseReducerHandle<Panel>, Ctx) {
                 .collect();
             if let Some(last) = fresh.last() {
                 *sent_upto.borrow_mut() = last.id;
-                ctx.dispatch(Action::Dequeue { upto: last.id });
-                let c = ctx.clone();
+                ops.dispatch(Action::Dequeue { upto: last.id });
                 yew::platform::spawn_local(async move {
                     for o in fresh {
                         match mode {
-                            Mode::Udp => udp::answer(c.clone(), o.socket, o.to, o.bytes).await,
-                            _ => tcp_client::send(&c, o.socket, o.bytes, None, true).await,
+                            Mode::Udp => udp::answer(ops.clone(), o.socket, o.to, o.bytes).await,
+                            _ => tcp_client::send(&ops, o.socket, o.bytes, None, true).await,
                         }
                     }
                 });
             }
         });
     }
-    (panel, ctx)
-}
-
-/// One relay event: the reducer keeps what is the panel's; accepted sockets are adopted (so
-/// they close with the panel), and a client that left has its socket closed.
-fn on_event(ctx: &Ctx, now: &Panel, msg: &ServerMessage) {
-    let at = clock_ms();
-    match msg {
-        ServerMessage::UdpDatagram {
-            socket, from, data, ..
-        } => ctx.dispatch(Action::ReceiveDatagram {
-            at,
-            socket: *socket,
-            from: *from,
-            data: data.0.clone(),
-        }),
-        ServerMessage::TcpAccepted {
-            listener,
-            socket,
-            peer,
-            ..
-        } => {
-            if now.mode == Mode::TcpServer && now.socket == Some(*listener) {
-                ctx.own(*socket);
-            }
-            ctx.dispatch(Action::Accept {
-                at,
-                listener: *listener,
-                socket: *socket,
-                peer: *peer,
-            });
-        }
-        ServerMessage::TcpData { socket, data } => ctx.dispatch(Action::ReceiveStream {
-            at,
-            socket: *socket,
-            data: data.0.clone(),
-        }),
-        ServerMessage::TcpPeerClosed { socket } => {
-            ctx.dispatch(Action::SeePeerClose {
-                at,
-                socket: *socket,
-            });
-            // `if not data: conn.close()`: the course's server closes a client that left.
-            if now.mode == Mode::TcpServer && now.clients.iter().any(|c| c.socket == *socket) {
-                let (c, s) = (ctx.clone(), *socket);
-                yew::platform::spawn_local(async move { c.close(s).await });
-            }
-        }
-        ServerMessage::SocketClosed { socket, error } => {
-            ctx.owned.forget(*socket);
-            ctx.dispatch(Action::Drop {
-                at,
-                socket: *socket,
-                error: error.clone(),
-            });
-        }
-        _ => {}
-    }
+    panel
 }
 
 #[function_component]
 pub fn PeerPanel() -> Html {
     let lang = use_lang();
-    let (panel, ctx) = use_panel();
+    let panel = use_panel();
     let local_host = use_state(|| "127.0.0.1".to_owned());
     let local_port_text = use_state(String::new);
     let remote_host = use_state(|| "127.0.0.1".to_owned());
@@ -170,74 +90,78 @@ pub fn PeerPanel() -> Html {
     let remote_ok = remote.is_ok() && !remote_host.trim().is_empty();
 
     let onmode = {
-        let (ctx, sockets) = (ctx.clone(), panel.sockets());
+        let (lab, sockets) = (panel.clone(), panel.sockets());
         move |m: Mode| {
-            let (ctx, sockets) = (ctx.clone(), sockets.clone());
+            let (lab, sockets) = (lab.clone(), sockets.clone());
             Callback::from(move |_: MouseEvent| {
                 if m == mode {
                     return;
                 }
-                let c = ctx.clone();
-                let sockets = sockets.clone();
+                let (ops, sockets) = (lab.ops(), sockets.clone());
                 yew::platform::spawn_local(async move {
                     for s in sockets {
-                        c.close(s).await;
+                        ops.close_quietly(s).await;
                     }
                 });
-                ctx.dispatch(Action::SwitchMode(m));
+                lab.dispatch(Action::SwitchMode(m));
             })
         }
     };
     let onstart = {
-        let (ctx, lh, rh) = (ctx.clone(), (*local_host).clone(), (*remote_host).clone());
+        let (lab, lh, rh) = (panel.clone(), (*local_host).clone(), (*remote_host).clone());
         Callback::from(move |_: MouseEvent| match mode {
             Mode::Udp => {
                 if let Ok(port) = local {
                     let host = lh.trim().to_owned();
-                    ctx.run(move |c| udp::bind(c, host, port));
+                    lab.run(move |ops| udp::bind(ops, host, port));
                 }
             }
             Mode::TcpServer => {
                 if let Ok(port) = local {
                     let host = lh.trim().to_owned();
-                    ctx.run(move |c| tcp_server::listen(c, host, port));
+                    lab.run(move |ops| tcp_server::listen(ops, host, port));
                 }
             }
             Mode::TcpClient => {
                 if let Ok(port) = remote {
                     let host = rh.trim().to_owned();
-                    ctx.run(move |c| tcp_client::connect(c, host, port));
+                    lab.run(move |ops| tcp_client::connect(ops, host, port));
                 }
             }
         })
     };
     let onstop = {
-        let (ctx, sockets) = (ctx.clone(), panel.sockets());
+        let (lab, sockets) = (panel.clone(), panel.sockets());
         Callback::from(move |_: MouseEvent| {
             let sockets = sockets.clone();
-            ctx.run(move |c| tcp_client::close_all(c, sockets));
+            lab.run(move |ops| tcp_client::close_all(ops, sockets));
         })
     };
     let onsend = {
-        let (ctx, p) = (ctx.clone(), (*panel).clone());
+        let lab = panel.clone();
         let (rh, remote) = ((*remote_host).clone(), remote);
-        Callback::from(move |out: Outgoing| match p.mode {
+        Callback::from(move |out: Composed| match lab.mode {
             Mode::Udp => {
                 let Ok(port) = remote else { return };
-                let (host, socket) = (rh.trim().to_owned(), p.socket);
-                ctx.run(move |c| {
-                    udp::send_to(c, socket, host, port, out.bytes, out.encoding, false)
-                });
+                let datagram = udp::Datagram {
+                    host: rh.trim().to_owned(),
+                    port,
+                    data: out.bytes,
+                    encoding: out.encoding,
+                    auto: false,
+                };
+                let socket = lab.socket;
+                lab.run(move |ops| udp::send_to(ops, socket, datagram));
             }
             Mode::TcpClient => {
-                let Some(socket) = p.socket else { return };
-                ctx.run(move |c| async move {
-                    tcp_client::send(&c, socket, out.bytes, out.encoding, false).await
+                let Some(socket) = lab.socket else { return };
+                lab.run(move |ops| async move {
+                    tcp_client::send(&ops, socket, out.bytes, out.encoding, false).await
                 });
             }
             Mode::TcpServer => {
-                let targets = p.targets();
-                ctx.run(move |c| tcp_server::send(c, targets, out.bytes, out.encoding));
+                let targets = lab.targets();
+                lab.run(move |ops| tcp_server::send(ops, targets, out.bytes, out.encoding));
             }
         })
     };
@@ -257,7 +181,7 @@ pub fn PeerPanel() -> Html {
     // The fixed auto-reply is encoded in the panel's encoding; a character it lacks is shown.
     let fixed_bytes = web::encode(panel.encoding, &fixed_text);
     {
-        let dispatcher = ctx.panel.clone();
+        let lab = panel.clone();
         let wanted = match (panel.auto_reply.name(), &fixed_bytes) {
             ("fixed", Ok(b)) => Some(AutoReply::Fixed(b.clone())),
             ("fixed", Err(_)) => Some(AutoReply::Fixed(Vec::new())),
@@ -265,12 +189,12 @@ pub fn PeerPanel() -> Html {
         };
         use_effect_with(wanted, move |w| {
             if let Some(w) = w {
-                dispatcher.dispatch(Action::SetAutoReply(w.clone()));
+                lab.dispatch(Action::SetAutoReply(w.clone()));
             }
         });
     }
     let on_auto = {
-        let (dispatcher, bytes) = (ctx.panel.clone(), fixed_bytes.clone());
+        let (lab, bytes) = (panel.clone(), fixed_bytes.clone());
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let a = match el.value().as_str() {
@@ -278,7 +202,7 @@ pub fn PeerPanel() -> Html {
                 "fixed" => AutoReply::Fixed(bytes.clone().unwrap_or_default()),
                 _ => AutoReply::Off,
             };
-            dispatcher.dispatch(Action::SetAutoReply(a));
+            lab.dispatch(Action::SetAutoReply(a));
         })
     };
     let on_fixed = {
@@ -291,20 +215,17 @@ pub fn PeerPanel() -> Html {
         })
     };
     let on_show_as = {
-        let dispatcher = ctx.panel.clone();
+        let lab = panel.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(enc) = Encoding::from_label(&el.value()) {
-                dispatcher.dispatch(Action::ShowAs(enc));
+                lab.dispatch(Action::ShowAs(enc));
             }
         })
     };
-    let onclear = {
-        let dispatcher = ctx.panel.clone();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Clear))
-    };
+    let onclear = panel.callback(|_: MouseEvent| Action::Clear);
     let onsave = {
-        let (p, saved_url, l) = ((*panel).clone(), saved_url.clone(), lang.lang);
+        let (p, saved_url, l) = (panel.clone(), saved_url.clone(), lang.lang);
         Callback::from(move |_: MouseEvent| {
             let text = log::to_text(&p.log, l, p.encoding, web::decode);
             if let Some(old) = saved_url.as_ref() {
@@ -313,10 +234,7 @@ pub fn PeerPanel() -> Html {
             saved_url.set(save::download(&text, &save::file_name(clock_ms())));
         })
     };
-    let onpick = {
-        let dispatcher = ctx.panel.clone();
-        Callback::from(move |t: SendTo| dispatcher.dispatch(Action::PickTarget(t)))
-    };
+    let onpick = panel.callback(Action::PickTarget);
 
     let mode_buttons = Mode::ALL
         .iter()
@@ -447,7 +365,7 @@ pub fn PeerPanel() -> Html {
             if let Some(url) = saved_url.as_ref() {
                 <p class="hint"><a href={url.clone()} download="netlab-panel.txt" data-testid="panel-saved">{ lang.t("panel.save.again") }</a></p>
             }
-            <view::LogView lines={panel.log.clone()} encoding={panel.encoding} />
+            <LogView<Line> lines={panel.log.to_vec()} decode_as={panel.encoding} testid="panel-log" />
         </section>
     }
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::log::{Dir, Line, MAX_LOG, Note};
 use super::reply::{AutoReply, Outbound};
+use crate::lab::BoundedLog;
 use crate::text::codec::Encoding;
 
 /// What the panel plays.
@@ -71,7 +72,7 @@ pub struct Panel {
     /// TCP server: every client accepted, in order (those who left stay, marked).
     pub clients: Vec<Client>,
     pub send_to: SendTo,
-    pub log: Vec<Line>,
+    pub log: BoundedLog<Line, MAX_LOG>,
     /// How received bytes are shown, and how a fixed auto-reply is encoded.
     pub encoding: Encoding,
     pub auto_reply: AutoReply,
@@ -179,16 +180,12 @@ impl Panel {
         }
     }
 
-    fn client(&self, socket: SocketId) -> Option<&Client> {
+    pub fn client(&self, socket: SocketId) -> Option<&Client> {
         self.clients.iter().find(|c| c.socket == socket)
     }
 
     fn push(&mut self, line: Line) {
         self.log.push(line);
-        if self.log.len() > MAX_LOG {
-            let extra = self.log.len() - MAX_LOG;
-            self.log.drain(..extra);
-        }
     }
 
     fn note(&mut self, at: u64, peer: Option<SocketAddr>, note: Note) {

@@ -3,106 +3,98 @@
 
 use std::net::SocketAddr;
 
-use protocol::{Data, Family, Reply, Request, SocketId};
+use protocol::SocketId;
 
-use super::ctx::Ctx;
 use super::log::{Note, clock_ms};
-use super::state::Action;
+use super::state::{Action, Panel};
+use crate::lab::Ops;
 use crate::text::codec::Encoding;
 
 /// `s = socket(AF_INET, SOCK_DGRAM)`.
-async fn open(ctx: &Ctx) -> Option<SocketId> {
-    match ctx
-        .call(Request::UdpOpen {
-            family: Family::Ipv4,
-        })
-        .await?
-    {
-        Reply::Opened { socket, .. } => {
-            ctx.own(socket);
-            Some(socket)
-        }
-        _ => None,
-    }
+async fn open(ops: &Ops<Panel>) -> Option<SocketId> {
+    let opened = ops.ok(ops.relay.udp_open().await)?;
+    ops.adopt(opened.socket);
+    Some(opened.socket)
 }
 
 /// `s.bind((host, port))`: the panel becomes a receiver others can find.
-pub async fn bind(ctx: Ctx, host: String, port: u16) {
-    let Some(socket) = open(&ctx).await else {
+pub async fn bind(ops: Ops<Panel>, host: String, port: u16) {
+    let Some(socket) = open(&ops).await else {
         return;
     };
-    match ctx.call(Request::UdpBind { socket, host, port }).await {
-        Some(Reply::Bound { local, .. }) => ctx.dispatch(Action::Adopt {
+    match ops.ok(ops.relay.udp_bind(socket, &host, port).await) {
+        Some(bound) => ops.dispatch(Action::Adopt {
             at: clock_ms(),
             socket,
-            local,
+            local: bound.local,
             peer: None,
-            note: Some(Note::Bound { local }),
+            note: Some(Note::Bound { local: bound.local }),
         }),
-        _ => ctx.close(socket).await,
+        None => ops.close_quietly(socket).await,
     }
+}
+
+/// A datagram the panel sends, and how it was written.
+pub struct Datagram {
+    pub host: String,
+    pub port: u16,
+    pub data: Vec<u8>,
+    /// `None`: typed as hex.
+    pub encoding: Option<Encoding>,
+    /// Sent by the auto-reply.
+    pub auto: bool,
 }
 
 /// `s.sendto(data, (host, port))`; opens an unbound socket first when the panel has none, so
 /// the OS picks its port, exactly as for a Python sender that never binds.
-pub async fn send_to(
-    ctx: Ctx,
-    socket: Option<SocketId>,
-    host: String,
-    port: u16,
-    data: Vec<u8>,
-    encoding: Option<Encoding>,
-    auto: bool,
-) {
+pub async fn send_to(ops: Ops<Panel>, socket: Option<SocketId>, d: Datagram) {
     let (socket, fresh) = match socket {
         Some(s) => (s, false),
-        None => match open(&ctx).await {
+        None => match open(&ops).await {
             Some(s) => (s, true),
             None => return,
         },
     };
-    let request = Request::UdpSendTo {
-        socket,
-        host,
-        port,
-        data: Data(data.clone()),
-    };
-    match ctx.call(request).await {
-        Some(Reply::Sent { local, to, .. }) => {
-            if fresh {
-                ctx.dispatch(Action::Adopt {
-                    at: clock_ms(),
-                    socket,
-                    local,
-                    peer: None,
-                    note: Some(Note::Bound { local }),
-                });
-            } else {
-                ctx.dispatch(Action::LearnLocal { socket, local });
-            }
-            ctx.dispatch(Action::Send {
-                at: clock_ms(),
-                to: Some(to),
-                data,
-                encoding,
-                auto,
-            });
+    let sending = ops
+        .relay
+        .udp_send_to(socket, &d.host, d.port, d.data.clone());
+    let Some(sent) = ops.ok(sending.await) else {
+        if fresh {
+            ops.close_quietly(socket).await;
         }
-        _ if fresh => ctx.close(socket).await,
-        _ => {}
+        return;
+    };
+    if fresh {
+        ops.dispatch(Action::Adopt {
+            at: clock_ms(),
+            socket,
+            local: sent.local,
+            peer: None,
+            note: Some(Note::Bound { local: sent.local }),
+        });
+    } else {
+        ops.dispatch(Action::LearnLocal {
+            socket,
+            local: sent.local,
+        });
     }
+    ops.dispatch(Action::Send {
+        at: clock_ms(),
+        to: Some(sent.to),
+        data: d.data,
+        encoding: d.encoding,
+        auto: d.auto,
+    });
 }
 
 /// An auto-reply: straight back to the sender.
-pub async fn answer(ctx: Ctx, socket: SocketId, to: SocketAddr, data: Vec<u8>) {
-    send_to(
-        ctx,
-        Some(socket),
-        to.ip().to_string(),
-        to.port(),
+pub async fn answer(ops: Ops<Panel>, socket: SocketId, to: SocketAddr, data: Vec<u8>) {
+    let d = Datagram {
+        host: to.ip().to_string(),
+        port: to.port(),
         data,
-        None,
-        true,
-    )
-    .await;
+        encoding: None,
+        auto: true,
+    };
+    send_to(ops, Some(socket), d).await;
 }

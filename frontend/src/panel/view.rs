@@ -1,67 +1,59 @@
-//! Draws the panel's log (time, direction colour, peer, text and hex for every message) and
-//! the TCP server's client list. Text is decoded and notes translated at display time.
+//! Draws the panel's log lines (time, direction colour, peer, text and hex for every message;
+//! the one `LogView` lists them) and the TCP server's client list. Text is decoded and notes
+//! translated at display time.
 
 use yew::prelude::*;
 
 use super::log::{Dir, Line, Note, format_time, note_text};
 use super::state::{Client, SendTo};
 use crate::components::BytesView;
-use crate::i18n::use_lang;
+use crate::i18n::{LangCtx, use_lang};
+use crate::lab::LogLine;
 use crate::text::codec::Encoding;
 use crate::text::web;
 
-#[derive(Properties, PartialEq)]
-pub struct LogViewProps {
-    pub lines: Vec<Line>,
-    pub encoding: Encoding,
-}
+impl LogLine for Line {
+    const EMPTY: &'static str = "panel.log.empty";
+    const CLASS: &'static str = "panel-log";
 
-#[function_component]
-pub fn LogView(props: &LogViewProps) -> Html {
-    let lang = use_lang();
-    if props.lines.is_empty() {
-        return html! { <p class="log-empty" data-testid="panel-log">{ lang.t("panel.log.empty") }</p> };
-    }
-    let items = props
-        .lines
-        .iter()
-        .map(|line| {
-            let dir = line.dir.class();
-            let peer = line.peer.map(|p| p.to_string()).unwrap_or_default();
-            let label = match line.dir {
-                Dir::Sent => lang.t("panel.log.sent"),
-                Dir::Received => lang.t("panel.log.received"),
-                Dir::System => lang.t("panel.log.system"),
-            };
-            let body = match &line.note {
-                Some(note) => {
-                    let failed = matches!(note, Note::Failed { .. } | Note::Dropped { .. });
-                    html! { <span class={classes!("panel-note", failed.then_some("err"))} data-testid="panel-note">{ note_text(lang.lang, note) }</span> }
-                }
-                None => {
-                    let enc = line.shown_as(props.encoding);
-                    html! {
-                        <>
-                            <span class="panel-size">{ lang.tf("panel.log.bytes", &[("n", &line.data.len().to_string()), ("enc", &enc.label().to_ascii_uppercase())]) }</span>
-                            if line.auto { <span class="badge">{ lang.t("panel.log.auto") }</span> }
-                            <span class="panel-text" data-testid="panel-line-text">{ web::decode(enc, &line.data) }</span>
-                            <BytesView bytes={line.data.clone()} testid="panel-line-hex" />
-                        </>
-                    }
-                }
-            };
-            html! {
-                <li class={classes!("panel-line", dir)} data-testid="panel-line" data-dir={dir}
-                    data-peer={peer.clone()} data-hex={crate::text::hex::spaced(&line.data)}>
-                    <span class="panel-time" data-testid="panel-time">{ format_time(line.at) }</span>
-                    <span class="panel-dir">{ label }</span>
-                    if !peer.is_empty() { <code class="panel-peer">{ peer }</code> }
-                    <div class="panel-body">{ body }</div>
-                </li>
+    /// Time, direction, peer, then the note or the bytes as text (in their own encoding when
+    /// typed, else in the panel's) and hex.
+    fn view(&self, panel_encoding: Encoding, lang: &LangCtx) -> Html {
+        let line = self;
+        let dir = line.dir.class();
+        let peer = line.peer.map(|p| p.to_string()).unwrap_or_default();
+        let label = match line.dir {
+            Dir::Sent => lang.t("panel.log.sent"),
+            Dir::Received => lang.t("panel.log.received"),
+            Dir::System => lang.t("panel.log.system"),
+        };
+        let body = match &line.note {
+            Some(note) => {
+                let failed = matches!(note, Note::Failed { .. } | Note::Dropped { .. });
+                html! { <span class={classes!("panel-note", failed.then_some("err"))} data-testid="panel-note">{ note_text(lang.lang, note) }</span> }
             }
-        })
-        .collect::<Html>();
-    html! { <ol class="panel-log" data-testid="panel-log" aria-live="polite">{ items }</ol> }
+            None => {
+                let enc = line.shown_as(panel_encoding);
+                html! {
+                    <>
+                        <span class="panel-size">{ lang.tf("panel.log.bytes", &[("n", &line.data.len().to_string()), ("enc", &enc.label().to_ascii_uppercase())]) }</span>
+                        if line.auto { <span class="badge">{ lang.t("panel.log.auto") }</span> }
+                        <span class="panel-text" data-testid="panel-line-text">{ web::decode(enc, &line.data) }</span>
+                        <BytesView bytes={line.data.clone()} testid="panel-line-hex" />
+                    </>
+                }
+            }
+        };
+        html! {
+            <li class={classes!("panel-line", dir)} data-testid="panel-line" data-dir={dir}
+                data-peer={peer.clone()} data-hex={crate::text::hex::spaced(&line.data)}>
+                <span class="panel-time" data-testid="panel-time">{ format_time(line.at) }</span>
+                <span class="panel-dir">{ label }</span>
+                if !peer.is_empty() { <code class="panel-peer">{ peer }</code> }
+                <div class="panel-body">{ body }</div>
+            </li>
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -2,6 +2,7 @@
 //! through [`use_relay`] and never open sockets themselves.
 
 mod backoff;
+mod calls;
 mod close;
 mod conn;
 pub mod token;
@@ -14,6 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+pub use calls::{Bound, Connected, FileServer, KernelView, Listening, Opened, Resolved, Sent};
 use conn::{Conn, Snapshot};
 
 /// Where the connection to the relay stands.
@@ -103,8 +105,8 @@ impl RelayHandle {
         }
     }
 
-    /// Closes a socket, ignoring the answer.
-    pub fn close(&self, socket: SocketId) {
+    /// Closes a socket without waiting for the answer (the component asking is going away).
+    pub fn close_detached(&self, socket: SocketId) {
         self.conn
             .request(Request::Close { socket }, Callback::noop());
     }
@@ -224,7 +226,7 @@ pub fn use_owned_sockets() -> OwnedSockets {
                 let relay = latest.borrow().clone();
                 for (session, socket) in owned.0.borrow_mut().drain(..) {
                     if session == relay.session() && relay.connected() {
-                        relay.close(socket);
+                        relay.close_detached(socket);
                     }
                 }
             }

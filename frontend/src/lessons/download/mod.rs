@@ -20,7 +20,7 @@ pub static LESSON: Lesson = Lesson {
     steps: &[
         Step {
             id: "protocol",
-            widget: Some(|| html! { <PythonCode code={python::COURSE_CLIENT} /> }),
+            widget: Some(|| html! { <CourseProgram side={Side::Client} /> }),
             needs_relay: false,
         },
         Step {
@@ -58,13 +58,36 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "python",
-            widget: Some(|| html! { <PythonCode code={python::COURSE_SERVER} /> }),
+            widget: Some(|| html! { <CourseProgram side={Side::Server} /> }),
             needs_relay: false,
         },
     ],
 };
 
 /// One send of a name, and the pieces recv may return it in.
+/// Which of the course's two programs.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Client,
+    Server,
+}
+
+#[derive(Properties, PartialEq)]
+struct CourseProgramProps {
+    side: Side,
+}
+
+/// One of the course's two programs, commented in the page's language.
+#[function_component]
+fn CourseProgram(props: &CourseProgramProps) -> Html {
+    let lang = use_lang().lang;
+    let code = match props.side {
+        Side::Client => python::course_client(lang),
+        Side::Server => python::course_server(lang),
+    };
+    html! { <PythonCode code={code} /> }
+}
+
 #[function_component]
 fn Framing() -> Html {
     let lang = use_lang();

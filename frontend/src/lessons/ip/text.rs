@@ -94,6 +94,7 @@ pub fn special_stem(s: Special) -> &'static str {
         Special::SharedAddressSpace => "shared",
         Special::Loopback => "loopback",
         Special::LinkLocal => "link_local",
+        Special::ProtocolAssignments => "protocol",
         Special::Documentation => "documentation",
         Special::Benchmarking => "benchmarking",
         Special::Multicast => "multicast",

@@ -280,11 +280,10 @@ fn name(world: &World, i: usize) -> String {
         .unwrap_or_default()
 }
 
-fn names(world: &World, list: &[usize]) -> String {
-    list.iter()
-        .map(|i| name(world, *i))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The hosts' names as a sentence lists them ("B, C and D"), and how many there are.
+fn names(lang: &LangCtx, world: &World, list: &[usize]) -> (String, String) {
+    let names: Vec<String> = list.iter().map(|i| name(world, *i)).collect();
+    (lang.list(&names), names.len().to_string())
 }
 
 fn ports(list: &[usize]) -> String {
@@ -294,22 +293,26 @@ fn ports(list: &[usize]) -> String {
         .join(", ")
 }
 
+/// What a host's routing decision says. A gateway outside the host's own subnet is said at
+/// once: the host never gets as far as asking ARP for it.
+fn decide_key(hop: &NextHop) -> &'static str {
+    match hop.delivery {
+        Delivery::Direct => "links.note.decide_direct",
+        Delivery::ViaGateway if hop.gateway_off_link => "links.note.decide_gateway_off",
+        Delivery::ViaGateway => "links.note.decide_gateway",
+    }
+}
+
 /// The shot's story in the learner's language.
 pub fn note_text(lang: &LangCtx, world: &World, note: &Note) -> String {
     match note {
-        Note::Decide { from, hop } => {
-            let key = match hop.delivery {
-                Delivery::Direct => "links.note.decide_direct",
-                Delivery::ViaGateway => "links.note.decide_gateway",
-            };
-            lang.tf(
-                key,
-                &[
-                    ("host", &name(world, *from)),
-                    ("ask", &hop.ask_for.to_string()),
-                ],
-            )
-        }
+        Note::Decide { from, hop } => lang.tf(
+            decide_key(hop),
+            &[
+                ("host", &name(world, *from)),
+                ("ask", &hop.ask_for.to_string()),
+            ],
+        ),
         Note::OnWire { from } => lang.tf("links.note.on_wire", &[("host", &name(world, *from))]),
         Note::HubRepeats { ports } => {
             lang.tf("links.note.hub_repeats", &[("n", &ports.to_string())])
@@ -327,19 +330,25 @@ pub fn note_text(lang: &LangCtx, world: &World, note: &Note) -> String {
                 SwitchDecision::Forward(p) => {
                     lang.tf("links.note.forward", &[("port", &(p + 1).to_string())])
                 }
-                SwitchDecision::Flood(ps) => lang.tf("links.note.flood", &[("ports", &ports(ps))]),
+                SwitchDecision::Flood(ps) => lang.tf(
+                    "links.note.flood",
+                    &[("ports", &ports(ps)), ("n", &ps.len().to_string())],
+                ),
                 SwitchDecision::Filter => lang.t("links.note.filter").to_owned(),
             };
             format!("{learned} {then}")
         }
-        Note::SwitchSends { ports: ps } => {
-            lang.tf("links.note.switch_sends", &[("ports", &ports(ps))])
-        }
+        Note::SwitchSends { ports: ps } => lang.tf(
+            "links.note.switch_sends",
+            &[("ports", &ports(ps)), ("n", &ps.len().to_string())],
+        ),
         Note::Delivered { accepted, dropped } => {
-            let mut out = lang.tf("links.note.accepted", &[("hosts", &names(world, accepted))]);
+            let (hosts, n) = names(lang, world, accepted);
+            let mut out = lang.tf("links.note.accepted", &[("hosts", &hosts), ("n", &n)]);
             if !dropped.is_empty() {
+                let (hosts, n) = names(lang, world, dropped);
                 out.push(' ');
-                out.push_str(&lang.tf("links.note.dropped", &[("hosts", &names(world, dropped))]));
+                out.push_str(&lang.tf("links.note.dropped", &[("hosts", &hosts), ("n", &n)]));
             }
             out
         }
@@ -463,5 +472,33 @@ fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
             { for links }
             { for nodes }
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::links::sim::{HostCfg, cidr, next_hop};
+
+    fn hop(gateway: [u8; 4]) -> NextHop {
+        let a = HostCfg {
+            cidr: cidr([192, 168, 1, 10], 24),
+            gateway: Ipv4Addr::from(gateway),
+        };
+        next_hop(a, Ipv4Addr::new(192, 168, 2, 20))
+    }
+
+    #[test]
+    fn a_gateway_outside_the_subnet_is_never_asked_for_by_arp() {
+        assert_eq!(
+            decide_key(&hop([192, 168, 1, 1])),
+            "links.note.decide_gateway"
+        );
+        let off = hop([10, 0, 0, 1]);
+        assert_eq!(decide_key(&off), "links.note.decide_gateway_off");
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::ZhCn] {
+            let text = crate::i18n::tr(lang, decide_key(&off));
+            assert!(!text.contains("ARP"), "{text}");
+        }
     }
 }

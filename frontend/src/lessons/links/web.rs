@@ -117,7 +117,7 @@ pub fn WebLab() -> Html {
             if let Some((id, ..)) = web.conn
                 && !web.closed
             {
-                relay.close(id);
+                relay.close_detached(id);
             }
             web.dispatch(Action::Reset);
         })

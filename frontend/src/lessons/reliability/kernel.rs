@@ -3,7 +3,7 @@
 //! names the simulation gives the same things.
 
 use gloo_timers::callback::Interval;
-use protocol::{Data, KernelTcpInfo, Reply, Request, SocketId};
+use protocol::{KernelTcpInfo, SocketId};
 use yew::prelude::*;
 
 use crate::components::ErrorBox;
@@ -41,11 +41,11 @@ pub fn KernelStep() -> Html {
                 Interval::new(1000, move || {
                     let (relay, kernel) = (relay.clone(), kernel.clone());
                     yew::platform::spawn_local(async move {
-                        match relay.call(Request::TcpInfo { socket }).await {
-                            Ok(Reply::TcpInfo { info, reason, .. }) => {
-                                kernel.set(Kernel { info, reason })
-                            }
-                            Ok(_) => {}
+                        match relay.tcp_info(socket).await {
+                            Ok(view) => kernel.set(Kernel {
+                                info: view.info,
+                                reason: view.reason,
+                            }),
                             Err(e) => kernel.set(Kernel {
                                 info: None,
                                 reason: Some(e.to_string()),
@@ -62,20 +62,14 @@ pub fn KernelStep() -> Html {
         Callback::from(move |_: MouseEvent| {
             let (relay, view, owned) = (relay.clone(), view.clone(), owned.clone());
             yew::platform::spawn_local(async move {
-                let req = Request::TcpConnect {
-                    host: "127.0.0.1".into(),
-                    port: echo,
-                    recv_size: None,
-                };
-                match relay.call(req).await {
-                    Ok(Reply::Connected { socket, .. }) => {
-                        owned.adopt(relay.session(), socket);
+                match relay.tcp_connect("127.0.0.1", echo, None).await {
+                    Ok(c) => {
+                        owned.adopt(relay.session(), c.socket);
                         view.set(View {
-                            socket: Some(socket),
+                            socket: Some(c.socket),
                             ..View::default()
                         });
                     }
-                    Ok(_) => {}
                     Err(e) => view.set(View {
                         error: Some(e),
                         ..View::default()
@@ -90,12 +84,9 @@ pub fn KernelStep() -> Html {
             let Some(socket) = view.socket else { return };
             let (relay, view) = (relay.clone(), view.clone());
             yew::platform::spawn_local(async move {
-                let data = Data(b"hello, kernel!".to_vec());
-                if let Ok(Reply::Sent { bytes, .. }) =
-                    relay.call(Request::TcpSend { socket, data }).await
-                {
+                if let Ok(sent) = relay.tcp_send(socket, b"hello, kernel!".to_vec()).await {
                     let mut next = (*view).clone();
-                    next.sent += bytes;
+                    next.sent += sent.bytes;
                     view.set(next);
                 }
             });

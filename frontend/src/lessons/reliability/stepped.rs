@@ -59,9 +59,13 @@ fn describe(lang: &LangCtx, run: &TcpRun, e: &Event) -> String {
             } else {
                 run.server_isn
             };
+            // Whose timer: the side that sent the unacknowledged segment.
             lang.tf(
                 "rel.ev.timeout",
-                &[("seq", &seq.wrapping_sub(isn).to_string())],
+                &[
+                    ("seq", &seq.wrapping_sub(isn).to_string()),
+                    ("who", lang.t(side_key(*side))),
+                ],
             )
         }
         Event::Blocked { window } => lang.tf("rel.ev.blocked", &[("window", &window.to_string())]),
@@ -75,18 +79,15 @@ fn describe(lang: &LangCtx, run: &TcpRun, e: &Event) -> String {
         ),
         Event::State { side, state } => lang.tf(
             "rel.ev.state",
-            &[
-                (
-                    "who",
-                    lang.t(if *side == super::sim::Side::Client {
-                        "rel.host.client"
-                    } else {
-                        "rel.host.server"
-                    }),
-                ),
-                ("state", state.name()),
-            ],
+            &[("who", lang.t(side_key(*side))), ("state", state.name())],
         ),
+    }
+}
+
+fn side_key(side: super::sim::Side) -> &'static str {
+    match side {
+        super::sim::Side::Client => "rel.host.client",
+        super::sim::Side::Server => "rel.host.server",
     }
 }
 

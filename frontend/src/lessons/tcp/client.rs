@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use super::diagram::StateDiagram;
 use super::lab::Action;
-use super::log_view::LogView;
-use super::{ops, use_tcp_lab};
-use crate::components::{Composer, Outgoing, PyArgs, parse_port};
+use super::lab::{TcpLab, TcpLine};
+use crate::components::{Composed, Composer, PyArgs, parse_port};
 use crate::i18n::use_lang;
+use crate::lab::{LabHandle, LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
 use crate::text::codec::Encoding;
@@ -25,18 +25,16 @@ pub fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
 }
 
 /// The "show received bytes as" selector.
-pub fn decode_select(
-    lab: &UseReducerHandle<super::lab::Lab>,
-    testid: &'static str,
-    label: &str,
-) -> Html {
-    let dispatcher = lab.dispatcher();
-    let onchange = Callback::from(move |e: Event| {
-        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Some(enc) = Encoding::from_label(&el.value()) {
-            dispatcher.dispatch(Action::DecodeAs(enc));
-        }
-    });
+pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str) -> Html {
+    let onchange = {
+        let lab = lab.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(enc) = Encoding::from_label(&el.value()) {
+                lab.dispatch(Action::DecodeAs(enc));
+            }
+        })
+    };
     let options = Encoding::ALL
         .iter()
         .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_ascii_uppercase() }</option> })
@@ -52,7 +50,7 @@ pub fn decode_select(
 pub fn ClientLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let (lab, owned) = use_tcp_lab();
+    let lab = use_lab::<TcpLab>();
     let echo = relay.welcome().map(|w| w.tcp_echo_port).unwrap_or(0);
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| {
@@ -66,38 +64,38 @@ pub fn ClientLab() -> Html {
     let client = lab.client().cloned();
 
     let onconnect = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         let host = host.trim().to_owned();
         Callback::from(move |_: MouseEvent| {
             let Ok(port) = port_parsed else { return };
             let host = host.clone();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 let _ = ops.connect("s", &host, port, None).await;
             });
         })
     };
     let onsend = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
-        Callback::from(move |out: Outgoing| {
+        let lab = lab.clone();
+        Callback::from(move |out: Composed| {
             let Some(c) = lab.client() else { return };
             let socket = c.id;
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.send("s", socket, &out.payload_expr(), out.bytes).await;
             });
         })
     };
     let onclose = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(c) = lab.client() else { return };
             let socket = c.id;
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.close("s", socket).await;
             });
         })
     };
     let handshake = lab.log.iter().rev().find_map(|e| match e {
-        super::lab::Entry::Ok {
+        TcpLine::Ok {
             key: "tcp.log.connected",
             args,
             ..
@@ -156,7 +154,7 @@ pub fn ClientLab() -> Html {
                 <h3 class="grow">{ lang.t("udp.log.title") }</h3>
                 { decode_select(&lab, "tcp-decode", lang.t("udp.field.decode_as")) }
             </div>
-            <LogView lab={(*lab).clone()} testid="tcp-client-log" />
+            <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="tcp-client-log" />
         </div>
     }
 }

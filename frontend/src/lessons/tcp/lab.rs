@@ -1,14 +1,17 @@
 //! The state of a TCP experiment (one per step): every socket it holds, with the state the
 //! socket-state picture draws and every `recv` that socket returned, plus a log of each call
 //! and what the operating system answered. Replies and events both feed it; it is pure, so
-//! its tests run natively.
+//! its tests run natively. [`use_lab`] drives it; each log line draws itself (`log_line.rs`).
+//!
+//! [`use_lab`]: crate::lab::use_lab
 
 use std::net::SocketAddr;
 use std::rc::Rc;
 
-use protocol::{RelayError, SocketId, SocketState};
+use protocol::{RelayError, ServerMessage, SocketId, SocketState};
 use yew::prelude::*;
 
+use crate::lab::{BoundedLog, LabState};
 use crate::text::codec::Encoding;
 
 /// How a socket came to be.
@@ -65,7 +68,7 @@ impl Sock {
 
 /// One line of the log.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Entry {
+pub enum TcpLine {
     /// A call that succeeded; `outcome` is the text key and its arguments, filled at display
     /// time so a language switch re-translates the log.
     Ok {
@@ -98,65 +101,67 @@ pub enum Entry {
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Lab {
+pub struct TcpLab {
     pub socks: Vec<Sock>,
-    pub log: Vec<Entry>,
+    pub log: BoundedLog<TcpLine, MAX_LOG>,
     pub busy: bool,
     pub decode_as: Encoding,
 }
 
+/// What the learner and the relay do to a TCP step, as verbs.
 pub enum Action {
-    Busy(bool),
-    /// A socket appeared (connect, listen, udp_open) in `state`.
-    Added {
+    SetBusy(bool),
+    /// Add a socket that appeared (connect, listen, udp_open) in `state`.
+    Add {
         id: SocketId,
         role: Role,
         state: SocketState,
         local: Option<SocketAddr>,
         peer: Option<SocketAddr>,
     },
-    /// A socket's local address became known (a UDP socket's first send).
-    Located {
+    /// Note a socket's local address (a UDP socket's first send).
+    Locate {
         id: SocketId,
         local: SocketAddr,
     },
-    /// A call succeeded: log it.
-    Logged {
+    /// Log a call that succeeded.
+    Log {
         python: String,
         key: &'static str,
         args: Vec<(&'static str, String)>,
     },
-    Failed {
+    /// Log a call that failed.
+    Fail {
         python: String,
         error: RelayError,
     },
-    /// `tcp_accepted`: a new socket for a client of one of our listeners.
-    Accepted {
+    /// `tcp_accepted`: add the new socket for a client of one of our listeners.
+    Accept {
         listener: SocketId,
         socket: SocketId,
         peer: SocketAddr,
         local: SocketAddr,
     },
     /// `tcp_data`: one recv returned these bytes.
-    Data {
+    Receive {
         socket: SocketId,
         data: Vec<u8>,
     },
     /// `tcp_peer_closed`: recv returned 0 bytes.
-    PeerClosed {
+    SeePeerClose {
         socket: SocketId,
     },
     /// We closed it (`close` answered).
-    Closed {
+    Close {
         socket: SocketId,
     },
-    /// The relay closed it on its own.
-    RelayClosed {
+    /// `socket_closed`: the relay closed it on its own.
+    Drop {
         socket: SocketId,
         error: Option<RelayError>,
     },
     DecodeAs(Encoding),
-    SessionLost,
+    LoseSession,
     Clear,
 }
 
@@ -165,7 +170,7 @@ pub const MAX_LOG: usize = 200;
 /// Most recvs kept per socket (a flood must not grow the page without bound).
 pub const MAX_RECVS: usize = 200;
 
-impl Lab {
+impl TcpLab {
     pub fn sock(&self, id: SocketId) -> Option<&Sock> {
         self.socks.iter().find(|s| s.id == id)
     }
@@ -209,14 +214,14 @@ impl Lab {
     }
 }
 
-impl Reducible for Lab {
+impl Reducible for TcpLab {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Busy(b) => s.busy = b,
-            Action::Added {
+            Action::SetBusy(b) => s.busy = b,
+            Action::Add {
                 id,
                 role,
                 state,
@@ -230,7 +235,7 @@ impl Reducible for Lab {
                 peer,
                 recvs: Vec::new(),
             }),
-            Action::Located { id, local } => {
+            Action::Locate { id, local } => {
                 if let Some(k) = s.sock_mut(id) {
                     k.local = Some(local);
                     if k.state == Live::Open(SocketState::Created) {
@@ -238,9 +243,9 @@ impl Reducible for Lab {
                     }
                 }
             }
-            Action::Logged { python, key, args } => s.log.push(Entry::Ok { python, key, args }),
-            Action::Failed { python, error } => s.log.push(Entry::Failed { python, error }),
-            Action::Accepted {
+            Action::Log { python, key, args } => s.log.push(TcpLine::Ok { python, key, args }),
+            Action::Fail { python, error } => s.log.push(TcpLine::Failed { python, error }),
+            Action::Accept {
                 listener,
                 socket,
                 peer,
@@ -258,13 +263,13 @@ impl Reducible for Lab {
                     peer: Some(peer),
                     recvs: Vec::new(),
                 });
-                s.log.push(Entry::Accepted {
+                s.log.push(TcpLine::Accepted {
                     python,
                     socket,
                     peer,
                 });
             }
-            Action::Data { socket, data } => {
+            Action::Receive { socket, data } => {
                 let python = crate::python::recv(&s.var(socket), 1024);
                 let Some(k) = s.sock_mut(socket) else {
                     return self;
@@ -273,25 +278,25 @@ impl Reducible for Lab {
                 if k.recvs.len() > MAX_RECVS {
                     k.recvs.remove(0);
                 }
-                s.log.push(Entry::Data {
+                s.log.push(TcpLine::Data {
                     python,
                     socket,
                     data,
                 });
             }
-            Action::PeerClosed { socket } => {
+            Action::SeePeerClose { socket } => {
                 let Some(k) = s.sock_mut(socket) else {
                     return self;
                 };
                 k.state = Live::Open(SocketState::PeerClosed);
-                s.log.push(Entry::PeerClosed { socket });
+                s.log.push(TcpLine::PeerClosed { socket });
             }
-            Action::Closed { socket } => {
+            Action::Close { socket } => {
                 if let Some(k) = s.sock_mut(socket) {
                     k.state = Live::Closed;
                 }
             }
-            Action::RelayClosed { socket, error } => {
+            Action::Drop { socket, error } => {
                 let Some(k) = s.sock_mut(socket) else {
                     return self;
                 };
@@ -299,10 +304,10 @@ impl Reducible for Lab {
                     return self;
                 }
                 k.state = Live::Closed;
-                s.log.push(Entry::RelayClosed { socket, error });
+                s.log.push(TcpLine::RelayClosed { socket, error });
             }
             Action::DecodeAs(enc) => s.decode_as = enc,
-            Action::SessionLost => {
+            Action::LoseSession => {
                 if !s.socks.iter().any(Sock::is_open) {
                     return self;
                 }
@@ -310,7 +315,7 @@ impl Reducible for Lab {
                     k.state = Live::Closed;
                 }
                 s.busy = false;
-                s.log.push(Entry::SessionLost);
+                s.log.push(TcpLine::SessionLost);
             }
             Action::Clear => {
                 s.log.clear();
@@ -320,11 +325,48 @@ impl Reducible for Lab {
                 }
             }
         }
-        if s.log.len() > MAX_LOG {
-            let extra = s.log.len() - MAX_LOG;
-            s.log.drain(..extra);
-        }
         Rc::new(s)
+    }
+}
+
+impl LabState for TcpLab {
+    fn set_busy(busy: bool) -> Action {
+        Action::SetBusy(busy)
+    }
+
+    fn lose_session() -> Action {
+        Action::LoseSession
+    }
+
+    fn on_event(msg: &ServerMessage) -> Option<Action> {
+        Some(match msg {
+            ServerMessage::TcpAccepted {
+                listener,
+                socket,
+                peer,
+                local,
+            } => Action::Accept {
+                listener: *listener,
+                socket: *socket,
+                peer: *peer,
+                local: *local,
+            },
+            ServerMessage::TcpData { socket, data } => Action::Receive {
+                socket: *socket,
+                data: data.0.clone(),
+            },
+            ServerMessage::TcpPeerClosed { socket } => Action::SeePeerClose { socket: *socket },
+            ServerMessage::SocketClosed { socket, error } => Action::Drop {
+                socket: *socket,
+                error: error.clone(),
+            },
+            _ => return None,
+        })
+    }
+
+    /// Accepted sockets are this step's (closed with it) when its listener is.
+    fn owns_listener(&self, listener: SocketId) -> bool {
+        self.sock(listener).is_some()
     }
 }
 
@@ -336,7 +378,7 @@ mod tests {
         SocketAddr::from(([127, 0, 0, 1], port))
     }
 
-    fn reduce(lab: Lab, actions: Vec<Action>) -> Lab {
+    fn reduce(lab: TcpLab, actions: Vec<Action>) -> TcpLab {
         let mut rc = Rc::new(lab);
         for a in actions {
             rc = rc.reduce(a);
@@ -345,7 +387,7 @@ mod tests {
     }
 
     fn listening(id: SocketId) -> Action {
-        Action::Added {
+        Action::Add {
             id,
             role: Role::Listener,
             state: SocketState::Listening,
@@ -355,7 +397,7 @@ mod tests {
     }
 
     fn accepted(socket: SocketId, port: u16) -> Action {
-        Action::Accepted {
+        Action::Accept {
             listener: 1,
             socket,
             peer: addr(port),
@@ -366,7 +408,7 @@ mod tests {
     #[test]
     fn accept_gives_each_client_its_own_socket() {
         let lab = reduce(
-            Lab::default(),
+            TcpLab::default(),
             vec![listening(1), accepted(2, 50001), accepted(3, 50002)],
         );
         let ids: Vec<_> = lab.accepted().map(|s| (s.id, s.peer)).collect();
@@ -375,21 +417,21 @@ mod tests {
         assert_eq!(lab.var(1), "s");
         assert!(matches!(
             &lab.log[0],
-            Entry::Accepted { python, .. } if python == "conn2, addr = s.accept()"
+            TcpLine::Accepted { python, .. } if python == "conn2, addr = s.accept()"
         ));
     }
 
     #[test]
     fn clients_of_other_listeners_and_data_for_unknown_sockets_are_ignored() {
         let lab = reduce(
-            Lab::default(),
+            TcpLab::default(),
             vec![
                 accepted(2, 50001),
-                Action::Data {
+                Action::Receive {
                     socket: 9,
                     data: vec![1],
                 },
-                Action::PeerClosed { socket: 9 },
+                Action::SeePeerClose { socket: 9 },
             ],
         );
         assert!(lab.socks.is_empty());
@@ -399,20 +441,20 @@ mod tests {
     #[test]
     fn recvs_keep_their_boundaries_and_a_leaving_client_is_seen() {
         let lab = reduce(
-            Lab::default(),
+            TcpLab::default(),
             vec![
                 listening(1),
                 accepted(2, 50001),
-                Action::Data {
+                Action::Receive {
                     socket: 2,
                     data: b"hello".to_vec(),
                 },
-                Action::Data {
+                Action::Receive {
                     socket: 2,
                     data: b"world".to_vec(),
                 },
-                Action::PeerClosed { socket: 2 },
-                Action::Closed { socket: 1 },
+                Action::SeePeerClose { socket: 2 },
+                Action::Close { socket: 1 },
             ],
         );
         let conn = lab.sock(2).unwrap();
@@ -420,22 +462,22 @@ mod tests {
         assert_eq!(conn.state.name(), "peer_closed");
         assert_eq!(lab.sock(1).unwrap().state.name(), "closed");
         assert!(lab.listener().is_none());
-        assert_eq!(lab.log.last(), Some(&Entry::PeerClosed { socket: 2 }));
+        assert_eq!(lab.log.last(), Some(&TcpLine::PeerClosed { socket: 2 }));
     }
 
     #[test]
     fn a_udp_socket_becomes_bound_by_its_first_send() {
         let lab = reduce(
-            Lab::default(),
+            TcpLab::default(),
             vec![
-                Action::Added {
+                Action::Add {
                     id: 4,
                     role: Role::Udp,
                     state: SocketState::Created,
                     local: None,
                     peer: None,
                 },
-                Action::Located {
+                Action::Locate {
                     id: 4,
                     local: addr(40000),
                 },
@@ -448,17 +490,17 @@ mod tests {
     #[test]
     fn losing_the_session_closes_everything_and_logs_are_bounded() {
         let many = (0..MAX_LOG + 5)
-            .map(|_| Action::Data {
+            .map(|_| Action::Receive {
                 socket: 1,
                 data: vec![0],
             })
             .collect();
-        let lab = reduce(Lab::default(), vec![listening(1)]);
+        let lab = reduce(TcpLab::default(), vec![listening(1)]);
         let lab = reduce(lab, many);
         assert_eq!(lab.log.len(), MAX_LOG);
         assert_eq!(lab.sock(1).unwrap().recvs.len(), MAX_RECVS);
-        let lab = reduce(lab, vec![Action::SessionLost]);
+        let lab = reduce(lab, vec![Action::LoseSession]);
         assert!(lab.socks.iter().all(|s| !s.is_open()));
-        assert_eq!(lab.log.last(), Some(&Entry::SessionLost));
+        assert_eq!(lab.log.last(), Some(&TcpLine::SessionLost));
     }
 }

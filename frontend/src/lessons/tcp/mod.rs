@@ -6,24 +6,18 @@
 mod client;
 mod diagram;
 pub(crate) mod lab;
-mod log_view;
-pub(crate) use log_view::LogView;
-pub(crate) mod ops;
+mod log_line;
+mod ops;
 mod recap;
 mod refused;
 mod server;
 mod stream;
 
-use std::rc::Rc;
-
-use protocol::ServerMessage;
 use yew::prelude::*;
 
 use super::{Lesson, Step, pictures};
 use crate::components::Prose;
 use crate::i18n::use_lang;
-use crate::relay::{OwnedSockets, use_owned_sockets, use_relay, use_relay_events};
-use lab::{Action, Lab};
 
 pub static LESSON: Lesson = Lesson {
     slug: "tcp",
@@ -113,58 +107,4 @@ fn Compare() -> Html {
             </table>
         </div>
     }
-}
-
-/// A TCP lab: its state, the sockets it owns (closed when the step is left, accepted ones
-/// included), socket events routed into it, and a reset when the relay session changes.
-#[hook]
-pub(crate) fn use_tcp_lab() -> (UseReducerHandle<Lab>, OwnedSockets) {
-    let lab = use_reducer(Lab::default);
-    let owned = use_owned_sockets();
-    let relay = use_relay();
-    {
-        let dispatcher = lab.dispatcher();
-        let (lab, owned, session) = (lab.clone(), owned.clone(), relay.session());
-        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
-            let action = match &*msg {
-                ServerMessage::TcpAccepted {
-                    listener,
-                    socket,
-                    peer,
-                    local,
-                } => {
-                    if lab.sock(*listener).is_some() {
-                        owned.adopt(session, *socket);
-                    }
-                    Action::Accepted {
-                        listener: *listener,
-                        socket: *socket,
-                        peer: *peer,
-                        local: *local,
-                    }
-                }
-                ServerMessage::TcpData { socket, data } => Action::Data {
-                    socket: *socket,
-                    data: data.0.clone(),
-                },
-                ServerMessage::TcpPeerClosed { socket } => Action::PeerClosed { socket: *socket },
-                ServerMessage::SocketClosed { socket, error } => {
-                    owned.forget(*socket);
-                    Action::RelayClosed {
-                        socket: *socket,
-                        error: error.clone(),
-                    }
-                }
-                _ => return,
-            };
-            dispatcher.dispatch(action);
-        }));
-    }
-    {
-        let dispatcher = lab.dispatcher();
-        use_effect_with(relay.session(), move |_| {
-            dispatcher.dispatch(Action::SessionLost)
-        });
-    }
-    (lab, owned)
 }

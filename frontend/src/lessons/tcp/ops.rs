@@ -1,43 +1,27 @@
 //! The socket calls a TCP step makes, each logged with its Python line and the OS's answer.
 //! Every function returns what the next call needs, or None after logging the error.
 
-use std::net::SocketAddr;
+use protocol::{RelayError, SocketId, SocketState};
 
-use protocol::{Data, ErrorCode, Family, RelayError, Reply, Request, SocketId, SocketState};
-use yew::prelude::*;
-
-use super::lab::{Action, Lab, Role};
+use super::lab::{Action, Role, TcpLab};
+use crate::lab::Ops;
 use crate::python;
-use crate::relay::{OwnedSockets, RelayHandle};
+use crate::relay::{Connected, Listening};
 
-pub struct Ops {
-    pub relay: RelayHandle,
-    pub lab: UseReducerDispatcher<Lab>,
-    pub owned: OwnedSockets,
-}
-
-/// What `connect` returned.
-pub struct Connected {
-    pub socket: SocketId,
-    pub local: SocketAddr,
-}
-
-impl Ops {
-    fn fail(&self, python: String, error: RelayError) {
-        self.lab.dispatch(Action::Failed { python, error });
+impl Ops<TcpLab> {
+    /// Logs a failed call; the caller goes on with `None`.
+    fn fail<T>(&self, python: String, error: RelayError) -> Option<T> {
+        self.dispatch(Action::Fail { python, error });
+        None
     }
 
+    /// Logs a call that succeeded: the text `key` with its arguments, filled at display time.
     fn log(&self, python: String, key: &'static str, args: Vec<(&'static str, String)>) {
-        self.lab.dispatch(Action::Logged { python, key, args });
+        self.dispatch(Action::Log { python, key, args });
     }
 
-    fn unexpected(&self, python: String, reply: &Reply) {
-        let error = RelayError::new(ErrorCode::BadRequest)
-            .with_detail(format!("unexpected reply: {reply:?}"));
-        self.fail(python, error);
-    }
-
-    /// `var = socket(AF_INET, SOCK_STREAM); var.connect((host, port))`.
+    /// `var = socket(AF_INET, SOCK_STREAM); var.connect((host, port))`. The error is returned
+    /// too (after it is logged): the "refused" step compares it with UDP's silence.
     pub async fn connect(
         &self,
         var: &str,
@@ -45,45 +29,28 @@ impl Ops {
         port: u16,
         recv_size: Option<u32>,
     ) -> Result<Connected, RelayError> {
-        let line = python::tcp_connect(var, host, port);
-        let req = Request::TcpConnect {
-            host: host.to_owned(),
-            port,
-            recv_size,
-        };
-        match self.relay.call(req).await {
-            Ok(Reply::Connected {
-                socket,
-                local,
-                peer,
-                handshake_us,
-            }) => {
-                self.owned.adopt(self.relay.session(), socket);
-                self.lab.dispatch(Action::Added {
-                    id: socket,
+        let python = python::tcp_connect(var, host, port);
+        match self.relay.tcp_connect(host, port, recv_size).await {
+            Ok(c) => {
+                self.adopt(c.socket);
+                self.dispatch(Action::Add {
+                    id: c.socket,
                     role: Role::Client,
                     state: SocketState::Connected,
-                    local: Some(local),
-                    peer: Some(peer),
+                    local: Some(c.local),
+                    peer: Some(c.peer),
                 });
-                self.log(
-                    line,
-                    "tcp.log.connected",
-                    vec![
-                        ("id", socket.to_string()),
-                        ("local", local.to_string()),
-                        ("peer", peer.to_string()),
-                        ("us", handshake_us.to_string()),
-                    ],
-                );
-                Ok(Connected { socket, local })
-            }
-            Ok(other) => {
-                self.unexpected(line, &other);
-                Err(RelayError::new(ErrorCode::BadRequest))
+                let args = vec![
+                    ("id", c.socket.to_string()),
+                    ("local", c.local.to_string()),
+                    ("peer", c.peer.to_string()),
+                    ("us", c.handshake_us.to_string()),
+                ];
+                self.log(python, "tcp.log.connected", args);
+                Ok(c)
             }
             Err(e) => {
-                self.fail(line, e.clone());
+                self.fail::<()>(python, e.clone());
                 Err(e)
             }
         }
@@ -97,47 +64,27 @@ impl Ops {
         port: u16,
         backlog: u32,
         recv_size: Option<u32>,
-    ) -> Option<(SocketId, SocketAddr)> {
-        let line = python::tcp_listen(var, host, port, backlog);
-        let req = Request::TcpListen {
-            host: host.to_owned(),
-            port,
-            backlog,
-            recv_size,
-        };
-        match self.relay.call(req).await {
-            Ok(Reply::Listening {
-                socket,
-                local,
-                backlog,
-            }) => {
-                self.owned.adopt(self.relay.session(), socket);
-                self.lab.dispatch(Action::Added {
-                    id: socket,
+    ) -> Option<Listening> {
+        let python = python::tcp_listen(var, host, port, backlog);
+        match self.relay.tcp_listen(host, port, backlog, recv_size).await {
+            Ok(l) => {
+                self.adopt(l.socket);
+                self.dispatch(Action::Add {
+                    id: l.socket,
                     role: Role::Listener,
                     state: SocketState::Listening,
-                    local: Some(local),
+                    local: Some(l.local),
                     peer: None,
                 });
-                self.log(
-                    line,
-                    "tcp.log.listening",
-                    vec![
-                        ("id", socket.to_string()),
-                        ("local", local.to_string()),
-                        ("backlog", backlog.to_string()),
-                    ],
-                );
-                Some((socket, local))
+                let args = vec![
+                    ("id", l.socket.to_string()),
+                    ("local", l.local.to_string()),
+                    ("backlog", l.backlog.to_string()),
+                ];
+                self.log(python, "tcp.log.listening", args);
+                Some(l)
             }
-            Ok(other) => {
-                self.unexpected(line, &other);
-                None
-            }
-            Err(e) => {
-                self.fail(line, e);
-                None
-            }
+            Err(e) => self.fail(python, e),
         }
     }
 
@@ -149,45 +96,34 @@ impl Ops {
         payload: &str,
         bytes: Vec<u8>,
     ) -> Option<usize> {
-        let line = python::send(var, payload);
-        let req = Request::TcpSend {
-            socket,
-            data: Data(bytes),
-        };
-        match self.relay.call(req).await {
-            Ok(Reply::Sent { bytes, .. }) => {
-                self.log(line, "tcp.log.sent", vec![("bytes", bytes.to_string())]);
-                Some(bytes)
+        let python = python::send(var, payload);
+        match self.relay.tcp_send(socket, bytes).await {
+            Ok(sent) => {
+                self.log(
+                    python,
+                    "tcp.log.sent",
+                    vec![("bytes", sent.bytes.to_string())],
+                );
+                Some(sent.bytes)
             }
-            Ok(other) => {
-                self.unexpected(line, &other);
-                None
-            }
-            Err(e) => {
-                self.fail(line, e);
-                None
-            }
+            Err(e) => self.fail(python, e),
         }
     }
 
     /// Stops (or resumes) calling recv on `socket`, as a busy program would.
     pub async fn pause_reading(&self, var: &str, socket: SocketId, paused: bool) -> bool {
-        let (line, key) = if paused {
+        let (python, key) = if paused {
             (format!("# {var}: no recv() for now"), "tcp.log.paused")
         } else {
             (python::recv(var, 1024), "tcp.log.resumed")
         };
-        match self
-            .relay
-            .call(Request::TcpPauseReading { socket, paused })
-            .await
-        {
-            Ok(_) => {
-                self.log(line, key, vec![("id", socket.to_string())]);
+        match self.relay.tcp_pause_reading(socket, paused).await {
+            Ok(()) => {
+                self.log(python, key, vec![("id", socket.to_string())]);
                 true
             }
             Err(e) => {
-                self.fail(line, e);
+                self.fail::<()>(python, e);
                 false
             }
         }
@@ -195,47 +131,41 @@ impl Ops {
 
     /// `var.close()`.
     pub async fn close(&self, var: &str, socket: SocketId) {
-        let line = python::close(var);
-        self.owned.forget(socket);
-        match self.relay.call(Request::Close { socket }).await {
-            Ok(_) => {
-                self.lab.dispatch(Action::Closed { socket });
-                self.log(line, "tcp.log.closed", vec![("id", socket.to_string())]);
+        let python = python::close(var);
+        self.forget(socket);
+        match self.relay.close(socket).await {
+            Ok(()) => {
+                self.dispatch(Action::Close { socket });
+                self.log(python, "tcp.log.closed", vec![("id", socket.to_string())]);
             }
-            Err(e) => self.fail(line, e),
+            Err(e) => {
+                self.fail::<()>(python, e);
+            }
         }
     }
 
     /// `u = socket(AF_INET, SOCK_DGRAM)`.
     pub async fn udp_open(&self) -> Option<SocketId> {
-        let line = python::OPEN.replacen("s =", "u =", 1);
-        match self
-            .relay
-            .call(Request::UdpOpen {
-                family: Family::Ipv4,
-            })
-            .await
-        {
-            Ok(Reply::Opened { socket, .. }) => {
-                self.owned.adopt(self.relay.session(), socket);
-                self.lab.dispatch(Action::Added {
+        let python = python::udp_open("u");
+        match self.relay.udp_open().await {
+            Ok(opened) => {
+                let socket = opened.socket;
+                self.adopt(socket);
+                self.dispatch(Action::Add {
                     id: socket,
                     role: Role::Udp,
                     state: SocketState::Created,
                     local: None,
                     peer: None,
                 });
-                self.log(line, "tcp.log.udp_opened", vec![("id", socket.to_string())]);
+                self.log(
+                    python,
+                    "tcp.log.udp_opened",
+                    vec![("id", socket.to_string())],
+                );
                 Some(socket)
             }
-            Ok(other) => {
-                self.unexpected(line, &other);
-                None
-            }
-            Err(e) => {
-                self.fail(line, e);
-                None
-            }
+            Err(e) => self.fail(python, e),
         }
     }
 
@@ -248,56 +178,22 @@ impl Ops {
         payload: &str,
         bytes: Vec<u8>,
     ) -> Option<usize> {
-        let line = format!("u.sendto({payload}, {})", python::address(host, port));
-        let req = Request::UdpSendTo {
-            socket,
-            host: host.to_owned(),
-            port,
-            data: Data(bytes),
-        };
-        match self.relay.call(req).await {
-            Ok(Reply::Sent {
-                bytes, local, to, ..
-            }) => {
-                self.lab.dispatch(Action::Located { id: socket, local });
-                self.log(
-                    line,
-                    "tcp.log.udp_sent",
-                    vec![
-                        ("bytes", bytes.to_string()),
-                        ("local", local.to_string()),
-                        ("to", to.to_string()),
-                    ],
-                );
-                Some(bytes)
+        let python = python::sendto_expr("u", payload, host, port);
+        match self.relay.udp_send_to(socket, host, port, bytes).await {
+            Ok(sent) => {
+                self.dispatch(Action::Locate {
+                    id: socket,
+                    local: sent.local,
+                });
+                let args = vec![
+                    ("bytes", sent.bytes.to_string()),
+                    ("local", sent.local.to_string()),
+                    ("to", sent.to.to_string()),
+                ];
+                self.log(python, "tcp.log.udp_sent", args);
+                Some(sent.bytes)
             }
-            Ok(other) => {
-                self.unexpected(line, &other);
-                None
-            }
-            Err(e) => {
-                self.fail(line, e);
-                None
-            }
+            Err(e) => self.fail(python, e),
         }
     }
-}
-
-/// Runs `f` with fresh [`Ops`] in the background, marking the lab busy meanwhile.
-pub fn run<F, Fut>(relay: &RelayHandle, lab: &UseReducerHandle<Lab>, owned: &OwnedSockets, f: F)
-where
-    F: FnOnce(Ops) -> Fut + 'static,
-    Fut: std::future::Future<Output = ()> + 'static,
-{
-    let ops = Ops {
-        relay: relay.clone(),
-        lab: lab.dispatcher(),
-        owned: owned.clone(),
-    };
-    let dispatcher = lab.dispatcher();
-    dispatcher.dispatch(Action::Busy(true));
-    yew::platform::spawn_local(async move {
-        f(ops).await;
-        dispatcher.dispatch(Action::Busy(false));
-    });
 }

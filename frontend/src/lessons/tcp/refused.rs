@@ -5,11 +5,10 @@ use protocol::RelayError;
 use yew::prelude::*;
 
 use super::client::on_text;
-use super::log_view::LogView;
-use super::{ops, use_tcp_lab};
+use super::lab::{TcpLab, TcpLine};
 use crate::components::{ErrorBox, parse_port};
 use crate::i18n::use_lang;
-use crate::relay::use_relay;
+use crate::lab::{LogView, use_lab};
 
 pub const DEFAULT_PORT: u16 = 7799;
 
@@ -26,19 +25,17 @@ struct Outcome {
 #[function_component]
 pub fn RefusedLab() -> Html {
     let lang = use_lang();
-    let relay = use_relay();
-    let (lab, owned) = use_tcp_lab();
+    let lab = use_lab::<TcpLab>();
     let port = use_state(|| DEFAULT_PORT.to_string());
     let port_parsed = parse_port(&port);
     let outcome = use_state(Outcome::default);
 
     let onrun = {
-        let (relay, lab, owned, outcome) =
-            (relay.clone(), lab.clone(), owned.clone(), outcome.clone());
+        let (lab, outcome) = (lab.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
             let Ok(port) = port_parsed else { return };
             let outcome = outcome.clone();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 let mut out = Outcome {
                     port,
                     ..Outcome::default()
@@ -110,7 +107,7 @@ pub fn RefusedLab() -> Html {
             }
             <div class="two-col">{ tcp_box }{ udp_box }</div>
             <h3>{ lang.t("udp.log.title") }</h3>
-            <LogView lab={(*lab).clone()} testid="tcp-refused-log" />
+            <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="tcp-refused-log" />
         </div>
     }
 }

@@ -9,12 +9,12 @@ use yew::prelude::*;
 use super::client::{decode_select, on_text};
 use super::diagram::StateDiagram;
 use super::lab::{Live, Sock};
-use super::log_view::{LogView, received};
-use super::{ops, use_tcp_lab};
-use crate::components::{Composer, Outgoing, PyArgs, PythonCode, parse_port};
+use super::lab::{TcpLab, TcpLine};
+use super::log_line::received;
+use crate::components::{Composed, Composer, PyArgs, PythonCode, parse_port};
 use crate::i18n::use_lang;
+use crate::lab::{LogView, use_lab};
 use crate::python;
-use crate::relay::use_relay;
 use crate::text::codec::Encoding;
 
 pub const DEFAULT_PORT: u16 = 7788;
@@ -23,8 +23,7 @@ pub const DEFAULT_BACKLOG: u32 = 5;
 #[function_component]
 pub fn ServerLab() -> Html {
     let lang = use_lang();
-    let relay = use_relay();
-    let (lab, owned) = use_tcp_lab();
+    let lab = use_lab::<TcpLab>();
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| DEFAULT_PORT.to_string());
     let backlog = use_state(|| DEFAULT_BACKLOG.to_string());
@@ -47,50 +46,47 @@ pub fn ServerLab() -> Html {
         .unwrap_or(DEFAULT_PORT);
 
     let onlisten = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         let host = host.trim().to_owned();
         Callback::from(move |_: MouseEvent| {
             let (Ok(port), Some(backlog)) = (port_parsed, backlog_parsed) else {
                 return;
             };
             let host = host.clone();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.listen("s", &host, port, backlog, None).await;
             });
         })
     };
     let onclose_listener = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(l) = lab.listener() else { return };
             let socket = l.id;
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.close("s", socket).await;
             });
         })
     };
     let onsend = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
-        Callback::from(move |(socket, out): (SocketId, Outgoing)| {
+        let lab = lab.clone();
+        Callback::from(move |(socket, out): (SocketId, Composed)| {
             let var = lab.var(socket);
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.send(&var, socket, &out.payload_expr(), out.bytes).await;
             });
         })
     };
     let onclose = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |socket: SocketId| {
             let var = lab.var(socket);
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.close(&var, socket).await;
             });
         })
     };
-    let onclear = {
-        let dispatcher = lab.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(super::lab::Action::Clear))
-    };
+    let onclear = { lab.callback(|_: MouseEvent| super::lab::Action::Clear) };
     let clients = lab
         .accepted()
         .map(|s| {
@@ -158,7 +154,7 @@ pub fn ServerLab() -> Html {
             <div class="client-rows">{ clients }</div>
             <details>
                 <summary>{ lang.t("udp.log.title") }</summary>
-                <LogView lab={(*lab).clone()} testid="tcp-server-log" />
+                <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="tcp-server-log" />
             </details>
         </div>
     }
@@ -169,7 +165,7 @@ struct ClientRowProps {
     sock: Sock,
     decode_as: Encoding,
     busy: bool,
-    onsend: Callback<(SocketId, Outgoing)>,
+    onsend: Callback<(SocketId, Composed)>,
     onclose: Callback<SocketId>,
 }
 
@@ -199,7 +195,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
     let closed = s.state == Live::Closed;
     let onsend = {
         let (cb, id) = (props.onsend.clone(), s.id);
-        Callback::from(move |out: Outgoing| cb.emit((id, out)))
+        Callback::from(move |out: Composed| cb.emit((id, out)))
     };
     let onclose = {
         let (cb, id) = (props.onclose.clone(), s.id);

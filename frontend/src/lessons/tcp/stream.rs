@@ -7,12 +7,10 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-use super::lab::Lab;
-use super::log_view::LogView;
-use super::{ops, use_tcp_lab};
+use super::lab::{TcpLab, TcpLine};
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
-use crate::relay::use_relay;
+use crate::lab::{LogView, use_lab};
 
 /// The bufsize of every recv on the receiving side.
 pub const RECV_SIZE: u32 = 1024;
@@ -48,7 +46,7 @@ impl Experiment {
 }
 
 /// The (client, server-side) sockets of the pair, once both exist and are open.
-fn pair(lab: &Lab) -> Option<(u32, u32)> {
+fn pair(lab: &TcpLab) -> Option<(u32, u32)> {
     let client = lab.client()?.id;
     let conn = lab.open_with(|r| matches!(r, super::lab::Role::Accepted { .. }));
     Some((client, conn.last()?.id))
@@ -57,29 +55,27 @@ fn pair(lab: &Lab) -> Option<(u32, u32)> {
 #[function_component]
 pub fn StreamLab() -> Html {
     let lang = use_lang();
-    let relay = use_relay();
-    let (lab, owned) = use_tcp_lab();
+    let lab = use_lab::<TcpLab>();
     // The running experiment and how many recvs the receiver had before it.
     let current = use_state(|| None::<(Experiment, usize)>);
     let pair_now = pair(&lab);
 
     let onsetup = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            ops::run(&relay, &lab, &owned, move |ops| async move {
-                let Some((_, local)) = ops.listen("srv", "127.0.0.1", 0, 1, Some(RECV_SIZE)).await
+            lab.run(move |ops| async move {
+                let Some(listening) = ops.listen("srv", "127.0.0.1", 0, 1, Some(RECV_SIZE)).await
                 else {
                     return;
                 };
                 let _ = ops
-                    .connect("s", "127.0.0.1", local.port(), Some(RECV_SIZE))
+                    .connect("s", "127.0.0.1", listening.local.port(), Some(RECV_SIZE))
                     .await;
             });
         })
     };
     let run = |exp: Experiment| {
-        let (relay, lab, owned, current) =
-            (relay.clone(), lab.clone(), owned.clone(), current.clone());
+        let (lab, current) = (lab.clone(), current.clone());
         Callback::from(move |_: MouseEvent| {
             let Some((client, conn)) = pair(&lab) else {
                 return;
@@ -87,7 +83,7 @@ pub fn StreamLab() -> Html {
             let before = lab.sock(conn).map(|s| s.recvs.len()).unwrap_or(0);
             current.set(Some((exp, before)));
             let conn_var = format!("conn{conn}");
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 match exp {
                     Experiment::TwoSends => {
                         if !ops.pause_reading(&conn_var, conn, true).await {
@@ -145,7 +141,7 @@ pub fn StreamLab() -> Html {
             { result }
             <details>
                 <summary>{ lang.t("udp.log.title") }</summary>
-                <LogView lab={(*lab).clone()} testid="stream-log" />
+                <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="stream-log" />
             </details>
         </div>
     }

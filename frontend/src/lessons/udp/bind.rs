@@ -4,14 +4,12 @@
 
 use yew::prelude::*;
 
-use super::lab::Action;
-use super::log_view::LogView;
-use super::{ops, use_udp_lab};
+use super::lab::{Action, UdpLab, UdpLine};
 use crate::components::PythonCode;
-use crate::components::{Composer, Outgoing, parse_port};
+use crate::components::{Composed, Composer, parse_port};
 use crate::i18n::use_lang;
+use crate::lab::{LogView, use_lab};
 use crate::python;
-use crate::relay::use_relay;
 use crate::text::codec::Encoding;
 
 pub const DEFAULT_PORT: u16 = 7788;
@@ -19,19 +17,18 @@ pub const DEFAULT_PORT: u16 = 7788;
 #[function_component]
 pub fn BindLab() -> Html {
     let lang = use_lang();
-    let relay = use_relay();
-    let (lab, owned) = use_udp_lab();
+    let lab = use_lab::<UdpLab>();
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| DEFAULT_PORT.to_string());
     let port_parsed = parse_port(&port);
 
     let onbind = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         let (host, port) = ((*host).clone(), port_parsed);
         Callback::from(move |_: MouseEvent| {
             let Ok(port) = port else { return };
             let host = host.trim().to_owned();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 let Some(socket) = ops.open("s").await else {
                     return;
                 };
@@ -42,40 +39,37 @@ pub fn BindLab() -> Html {
         })
     };
     let onclose = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(socket) = lab.socket else { return };
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.close("s", socket).await;
             });
         })
     };
     let onreply = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
-        Callback::from(move |mut out: Outgoing| {
+        let lab = lab.clone();
+        Callback::from(move |mut out: Composed| {
             let (Some(socket), Some(peer)) = (lab.socket, lab.last_peer) else {
                 return;
             };
             out.host = peer.ip().to_string();
             out.port = peer.port();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.send("s", socket, &out).await;
             });
         })
     };
     let on_decode = {
-        let dispatcher = lab.dispatcher();
+        let lab = lab.clone();
         Callback::from(move |e: Event| {
             let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(enc) = Encoding::from_label(&el.value()) {
-                dispatcher.dispatch(Action::DecodeAs(enc));
+                lab.dispatch(Action::DecodeAs(enc));
             }
         })
     };
-    let onclear = {
-        let dispatcher = lab.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Clear))
-    };
+    let onclear = lab.callback(|_: MouseEvent| Action::Clear);
     let on_host = {
         let host = host.clone();
         Callback::from(move |e: InputEvent| {
@@ -101,7 +95,7 @@ pub fn BindLab() -> Html {
         .unwrap_or(DEFAULT_PORT);
     let learner_sender = format!(
         "import socket\n\n{}\n{}\n{}\nprint(data.decode(\"utf-8\"), addr)\n",
-        python::OPEN,
+        python::udp_open("s"),
         python::sendto("s", "你好, page", Encoding::Utf8, "127.0.0.1", shown_port),
         python::recvfrom("s"),
     );
@@ -145,7 +139,7 @@ pub fn BindLab() -> Html {
                 </label>
                 <button class="secondary" onclick={onclear} data-testid="udp-clear-log">{ lang.t("udp.button.clear") }</button>
             </div>
-            <LogView lab={(*lab).clone()} testid="udp-bind-log" />
+            <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-bind-log" />
             <h3>{ lang.t("udp.bind.reply") }</h3>
             if let Some(peer) = lab.last_peer {
                 <p class="hint">{ lang.tf("udp.bind.reply_to", &[("peer", &peer.to_string())]) }</p>

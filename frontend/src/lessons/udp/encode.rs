@@ -27,7 +27,7 @@ pub fn EncodeLab() -> Html {
                 html! {
                     <div class="encode-col" data-testid={testid}>
                         <h3>{ enc.label().to_ascii_uppercase() }</h3>
-                        <code class="py-line">{ format!("{}.encode(\"{}\")", crate::python::str_literal(&text), enc.label()) }</code>
+                        <code class="py-line">{ crate::python::encoded(&text, enc) }</code>
                         <BytesView bytes={bytes.clone()} testid={format!("encode-{}-hex", enc.label())} />
                         <p class="mismatch">
                             { lang.tf("udp.encode.mismatch", &[("enc", enc.label()), ("other", other.label())]) }
@@ -40,6 +40,7 @@ pub fn EncodeLab() -> Html {
                 <div class="encode-col" data-testid={testid}>
                     <h3>{ enc.label().to_ascii_uppercase() }</h3>
                     <p class="field-error" role="alert">{ lang.tf("udp.err.unencodable", &[("ch", &u.ch.to_string()), ("pos", &u.pos.to_string()), ("enc", enc.label())]) }</p>
+                    <code class="py-line" data-testid={format!("encode-{}-python-error", enc.label())}>{ u.python_error(enc) }</code>
                 </div>
             },
         }

@@ -5,11 +5,11 @@ use std::net::SocketAddr;
 
 use yew::prelude::*;
 
-use super::log_view::LogView;
-use super::{ops, use_udp_lab};
-use crate::components::Outgoing;
+use super::lab::{UdpLab, UdpLine};
+use crate::components::Composed;
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
+use crate::lab::{LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
 use crate::text::codec::Encoding;
@@ -18,20 +18,21 @@ use crate::text::codec::Encoding;
 pub fn FreshPortLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let (lab, owned) = use_udp_lab();
+    let lab = use_lab::<UdpLab>();
     let runs = use_state(Vec::<SocketAddr>::new);
     let echo = relay.welcome().map(|w| w.udp_echo_port).unwrap_or(0);
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
+    let os = relay.welcome().map(|w| w.os.clone()).unwrap_or_default();
 
     let onrun = {
-        let (relay, lab, owned, runs) = (relay.clone(), lab.clone(), owned.clone(), runs.clone());
+        let (lab, runs) = (lab.clone(), runs.clone());
         Callback::from(move |_: MouseEvent| {
             let runs = runs.clone();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 let Some(socket) = ops.open("s").await else {
                     return;
                 };
-                let out = Outgoing {
+                let out = Composed {
                     host: "127.0.0.1".into(),
                     port: echo,
                     text: "hello".into(),
@@ -64,13 +65,17 @@ pub fn FreshPortLab() -> Html {
     let range_text = match range {
         Some((lo, hi)) => lang.tf(
             "udp.fresh.range",
-            &[("lo", &lo.to_string()), ("hi", &hi.to_string())],
+            &[
+                ("lo", &lo.to_string()),
+                ("hi", &hi.to_string()),
+                ("os", &os),
+            ],
         ),
         None => lang.t("udp.fresh.range_unknown").to_owned(),
     };
     let program = format!(
         "import socket\n\n{}\n{}\nprint(s.getsockname())\ns.close()\n",
-        python::OPEN,
+        python::udp_open("s"),
         python::sendto("s", "hello", Encoding::Utf8, "127.0.0.1", echo)
     );
     html! {
@@ -88,7 +93,7 @@ pub fn FreshPortLab() -> Html {
             <p class="hint" data-testid="udp-fresh-range">{ range_text }</p>
             <details>
                 <summary>{ lang.t("udp.log.title") }</summary>
-                <LogView lab={(*lab).clone()} testid="udp-fresh-log" />
+                <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-fresh-log" />
             </details>
         </div>
     }

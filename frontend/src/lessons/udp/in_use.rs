@@ -4,29 +4,26 @@
 use yew::prelude::*;
 
 use super::bind::DEFAULT_PORT;
-use super::log_view::LogView;
-use super::{ops, use_udp_lab};
+use super::lab::{UdpLab, UdpLine};
 use crate::components::parse_port;
 use crate::i18n::use_lang;
-use crate::relay::use_relay;
+use crate::lab::{LogView, use_lab};
 
 #[function_component]
 pub fn InUseLab() -> Html {
     let lang = use_lang();
-    let relay = use_relay();
-    let (lab, owned) = use_udp_lab();
+    let lab = use_lab::<UdpLab>();
     let port = use_state(|| DEFAULT_PORT.to_string());
     // Socket A, the one holding the port, once the experiment ran.
     let holder = use_state(|| None::<protocol::SocketId>);
     let port_parsed = parse_port(&port);
 
     let onrun = {
-        let (relay, lab, owned, holder) =
-            (relay.clone(), lab.clone(), owned.clone(), holder.clone());
+        let (lab, holder) = (lab.clone(), holder.clone());
         Callback::from(move |_: MouseEvent| {
             let Ok(port) = port_parsed else { return };
             let holder = holder.clone();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 let Some(a) = ops.open("a").await else { return };
                 if ops.bind("a", a, "127.0.0.1", port).await.is_none() {
                     ops.close("a", a).await;
@@ -41,14 +38,13 @@ pub fn InUseLab() -> Html {
         })
     };
     let onretry = {
-        let (relay, lab, owned, holder) =
-            (relay.clone(), lab.clone(), owned.clone(), holder.clone());
+        let (lab, holder) = (lab.clone(), holder.clone());
         Callback::from(move |_: MouseEvent| {
             let (Some(a), Ok(port)) = (*holder, port_parsed) else {
                 return;
             };
             let holder = holder.clone();
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.close("a", a).await;
                 holder.set(None);
                 let Some(b) = ops.open("b").await else { return };
@@ -83,7 +79,7 @@ pub fn InUseLab() -> Html {
             if let Err(e) = port_parsed {
                 <p class="field-error" role="alert">{ lang.t(e.key()) }</p>
             }
-            <LogView lab={(*lab).clone()} testid="udp-inuse-log" />
+            <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-inuse-log" />
         </div>
     }
 }

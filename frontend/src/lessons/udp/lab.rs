@@ -1,17 +1,21 @@
 //! The state of a UDP experiment (one per step): the sockets it opened and a log of every call
-//! and what the operating system answered. One reducer serves every UDP step.
+//! and what the operating system answered. One reducer serves every UDP step; [`use_lab`]
+//! drives it; each log line draws itself (`log_line.rs`).
+//!
+//! [`use_lab`]: crate::lab::use_lab
 
 use std::net::SocketAddr;
 use std::rc::Rc;
 
-use protocol::{RelayError, SocketId};
+use protocol::{RelayError, ServerMessage, SocketId};
 use yew::prelude::*;
 
+use crate::lab::{BoundedLog, LabState};
 use crate::text::codec::Encoding;
 
 /// One line of the log: a call and its outcome, or something that arrived.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Entry {
+pub enum UdpLine {
     Opened {
         socket: SocketId,
         python: String,
@@ -46,14 +50,17 @@ pub enum Entry {
     SessionLost,
 }
 
+/// Most log lines kept; older ones scroll away (a flood must not grow the page without bound).
+pub const MAX_LOG: usize = 200;
+
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Lab {
+pub struct UdpLab {
     /// The socket this step works with (its first), and where it is bound.
     pub socket: Option<SocketId>,
     pub local: Option<SocketAddr>,
     /// Every socket this step opened and has not closed.
     pub open: Vec<SocketId>,
-    pub log: Vec<Entry>,
+    pub log: BoundedLog<UdpLine, MAX_LOG>,
     pub busy: bool,
     /// Who sent the last datagram (where a reply goes).
     pub last_peer: Option<SocketAddr>,
@@ -61,62 +68,66 @@ pub struct Lab {
     pub decode_as: Encoding,
 }
 
+/// What the learner and the relay do to a UDP step, as verbs.
 pub enum Action {
-    Busy(bool),
-    Opened {
+    SetBusy(bool),
+    /// Record a new socket (`udp_open` answered).
+    Open {
         socket: SocketId,
         python: String,
     },
-    Bound {
+    /// Record a bind (`udp_bind` answered).
+    Bind {
         socket: SocketId,
         local: SocketAddr,
         python: String,
     },
-    Sent {
+    /// Record a send (`udp_send_to` answered).
+    Send {
         python: String,
         socket: SocketId,
         bytes: usize,
         local: SocketAddr,
         to: SocketAddr,
     },
-    Received {
+    /// A datagram arrived (`udp_datagram`).
+    Receive {
         socket: SocketId,
         from: SocketAddr,
         local: SocketAddr,
         data: Vec<u8>,
     },
-    Closed {
+    /// Record a close (`close` answered).
+    Close {
         socket: SocketId,
         python: String,
     },
-    Failed {
+    /// Record a call that failed.
+    Fail {
         python: String,
         error: RelayError,
     },
     DecodeAs(Encoding),
     /// The relay connection dropped: every socket is gone.
-    SessionLost,
+    LoseSession,
     Clear,
 }
 
-/// Most log lines kept; older ones scroll away (a flood must not grow the page without bound).
-pub const MAX_LOG: usize = 200;
-
-impl Reducible for Lab {
+impl Reducible for UdpLab {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Busy(b) => s.busy = b,
-            Action::Opened { socket, python } => {
+            Action::SetBusy(b) => s.busy = b,
+            Action::Open { socket, python } => {
                 s.open.push(socket);
                 if s.socket.is_none() {
                     s.socket = Some(socket);
                 }
-                s.log.push(Entry::Opened { socket, python });
+                s.log.push(UdpLine::Opened { socket, python });
             }
-            Action::Bound {
+            Action::Bind {
                 socket,
                 local,
                 python,
@@ -124,13 +135,13 @@ impl Reducible for Lab {
                 if s.socket == Some(socket) {
                     s.local = Some(local);
                 }
-                s.log.push(Entry::Bound {
+                s.log.push(UdpLine::Bound {
                     socket,
                     local,
                     python,
                 });
             }
-            Action::Sent {
+            Action::Send {
                 python,
                 socket,
                 bytes,
@@ -141,7 +152,7 @@ impl Reducible for Lab {
                 if s.socket == Some(socket) {
                     s.local = Some(local);
                 }
-                s.log.push(Entry::Sent {
+                s.log.push(UdpLine::Sent {
                     python,
                     bytes,
                     local,
@@ -149,7 +160,7 @@ impl Reducible for Lab {
                     assigned_now,
                 });
             }
-            Action::Received {
+            Action::Receive {
                 socket,
                 from,
                 local,
@@ -159,24 +170,24 @@ impl Reducible for Lab {
                     return self;
                 }
                 s.last_peer = Some(from);
-                s.log.push(Entry::Received {
+                s.log.push(UdpLine::Received {
                     socket,
                     from,
                     local,
                     data,
                 });
             }
-            Action::Closed { socket, python } => {
+            Action::Close { socket, python } => {
                 s.open.retain(|x| *x != socket);
                 if s.socket == Some(socket) {
                     s.socket = None;
                     s.local = None;
                 }
-                s.log.push(Entry::Closed { socket, python });
+                s.log.push(UdpLine::Closed { socket, python });
             }
-            Action::Failed { python, error } => s.log.push(Entry::Failed { python, error }),
+            Action::Fail { python, error } => s.log.push(UdpLine::Failed { python, error }),
             Action::DecodeAs(enc) => s.decode_as = enc,
-            Action::SessionLost => {
+            Action::LoseSession => {
                 if s.open.is_empty() {
                     return self;
                 }
@@ -184,15 +195,38 @@ impl Reducible for Lab {
                 s.socket = None;
                 s.local = None;
                 s.busy = false;
-                s.log.push(Entry::SessionLost);
+                s.log.push(UdpLine::SessionLost);
             }
             Action::Clear => s.log.clear(),
         }
-        if s.log.len() > MAX_LOG {
-            let extra = s.log.len() - MAX_LOG;
-            s.log.drain(..extra);
-        }
         Rc::new(s)
+    }
+}
+
+impl LabState for UdpLab {
+    fn set_busy(busy: bool) -> Action {
+        Action::SetBusy(busy)
+    }
+
+    fn lose_session() -> Action {
+        Action::LoseSession
+    }
+
+    fn on_event(msg: &ServerMessage) -> Option<Action> {
+        match msg {
+            ServerMessage::UdpDatagram {
+                socket,
+                from,
+                local,
+                data,
+            } => Some(Action::Receive {
+                socket: *socket,
+                from: *from,
+                local: *local,
+                data: data.0.clone(),
+            }),
+            _ => None,
+        }
     }
 }
 
@@ -201,13 +235,13 @@ mod tests {
     use super::*;
 
     fn opened(socket: SocketId) -> Action {
-        Action::Opened {
+        Action::Open {
             socket,
             python: String::new(),
         }
     }
 
-    fn reduce(lab: Lab, actions: Vec<Action>) -> Lab {
+    fn reduce(lab: UdpLab, actions: Vec<Action>) -> UdpLab {
         let mut rc = Rc::new(lab);
         for a in actions {
             rc = rc.reduce(a);
@@ -219,19 +253,19 @@ mod tests {
     fn the_first_send_assigns_the_port_the_second_does_not() {
         let local: SocketAddr = "127.0.0.1:50000".parse().unwrap();
         let to: SocketAddr = "127.0.0.1:9".parse().unwrap();
-        let sent = |socket| Action::Sent {
+        let sent = |socket| Action::Send {
             python: String::new(),
             socket,
             bytes: 2,
             local,
             to,
         };
-        let lab = reduce(Lab::default(), vec![opened(3), sent(3), sent(3)]);
+        let lab = reduce(UdpLab::default(), vec![opened(3), sent(3), sent(3)]);
         let flags: Vec<bool> = lab
             .log
             .iter()
             .filter_map(|e| match e {
-                Entry::Sent { assigned_now, .. } => Some(*assigned_now),
+                UdpLine::Sent { assigned_now, .. } => Some(*assigned_now),
                 _ => None,
             })
             .collect();
@@ -242,13 +276,13 @@ mod tests {
     #[test]
     fn datagrams_for_other_sockets_are_ignored_and_the_log_is_bounded() {
         let from: SocketAddr = "127.0.0.1:40000".parse().unwrap();
-        let recv = |socket| Action::Received {
+        let recv = |socket| Action::Receive {
             socket,
             from,
             local: from,
             data: vec![1],
         };
-        let lab = reduce(Lab::default(), vec![opened(1), recv(2)]);
+        let lab = reduce(UdpLab::default(), vec![opened(1), recv(2)]);
         assert_eq!(lab.log.len(), 1);
         assert_eq!(lab.last_peer, None);
         let many = (0..MAX_LOG + 10).map(|_| recv(1)).collect();
@@ -259,9 +293,9 @@ mod tests {
 
     #[test]
     fn losing_the_session_forgets_sockets() {
-        let lab = reduce(Lab::default(), vec![opened(1), Action::SessionLost]);
+        let lab = reduce(UdpLab::default(), vec![opened(1), Action::LoseSession]);
         assert_eq!(lab.socket, None);
         assert!(lab.open.is_empty());
-        assert_eq!(lab.log.last(), Some(&Entry::SessionLost));
+        assert_eq!(lab.log.last(), Some(&UdpLine::SessionLost));
     }
 }

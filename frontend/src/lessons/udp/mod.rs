@@ -5,20 +5,15 @@ mod encode;
 mod fresh_port;
 mod in_use;
 mod lab;
-mod log_view;
+mod log_line;
 mod ops;
 mod recap;
 mod send;
 
-use std::rc::Rc;
-
-use protocol::ServerMessage;
 use yew::prelude::*;
 
 use super::{Lesson, Step, pictures};
 use crate::i18n::use_lang;
-use crate::relay::{OwnedSockets, use_owned_sockets, use_relay, use_relay_events};
-use lab::{Action, Lab};
 
 pub static LESSON: Lesson = Lesson {
     slug: "udp",
@@ -74,39 +69,4 @@ fn Triple() -> Html {
 #[function_component]
 fn Letter() -> Html {
     pictures::datagram(&use_lang(), "50123", "7788", 6)
-}
-
-/// A UDP lab: its state, the sockets it owns (closed when the step is left), datagram events
-/// routed into it, and a reset when the relay session changes.
-#[hook]
-fn use_udp_lab() -> (UseReducerHandle<Lab>, OwnedSockets) {
-    let lab = use_reducer(Lab::default);
-    let owned = use_owned_sockets();
-    let relay = use_relay();
-    {
-        let dispatcher = lab.dispatcher();
-        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
-            if let ServerMessage::UdpDatagram {
-                socket,
-                from,
-                local,
-                data,
-            } = &*msg
-            {
-                dispatcher.dispatch(Action::Received {
-                    socket: *socket,
-                    from: *from,
-                    local: *local,
-                    data: data.0.clone(),
-                });
-            }
-        }));
-    }
-    {
-        let dispatcher = lab.dispatcher();
-        use_effect_with(relay.session(), move |_| {
-            dispatcher.dispatch(Action::SessionLost)
-        });
-    }
-    (lab, owned)
 }

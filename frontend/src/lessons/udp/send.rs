@@ -3,42 +3,41 @@
 
 use yew::prelude::*;
 
-use super::log_view::LogView;
-use super::ops;
-use super::use_udp_lab;
-use crate::components::{Composer, Outgoing};
+use super::lab::{UdpLab, UdpLine};
+use crate::components::{Composed, Composer};
 use crate::i18n::use_lang;
+use crate::lab::{LogView, use_lab};
 use crate::relay::use_relay;
 
 #[function_component]
 pub fn SendLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let (lab, owned) = use_udp_lab();
+    let lab = use_lab::<UdpLab>();
     let echo = relay.welcome().map(|w| w.udp_echo_port).unwrap_or(0);
 
     let onopen = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            ops::run(&relay, &lab, &owned, |ops| async move {
+            lab.run(|ops| async move {
                 ops.open("s").await;
             });
         })
     };
     let onsend = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
-        Callback::from(move |out: Outgoing| {
+        let lab = lab.clone();
+        Callback::from(move |out: Composed| {
             let Some(socket) = lab.socket else { return };
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.send("s", socket, &out).await;
             });
         })
     };
     let onclose = {
-        let (relay, lab, owned) = (relay.clone(), lab.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(socket) = lab.socket else { return };
-            ops::run(&relay, &lab, &owned, move |ops| async move {
+            lab.run(move |ops| async move {
                 ops.close("s", socket).await;
             });
         })
@@ -77,7 +76,7 @@ pub fn SendLab() -> Html {
                 </button>
             </div>
             <h3>{ lang.t("udp.log.title") }</h3>
-            <LogView lab={(*lab).clone()} testid="udp-send-log" />
+            <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-send-log" />
         </div>
     }
 }

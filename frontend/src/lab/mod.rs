@@ -1,0 +1,154 @@
+//! One lab hook for every screen that works with real sockets (the UDP and TCP steps, the peer
+//! panel, the web request): [`use_lab`] owns the screen's reducer, the sockets it opened (closed
+//! when it goes away), the relay's events routed into the reducer, the reset when the relay
+//! session changes, and the busy flag around a run of calls. A screen only says, through
+//! [`LabState`], which events are its business.
+
+mod log;
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use protocol::{ServerMessage, SocketId};
+use yew::prelude::*;
+
+use crate::relay::{OwnedSockets, RelayHandle, use_owned_sockets, use_relay, use_relay_events};
+pub use log::{BoundedLog, LogLine, LogView, call_line};
+
+/// A screen's state, as [`use_lab`] drives it. The reducer stays pure; this trait only names
+/// the actions the hook itself dispatches.
+pub trait LabState: Reducible + Default + 'static {
+    /// Marks a run of calls as under way (buttons wait) or over.
+    fn set_busy(busy: bool) -> Self::Action;
+    /// The relay session changed: every socket of the old one is gone.
+    fn lose_session() -> Self::Action;
+    /// What this screen makes of a relay event (`None`: not its business).
+    fn on_event(msg: &ServerMessage) -> Option<Self::Action>;
+    /// Whether `listener` is this screen's: a client it accepts becomes this screen's socket
+    /// too, closed with it.
+    fn owns_listener(&self, _listener: SocketId) -> bool {
+        false
+    }
+    /// Anything to do after an event beyond the reducer (the panel's server closes a client
+    /// that left, as the course's server does).
+    fn follow_up(&self, _msg: &ServerMessage, _ops: &Ops<Self>) {}
+}
+
+/// What a run of calls needs: the relay, the screen's dispatcher, and the screen's sockets.
+pub struct Ops<S: Reducible + 'static> {
+    pub relay: RelayHandle,
+    lab: UseReducerDispatcher<S>,
+    owned: OwnedSockets,
+}
+
+impl<S: Reducible + 'static> Clone for Ops<S> {
+    fn clone(&self) -> Self {
+        Ops {
+            relay: self.relay.clone(),
+            lab: self.lab.clone(),
+            owned: self.owned.clone(),
+        }
+    }
+}
+
+impl<S: Reducible + 'static> Ops<S> {
+    pub fn dispatch(&self, action: S::Action) {
+        self.lab.dispatch(action);
+    }
+
+    /// `socket` is now this screen's: it is closed when the screen goes away.
+    pub fn adopt(&self, socket: SocketId) {
+        self.owned.adopt(self.relay.session(), socket);
+    }
+
+    /// `socket` is closed (or about to be): nothing to close later.
+    pub fn forget(&self, socket: SocketId) {
+        self.owned.forget(socket);
+    }
+}
+
+/// A screen's lab: its current state (through `Deref`), and what acts on it.
+pub struct LabHandle<S: Reducible + 'static> {
+    state: UseReducerHandle<S>,
+    ops: Ops<S>,
+}
+
+impl<S: Reducible + 'static> Clone for LabHandle<S> {
+    fn clone(&self) -> Self {
+        LabHandle {
+            state: self.state.clone(),
+            ops: self.ops.clone(),
+        }
+    }
+}
+
+impl<S: Reducible + 'static> Deref for LabHandle<S> {
+    type Target = S;
+    fn deref(&self) -> &S {
+        &self.state
+    }
+}
+
+impl<S: LabState> LabHandle<S> {
+    pub fn dispatch(&self, action: S::Action) {
+        self.ops.dispatch(action);
+    }
+
+    /// A callback that dispatches the action `make` builds from its argument.
+    pub fn callback<In: 'static>(&self, make: impl Fn(In) -> S::Action + 'static) -> Callback<In> {
+        let lab = self.ops.lab.clone();
+        Callback::from(move |input| lab.dispatch(make(input)))
+    }
+
+    pub fn ops(&self) -> Ops<S> {
+        self.ops.clone()
+    }
+
+    /// Runs `f` in the background with the screen marked busy meanwhile.
+    pub fn run<F, Fut>(&self, f: F)
+    where
+        F: FnOnce(Ops<S>) -> Fut + 'static,
+        Fut: Future<Output = ()> + 'static,
+    {
+        let ops = self.ops();
+        let lab = self.ops.lab.clone();
+        lab.dispatch(S::set_busy(true));
+        yew::platform::spawn_local(async move {
+            f(ops).await;
+            lab.dispatch(S::set_busy(false));
+        });
+    }
+}
+
+/// The lab of the screen calling it: its reducer, its sockets, its events, its session reset.
+#[hook]
+pub fn use_lab<S: LabState>() -> LabHandle<S> {
+    let state = use_reducer(S::default);
+    let relay = use_relay();
+    let ops = Ops {
+        relay: relay.clone(),
+        lab: state.dispatcher(),
+        owned: use_owned_sockets(),
+    };
+    {
+        let (state, ops) = (state.clone(), ops.clone());
+        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
+            match &*msg {
+                ServerMessage::TcpAccepted {
+                    listener, socket, ..
+                } if state.owns_listener(*listener) => ops.adopt(*socket),
+                ServerMessage::SocketClosed { socket, .. } => ops.forget(*socket),
+                _ => {}
+            }
+            if let Some(action) = S::on_event(&msg) {
+                ops.dispatch(action);
+            }
+            state.follow_up(&msg, &ops);
+        }));
+    }
+    {
+        let lab = state.dispatcher();
+        use_effect_with(relay.session(), move |_| lab.dispatch(S::lose_session()));
+    }
+    LabHandle { state, ops }
+}

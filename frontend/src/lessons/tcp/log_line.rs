@@ -1,0 +1,87 @@
+//! How a TCP step's log lines look: each call as the Python line a learner would write, then
+//! what the OS did; each recv with its bytes as text and hex; a client leaving as recv
+//! returning 0 bytes. Drawn in the current language at display time.
+
+use yew::prelude::*;
+
+use super::lab::TcpLine;
+use crate::components::{BytesView, ErrorBox};
+use crate::i18n::LangCtx;
+use crate::lab::{LogLine, call_line};
+use crate::text::codec::Encoding;
+use crate::text::web;
+
+/// One recv's bytes: as text in `enc`, and as hex.
+pub fn received(data: &[u8], enc: Encoding, lang: &LangCtx) -> Html {
+    html! {
+        <>
+            <div class="received-text">
+                <span class="label">{ lang.tf("udp.log.as_text", &[("enc", enc.label())]) }</span>
+                <span class="text" data-testid="tcp-recv-text">{ web::decode(enc, data) }</span>
+            </div>
+            <BytesView bytes={data.to_vec()} testid="tcp-recv-hex" />
+        </>
+    }
+}
+
+impl LogLine for TcpLine {
+    const EMPTY: &'static str = "udp.log.empty";
+    const CLASS: &'static str = "call-log";
+
+    /// Each call as the Python line a learner would write, then what the OS did; each recv
+    /// with its bytes as text and hex; a client leaving as recv returning 0 bytes.
+    fn view(&self, enc: Encoding, lang: &LangCtx) -> Html {
+        match self {
+            TcpLine::Ok { python, key, args } => {
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                call_line(python, "ok", html! { { lang.tf(key, &args) } })
+            }
+            TcpLine::Failed { python, error } => call_line(
+                python,
+                "err",
+                html! { <ErrorBox error={error.clone()} testid="tcp-error" /> },
+            ),
+            TcpLine::Accepted {
+                python,
+                socket,
+                peer,
+            } => call_line(
+                python,
+                "ok",
+                html! { { lang.tf("tcp.log.accepted", &[("id", &socket.to_string()), ("peer", &peer.to_string())]) } },
+            ),
+            TcpLine::Data {
+                python,
+                socket,
+                data,
+            } => html! {
+                <li class="call in" data-testid="tcp-recv" data-socket={socket.to_string()} data-bytes={data.len().to_string()}>
+                    <code class="py">{ python.clone() }</code>
+                    <div class="outcome">
+                        <div>{ lang.tf("tcp.log.recv", &[("id", &socket.to_string()), ("bytes", &data.len().to_string())]) }</div>
+                        { received(data, enc, lang) }
+                    </div>
+                </li>
+            },
+            TcpLine::PeerClosed { socket } => html! {
+                <li class="call in" data-testid="tcp-peer-closed" data-socket={socket.to_string()}>
+                    <code class="py">{ "data = b''" }</code>
+                    <div class="outcome">{ lang.tf("tcp.log.peer_closed", &[("id", &socket.to_string())]) }</div>
+                </li>
+            },
+            TcpLine::RelayClosed { socket, error } => html! {
+                <li class="call err">
+                    <div class="outcome">
+                        { lang.tf("tcp.log.relay_closed", &[("id", &socket.to_string())]) }
+                        if let Some(err) = error {
+                            <ErrorBox error={err.clone()} testid="tcp-error" />
+                        }
+                    </div>
+                </li>
+            },
+            TcpLine::SessionLost => html! {
+                <li class="call err"><div class="outcome">{ lang.t("udp.log.session_lost") }</div></li>
+            },
+        }
+    }
+}
