@@ -1,10 +1,11 @@
 //! protocol/README.md cannot drift from the types: every ```json example in it is read, parsed
 //! as the message it shows (a request, a message from the relay, or a reply's `result`) and
 //! written back, and must come back as exactly the same JSON. An example with a misspelled
-//! name, a missing field or a field the types do not have fails here.
+//! name, a missing field or a field the types do not have fails here. The names in its tables
+//! (each request's `op` and reply `kind`, each event's `type`) must be names the types know.
 
 use protocol::{ClientMessage, Reply, ServerMessage};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const README: &str = include_str!("../README.md");
 
@@ -56,11 +57,110 @@ fn roundtrip<T: serde::de::DeserializeOwned + serde::Serialize>(
     serde_json::to_value(&parsed).map_err(|e| e.to_string())
 }
 
+/// The rows of every table whose header row starts with `| {first} |`: the first backticked
+/// word of each cell (None for a cell without one).
+fn table_rows(markdown: &str, first: &str) -> Vec<Vec<Option<String>>> {
+    let header = format!("| {first} |");
+    let mut rows = Vec::new();
+    let mut inside = false;
+    for line in markdown.lines() {
+        if line.starts_with(&header) {
+            inside = true;
+        } else if !line.starts_with('|') {
+            inside = false;
+        } else if inside && !line.starts_with("|---") {
+            let cells = line.trim_matches('|').split('|');
+            rows.push(cells.map(first_code).collect());
+        }
+    }
+    rows
+}
+
+/// `` `opened`: `socket` `` -> `opened`; a cell that does not start with code -> None.
+fn first_code(cell: &str) -> Option<String> {
+    let rest = cell.trim().strip_prefix('`')?;
+    Some(rest[..rest.find('`')?].to_owned())
+}
+
+/// Whether the types know `name` as the tag `tag` of `T` (a missing field is fine here: only
+/// an unknown name is wrong).
+fn known<T: serde::de::DeserializeOwned>(tag: &str, name: &str) -> bool {
+    match serde_json::from_value::<T>(json!({ tag: name, "id": 1 })) {
+        Ok(_) => true,
+        Err(e) => !e.to_string().contains("unknown variant"),
+    }
+}
+
+/// Every name in the README's request and event tables that the types do not know.
+fn unknown_names(markdown: &str) -> Vec<String> {
+    let mut unknown = Vec::new();
+    for row in table_rows(markdown, "op") {
+        if let Some(op) = &row[0]
+            && !known::<ClientMessage>("op", op)
+        {
+            unknown.push(format!("op `{op}`"));
+        }
+        if let Some(Some(kind)) = row.get(2)
+            && !known::<Reply>("kind", kind)
+        {
+            unknown.push(format!("reply kind `{kind}`"));
+        }
+    }
+    for row in table_rows(markdown, "type") {
+        if let Some(event) = &row[0]
+            && !known::<ServerMessage>("type", event)
+        {
+            unknown.push(format!("event `{event}`"));
+        }
+    }
+    unknown
+}
+
+#[test]
+fn every_op_kind_and_event_in_the_readme_tables_exists() {
+    assert_eq!(unknown_names(README), Vec::<String>::new());
+    // The tables were read at all: their first and last rows.
+    let ops: Vec<_> = table_rows(README, "op")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(ops.first(), Some(&Some("hello".to_string())));
+    assert_eq!(ops.last(), Some(&Some("download_cancel".to_string())));
+    let events = table_rows(README, "type");
+    assert_eq!(events[0][0].as_deref(), Some("udp_datagram"));
+}
+
+#[test]
+fn a_name_the_types_do_not_know_is_caught() {
+    let md = "\
+| op | fields | success reply (`result.kind`) | Python |
+|---|---|---|---|
+| `udp_open` | `family` | `opened`: `socket` | |
+| `udp_bnd` | `socket` | `bound`: `local` | |
+| `file_server_start` | `port` | `listening_on` | |
+
+| type | fields | meaning |
+|---|---|---|
+| `tcp_data` | `socket`, `data` | |
+| `tcp_closed` | `socket` | |
+";
+    assert_eq!(
+        unknown_names(md),
+        vec![
+            "op `udp_bnd`".to_string(),
+            "reply kind `listening_on`".to_string(),
+            "event `tcp_closed`".to_string(),
+        ]
+    );
+}
+
 #[test]
 fn every_json_example_in_the_readme_round_trips_through_the_types() {
     let examples = json_examples(README);
-    // hello, list_sockets' reply, an event, the welcome, an error.
-    assert_eq!(examples.len(), 5, "{examples:#?}");
+    // The examples were read at all: the hello first, then at least list_sockets' reply, an
+    // event, the welcome and an error.
+    assert!(examples[0].1.contains(r#""op": "hello""#), "{examples:#?}");
+    assert!(examples.len() >= 5, "{examples:#?}");
     let failures: Vec<String> = examples
         .iter()
         .filter_map(|(line, text)| {

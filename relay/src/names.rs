@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use protocol::{ErrorCode, RelayError, Reply};
 
-use crate::policy::{Host, parse_host};
+use crate::host::{Host, parse_host};
 
 /// Resolves `name` (an IP literal answers itself). Addresses keep the resolver's order,
 /// without repeats (getaddrinfo lists one per socket type).

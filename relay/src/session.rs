@@ -24,7 +24,7 @@ use crate::sockets::tcp::{self, Accepted, TcpConn, TcpListen};
 use crate::sockets::udp::UdpSock;
 use crate::sockets::{Socket, SocketCtx, SocketTable};
 use crate::token::Token;
-use crate::{names, resolve};
+use crate::{endpoint, names};
 
 /// WebSocket close code for "message too big" (RFC 6455).
 pub const CLOSE_TOO_BIG: u16 = 1009;
@@ -508,7 +508,7 @@ impl Session {
             } => {
                 // Refuse before connecting: a connection that cannot be kept is not made.
                 self.sockets.check_room()?;
-                let to = resolve::target(&ctx.policy, &host, port, Family::Ipv4).await?;
+                let to = endpoint::target(&ctx.policy, &host, port, Family::Ipv4).await?;
                 let (stream, took) = TcpConn::connect(to).await?;
                 let socket = self
                     .sockets
@@ -529,7 +529,7 @@ impl Session {
                 backlog,
                 recv_size,
             } => {
-                let addr = resolve::bind_addr(&ctx.policy, &host, port, Family::Ipv4).await?;
+                let addr = endpoint::bind_addr(&ctx.policy, &host, port, Family::Ipv4).await?;
                 let size = tcp::recv_size(recv_size);
                 let mut local = addr;
                 let socket = self.sockets.add(|id| {

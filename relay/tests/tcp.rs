@@ -332,11 +332,14 @@ async fn paused_reading_lets_two_sends_arrive_as_one_recv() {
     let pause = |paused| Request::TcpPauseReading { socket: s, paused };
     assert_eq!(c.ok(pause(true)).await, Reply::Done);
     assert!(info(&c.list().await, s).paused);
+    // Two sends as two segments, each waiting in the relay's receive buffer: on Linux the
+    // kernel says when a send is acknowledged (elsewhere the quiet time below stands for it).
     conn.write_all(b"hello ").unwrap();
-    std::thread::sleep(Duration::from_millis(50));
+    all_acknowledged(&conn).await;
     conn.write_all(b"world").unwrap();
     // While paused nothing is read.
     assert_eq!(c.quiet_for(Duration::from_millis(300)).await, None);
+    all_acknowledged(&conn).await;
 
     assert_eq!(c.ok(pause(false)).await, Reply::Done);
     assert!(!info(&c.list().await, s).paused);
@@ -576,6 +579,21 @@ async fn the_echo_peer_sends_every_byte_back_to_each_client() {
     let mut s = client_of(SocketAddr::from(([127, 0, 0, 1], port)));
     s.write_all(b"plain").unwrap();
     assert_eq!(read_exact(&mut s, 5), b"plain");
+}
+
+/// Waits until the peer's kernel has acknowledged everything sent on `conn` (Linux; a no-op
+/// elsewhere).
+async fn all_acknowledged(conn: &TcpStream) {
+    #[cfg(target_os = "linux")]
+    {
+        let (local, peer) = (conn.local_addr().unwrap(), conn.peer_addr().unwrap());
+        common::wait_until("every byte sent acknowledged", common::WAIT, || {
+            matches!(testkit::tcp_queues(local, peer), Some((0, _)))
+        })
+        .await;
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = conn;
 }
 
 /// Retries binding until the port is free (the relay closes the page's sockets after it

@@ -67,7 +67,7 @@ pub fn assert_fresh(bin: &Path, root: &Path) {
     let stale = newer_than(built, root, RELAY_INPUTS);
     assert!(
         stale.is_empty(),
-        "the relay binary {} is older than {} of its sources (newest first listed: {}); \
+        "the relay binary {} is older than {} of its sources (first: {}); \
          rebuild it with `cargo build -p relay`, or run `bash scripts/test.sh`",
         bin.display(),
         stale.len(),

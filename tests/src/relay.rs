@@ -57,13 +57,13 @@ impl Relay {
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
 
         let stderr = Arc::new(Mutex::new(Vec::new()));
-        drain_into(child.stderr.take().expect("piped stderr"), stderr.clone());
+        let stderr_reader = drain_into(child.stderr.take().expect("piped stderr"), stderr.clone());
 
         // Stdout is read line by line: lines go to the buffer, and to the channel until the
         // `Tutorial: ` line has been seen.
         let stdout = Arc::new(Mutex::new(Vec::new()));
         let (lines_tx, lines_rx) = mpsc::channel::<String>();
-        {
+        let stdout_reader = {
             let stdout = stdout.clone();
             let pipe = child.stdout.take().expect("piped stdout");
             std::thread::spawn(move || {
@@ -77,8 +77,9 @@ impl Relay {
                     // The receiver is gone once the URL was found; later lines only buffer.
                     let _ = lines_tx.send(line);
                 }
-            });
-        }
+            })
+        };
+        let mut readers = Some((stdout_reader, stderr_reader));
 
         let deadline = std::time::Instant::now() + START_TIMEOUT;
         let url = loop {
@@ -93,7 +94,11 @@ impl Relay {
                     let status = child.try_wait().ok().flatten();
                     let _ = child.kill();
                     let _ = child.wait();
-                    std::thread::sleep(Duration::from_millis(100));
+                    // Its pipes are closed now: once both readers end, all it printed is kept.
+                    if let Some((out, err)) = readers.take() {
+                        let _ = out.join();
+                        let _ = err.join();
+                    }
                     panic!(
                         "the relay ({}) printed no `Tutorial: ` line within {START_TIMEOUT:?} \
                          (exit status: {status:?})\n--- stdout ---\n{}\n--- stderr ---\n{}",
@@ -231,7 +236,10 @@ fn parse_tutorial_url(url: &str) -> Option<(u16, String)> {
 }
 
 /// Copies everything from `pipe` into `buf`, on a thread, until end of file.
-fn drain_into(mut pipe: impl Read + Send + 'static, buf: Arc<Mutex<Vec<u8>>>) {
+fn drain_into(
+    mut pipe: impl Read + Send + 'static,
+    buf: Arc<Mutex<Vec<u8>>>,
+) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
         let mut chunk = [0u8; 4096];
         loop {
@@ -240,12 +248,39 @@ fn drain_into(mut pipe: impl Read + Send + 'static, buf: Arc<Mutex<Vec<u8>>>) {
                 Ok(n) => buf.lock().unwrap().extend_from_slice(&chunk[..n]),
             }
         }
-    });
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse_tutorial_url;
+    use super::{Relay, parse_tutorial_url};
+
+    /// A relay that dies at once: the failure shows everything it printed, even what it
+    /// printed just before exiting.
+    #[cfg(unix)]
+    #[test]
+    fn a_relay_that_exits_is_reported_with_its_last_words() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("relay");
+        std::fs::write(
+            &bin,
+            "#!/bin/sh\necho \"starting\"\necho \"unknown flag $1\" >&2\nexit 2\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let died = std::panic::catch_unwind(|| Relay::start_binary(bin.clone(), &[], &[]));
+        let message = *died.err().unwrap().downcast::<String>().unwrap();
+        assert!(
+            message.contains("printed no `Tutorial: ` line"),
+            "{message}"
+        );
+        assert!(message.contains("--- stdout ---\nstarting\n"), "{message}");
+        assert!(
+            message.contains("--- stderr ---\nunknown flag --no-open\n"),
+            "{message}"
+        );
+    }
 
     #[test]
     fn reads_port_and_token() {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use e2e::{Browser, PAGE_WAIT, Relay, free_tcp_port, open_step};
 
 /// A multi-MiB download in a debug build on a loaded machine takes longer than a render.
-const WAIT: Duration = Duration::from_secs(2 * PAGE_WAIT.as_secs());
+const DOWNLOAD_WAIT: Duration = Duration::from_secs(2 * PAGE_WAIT.as_secs());
 
 async fn open_lab(browser: &Browser, relay: &Relay, step: usize) {
     open_step(browser, relay, "download", step).await;
@@ -17,7 +17,7 @@ async fn open_lab(browser: &Browser, relay: &Relay, step: usize) {
         .await;
     browser.click("[data-testid=download-server-start]").await;
     browser
-        .wait_for("[data-testid=download-server-on]", WAIT)
+        .wait_for("[data-testid=download-server-on]", DOWNLOAD_WAIT)
         .await;
 }
 
@@ -37,7 +37,10 @@ async fn a_multi_mib_sample_downloads_whole_with_a_matching_checksum() {
         .await;
     browser.click("[data-testid=download-start]").await;
     browser
-        .wait_for("[data-testid=download-report][data-match=true]", WAIT)
+        .wait_for(
+            "[data-testid=download-report][data-match=true]",
+            DOWNLOAD_WAIT,
+        )
         .await;
     let size = (6 * 1024 * 1024 + 123).to_string();
     assert_eq!(browser.text("[data-testid=download-got-size]").await, size);
@@ -72,7 +75,10 @@ async fn the_course_client_truncates_at_1024_bytes_and_traversal_is_refused() {
     // Step 2 starts with poem.txt in the course client's mode: one recv(1024).
     browser.click("[data-testid=download-start]").await;
     browser
-        .wait_for("[data-testid=download-report][data-match=false]", WAIT)
+        .wait_for(
+            "[data-testid=download-report][data-match=false]",
+            DOWNLOAD_WAIT,
+        )
         .await;
     assert_eq!(
         browser.text("[data-testid=download-got-size]").await,
@@ -95,28 +101,34 @@ async fn the_course_client_truncates_at_1024_bytes_and_traversal_is_refused() {
         .goto(&format!("{}/lesson/download/4", relay.base()))
         .await;
     browser
-        .wait_for("[data-testid=lesson][data-step=\"4\"]", WAIT)
+        .wait_for("[data-testid=lesson][data-step=\"4\"]", DOWNLOAD_WAIT)
         .await;
     browser
-        .wait_for("[data-testid=relay-status][data-state=connected]", WAIT)
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            DOWNLOAD_WAIT,
+        )
         .await;
     browser
         .type_into("[data-testid=download-port]", &free_tcp_port().to_string())
         .await;
     browser.click("[data-testid=download-server-start]").await;
     browser
-        .wait_for("[data-testid=download-server-on]", WAIT)
+        .wait_for("[data-testid=download-server-on]", DOWNLOAD_WAIT)
         .await;
     browser
         .type_into("[data-testid=download-name]", "../../etc/passwd")
         .await;
     browser.click("[data-testid=download-start]").await;
     browser
-        .wait_for("[data-testid=download-report]", WAIT)
+        .wait_for("[data-testid=download-report]", DOWNLOAD_WAIT)
         .await;
     assert_eq!(browser.text("[data-testid=download-got-size]").await, "0");
     browser
-        .wait_for("[data-testid=download-log] li[data-outcome=refused]", WAIT)
+        .wait_for(
+            "[data-testid=download-log] li[data-outcome=refused]",
+            DOWNLOAD_WAIT,
+        )
         .await;
     assert!(!downloads.path().join("[接收]passwd").exists());
 }

@@ -4,10 +4,10 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpStream, UdpSocket};
-use std::time::Duration;
 
 use e2e::{
     Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_tcp_port, free_udp_port, open_page,
+    wait_until, wait_until_async,
 };
 
 /// Opens the relay's link (which hands the page its token), then `/panel`.
@@ -424,11 +424,10 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     browser
         .wait_for("[data-testid=panel-local][data-local=\"\"]", PAGE_WAIT)
         .await;
-    let deadline = std::time::Instant::now() + PAGE_WAIT;
-    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
-        assert!(std::time::Instant::now() < deadline, "still listening");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_until("nothing listening on the stopped port", PAGE_WAIT, || {
+        TcpStream::connect(("127.0.0.1", port)).is_err()
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -438,16 +437,13 @@ async fn tcp_server_auto_reply_echoes_each_client() {
     open_panel(&browser, &relay).await;
     click(&browser, "[data-testid=panel-mode-tcp-server]").await;
     click(&browser, "[data-testid=panel-start]").await;
-    let port: u16 = loop {
-        let p = browser
-            .attr("[data-testid=panel-local]", "data-port")
-            .await
-            .unwrap_or_default();
-        if let Ok(p) = p.parse() {
-            break p;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let mut port: u16 = 0;
+    wait_until_async("the panel's listening port", PAGE_WAIT, async || {
+        let shown = browser.attr("[data-testid=panel-local]", "data-port").await;
+        port = shown.unwrap_or_default().parse().unwrap_or(0);
+        port != 0
+    })
+    .await;
     browser
         .select("[data-testid=panel-auto-reply]", "echo")
         .await;
@@ -590,14 +586,10 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
     browser
         .wait_gone("[data-testid=peer-panel]", PAGE_WAIT)
         .await;
-    let deadline = std::time::Instant::now() + PAGE_WAIT;
-    while UdpSocket::bind(("127.0.0.1", port)).is_err() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "port {port} still held"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_until(&format!("port {port} free again"), PAGE_WAIT, || {
+        UdpSocket::bind(("127.0.0.1", port)).is_ok()
+    })
+    .await;
     // A step without sockets has no toggle.
     browser
         .goto(&format!("{}/lesson/udp/1", relay.base()))

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use protocol::{DownloadMode, ErrorCode, Family, RelayError, Reply, Request};
 
+use crate::endpoint;
 use crate::files::Files;
 use crate::files::download::{Downloads, Job, MAX_SEND_NAME};
 use crate::files::server::FileServer;
 use crate::outbox::Outbox;
 use crate::policy::Policy;
-use crate::resolve;
 use crate::sockets::tcp::TcpConn;
 
 #[derive(Debug)]
@@ -108,7 +108,7 @@ impl Lab {
                 name.len()
             )));
         }
-        let to = resolve::target(policy, host, port, Family::Ipv4).await?;
+        let to = endpoint::target(policy, host, port, Family::Ipv4).await?;
         let (stream, _) = TcpConn::connect(to).await?;
         let own_server = to.ip().is_loopback()
             && self

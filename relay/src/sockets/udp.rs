@@ -22,9 +22,9 @@ use tokio::net::UdpSocket;
 use tokio::task::JoinHandle;
 
 use super::SocketCtx;
+use crate::endpoint;
 use crate::errors::os_error;
 use crate::platform::{self, Os, sockopt};
-use crate::resolve;
 
 /// Consecutive receive errors after which the reader gives up on a socket (a guard against
 /// spinning on an error that repeats forever; ICMP errors come one per datagram).
@@ -75,7 +75,7 @@ impl UdpSock {
         port: u16,
         ctx: &SocketCtx,
     ) -> Result<Reply, RelayError> {
-        let addr = resolve::bind_addr(&ctx.policy, host, port, self.family).await?;
+        let addr = endpoint::bind_addr(&ctx.policy, host, port, self.family).await?;
         SockRef::from(&*self.socket)
             .bind(&addr.into())
             .map_err(|e| os_error(&format!("bind({addr})"), &e))?;
@@ -104,7 +104,7 @@ impl UdpSock {
                 )),
             );
         }
-        let to = resolve::target(&ctx.policy, host, port, self.family).await?;
+        let to = endpoint::target(&ctx.policy, host, port, self.family).await?;
         if !self.is_bound() && !ctx.policy.bind_all_allowed() {
             // Not bound yet (no bind, no earlier send): see the module docs.
             let from = SocketAddr::new(source_ip(to)?, 0);

@@ -401,7 +401,7 @@ impl Client {
 
     /// `list_sockets`.
     pub async fn list(&mut self) -> Vec<protocol::SocketInfo> {
-        match self.ok(Request::ListSockets).await {
+        match self.ok(Request::ListSockets {}).await {
             Reply::Sockets { sockets } => sockets,
             other => panic!("expected sockets, got {other:?}"),
         }

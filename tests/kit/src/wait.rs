@@ -14,18 +14,31 @@ pub const WAIT: Duration = Duration::from_secs(5);
 /// reconnect): longer, since the browser shares a loaded machine with the build.
 pub const PAGE_WAIT: Duration = Duration::from_secs(15);
 
-/// How often a condition is checked again.
-const POLL: Duration = Duration::from_millis(20);
+/// How often a cheap condition (a flag, a file, a bind) is checked again: often, so a test
+/// that must act soon after the condition holds (before a peer's short timeout) does.
+const POLL: Duration = Duration::from_millis(1);
+/// How often a condition that is itself a round trip (to the browser, to the relay) is
+/// asked again.
+const POLL_ASYNC: Duration = Duration::from_millis(20);
 
 /// Returns as soon as `ready()` is true; panics naming `what` when it is still false after
-/// `timeout`.
+/// `timeout`. `ready` should be cheap: it is asked every millisecond.
 pub async fn wait_until(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
-    wait_until_async(what, timeout, async || ready()).await;
+    poll(what, timeout, POLL, async || ready()).await;
 }
 
 /// [`wait_until`] for a condition that must itself wait (a query to the browser, a request
 /// to the relay).
-pub async fn wait_until_async(what: &str, timeout: Duration, mut ready: impl AsyncFnMut() -> bool) {
+pub async fn wait_until_async(what: &str, timeout: Duration, ready: impl AsyncFnMut() -> bool) {
+    poll(what, timeout, POLL_ASYNC, ready).await;
+}
+
+async fn poll(
+    what: &str,
+    timeout: Duration,
+    every: Duration,
+    mut ready: impl AsyncFnMut() -> bool,
+) {
     let deadline = Instant::now() + timeout;
     loop {
         if ready().await {
@@ -35,7 +48,7 @@ pub async fn wait_until_async(what: &str, timeout: Duration, mut ready: impl Asy
             Instant::now() < deadline,
             "waited {timeout:?} for {what}, in vain"
         );
-        tokio::time::sleep(POLL).await;
+        tokio::time::sleep(every).await;
     }
 }
 

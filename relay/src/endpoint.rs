@@ -6,7 +6,8 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use protocol::{ErrorCode, Family, RelayError};
 
-use crate::policy::{Host, Policy, parse_host};
+use crate::host::{Host, parse_host};
+use crate::policy::Policy;
 
 /// Where `udp_send_to` / `tcp_connect` may go.
 pub async fn target(
