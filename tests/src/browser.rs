@@ -144,14 +144,28 @@ impl Browser {
             }
         };
         let session_id = client.session_id().await.ok().flatten();
-        Browser {
+        let browser = Browser {
             client,
             driver,
             driver_port,
             session_id,
             work,
             _slot: slot,
-        }
+        };
+        // Chromium's windows are never narrower than 500 px, so a phone's 390 px would really
+        // be 485 px of page: the viewport is set exactly, as DevTools' device mode does.
+        browser
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({
+                    "width": options.size.width,
+                    "height": options.size.height,
+                    "deviceScaleFactor": 1,
+                    "mobile": false,
+                }),
+            )
+            .await;
+        browser
     }
 
     /// The underlying WebDriver client, for whatever the helpers do not cover.

@@ -62,30 +62,30 @@ pub fn ipc(lang: &LangCtx) -> Html {
 /// The path a click takes: page -> WebSocket -> relay -> real socket -> the other program.
 pub fn relay_path(lang: &LangCtx) -> Html {
     let boxes = [
-        (10, lang.t("pic.path.page")),
-        (140, lang.t("pic.path.relay")),
-        (270, lang.t("pic.path.os")),
-        (400, lang.t("pic.path.peer")),
+        (2, lang.t("pic.path.page")),
+        (134, lang.t("pic.path.relay")),
+        (266, lang.t("pic.path.os")),
+        (398, lang.t("pic.path.peer")),
     ];
     let drawn = boxes
         .iter()
         .map(|(x, label)| {
             html! {
                 <g class="host">
-                    <rect x={x.to_string()} y="40" width="110" height="56" rx="8" />
-                    <text x={(x + 55).to_string()} y="73" text-anchor="middle" class="label">{ label.to_owned() }</text>
+                    <rect x={x.to_string()} y="40" width="120" height="56" rx="8" />
+                    <text x={(x + 60).to_string()} y="73" text-anchor="middle" class="label">{ label.to_owned() }</text>
                 </g>
             }
         })
         .collect::<Html>();
     html! {
         <svg class="picture" viewBox="0 0 520 130" role="img" aria-label={lang.t("pic.path.alt")}>
-            { line(120, 68, 140, 68, "flow") }
-            { line(250, 68, 270, 68, "flow") }
-            { line(380, 68, 400, 68, "flow") }
+            { line(122, 68, 134, 68, "flow") }
+            { line(254, 68, 266, 68, "flow") }
+            { line(386, 68, 398, 68, "flow") }
             { drawn }
-            <text x="130" y="120" text-anchor="middle" class="sub">{ "WebSocket" }</text>
-            <text x="390" y="120" text-anchor="middle" class="sub">{ "UDP / TCP" }</text>
+            <text x="128" y="120" text-anchor="middle" class="sub">{ "WebSocket" }</text>
+            <text x="392" y="120" text-anchor="middle" class="sub">{ "UDP / TCP" }</text>
         </svg>
     }
 }

@@ -38,6 +38,14 @@ pub fn parse_hosts(input: &str) -> Option<Vec<u32>> {
     parts.iter().map(|p| p.parse::<u32>().ok()).collect()
 }
 
+/// How many characters of the bar's labels fit in `width_pct` percent of the bar, on the
+/// narrowest screen (a 390 px phone leaves about 310 px of bar; a label character is about
+/// 7 px wide). A label that does not fit is left out: its block keeps it as a tooltip, and
+/// the table beside the bar says everything.
+fn label_fits(label: &str, width_pct: f64) -> bool {
+    label.chars().count() as f64 * 2.4 <= width_pct
+}
+
 /// A bar of blocks across `parent`, each a share of its width. `(network, class, label)`.
 fn blocks_bar(parent: Network, blocks: &[(Network, &'static str, String)]) -> Html {
     let total = parent.total_addresses() as f64;
@@ -48,8 +56,8 @@ fn blocks_bar(parent: Network, blocks: &[(Network, &'static str, String)]) -> Ht
             let left = f64::from(n.addr().to_bits() - base) * 100.0 / total;
             let width = n.total_addresses() as f64 * 100.0 / total;
             html! {
-                <span class={classes!("blk", *class)} style={format!("left:{left:.3}%;width:{width:.3}%")} title={label.clone()}>
-                    if width >= 12.0 { <span class="blk-label">{ label.clone() }</span> }
+                <span class={classes!("blk", *class)} style={format!("left:{left:.3}%;width:{width:.3}%")} title={n.to_string()}>
+                    if label_fits(label, width) { <span class="blk-label">{ label.clone() }</span> }
                 </span>
             }
         })
@@ -187,7 +195,8 @@ fn plan_view(lang: &LangCtx, plan: &VlsmPlan) -> Html {
             (
                 a.network,
                 "used",
-                format!("{} {}", group(a.index), a.network),
+                // The group's number: the table below gives its name and block.
+                (a.index + 1).to_string(),
             )
         })
         .collect();

@@ -227,18 +227,15 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
                 { shot.map(|s| note_text(&lang, &world, &s.note)).unwrap_or_else(|| lang.t("links.ctl.hint").to_owned()) }
             </p>
             if let Some(f) = shot.and_then(|s| s.frame) {
+                // One field per row, its name beside its value: narrow enough for a phone.
                 <table class="frame-headers" data-testid="frame-headers" data-ttl={f.packet.ttl.to_string()}>
-                    <thead><tr>
-                        <th>{ lang.t("links.hdr.src_mac") }</th><th>{ lang.t("links.hdr.dst_mac") }</th>
-                        <th>{ lang.t("links.hdr.src_ip") }</th><th>{ lang.t("links.hdr.dst_ip") }</th><th>{ "TTL" }</th>
-                    </tr></thead>
-                    <tbody><tr>
-                        <td class="mac" data-testid="hdr-src-mac">{ f.src.to_string() }</td>
-                        <td class="mac" data-testid="hdr-dst-mac">{ f.dst.to_string() }</td>
-                        <td data-testid="hdr-src-ip">{ f.packet.src.to_string() }</td>
-                        <td data-testid="hdr-dst-ip">{ f.packet.dst.to_string() }</td>
-                        <td data-testid="hdr-ttl">{ f.packet.ttl }</td>
-                    </tr></tbody>
+                    <tbody>
+                        <tr><th scope="row">{ lang.t("links.hdr.src_mac") }</th><td class="mac" data-testid="hdr-src-mac">{ f.src.to_string() }</td></tr>
+                        <tr><th scope="row">{ lang.t("links.hdr.dst_mac") }</th><td class="mac" data-testid="hdr-dst-mac">{ f.dst.to_string() }</td></tr>
+                        <tr><th scope="row">{ lang.t("links.hdr.src_ip") }</th><td data-testid="hdr-src-ip">{ f.packet.src.to_string() }</td></tr>
+                        <tr><th scope="row">{ lang.t("links.hdr.dst_ip") }</th><td data-testid="hdr-dst-ip">{ f.packet.dst.to_string() }</td></tr>
+                        <tr><th scope="row">{ "TTL" }</th><td data-testid="hdr-ttl">{ f.packet.ttl }</td></tr>
+                    </tbody>
                 </table>
             }
             if let Some(Note::Decide { hop, .. }) = shot.map(|s| &s.note) {
@@ -468,10 +465,12 @@ fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
         }
     });
     html! {
-        <svg class="picture topo" viewBox="0 0 560 280" role="img" aria-label={lang.t("links.pic.alt")}>
-            { for links }
-            { for nodes }
-        </svg>
+        <div class="picture-scroll">
+            <svg class="picture topo" viewBox="0 0 560 280" role="img" aria-label={lang.t("links.pic.alt")}>
+                { for links }
+                { for nodes }
+            </svg>
+        </div>
     }
 }
 

@@ -1,6 +1,11 @@
 //! The sequence diagram: client on the left, server on the right, time going down, one line
 //! per transmission. It shows only what has happened up to the current step: a segment still
 //! on its way is drawn up to "now", a lost one ends in a cross. Click a line for its header.
+//!
+//! Time runs down in rows, one per drawn event (a send, an arrival, a loss, a timer), not in
+//! milliseconds: segments sent a moment apart would otherwise share a line's worth of height
+//! and their labels would lie on top of each other. A label stands by its sender's lifeline,
+//! so the client's and the server's labels of one row never meet.
 
 use std::rc::Rc;
 
@@ -10,11 +15,39 @@ use super::sim::tcp::{Event, Outcome, TcpRun};
 use super::sim::{Fate, Side, Tx};
 use crate::i18n::LangCtx;
 
-const LEFT: f64 = 90.0;
-const RIGHT: f64 = 470.0;
+/// The lifelines. The margins outside them hold the timer marks ("window full, pause").
+const LEFT: f64 = 125.0;
+const RIGHT: f64 = 435.0;
+const WIDTH: f64 = 560.0;
 const TOP: f64 = 40.0;
-/// Pixels per millisecond of simulated time.
-const SCALE: f64 = 0.16;
+/// The height of one drawn event's row: one label line and some air.
+const ROW: f64 = 20.0;
+
+/// Whether an event takes a row of its own in the picture.
+fn drawn(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Send { .. }
+            | Event::Arrive { .. }
+            | Event::Lost { .. }
+            | Event::Timeout { .. }
+            | Event::Blocked { .. }
+            | Event::Read { .. }
+    )
+}
+
+/// The y of every event: each drawn event one row below the one before.
+fn event_rows<'a>(events: impl Iterator<Item = &'a Event>) -> Vec<f64> {
+    let mut y = TOP;
+    events
+        .map(|e| {
+            if drawn(e) {
+                y += ROW;
+            }
+            y
+        })
+        .collect()
+}
 
 /// A short label: flags, relative sequence number, bytes.
 pub fn label(run: &TcpRun, tx: &Tx) -> String {
@@ -53,12 +86,14 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
     let run = &props.run;
     let shown = &run.events[..props.upto.min(run.events.len())];
     let now = shown.last().map_or(0, |e| e.at);
-    let y = |t: u32| TOP + f64::from(t) * SCALE;
+    let rows = event_rows(shown.iter().map(|e| &e.event));
+    let now_y = rows.last().copied().unwrap_or(TOP);
     let mut lines = Vec::new();
-    for e in shown {
+    for (i, e) in shown.iter().enumerate() {
         let Event::Send { tx } = e.event else {
             continue;
         };
+        let y_send = rows[i];
         let mut ids = vec![tx];
         ids.extend(
             run.txs
@@ -68,9 +103,11 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
         );
         for id in ids {
             let t = &run.txs[id];
-            let ended = shown.iter().find_map(|e| match &e.event {
-                Event::Arrive { tx, outcome } if *tx == id => Some((e.at, Some(outcome.clone()))),
-                Event::Lost { tx } if *tx == id => Some((e.at, None)),
+            let ended = shown.iter().enumerate().find_map(|(j, e)| match &e.event {
+                Event::Arrive { tx, outcome } if *tx == id => {
+                    Some((e.at, rows[j], Some(outcome.clone())))
+                }
+                Event::Lost { tx } if *tx == id => Some((e.at, rows[j], None)),
                 _ => None,
             });
             let (x0, x1) = match t.from {
@@ -78,20 +115,21 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
                 Side::Server => (RIGHT, LEFT),
             };
             let total = t.arrive_at.unwrap_or(t.sent_at + 1).max(t.sent_at + 1) - t.sent_at;
-            let end_t = ended.as_ref().map_or(now, |(at, _)| *at);
+            let end_t = ended.as_ref().map_or(now, |(at, _, _)| *at);
             let frac = (f64::from(end_t - t.sent_at) / f64::from(total)).min(1.0);
             let frac = if t.arrive_at.is_none() {
                 frac.min(0.5)
             } else {
                 frac
             };
-            let (xe, ye) = (x0 + (x1 - x0) * frac, y(end_t));
+            let ye = ended.as_ref().map_or(now_y, |(_, y, _)| *y);
+            let xe = x0 + (x1 - x0) * frac;
             let outcome = match &ended {
-                Some((_, Some(Outcome::BadChecksum))) => "bad",
-                Some((_, Some(Outcome::Duplicate))) => "dup",
-                Some((_, Some(Outcome::Held))) => "held",
-                Some((_, Some(_))) => "ok",
-                Some((_, None)) => "lost",
+                Some((_, _, Some(Outcome::BadChecksum))) => "bad",
+                Some((_, _, Some(Outcome::Duplicate))) => "dup",
+                Some((_, _, Some(Outcome::Held))) => "held",
+                Some((_, _, Some(_))) => "ok",
+                Some((_, _, None)) => "lost",
                 None => "flying",
             };
             let class = classes!(
@@ -105,18 +143,29 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
                 let cb = props.onselect.clone();
                 Callback::from(move |_: MouseEvent| cb.emit(id))
             };
-            let lx = (x0 + xe) / 2.0;
-            let ly = (y(t.sent_at) + ye) / 2.0 - 4.0;
+            // By the sender's lifeline on the send row; a duplicate made on the link (sent in
+            // the same row as its original) is labelled by the receiver's, where it arrives.
+            let (lx, ly, toward_right) = if t.copy_of.is_some() {
+                (x1, ye, x1 < x0)
+            } else {
+                (x0, y_send, x1 > x0)
+            };
+            let (lx, anchor) = if toward_right {
+                (lx + 8.0, "start")
+            } else {
+                (lx - 8.0, "end")
+            };
+            let ly = ly - 5.0;
             lines.push(html! {
                 <g {class} {onclick} data-testid="seg" data-tx={id.to_string()} data-fate={t.fate.key()}
                    data-outcome={outcome} data-retransmit={t.retransmit.to_string()}>
                     <title>{ label(run, t) }</title>
-                    <line x1={x0.to_string()} y1={y(t.sent_at).to_string()} x2={xe.to_string()} y2={ye.to_string()} />
-                    <line class="hit" x1={x0.to_string()} y1={y(t.sent_at).to_string()} x2={xe.to_string()} y2={ye.to_string()} />
+                    <line x1={x0.to_string()} y1={y_send.to_string()} x2={xe.to_string()} y2={ye.to_string()} />
+                    <line class="hit" x1={x0.to_string()} y1={y_send.to_string()} x2={xe.to_string()} y2={ye.to_string()} />
                     if outcome == "lost" {
                         <text class="cross" x={xe.to_string()} y={(ye + 5.0).to_string()} text-anchor="middle">{ "✕" }</text>
                     }
-                    <text x={lx.to_string()} y={ly.to_string()} text-anchor="middle" class="seg-label">
+                    <text x={lx.to_string()} y={ly.to_string()} text-anchor={anchor} class="seg-label">
                         { format!("#{} {}", id + 1, label(run, t)) }
                     </text>
                 </g>
@@ -125,25 +174,27 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
     }
     let marks = shown
         .iter()
-        .filter_map(|e| match e.event {
-            Event::Timeout { side, .. } => Some((e.at, side, "timeout")),
-            Event::Blocked { .. } => Some((e.at, Side::Client, "blocked")),
-            Event::Read { .. } => Some((e.at, Side::Server, "read")),
+        .zip(&rows)
+        .filter_map(|(e, &y)| match e.event {
+            Event::Timeout { side, .. } => Some((y, side, "timeout")),
+            Event::Blocked { .. } => Some((y, Side::Client, "blocked")),
+            Event::Read { .. } => Some((y, Side::Server, "read")),
             _ => None,
         })
-        .map(|(at, side, kind)| {
+        .map(|(y, side, kind)| {
             let x = if side == Side::Client { LEFT - 6.0 } else { RIGHT + 6.0 };
             let anchor = if side == Side::Client { "end" } else { "start" };
             html! {
-                <text class={classes!("rel-mark", kind)} data-testid={format!("mark-{kind}")} x={x.to_string()} y={(y(at) + 4.0).to_string()} text-anchor={anchor}>
+                <text class={classes!("rel-mark", kind)} data-testid={format!("mark-{kind}")} x={x.to_string()} y={(y + 4.0).to_string()} text-anchor={anchor}>
                     { props.lang.t(&format!("rel.mark.{kind}")) }
                 </text>
             }
         })
         .collect::<Html>();
-    let height = (y(now) + 40.0).max(200.0);
+    let height = (now_y + 40.0).max(200.0);
     html! {
-        <svg class="rel-diagram" data-testid="rel-diagram" viewBox={format!("0 0 560 {height}")} width="100%" role="img"
+        <div class="picture-scroll">
+        <svg class="rel-diagram" data-testid="rel-diagram" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
              aria-label={props.lang.t("rel.diagram.label")}>
             <text x={LEFT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t("rel.host.client") }</text>
             <text x={RIGHT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t("rel.host.server") }</text>
@@ -152,6 +203,7 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
             { lines }
             { marks }
         </svg>
+        </div>
     }
 }
 

@@ -172,7 +172,7 @@ pub fn TcpStep() -> Html {
                 <span data-testid="rel-buffer">{ lang.tf("rel.num.buffer", &[("buffered", &snap.buffered.to_string()), ("cap", &tcp::RCV_BUF.to_string())]) }</span>
                 <span data-testid="tcp-retransmits" data-count={retransmits.to_string()}>{ lang.tf("rel.num.retransmits", &[("n", &retransmits.to_string())]) }</span>
             </div>
-            <div class="rel-split">
+            <div class="rel-stack">
                 <SequenceDiagram run={run.clone()} upto={k} selected={*selected} onselect={onselect} lang={lang.clone()} />
                 <div class="rel-side">
                     if let Some(t) = selected.and_then(|id| run.txs.get(id)) {
