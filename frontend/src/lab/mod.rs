@@ -100,6 +100,10 @@ impl<S: LabState> LabHandle<S> {
         Callback::from(move |input| lab.dispatch(make(input)))
     }
 
+    pub fn relay(&self) -> &RelayHandle {
+        &self.ops.relay
+    }
+
     pub fn ops(&self) -> Ops<S> {
         self.ops.clone()
     }

@@ -3,6 +3,7 @@
 //! default-gateway decision with a misconfigured host, a real web request through the relay
 //! (`web.rs`, `url.rs`), and a glossary whose terms link to the steps that show them.
 
+mod player;
 mod scenario;
 pub mod sim;
 mod topo;
