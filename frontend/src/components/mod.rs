@@ -10,7 +10,9 @@ mod python;
 mod relay_gate;
 
 pub use bytes_view::BytesView;
-pub use composer::{Composed, Composer, InputMode, PortError, PyArgs, parse_port, sendto_line};
+pub use composer::{
+    Composed, Composer, InputMode, PortError, PyArgs, Target, parse_port, sendto_line,
+};
 pub use error_box::ErrorBox;
 pub use header::Header;
 pub use prose::Prose;

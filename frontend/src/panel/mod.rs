@@ -18,7 +18,7 @@ mod view;
 
 use yew::prelude::*;
 
-use crate::components::{Composed, Composer, PyArgs, RelayGate, sendto_line};
+use crate::components::{Composed, Composer, PyArgs, RelayGate, Target, sendto_line};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
 use crate::text::codec::Encoding;
@@ -278,7 +278,10 @@ pub fn PeerPanel() -> Html {
     let (can_send, fixed_target) = match mode {
         Mode::Udp => (
             remote_ok,
-            remote.ok().map(|p| (remote_host.trim().to_owned(), p)),
+            remote.ok().map(|port| Target {
+                host: remote_host.trim().to_owned(),
+                port,
+            }),
         ),
         Mode::TcpClient => (panel.socket.is_some(), None),
         Mode::TcpServer => (!panel.targets().is_empty(), None),

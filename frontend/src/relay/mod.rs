@@ -72,9 +72,6 @@ impl RelayHandle {
     pub fn session(&self) -> u64 {
         self.snap.session
     }
-    pub fn request(&self, request: Request, done: Callback<Result<Reply, RelayError>>) {
-        self.conn.request(request, done);
-    }
     pub fn reconnect_now(&self) {
         self.conn.reconnect_now();
     }

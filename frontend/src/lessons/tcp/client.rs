@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::diagram::StateDiagram;
 use super::lab::Action;
 use super::lab::{TcpLab, TcpLine};
-use crate::components::{Composed, Composer, PyArgs, parse_port};
+use crate::components::{Composed, Composer, PyArgs, Target, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
 use crate::python;
@@ -139,7 +139,7 @@ pub fn ClientLab() -> Html {
             <StateDiagram socks={lab.socks.clone()} />
             <Composer
                 prefix="tcp"
-                fixed_target={client.as_ref().and_then(|c| c.peer).map(|p| (p.ip().to_string(), p.port()))}
+                fixed_target={client.as_ref().and_then(|c| c.peer).map(Target::from)}
                 default_text="你好"
                 button={lang.t("tcp.button.send")}
                 disabled={!connected || lab.busy}

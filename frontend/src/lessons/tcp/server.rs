@@ -11,7 +11,7 @@ use super::diagram::StateDiagram;
 use super::lab::{Live, Sock};
 use super::lab::{TcpLab, TcpLine};
 use super::log_line::received;
-use crate::components::{Composed, Composer, PyArgs, PythonCode, parse_port};
+use crate::components::{Composed, Composer, PyArgs, PythonCode, Target, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -220,7 +220,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
             } else {
                 <Composer
                     prefix="tcp-client"
-                    fixed_target={s.peer.map(|p| (p.ip().to_string(), p.port()))}
+                    fixed_target={s.peer.map(Target::from)}
                     default_text="收到"
                     button={lang.t("tcp.button.send")}
                     disabled={props.busy}

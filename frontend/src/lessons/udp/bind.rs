@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::lab::{Action, UdpLab, UdpLine};
 use crate::components::PythonCode;
-use crate::components::{Composed, Composer, parse_port};
+use crate::components::{Composed, Composer, Target, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -148,7 +148,7 @@ pub fn BindLab() -> Html {
             }
             <Composer
                 prefix="udp-reply"
-                fixed_target={lab.last_peer.map(|p| (p.ip().to_string(), p.port()))}
+                fixed_target={lab.last_peer.map(Target::from)}
                 default_text="收到, thanks"
                 button={lang.t("udp.button.reply")}
                 disabled={lab.last_peer.is_none() || lab.socket.is_none() || lab.busy}

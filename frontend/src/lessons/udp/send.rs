@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::lab::{UdpLab, UdpLine};
-use crate::components::{Composed, Composer};
+use crate::components::{Composed, Composer, Target};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::relay::use_relay;
@@ -61,7 +61,7 @@ pub fn SendLab() -> Html {
             </div>
             <Composer
                 prefix="udp"
-                target={Some(("127.0.0.1".to_owned(), echo))}
+                target={Some(Target { host: "127.0.0.1".to_owned(), port: echo })}
                 default_text="你好"
                 button={lang.t("udp.button.sendto")}
                 disabled={lab.socket.is_none() || lab.busy}
