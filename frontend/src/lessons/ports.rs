@@ -261,7 +261,7 @@ fn Dynamic() -> Html {
             <p class="socket-state" data-testid="port-range" data-lo={lo} data-hi={hi}>{ range_text }</p>
             <PythonCode code={program} />
             <div class="actions">
-                <button class="primary" onclick={onrun} disabled={lab.busy || echo == 0} data-testid="port-demo-run">
+                <button class="primary" onclick={onrun} disabled={lab.busy() || echo == 0} data-testid="port-demo-run">
                     { lang.tf("ports.dynamic.run", &[("n", &DEMO_CLIENTS.to_string())]) }
                 </button>
             </div>

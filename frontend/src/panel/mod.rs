@@ -241,7 +241,7 @@ pub fn PeerPanel() -> Html {
         .map(|&m| {
             html! {
                 <button class={classes!("lang-option", (m == mode).then_some("active"))}
-                    aria-pressed={(m == mode).to_string()} onclick={onmode(m)} disabled={panel.busy}
+                    aria-pressed={(m == mode).to_string()} onclick={onmode(m)} disabled={panel.busy()}
                     data-testid={format!("panel-mode-{}", m.name())}>
                     { lang.t(&format!("panel.mode.{}", m.name())) }
                 </button>
@@ -310,8 +310,8 @@ pub fn PeerPanel() -> Html {
                 remote_port={remote_port_text.clone()}
             />
             <div class="row actions">
-                <button class="primary" onclick={onstart} disabled={holding || panel.busy || !start_ok} data-testid="panel-start">{ lang.t(start_key) }</button>
-                <button class="secondary" onclick={onstop} disabled={!holding || panel.busy} data-testid="panel-stop">{ lang.t(stop_key) }</button>
+                <button class="primary" onclick={onstart} disabled={holding || panel.busy() || !start_ok} data-testid="panel-start">{ lang.t(start_key) }</button>
+                <button class="secondary" onclick={onstop} disabled={!holding || panel.busy()} data-testid="panel-stop">{ lang.t(stop_key) }</button>
                 if mode == Mode::Udp && panel.last_sender.is_some() {
                     <button class="secondary" onclick={on_use_sender} data-testid="panel-use-sender">
                         { lang.tf("panel.button.use_sender", &[("peer", &panel.last_sender.map(|p| p.to_string()).unwrap_or_default())]) }
@@ -335,7 +335,7 @@ pub fn PeerPanel() -> Html {
                 fixed_target={fixed_target}
                 default_text="你好"
                 button={lang.t("panel.button.send")}
-                disabled={!can_send || panel.busy}
+                disabled={!can_send || panel.busy()}
                 allow_hex={true}
                 python={python}
                 onsend={onsend}

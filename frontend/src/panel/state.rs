@@ -79,14 +79,12 @@ pub struct Panel {
     /// Auto-replies decided but not yet sent (the component sends them).
     pub outbox: Vec<Outbound>,
     next_outbound: u64,
-    pub busy: bool,
 }
 
 /// Everything that changes the panel.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SwitchMode(Mode),
-    SetBusy(bool),
     ShowAs(Encoding),
     SetAutoReply(AutoReply),
     PickTarget(SendTo),
@@ -227,7 +225,6 @@ impl Panel {
         }
         self.send_to = SendTo::All;
         self.outbox.clear();
-        self.busy = false;
     }
 }
 
@@ -243,7 +240,6 @@ impl Reducible for Panel {
                 s.clients.clear();
                 s.mode = mode;
             }
-            Action::SetBusy(b) => s.busy = b,
             Action::ShowAs(enc) => s.encoding = enc,
             Action::SetAutoReply(a) => s.auto_reply = a,
             Action::PickTarget(t) => s.send_to = t,

@@ -107,7 +107,7 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
                 <label>{ lang.t("download.lab.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="download-port" />
                 </label>
-                <button onclick={onstart} disabled={port_parsed.is_err() || !connected || s.busy} data-testid="download-server-start">
+                <button onclick={onstart} disabled={port_parsed.is_err() || !connected || lab.busy()} data-testid="download-server-start">
                     { lang.t("download.lab.start_server") }
                 </button>
                 if let Some(server) = &s.server {
@@ -136,7 +136,7 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
                         <option value="until_end" selected={*mode == DownloadMode::UntilEnd}>{ lang.t("download.lab.mode_loop") }</option>
                     </select>
                 </label>
-                <button class="primary" onclick={ondownload} disabled={s.download.is_some() || port_parsed.is_err() || !connected || s.busy} data-testid="download-start">
+                <button class="primary" onclick={ondownload} disabled={s.download.is_some() || port_parsed.is_err() || !connected || lab.busy()} data-testid="download-start">
                     { lang.t("download.lab.download") }
                 </button>
                 if s.download.is_some() {

@@ -41,13 +41,11 @@ pub struct DownloadState {
     pub error: Option<RelayError>,
     /// What the server did for each client, newest first.
     pub served: Vec<ServedReport>,
-    pub busy: bool,
 }
 
 /// What the learner and the relay do to the lab, as verbs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    SetBusy(bool),
     /// The file server answered `file_server_start`.
     ShowServer(Server),
     /// A new download is asked for: forget the last one's outcome.
@@ -74,7 +72,6 @@ impl Reducible for DownloadState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::SetBusy(b) => s.busy = b,
             Action::ShowServer(server) => {
                 s.server = Some(server);
                 s.error = None;
@@ -104,7 +101,6 @@ impl Reducible for DownloadState {
                 }
                 s.server = None;
                 s.download = None;
-                s.busy = false;
             }
         }
         Rc::new(s)
@@ -112,10 +108,6 @@ impl Reducible for DownloadState {
 }
 
 impl LabState for DownloadState {
-    fn set_busy(busy: bool) -> Action {
-        Action::SetBusy(busy)
-    }
-
     fn lose_session() -> Action {
         Action::LoseSession
     }

@@ -53,13 +53,13 @@ pub struct WebRequest {
     pub peer_closed: bool,
     pub closed: bool,
     pub error: Option<StageError>,
-    pub busy: bool,
 }
 
 /// What the learner and the relay do to the request, as verbs.
 pub enum Action {
     Reset,
-    SetBusy(bool),
+    /// A stage starts: the last one's error goes.
+    ClearError,
     Resolve(Resolved),
     Connect(Connected),
     Send(Vec<u8>),
@@ -83,12 +83,7 @@ impl Reducible for WebRequest {
         let ours = |id: SocketId| s.conn.is_some_and(|c| c.socket == id);
         match action {
             Action::Reset => s = WebRequest::default(),
-            Action::SetBusy(busy) => {
-                s.busy = busy;
-                if busy {
-                    s.error = None;
-                }
-            }
+            Action::ClearError => s.error = None,
             Action::Resolve(r) => s.resolved = Some(r),
             Action::Connect(c) => s.conn = Some(c),
             Action::Send(b) => s.sent = Some(b),
@@ -103,10 +98,6 @@ impl Reducible for WebRequest {
 }
 
 impl LabState for WebRequest {
-    fn set_busy(busy: bool) -> Action {
-        Action::SetBusy(busy)
-    }
-
     fn lose_session() -> Action {
         Action::Reset
     }
@@ -137,6 +128,7 @@ pub fn WebLab() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Ok(u) = parsed.clone() else { return };
             let socket = web.conn.map(|c| c.socket);
+            web.dispatch(Action::ClearError);
             web.run(move |ops| async move { ops.stage(stage, &u, socket).await });
         })
     };
@@ -170,7 +162,7 @@ pub fn WebLab() -> Html {
             } }
             <ol class="web-stages">
                 <li>
-                    <button class="primary" onclick={run(Stage::Resolve)} disabled={parsed.is_err() || w.busy || w.resolved.is_some()} data-testid="web-resolve">{ lang.t("links.web.resolve") }</button>
+                    <button class="primary" onclick={run(Stage::Resolve)} disabled={parsed.is_err() || web.busy() || w.resolved.is_some()} data-testid="web-resolve">{ lang.t("links.web.resolve") }</button>
                     <code class="py-line">{ format!("socket.getaddrinfo({:?}, None)", parsed.as_ref().map(|u| u.host.clone()).unwrap_or_default()) }</code>
                     if let Some(r) = &w.resolved {
                         <p data-testid="web-resolved" data-addrs={r.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" ")}>
@@ -179,7 +171,7 @@ pub fn WebLab() -> Html {
                     }
                 </li>
                 <li>
-                    <button class="primary" onclick={run(Stage::Connect)} disabled={w.busy || w.resolved.is_none() || w.conn.is_some()} data-testid="web-connect">{ lang.t("links.web.connect") }</button>
+                    <button class="primary" onclick={run(Stage::Connect)} disabled={web.busy() || w.resolved.is_none() || w.conn.is_some()} data-testid="web-connect">{ lang.t("links.web.connect") }</button>
                     if let Some(c) = &w.conn {
                         <p data-testid="web-connected" data-local={c.local.to_string()} data-peer={c.peer.to_string()}>
                             { lang.tf("links.web.connected", &[("local", &c.local.to_string()), ("peer", &c.peer.to_string()), ("us", &c.handshake_us.to_string())]) }
@@ -187,7 +179,7 @@ pub fn WebLab() -> Html {
                     }
                 </li>
                 <li>
-                    <button class="primary" onclick={run(Stage::Send)} disabled={w.busy || w.conn.is_none() || w.sent.is_some() || w.closed} data-testid="web-send">{ lang.t("links.web.send") }</button>
+                    <button class="primary" onclick={run(Stage::Send)} disabled={web.busy() || w.conn.is_none() || w.sent.is_some() || w.closed} data-testid="web-send">{ lang.t("links.web.send") }</button>
                     if let Some(bytes) = &w.sent {
                         <pre class="http-text" data-testid="web-request-text">{ visible(bytes) }</pre>
                         <BytesView bytes={bytes.clone()} testid="web-request-hex" />
@@ -206,7 +198,7 @@ pub fn WebLab() -> Html {
                     }
                 </li>
                 <li>
-                    <button class="secondary" onclick={run(Stage::Close)} disabled={w.busy || w.conn.is_none() || w.closed} data-testid="web-close">{ lang.t("links.web.close") }</button>
+                    <button class="secondary" onclick={run(Stage::Close)} disabled={web.busy() || w.conn.is_none() || w.closed} data-testid="web-close">{ lang.t("links.web.close") }</button>
                     if w.peer_closed {
                         <p data-testid="web-peer-closed">{ lang.t("links.web.peer_closed") }</p>
                     }

@@ -116,10 +116,10 @@ pub fn ClientLab() -> Html {
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="tcp-connect-port" disabled={connected} />
                 </label>
-                <button class="primary" onclick={onconnect} disabled={connected || lab.busy || port_parsed.is_err()} data-testid="tcp-connect">
+                <button class="primary" onclick={onconnect} disabled={connected || lab.busy() || port_parsed.is_err()} data-testid="tcp-connect">
                     { lang.t("tcp.button.connect") }
                 </button>
-                <button class="secondary" onclick={onclose} disabled={!connected || lab.busy} data-testid="tcp-close">
+                <button class="secondary" onclick={onclose} disabled={!connected || lab.busy()} data-testid="tcp-close">
                     { lang.t("udp.button.close") }
                 </button>
             </div>
@@ -142,7 +142,7 @@ pub fn ClientLab() -> Html {
                 fixed_target={client.as_ref().and_then(|c| c.peer).map(Target::from)}
                 default_text="你好"
                 button={lang.t("tcp.button.send")}
-                disabled={!connected || lab.busy}
+                disabled={!connected || lab.busy()}
                 allow_hex={true}
                 python={Callback::from(|a: PyArgs| python::send("s", &a.payload))}
                 onsend={onsend}

@@ -104,13 +104,11 @@ pub enum TcpLine {
 pub struct TcpLab {
     pub socks: Vec<Sock>,
     pub log: BoundedLog<TcpLine, MAX_LOG>,
-    pub busy: bool,
     pub decode_as: Encoding,
 }
 
 /// What the learner and the relay do to a TCP step, as verbs.
 pub enum Action {
-    SetBusy(bool),
     /// Add a socket that appeared (connect, listen, udp_open) in `state`.
     Add {
         id: SocketId,
@@ -220,7 +218,6 @@ impl Reducible for TcpLab {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::SetBusy(b) => s.busy = b,
             Action::Add {
                 id,
                 role,
@@ -314,7 +311,6 @@ impl Reducible for TcpLab {
                 for k in &mut s.socks {
                     k.state = Live::Closed;
                 }
-                s.busy = false;
                 s.log.push(TcpLine::SessionLost);
             }
             Action::Clear => {
@@ -330,10 +326,6 @@ impl Reducible for TcpLab {
 }
 
 impl LabState for TcpLab {
-    fn set_busy(busy: bool) -> Action {
-        Action::SetBusy(busy)
-    }
-
     fn lose_session() -> Action {
         Action::LoseSession
     }

@@ -98,7 +98,7 @@ pub fn RefusedLab() -> Html {
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="tcp-refused-port" />
                 </label>
-                <button class="primary" onclick={onrun} disabled={lab.busy || port_parsed.is_err()} data-testid="tcp-refused-run">
+                <button class="primary" onclick={onrun} disabled={lab.busy() || port_parsed.is_err()} data-testid="tcp-refused-run">
                     { lang.t("tcp.refused.run") }
                 </button>
             </div>

@@ -139,7 +139,7 @@ pub fn StreamLab() -> Html {
     html! {
         <div class="lab" data-testid="tcp-stream-lab">
             <div class="actions">
-                <button class="primary" onclick={onsetup} disabled={pair_now.is_some() || lab.busy} data-testid="stream-setup">
+                <button class="primary" onclick={onsetup} disabled={pair_now.is_some() || lab.busy()} data-testid="stream-setup">
                     { lang.t("tcp.stream.setup") }
                 </button>
             </div>
@@ -148,10 +148,10 @@ pub fn StreamLab() -> Html {
             }
             <PythonCode code={receiver} />
             <div class="actions">
-                <button class="primary" onclick={run(Experiment::TwoSends)} disabled={pair_now.is_none() || lab.busy} data-testid="stream-two-sends">
+                <button class="primary" onclick={run(Experiment::TwoSends)} disabled={pair_now.is_none() || lab.busy()} data-testid="stream-two-sends">
                     { lang.t("tcp.stream.two_sends") }
                 </button>
-                <button class="primary" onclick={run(Experiment::BigSend)} disabled={pair_now.is_none() || lab.busy} data-testid="stream-big-send">
+                <button class="primary" onclick={run(Experiment::BigSend)} disabled={pair_now.is_none() || lab.busy()} data-testid="stream-big-send">
                     { lang.t("tcp.stream.big_send") }
                 </button>
             </div>

@@ -112,10 +112,10 @@ pub fn BindLab() -> Html {
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-bind-port" disabled={bound.is_some()} />
                 </label>
-                <button class="primary" onclick={onbind} disabled={bound.is_some() || lab.busy || port_parsed.is_err()} data-testid="udp-bind">
+                <button class="primary" onclick={onbind} disabled={bound.is_some() || lab.busy() || port_parsed.is_err()} data-testid="udp-bind">
                     { lang.t("udp.button.bind") }
                 </button>
-                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy} data-testid="udp-close">
+                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy()} data-testid="udp-close">
                     { lang.t("udp.button.close") }
                 </button>
             </div>
@@ -151,7 +151,7 @@ pub fn BindLab() -> Html {
                 fixed_target={lab.last_peer.map(Target::from)}
                 default_text="收到, thanks"
                 button={lang.t("udp.button.reply")}
-                disabled={lab.last_peer.is_none() || lab.socket.is_none() || lab.busy}
+                disabled={lab.last_peer.is_none() || lab.socket.is_none() || lab.busy()}
                 onsend={onreply}
             />
         </div>

@@ -69,10 +69,10 @@ pub fn InUseLab() -> Html {
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-inuse-port" />
                 </label>
-                <button class="primary" onclick={onrun} disabled={lab.busy || holder.is_some() || port_parsed.is_err()} data-testid="udp-inuse-run">
+                <button class="primary" onclick={onrun} disabled={lab.busy() || holder.is_some() || port_parsed.is_err()} data-testid="udp-inuse-run">
                     { lang.t("udp.inuse.run") }
                 </button>
-                <button class="secondary" onclick={onretry} disabled={lab.busy || holder.is_none()} data-testid="udp-inuse-retry">
+                <button class="secondary" onclick={onretry} disabled={lab.busy() || holder.is_none()} data-testid="udp-inuse-retry">
                     { lang.t("udp.inuse.retry") }
                 </button>
             </div>

@@ -61,7 +61,6 @@ pub struct UdpLab {
     /// Every socket this step opened and has not closed.
     pub open: Vec<SocketId>,
     pub log: BoundedLog<UdpLine, MAX_LOG>,
-    pub busy: bool,
     /// Who sent the last datagram (where a reply goes).
     pub last_peer: Option<SocketAddr>,
     /// How received bytes are shown.
@@ -70,7 +69,6 @@ pub struct UdpLab {
 
 /// What the learner and the relay do to a UDP step, as verbs.
 pub enum Action {
-    SetBusy(bool),
     /// Record a new socket (`udp_open` answered).
     Open {
         socket: SocketId,
@@ -119,7 +117,6 @@ impl Reducible for UdpLab {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::SetBusy(b) => s.busy = b,
             Action::Open { socket, python } => {
                 s.open.push(socket);
                 if s.socket.is_none() {
@@ -194,7 +191,6 @@ impl Reducible for UdpLab {
                 s.open.clear();
                 s.socket = None;
                 s.local = None;
-                s.busy = false;
                 s.log.push(UdpLine::SessionLost);
             }
             Action::Clear => s.log.clear(),
@@ -204,10 +200,6 @@ impl Reducible for UdpLab {
 }
 
 impl LabState for UdpLab {
-    fn set_busy(busy: bool) -> Action {
-        Action::SetBusy(busy)
-    }
-
     fn lose_session() -> Action {
         Action::LoseSession
     }
