@@ -5,6 +5,7 @@ mod bytes_view;
 mod composer;
 mod error_box;
 mod header;
+mod input;
 mod prose;
 mod python;
 mod relay_gate;
@@ -15,6 +16,7 @@ pub use composer::{
 };
 pub use error_box::ErrorBox;
 pub use header::Header;
+pub use input::on_text;
 pub use prose::Prose;
 pub use python::PythonCode;
 pub use relay_gate::RelayGate;

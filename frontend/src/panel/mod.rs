@@ -18,7 +18,7 @@ mod view;
 
 use yew::prelude::*;
 
-use crate::components::{Composed, Composer, PyArgs, RelayGate, Target, sendto_line};
+use crate::components::{Composed, Composer, PyArgs, RelayGate, Target, on_text, sendto_line};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
 use crate::text::codec::Encoding;
@@ -205,15 +205,7 @@ pub fn PeerPanel() -> Html {
             lab.dispatch(Action::SetAutoReply(a));
         })
     };
-    let on_fixed = {
-        let fixed_text = fixed_text.clone();
-        Callback::from(move |e: InputEvent| {
-            fixed_text.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let on_fixed = on_text(&fixed_text);
     let on_show_as = {
         let lab = panel.clone();
         Callback::from(move |e: Event| {

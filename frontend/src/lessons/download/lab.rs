@@ -6,7 +6,7 @@ use protocol::{DownloadMode, DownloadReport, DownloadStatus, ServeOutcome, Serve
 use yew::prelude::*;
 
 use super::state::{Action, DownloadState, Progress, Server};
-use crate::components::{ErrorBox, parse_port};
+use crate::components::{ErrorBox, on_text, parse_port};
 use crate::i18n::{LangCtx, use_lang};
 use crate::lab::use_lab;
 
@@ -18,14 +18,6 @@ pub struct DownloadLabProps {
     /// The name the step suggests.
     pub name: AttrValue,
     pub mode: DownloadMode,
-}
-
-fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        state.set(input.value());
-    })
 }
 
 #[function_component]

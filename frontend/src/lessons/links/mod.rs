@@ -92,17 +92,6 @@ fn Glossary() -> Html {
     }
 }
 
-/// A text input bound to a state handle.
-pub(crate) fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        state.set(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,9 +8,8 @@ use std::rc::Rc;
 use protocol::{RelayError, ServerMessage, SocketId};
 use yew::prelude::*;
 
-use super::on_text;
 use super::url::{self, Url};
-use crate::components::{BytesView, ErrorBox};
+use crate::components::{BytesView, ErrorBox, on_text};
 use crate::i18n::{LangCtx, use_lang};
 use crate::lab::{LabState, Ops, use_lab};
 use crate::relay::{Connected, Resolved};

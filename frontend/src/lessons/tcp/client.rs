@@ -6,23 +6,12 @@ use yew::prelude::*;
 use super::diagram::StateDiagram;
 use super::lab::Action;
 use super::lab::{TcpLab, TcpLine};
-use crate::components::{Composed, Composer, PyArgs, Target, parse_port};
+use crate::components::{Composed, Composer, PyArgs, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
 use crate::text::codec::Encoding;
-
-/// A text input bound to a state handle.
-pub fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        state.set(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    })
-}
 
 /// The "show received bytes as" selector.
 pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str) -> Html {

@@ -4,9 +4,8 @@
 use protocol::RelayError;
 use yew::prelude::*;
 
-use super::client::on_text;
 use super::lab::{TcpLab, TcpLine};
-use crate::components::{ErrorBox, parse_port};
+use crate::components::{ErrorBox, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 

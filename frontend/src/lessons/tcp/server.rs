@@ -6,12 +6,12 @@
 use protocol::SocketId;
 use yew::prelude::*;
 
-use super::client::{decode_select, on_text};
+use super::client::decode_select;
 use super::diagram::StateDiagram;
 use super::lab::{Live, Sock};
 use super::lab::{TcpLab, TcpLine};
 use super::log_line::received;
-use crate::components::{Composed, Composer, PyArgs, PythonCode, Target, parse_port};
+use crate::components::{Composed, Composer, PyArgs, PythonCode, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;

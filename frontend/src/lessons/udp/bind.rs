@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::lab::{Action, UdpLab, UdpLine};
 use crate::components::PythonCode;
-use crate::components::{Composed, Composer, Target, parse_port};
+use crate::components::{Composed, Composer, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -70,24 +70,8 @@ pub fn BindLab() -> Html {
         })
     };
     let onclear = lab.callback(|_: MouseEvent| Action::Clear);
-    let on_host = {
-        let host = host.clone();
-        Callback::from(move |e: InputEvent| {
-            host.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
-    let on_port = {
-        let port = port.clone();
-        Callback::from(move |e: InputEvent| {
-            port.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let on_host = on_text(&host);
+    let on_port = on_text(&port);
     let bound = lab.local.filter(|_| lab.socket.is_some());
     let shown_port = bound
         .map(|b| b.port())

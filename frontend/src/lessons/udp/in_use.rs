@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::bind::DEFAULT_PORT;
 use super::lab::{UdpLab, UdpLine};
-use crate::components::parse_port;
+use crate::components::{on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 
@@ -54,15 +54,7 @@ pub fn InUseLab() -> Html {
             });
         })
     };
-    let on_port = {
-        let port = port.clone();
-        Callback::from(move |e: InputEvent| {
-            port.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let on_port = on_text(&port);
     html! {
         <div class="lab" data-testid="udp-inuse-lab">
             <div class="row">
