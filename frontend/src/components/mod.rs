@@ -16,7 +16,7 @@ pub use composer::{
 };
 pub use error_box::ErrorBox;
 pub use header::Header;
-pub use input::on_text;
+pub use input::{EncodingSelect, on_text};
 pub use prose::Prose;
 pub use python::PythonCode;
 pub use relay_gate::RelayGate;

@@ -182,6 +182,15 @@ pub fn use_lab<S: LabState>() -> LabHandle<S> {
     LabHandle { state, runs, ops }
 }
 
+/// A screen's state after `actions`, one after the other: how the reducers' tests drive them.
+#[cfg(test)]
+pub fn replay<S: Reducible + Clone>(state: S, actions: impl IntoIterator<Item = S::Action>) -> S {
+    let end = actions
+        .into_iter()
+        .fold(Rc::new(state), |s, action| s.reduce(action));
+    (*end).clone()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

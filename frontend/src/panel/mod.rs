@@ -18,10 +18,11 @@ mod view;
 
 use yew::prelude::*;
 
-use crate::components::{Composed, Composer, PyArgs, RelayGate, Target, on_text, sendto_line};
+use crate::components::{
+    Composed, Composer, EncodingSelect, PyArgs, RelayGate, Target, on_text, sendto_line,
+};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
-use crate::text::codec::Encoding;
 use crate::text::web;
 use fields::{AddressFields, local_port, remote_port};
 use log::{Line, clock_ms};
@@ -206,15 +207,6 @@ pub fn PeerPanel() -> Html {
         })
     };
     let on_fixed = on_text(&fixed_text);
-    let on_show_as = {
-        let lab = panel.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(enc) = Encoding::from_label(&el.value()) {
-                lab.dispatch(Action::ShowAs(enc));
-            }
-        })
-    };
     let onclear = panel.callback(|_: MouseEvent| Action::Clear);
     let onsave = {
         let (p, saved_url, l) = (panel.clone(), saved_url.clone(), lang.lang);
@@ -283,10 +275,6 @@ pub fn PeerPanel() -> Html {
         Mode::TcpClient => Callback::from(|a: PyArgs| format!("s.send({})", a.payload)),
         Mode::TcpServer => Callback::from(|a: PyArgs| format!("conn.send({})", a.payload)),
     };
-    let encodings = Encoding::ALL
-        .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == panel.encoding}>{ e.label().to_ascii_uppercase() }</option> })
-        .collect::<Html>();
     let auto = panel.auto_reply.name();
 
     html! {
@@ -335,7 +323,7 @@ pub fn PeerPanel() -> Html {
             <div class="row panel-log-bar">
                 <h3 class="grow">{ lang.t("panel.log.title") }</h3>
                 <label>{ lang.t("panel.field.show_as") }
-                    <select onchange={on_show_as} data-testid="panel-show-as">{ encodings }</select>
+                    <EncodingSelect value={panel.encoding} onpick={panel.callback(Action::ShowAs)} testid="panel-show-as" />
                 </label>
                 <label>{ lang.t("panel.field.auto_reply") }
                     <select onchange={on_auto} data-testid="panel-auto-reply">

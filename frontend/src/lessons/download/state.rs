@@ -139,14 +139,7 @@ mod tests {
     use protocol::{DownloadStatus, ServeOutcome};
 
     use super::*;
-
-    fn run(state: DownloadState, actions: Vec<Action>) -> DownloadState {
-        let mut rc = Rc::new(state);
-        for a in actions {
-            rc = rc.reduce(a);
-        }
-        (*rc).clone()
-    }
+    use crate::lab::replay;
 
     fn report(download: DownloadId) -> DownloadReport {
         DownloadReport {
@@ -185,14 +178,14 @@ mod tests {
                 elapsed_ms: 5,
             },
         };
-        let s = run(
+        let s = replay(
             DownloadState::default(),
             vec![Action::Start(2), progress(9, 1), progress(2, 2)],
         );
         assert_eq!(s.progress.received, 2);
-        let s = run(s, vec![Action::Finish(report(9))]);
+        let s = replay(s, vec![Action::Finish(report(9))]);
         assert_eq!((s.download, s.report.is_none()), (Some(2), true));
-        let s = run(s, vec![Action::Finish(report(2))]);
+        let s = replay(s, vec![Action::Finish(report(2))]);
         assert_eq!(s.download, None);
         assert_eq!(s.report.map(|r| r.download), Some(2));
     }
@@ -200,14 +193,14 @@ mod tests {
     #[test]
     fn the_server_log_keeps_the_newest_lines_first() {
         let lines = (0..MAX_SERVED as u64 + 3).map(|n| Action::LogServed(served(n)));
-        let s = run(DownloadState::default(), lines.collect());
+        let s = replay(DownloadState::default(), lines);
         assert_eq!(s.served.len(), MAX_SERVED);
         assert_eq!(s.served[0].bytes, MAX_SERVED as u64 + 2);
     }
 
     #[test]
     fn preparing_forgets_the_last_outcome_and_a_new_session_the_old_ids() {
-        let s = run(
+        let s = replay(
             DownloadState::default(),
             vec![
                 Action::Start(1),
@@ -217,7 +210,7 @@ mod tests {
             ],
         );
         assert_eq!((s.report.is_none(), s.error.is_none()), (true, true));
-        let s = run(s, vec![Action::Start(4), Action::LoseSession]);
+        let s = replay(s, vec![Action::Start(4), Action::LoseSession]);
         assert_eq!(s.download, None);
     }
 }

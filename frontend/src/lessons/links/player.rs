@@ -157,18 +157,11 @@ mod tests {
     use std::net::Ipv4Addr;
 
     use super::*;
-
-    fn run(p: Player, actions: Vec<Action>) -> Player {
-        let mut rc = Rc::new(p);
-        for a in actions {
-            rc = rc.reduce(a);
-        }
-        (*rc).clone()
-    }
+    use crate::lab::replay;
 
     #[test]
     fn a_send_plays_from_the_first_snapshot_and_stepping_stays_in_range() {
-        let p = run(
+        let p = replay(
             Player::new(Topo::Hub),
             vec![Action::Send { use_cfg: false }],
         );
@@ -176,13 +169,13 @@ mod tests {
         assert_eq!(p.pos, 0);
         let len = p.shots.len();
         assert!(len > 1, "{len}");
-        let p = run(p, vec![Action::Step(-3)]);
+        let p = replay(p, vec![Action::Step(-3)]);
         assert_eq!((p.pos, p.playing), (0, false));
-        let p = run(p, vec![Action::Step(100)]);
+        let p = replay(p, vec![Action::Step(100)]);
         assert_eq!(p.pos, len - 1);
-        let p = run(p, vec![Action::Advance]);
+        let p = replay(p, vec![Action::Advance]);
         assert_eq!(p.pos, len - 1);
-        let p = run(p, vec![Action::Reset]);
+        let p = replay(p, vec![Action::Reset]);
         assert_eq!((p.pos, p.shots.len()), (0, 0));
     }
 
@@ -190,7 +183,7 @@ mod tests {
     fn sending_to_oneself_does_nothing() {
         let p = Player::new(Topo::Switch);
         let me = p.src;
-        let p = run(
+        let p = replay(
             p,
             vec![
                 Action::PickDst(Dst::Host(me)),
@@ -214,11 +207,11 @@ mod tests {
                 gateway: Ipv4Addr::new(192, 168, 1, 1),
             })
         );
-        let bad_ip = run(p.clone(), vec![Action::EditIp("192.168.1.10".into())]);
+        let bad_ip = replay(p.clone(), vec![Action::EditIp("192.168.1.10".into())]);
         assert_eq!(bad_ip.a_cfg(), Err("links.cfg.bad_ip"));
-        let bad_gw = run(p.clone(), vec![Action::EditGw("gateway".into())]);
+        let bad_gw = replay(p.clone(), vec![Action::EditGw("gateway".into())]);
         assert_eq!(bad_gw.a_cfg(), Err("links.cfg.bad_gw"));
-        let preset = run(
+        let preset = replay(
             p,
             vec![Action::Preset {
                 ip: "10.0.0.5/8",

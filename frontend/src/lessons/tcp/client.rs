@@ -6,31 +6,17 @@ use yew::prelude::*;
 use super::diagram::StateDiagram;
 use super::lab::Action;
 use super::lab::{TcpLab, TcpLine};
-use crate::components::{Composed, Composer, PyArgs, Target, on_text, parse_port};
+use crate::components::{Composed, Composer, EncodingSelect, PyArgs, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
-use crate::text::codec::Encoding;
 
 /// The "show received bytes as" selector.
 pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str) -> Html {
-    let onchange = {
-        let lab = lab.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(enc) = Encoding::from_label(&el.value()) {
-                lab.dispatch(Action::DecodeAs(enc));
-            }
-        })
-    };
-    let options = Encoding::ALL
-        .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_ascii_uppercase() }</option> })
-        .collect::<Html>();
     html! {
         <label>{ label.to_owned() }
-            <select {onchange} data-testid={testid}>{ options }</select>
+            <EncodingSelect value={lab.decode_as} onpick={lab.callback(Action::DecodeAs)} testid={testid} />
         </label>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::lab::{Action, UdpLab, UdpLine};
 use crate::components::PythonCode;
-use crate::components::{Composed, Composer, Target, on_text, parse_port};
+use crate::components::{Composed, Composer, EncodingSelect, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -60,15 +60,6 @@ pub fn BindLab() -> Html {
             });
         })
     };
-    let on_decode = {
-        let lab = lab.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(enc) = Encoding::from_label(&el.value()) {
-                lab.dispatch(Action::DecodeAs(enc));
-            }
-        })
-    };
     let onclear = lab.callback(|_: MouseEvent| Action::Clear);
     let on_host = on_text(&host);
     let on_port = on_text(&port);
@@ -83,10 +74,6 @@ pub fn BindLab() -> Html {
         python::sendto("s", "你好, page", Encoding::Utf8, "127.0.0.1", shown_port),
         python::recvfrom("s"),
     );
-    let decode_options = Encoding::ALL
-        .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_ascii_uppercase() }</option> })
-        .collect::<Html>();
     html! {
         <div class="lab" data-testid="udp-bind-lab">
             <div class="row">
@@ -119,7 +106,7 @@ pub fn BindLab() -> Html {
             <div class="row">
                 <h3 class="grow">{ lang.t("udp.bind.arrivals") }</h3>
                 <label>{ lang.t("udp.field.decode_as") }
-                    <select onchange={on_decode} data-testid="udp-decode-encoding">{ decode_options }</select>
+                    <EncodingSelect value={lab.decode_as} onpick={lab.callback(Action::DecodeAs)} testid="udp-decode-encoding" />
                 </label>
                 <button class="secondary" onclick={onclear} data-testid="udp-clear-log">{ lang.t("udp.button.clear") }</button>
             </div>

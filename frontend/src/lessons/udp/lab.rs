@@ -225,20 +225,13 @@ impl LabState for UdpLab {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lab::replay;
 
     fn opened(socket: SocketId) -> Action {
         Action::Open {
             socket,
             python: String::new(),
         }
-    }
-
-    fn reduce(lab: UdpLab, actions: Vec<Action>) -> UdpLab {
-        let mut rc = Rc::new(lab);
-        for a in actions {
-            rc = rc.reduce(a);
-        }
-        (*rc).clone()
     }
 
     #[test]
@@ -252,7 +245,7 @@ mod tests {
             local,
             to,
         };
-        let lab = reduce(UdpLab::default(), vec![opened(3), sent(3), sent(3)]);
+        let lab = replay(UdpLab::default(), vec![opened(3), sent(3), sent(3)]);
         let flags: Vec<bool> = lab
             .log
             .iter()
@@ -274,18 +267,18 @@ mod tests {
             local: from,
             data: vec![1],
         };
-        let lab = reduce(UdpLab::default(), vec![opened(1), recv(2)]);
+        let lab = replay(UdpLab::default(), vec![opened(1), recv(2)]);
         assert_eq!(lab.log.len(), 1);
         assert_eq!(lab.last_peer, None);
-        let many = (0..MAX_LOG + 10).map(|_| recv(1)).collect();
-        let lab = reduce(lab, many);
+        let many: Vec<Action> = (0..MAX_LOG + 10).map(|_| recv(1)).collect();
+        let lab = replay(lab, many);
         assert_eq!(lab.log.len(), MAX_LOG);
         assert_eq!(lab.last_peer, Some(from));
     }
 
     #[test]
     fn losing_the_session_forgets_sockets() {
-        let lab = reduce(UdpLab::default(), vec![opened(1), Action::LoseSession]);
+        let lab = replay(UdpLab::default(), vec![opened(1), Action::LoseSession]);
         assert_eq!(lab.socket, None);
         assert!(lab.open.is_empty());
         assert_eq!(lab.log.last(), Some(&UdpLine::SessionLost));
