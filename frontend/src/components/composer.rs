@@ -3,6 +3,8 @@
 //! out of range, a character GBK lacks, a stray hex digit) is explained in place and the send
 //! button waits until it is fixed. Used by every socket step and by the peer panel.
 
+use std::net::SocketAddr;
+
 use yew::prelude::*;
 
 use crate::components::BytesView;
@@ -37,6 +39,22 @@ fn payload_expr(text: &str, encoding: Option<Encoding>, bytes: &[u8]) -> String 
     }
 }
 
+/// Where a message goes: a host (name or address, as typed) and a port.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Target {
+    pub host: String,
+    pub port: u16,
+}
+
+impl From<SocketAddr> for Target {
+    fn from(addr: SocketAddr) -> Target {
+        Target {
+            host: addr.ip().to_string(),
+            port: addr.port(),
+        }
+    }
+}
+
 /// What the Python line is built from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PyArgs {
@@ -65,10 +83,10 @@ pub struct ComposerProps {
     pub prefix: AttrValue,
     /// Where to send, editable. `None`: the parent decides (a reply goes to the last sender).
     #[prop_or_default]
-    pub target: Option<(String, u16)>,
+    pub target: Option<Target>,
     /// Shown in the Python line when there is no target field.
     #[prop_or_default]
-    pub fixed_target: Option<(String, u16)>,
+    pub fixed_target: Option<Target>,
     pub default_text: AttrValue,
     pub button: AttrValue,
     #[prop_or_default]
@@ -120,13 +138,13 @@ impl PortError {
 #[function_component]
 pub fn Composer(props: &ComposerProps) -> Html {
     let lang = use_lang();
-    let (h0, p0) = props.target.clone().unwrap_or_default();
-    let host = use_state(|| h0);
+    let initial = props.target.clone().unwrap_or_default();
+    let host = use_state(|| initial.host.clone());
     let port = use_state(|| {
-        if p0 == 0 {
+        if initial.port == 0 {
             String::new()
         } else {
-            p0.to_string()
+            initial.port.to_string()
         }
     });
     let text = use_state(|| props.default_text.to_string());
@@ -174,7 +192,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let bytes = encoded.clone().unwrap_or_default();
     let (py_host, py_port) = match (&props.target, &props.fixed_target, &port_ok) {
         (Some(_), _, Ok(Some(p))) => ((*host).clone(), *p),
-        (None, Some((h, p)), _) => (h.clone(), *p),
+        (None, Some(t), _) => (t.host.clone(), t.port),
         _ => ((*host).clone(), 0),
     };
     let py_line = props.python.emit(PyArgs {

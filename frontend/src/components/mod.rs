@@ -5,14 +5,18 @@ mod bytes_view;
 mod composer;
 mod error_box;
 mod header;
+mod input;
 mod prose;
 mod python;
 mod relay_gate;
 
 pub use bytes_view::BytesView;
-pub use composer::{Composed, Composer, InputMode, PortError, PyArgs, parse_port, sendto_line};
+pub use composer::{
+    Composed, Composer, InputMode, PortError, PyArgs, Target, parse_port, sendto_line,
+};
 pub use error_box::ErrorBox;
 pub use header::Header;
+pub use input::{EncodingSelect, on_text};
 pub use prose::Prose;
 pub use python::PythonCode;
 pub use relay_gate::RelayGate;

@@ -1,8 +1,8 @@
 //! One lab hook for every screen that works with real sockets (the UDP and TCP steps, the peer
 //! panel, the web request): [`use_lab`] owns the screen's reducer, the sockets it opened (closed
 //! when it goes away), the relay's events routed into the reducer, the reset when the relay
-//! session changes, and the busy flag around a run of calls. A screen only says, through
-//! [`LabState`], which events are its business.
+//! session changes, and whether a run of calls is under way (buttons wait meanwhile). A screen
+//! only says, through [`LabState`], which events are its business.
 
 mod log;
 
@@ -18,8 +18,6 @@ pub use log::{BoundedLog, LogLine, LogView, call_line};
 /// A screen's state, as [`use_lab`] drives it. The reducer stays pure; this trait only names
 /// the actions the hook itself dispatches.
 pub trait LabState: Reducible + Default + 'static {
-    /// Marks a run of calls as under way (buttons wait) or over.
-    fn set_busy(busy: bool) -> Self::Action;
     /// The relay session changed: every socket of the old one is gone.
     fn lose_session() -> Self::Action;
     /// What this screen makes of a relay event (`None`: not its business).
@@ -67,9 +65,30 @@ impl<S: Reducible + 'static> Ops<S> {
     }
 }
 
+/// How many runs of calls are under way: a count, so two overlapping runs keep the screen
+/// busy until both have ended.
+#[derive(Default, PartialEq)]
+struct Runs(u32);
+
+enum RunsAction {
+    Start,
+    End,
+}
+
+impl Reducible for Runs {
+    type Action = RunsAction;
+    fn reduce(self: Rc<Self>, action: RunsAction) -> Rc<Self> {
+        Rc::new(Runs(match action {
+            RunsAction::Start => self.0 + 1,
+            RunsAction::End => self.0.saturating_sub(1),
+        }))
+    }
+}
+
 /// A screen's lab: its current state (through `Deref`), and what acts on it.
 pub struct LabHandle<S: Reducible + 'static> {
     state: UseReducerHandle<S>,
+    runs: UseReducerHandle<Runs>,
     ops: Ops<S>,
 }
 
@@ -77,6 +96,7 @@ impl<S: Reducible + 'static> Clone for LabHandle<S> {
     fn clone(&self) -> Self {
         LabHandle {
             state: self.state.clone(),
+            runs: self.runs.clone(),
             ops: self.ops.clone(),
         }
     }
@@ -100,6 +120,15 @@ impl<S: LabState> LabHandle<S> {
         Callback::from(move |input| lab.dispatch(make(input)))
     }
 
+    /// A run of calls is under way: the buttons that start one wait.
+    pub fn busy(&self) -> bool {
+        self.runs.0 > 0
+    }
+
+    pub fn relay(&self) -> &RelayHandle {
+        &self.ops.relay
+    }
+
     pub fn ops(&self) -> Ops<S> {
         self.ops.clone()
     }
@@ -110,12 +139,11 @@ impl<S: LabState> LabHandle<S> {
         F: FnOnce(Ops<S>) -> Fut + 'static,
         Fut: Future<Output = ()> + 'static,
     {
-        let ops = self.ops();
-        let lab = self.ops.lab.clone();
-        lab.dispatch(S::set_busy(true));
+        let (ops, runs) = (self.ops(), self.runs.dispatcher());
+        runs.dispatch(RunsAction::Start);
         yew::platform::spawn_local(async move {
             f(ops).await;
-            lab.dispatch(S::set_busy(false));
+            runs.dispatch(RunsAction::End);
         });
     }
 }
@@ -124,6 +152,7 @@ impl<S: LabState> LabHandle<S> {
 #[hook]
 pub fn use_lab<S: LabState>() -> LabHandle<S> {
     let state = use_reducer(S::default);
+    let runs = use_reducer(Runs::default);
     let relay = use_relay();
     let ops = Ops {
         relay: relay.clone(),
@@ -150,5 +179,29 @@ pub fn use_lab<S: LabState>() -> LabHandle<S> {
         let lab = state.dispatcher();
         use_effect_with(relay.session(), move |_| lab.dispatch(S::lose_session()));
     }
-    LabHandle { state, ops }
+    LabHandle { state, runs, ops }
+}
+
+/// A screen's state after `actions`, one after the other: how the reducers' tests drive them.
+#[cfg(test)]
+pub fn replay<S: Reducible + Clone>(state: S, actions: impl IntoIterator<Item = S::Action>) -> S {
+    let end = actions
+        .into_iter()
+        .fold(Rc::new(state), |s, action| s.reduce(action));
+    (*end).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_runs_keep_the_screen_busy_until_the_last_ends() {
+        let runs = Rc::new(Runs::default());
+        let runs = runs.reduce(RunsAction::Start).reduce(RunsAction::Start);
+        let runs = runs.reduce(RunsAction::End);
+        assert_eq!(runs.0, 1);
+        let runs = runs.reduce(RunsAction::End).reduce(RunsAction::End);
+        assert_eq!(runs.0, 0);
+    }
 }

@@ -27,28 +27,28 @@ pub struct Lesson {
 }
 
 /// An entry in the table of contents: a lesson that exists, or one still being written.
-pub enum Entry {
+pub enum TocEntry {
     Ready(&'static Lesson),
     Planned(&'static str),
 }
 
 /// The table of contents, in curriculum order.
-pub static CONTENTS: &[Entry] = &[
-    Entry::Ready(&intro::LESSON),
-    Entry::Ready(&ip::IP),
-    Entry::Ready(&ip::SUBNETS),
-    Entry::Ready(&links::LESSON),
-    Entry::Ready(&ports::LESSON),
-    Entry::Ready(&udp::LESSON),
-    Entry::Ready(&tcp::LESSON),
-    Entry::Ready(&download::LESSON),
-    Entry::Ready(&reliability::LESSON),
+pub static CONTENTS: &[TocEntry] = &[
+    TocEntry::Ready(&intro::LESSON),
+    TocEntry::Ready(&ip::IP),
+    TocEntry::Ready(&ip::SUBNETS),
+    TocEntry::Ready(&links::LESSON),
+    TocEntry::Ready(&ports::LESSON),
+    TocEntry::Ready(&udp::LESSON),
+    TocEntry::Ready(&tcp::LESSON),
+    TocEntry::Ready(&download::LESSON),
+    TocEntry::Ready(&reliability::LESSON),
 ];
 
 pub fn ready() -> impl Iterator<Item = &'static Lesson> {
     CONTENTS.iter().filter_map(|e| match e {
-        Entry::Ready(l) => Some(*l),
-        Entry::Planned(_) => None,
+        TocEntry::Ready(l) => Some(*l),
+        TocEntry::Planned(_) => None,
     })
 }
 
@@ -86,8 +86,8 @@ mod tests {
         for lang in Lang::ALL {
             for entry in CONTENTS {
                 let slug = match entry {
-                    Entry::Ready(l) => l.slug,
-                    Entry::Planned(s) => s,
+                    TocEntry::Ready(l) => l.slug,
+                    TocEntry::Planned(s) => s,
                 };
                 for key in [
                     format!("lesson.{slug}.title"),

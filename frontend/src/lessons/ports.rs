@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::tcp::lab::{TcpLab, TcpLine};
 use super::{Lesson, Step, pictures};
-use crate::components::PythonCode;
+use crate::components::{PythonCode, on_text};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -113,15 +113,7 @@ fn Door() -> Html {
 fn WellKnown() -> Html {
     let lang = use_lang();
     let query = use_state(String::new);
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            query.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let oninput = on_text(&query);
     let rows: Vec<Html> = SERVICES
         .iter()
         .filter(|s| matches(s, lang.t(&format!("ports.svc.{}", s.port)), &query))
@@ -261,7 +253,7 @@ fn Dynamic() -> Html {
             <p class="socket-state" data-testid="port-range" data-lo={lo} data-hi={hi}>{ range_text }</p>
             <PythonCode code={program} />
             <div class="actions">
-                <button class="primary" onclick={onrun} disabled={lab.busy || echo == 0} data-testid="port-demo-run">
+                <button class="primary" onclick={onrun} disabled={lab.busy() || echo == 0} data-testid="port-demo-run">
                     { lang.tf("ports.dynamic.run", &[("n", &DEMO_CLIENTS.to_string())]) }
                 </button>
             </div>

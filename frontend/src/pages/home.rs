@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::i18n::use_lang;
-use crate::lessons::{CONTENTS, Entry};
+use crate::lessons::{CONTENTS, TocEntry};
 use crate::route::Route;
 use crate::storage::Progress;
 
@@ -18,7 +18,7 @@ pub fn Home() -> Html {
         .map(|(i, entry)| {
             let number = i + 1;
             match entry {
-                Entry::Ready(lesson) => {
+                TocEntry::Ready(lesson) => {
                     let total = lesson.steps.len();
                     let seen = progress.seen_count(lesson.slug, total);
                     let pct = seen * 100 / total.max(1);
@@ -38,7 +38,7 @@ pub fn Home() -> Html {
                         </li>
                     }
                 }
-                Entry::Planned(slug) => html! {
+                TocEntry::Planned(slug) => html! {
                     <li class="lesson-card planned" aria-disabled="true">
                         <div class="lesson-link">
                             <span class="lesson-number">{ number }</span>

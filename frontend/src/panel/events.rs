@@ -12,10 +12,6 @@ use super::state::{Action, Mode, Panel};
 use crate::lab::{LabState, Ops};
 
 impl LabState for Panel {
-    fn set_busy(busy: bool) -> Action {
-        Action::SetBusy(busy)
-    }
-
     fn lose_session() -> Action {
         Action::LoseSession { at: clock_ms() }
     }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::state::Mode;
-use crate::components::{PortError, parse_port};
+use crate::components::{PortError, on_text, parse_port};
 use crate::i18n::{LangCtx, use_lang};
 
 /// A local port: empty or 0 lets the OS choose (`bind(("127.0.0.1", 0))`).
@@ -48,15 +48,7 @@ pub struct AddressFieldsProps {
 #[function_component]
 pub fn AddressFields(props: &AddressFieldsProps) -> Html {
     let lang = use_lang();
-    let input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            state.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let input = on_text;
     let show_local = props.mode != Mode::TcpClient;
     let show_remote = props.mode != Mode::TcpServer;
     let local_err = local_port(&props.local_port).err();

@@ -18,10 +18,11 @@ mod view;
 
 use yew::prelude::*;
 
-use crate::components::{Composed, Composer, PyArgs, RelayGate, sendto_line};
+use crate::components::{
+    Composed, Composer, EncodingSelect, PyArgs, RelayGate, Target, on_text, sendto_line,
+};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
-use crate::text::codec::Encoding;
 use crate::text::web;
 use fields::{AddressFields, local_port, remote_port};
 use log::{Line, clock_ms};
@@ -205,24 +206,7 @@ pub fn PeerPanel() -> Html {
             lab.dispatch(Action::SetAutoReply(a));
         })
     };
-    let on_fixed = {
-        let fixed_text = fixed_text.clone();
-        Callback::from(move |e: InputEvent| {
-            fixed_text.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
-    let on_show_as = {
-        let lab = panel.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(enc) = Encoding::from_label(&el.value()) {
-                lab.dispatch(Action::ShowAs(enc));
-            }
-        })
-    };
+    let on_fixed = on_text(&fixed_text);
     let onclear = panel.callback(|_: MouseEvent| Action::Clear);
     let onsave = {
         let (p, saved_url, l) = (panel.clone(), saved_url.clone(), lang.lang);
@@ -241,7 +225,7 @@ pub fn PeerPanel() -> Html {
         .map(|&m| {
             html! {
                 <button class={classes!("lang-option", (m == mode).then_some("active"))}
-                    aria-pressed={(m == mode).to_string()} onclick={onmode(m)} disabled={panel.busy}
+                    aria-pressed={(m == mode).to_string()} onclick={onmode(m)} disabled={panel.busy()}
                     data-testid={format!("panel-mode-{}", m.name())}>
                     { lang.t(&format!("panel.mode.{}", m.name())) }
                 </button>
@@ -278,7 +262,10 @@ pub fn PeerPanel() -> Html {
     let (can_send, fixed_target) = match mode {
         Mode::Udp => (
             remote_ok,
-            remote.ok().map(|p| (remote_host.trim().to_owned(), p)),
+            remote.ok().map(|port| Target {
+                host: remote_host.trim().to_owned(),
+                port,
+            }),
         ),
         Mode::TcpClient => (panel.socket.is_some(), None),
         Mode::TcpServer => (!panel.targets().is_empty(), None),
@@ -288,10 +275,6 @@ pub fn PeerPanel() -> Html {
         Mode::TcpClient => Callback::from(|a: PyArgs| format!("s.send({})", a.payload)),
         Mode::TcpServer => Callback::from(|a: PyArgs| format!("conn.send({})", a.payload)),
     };
-    let encodings = Encoding::ALL
-        .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == panel.encoding}>{ e.label().to_ascii_uppercase() }</option> })
-        .collect::<Html>();
     let auto = panel.auto_reply.name();
 
     html! {
@@ -307,8 +290,8 @@ pub fn PeerPanel() -> Html {
                 remote_port={remote_port_text.clone()}
             />
             <div class="row actions">
-                <button class="primary" onclick={onstart} disabled={holding || panel.busy || !start_ok} data-testid="panel-start">{ lang.t(start_key) }</button>
-                <button class="secondary" onclick={onstop} disabled={!holding || panel.busy} data-testid="panel-stop">{ lang.t(stop_key) }</button>
+                <button class="primary" onclick={onstart} disabled={holding || panel.busy() || !start_ok} data-testid="panel-start">{ lang.t(start_key) }</button>
+                <button class="secondary" onclick={onstop} disabled={!holding || panel.busy()} data-testid="panel-stop">{ lang.t(stop_key) }</button>
                 if mode == Mode::Udp && panel.last_sender.is_some() {
                     <button class="secondary" onclick={on_use_sender} data-testid="panel-use-sender">
                         { lang.tf("panel.button.use_sender", &[("peer", &panel.last_sender.map(|p| p.to_string()).unwrap_or_default())]) }
@@ -332,7 +315,7 @@ pub fn PeerPanel() -> Html {
                 fixed_target={fixed_target}
                 default_text="你好"
                 button={lang.t("panel.button.send")}
-                disabled={!can_send || panel.busy}
+                disabled={!can_send || panel.busy()}
                 allow_hex={true}
                 python={python}
                 onsend={onsend}
@@ -340,7 +323,7 @@ pub fn PeerPanel() -> Html {
             <div class="row panel-log-bar">
                 <h3 class="grow">{ lang.t("panel.log.title") }</h3>
                 <label>{ lang.t("panel.field.show_as") }
-                    <select onchange={on_show_as} data-testid="panel-show-as">{ encodings }</select>
+                    <EncodingSelect value={panel.encoding} onpick={panel.callback(Action::ShowAs)} testid="panel-show-as" />
                 </label>
                 <label>{ lang.t("panel.field.auto_reply") }
                     <select onchange={on_auto} data-testid="panel-auto-reply">

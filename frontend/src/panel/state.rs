@@ -79,14 +79,12 @@ pub struct Panel {
     /// Auto-replies decided but not yet sent (the component sends them).
     pub outbox: Vec<Outbound>,
     next_outbound: u64,
-    pub busy: bool,
 }
 
 /// Everything that changes the panel.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SwitchMode(Mode),
-    SetBusy(bool),
     ShowAs(Encoding),
     SetAutoReply(AutoReply),
     PickTarget(SendTo),
@@ -227,7 +225,6 @@ impl Panel {
         }
         self.send_to = SendTo::All;
         self.outbox.clear();
-        self.busy = false;
     }
 }
 
@@ -243,7 +240,6 @@ impl Reducible for Panel {
                 s.clients.clear();
                 s.mode = mode;
             }
-            Action::SetBusy(b) => s.busy = b,
             Action::ShowAs(enc) => s.encoding = enc,
             Action::SetAutoReply(a) => s.auto_reply = a,
             Action::PickTarget(t) => s.send_to = t,
@@ -385,14 +381,7 @@ impl Reducible for Panel {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run(panel: Panel, actions: Vec<Action>) -> Panel {
-        let mut rc = Rc::new(panel);
-        for a in actions {
-            rc = rc.reduce(a);
-        }
-        (*rc).clone()
-    }
+    use crate::lab::replay;
 
     fn addr(port: u16) -> SocketAddr {
         format!("127.0.0.1:{port}").parse().unwrap()
@@ -435,7 +424,7 @@ mod tests {
             from: addr(5000),
             data: vec![1],
         }));
-        let p = run(Panel::default(), actions);
+        let p = replay(Panel::default(), actions);
         assert_eq!(p.log.len(), MAX_LOG);
         assert_eq!(p.log.last().unwrap().at, (MAX_LOG + 24) as u64);
         assert_eq!(p.last_sender, Some(addr(5000)));
@@ -443,7 +432,7 @@ mod tests {
 
     #[test]
     fn datagrams_for_other_sockets_are_not_ours() {
-        let p = run(
+        let p = replay(
             Panel::default(),
             vec![Action::ReceiveDatagram {
                 at: 0,
@@ -472,7 +461,7 @@ mod tests {
             Action::PickTarget(SendTo::One(3)),
             Action::SeePeerClose { at: 3, socket: 3 },
         ]);
-        let p = run(Panel::default(), actions);
+        let p = replay(Panel::default(), actions);
         let ports: Vec<(u16, bool)> = p.clients.iter().map(|c| (c.peer.port(), c.gone)).collect();
         assert_eq!(ports, vec![(40001, false), (40002, true), (40003, false)]);
         // The chosen client left: the next message goes to everyone still here.
@@ -484,7 +473,7 @@ mod tests {
             Some(Note::PeerClosed { peer: addr(40002) })
         );
         // A second close for the same socket is not logged twice.
-        let again = run(p.clone(), vec![Action::SeePeerClose { at: 4, socket: 3 }]);
+        let again = replay(p.clone(), vec![Action::SeePeerClose { at: 4, socket: 3 }]);
         assert_eq!(again.log.len(), p.log.len());
     }
 
@@ -504,7 +493,7 @@ mod tests {
                 data: b"not ours".to_vec(),
             },
         ]);
-        let p = run(Panel::default(), actions);
+        let p = replay(Panel::default(), actions);
         let last = p.log.last().unwrap();
         assert_eq!(last.dir, Dir::Received);
         assert_eq!(last.peer, Some(addr(40001)));
@@ -523,13 +512,13 @@ mod tests {
                 data: b"ping".to_vec(),
             },
         ]);
-        let p = run(Panel::default(), actions);
+        let p = replay(Panel::default(), actions);
         assert_eq!(p.outbox.len(), 1);
         assert_eq!(p.outbox[0].socket, 2);
         assert_eq!(p.outbox[0].to, addr(40001));
         assert_eq!(p.outbox[0].bytes, b"ping");
         let upto = p.outbox[0].id;
-        let p = run(p, vec![Action::Dequeue { upto }]);
+        let p = replay(p, vec![Action::Dequeue { upto }]);
         assert!(p.outbox.is_empty());
     }
 
@@ -537,18 +526,18 @@ mod tests {
     fn losing_the_session_forgets_every_socket_and_client() {
         let mut actions = listening(1);
         actions.extend([accept(2, 40001), Action::LoseSession { at: 9 }]);
-        let p = run(Panel::default(), actions);
+        let p = replay(Panel::default(), actions);
         assert!(p.sockets().is_empty());
         assert!(p.clients.iter().all(|c| c.gone));
         assert_eq!(p.log.last().unwrap().note, Some(Note::SessionLost));
         // Nothing held: nothing to report.
-        let again = run(p.clone(), vec![Action::LoseSession { at: 10 }]);
+        let again = replay(p.clone(), vec![Action::LoseSession { at: 10 }]);
         assert_eq!(again.log.len(), p.log.len());
     }
 
     #[test]
     fn the_tcp_client_sees_the_server_close() {
-        let p = run(
+        let p = replay(
             Panel::default(),
             vec![
                 Action::SwitchMode(Mode::TcpClient),

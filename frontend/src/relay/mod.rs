@@ -78,9 +78,6 @@ impl RelayHandle {
     pub fn close_reason(&self, lang: protocol::Lang) -> Option<&'static str> {
         self.snap.closed.and_then(|code| close::reason(code, lang))
     }
-    pub fn request(&self, request: Request, done: Callback<Result<Reply, RelayError>>) {
-        self.conn.request(request, done);
-    }
     pub fn reconnect_now(&self) {
         self.conn.reconnect_now();
     }

@@ -2,18 +2,13 @@
 //! downloader for a file (course mode: one recv(1024); or until end of stream), watch the
 //! progress, compare what arrived with what was served, and read the server's log.
 
-use std::rc::Rc;
-
-use protocol::{
-    DownloadMode, DownloadReport, DownloadStatus, FileEntry, RelayError, Reply, Request,
-    ServeOutcome, ServedReport, ServerMessage,
-};
-use yew::platform::spawn_local;
+use protocol::{DownloadMode, DownloadReport, DownloadStatus, ServeOutcome, ServedReport};
 use yew::prelude::*;
 
-use crate::components::{ErrorBox, parse_port};
+use super::state::{Action, DownloadState, Progress, Server};
+use crate::components::{ErrorBox, on_text, parse_port};
 use crate::i18n::{LangCtx, use_lang};
-use crate::relay::{use_relay, use_relay_events};
+use crate::lab::use_lab;
 
 /// The course's port.
 pub const COURSE_PORT: u16 = 7890;
@@ -25,138 +20,55 @@ pub struct DownloadLabProps {
     pub mode: DownloadMode,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Progress {
-    received: u64,
-    total: Option<u64>,
-    elapsed_ms: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-struct State {
-    server: Option<(String, Vec<FileEntry>)>,
-    download: Option<u32>,
-    progress: Progress,
-    report: Option<DownloadReport>,
-    error: Option<RelayError>,
-    log: Vec<ServedReport>,
-}
-
-fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        state.set(input.value());
-    })
-}
-
 #[function_component]
 pub fn DownloadLab(props: &DownloadLabProps) -> Html {
     let lang = use_lang();
-    let relay = use_relay();
+    let lab = use_lab::<DownloadState>();
+    let connected = lab.relay().connected();
     let name = use_state(|| props.name.to_string());
     let port = use_state(|| COURSE_PORT.to_string());
     let mode = use_state(|| props.mode);
-    let state = use_mut_ref(State::default);
-    let redraw = use_force_update();
-
-    {
-        let (state, redraw) = (state.clone(), redraw.clone());
-        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
-            let mut s = state.borrow_mut();
-            match &*msg {
-                ServerMessage::DownloadProgress {
-                    download,
-                    received,
-                    total,
-                    elapsed_ms,
-                } if s.download == Some(*download) => {
-                    s.progress = Progress {
-                        received: *received,
-                        total: *total,
-                        elapsed_ms: *elapsed_ms,
-                    };
-                }
-                ServerMessage::DownloadFinished(r) if s.download == Some(r.download) => {
-                    s.report = Some(r.clone());
-                    s.download = None;
-                }
-                ServerMessage::FileServed(r) => {
-                    s.log.insert(0, r.clone());
-                    s.log.truncate(8);
-                }
-                _ => return,
-            }
-            drop(s);
-            redraw.force_update();
-        }));
-    }
 
     let port_parsed = parse_port(&port);
     let onstart = {
-        let (relay, state, redraw) = (relay.clone(), state.clone(), redraw.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(port) = port_parsed else { return };
-            let call = relay.call(Request::FileServerStart { port });
-            let (state, redraw) = (state.clone(), redraw.clone());
-            spawn_local(async move {
-                let answer = call.await;
-                let mut s = state.borrow_mut();
-                match answer {
-                    Ok(Reply::FileServer { local, files, .. }) => {
-                        s.server = Some((local.to_string(), files));
-                        s.error = None;
-                    }
-                    Ok(_) => {}
-                    Err(e) => s.error = Some(e),
-                }
-                drop(s);
-                redraw.force_update();
+            lab.run(move |ops| async move {
+                ops.dispatch(match ops.relay.file_server_start(port).await {
+                    Ok(fs) => Action::ShowServer(Server {
+                        local: fs.local,
+                        files: fs.files,
+                    }),
+                    Err(e) => Action::Fail(e),
+                });
             });
         })
     };
     let ondownload = {
-        let (relay, state, redraw, name, mode) = (
-            relay.clone(),
-            state.clone(),
-            redraw.clone(),
-            name.clone(),
-            mode.clone(),
-        );
+        let (lab, name, mode) = (lab.clone(), name.clone(), mode.clone());
         Callback::from(move |_: MouseEvent| {
             let Ok(port) = port_parsed else { return };
-            {
-                let mut s = state.borrow_mut();
-                s.report = None;
-                s.error = None;
-                s.progress = Progress::default();
-            }
-            let call = relay.call(Request::DownloadStart {
-                host: "127.0.0.1".into(),
-                port,
-                name: (*name).clone(),
-                mode: *mode,
-            });
-            let (state, redraw) = (state.clone(), redraw.clone());
-            spawn_local(async move {
-                let answer = call.await;
-                let mut s = state.borrow_mut();
-                match answer {
-                    Ok(Reply::DownloadStarted { download }) => s.download = Some(download),
-                    Ok(_) => {}
-                    Err(e) => s.error = Some(e),
-                }
-                drop(s);
-                redraw.force_update();
+            let (name, mode) = ((*name).clone(), *mode);
+            lab.dispatch(Action::Prepare);
+            lab.run(move |ops| async move {
+                let started = ops.relay.download_start("127.0.0.1", port, &name, mode);
+                ops.dispatch(match started.await {
+                    Ok(id) => Action::Start(id),
+                    Err(e) => Action::Fail(e),
+                });
             });
         })
     };
     let oncancel = {
-        let (relay, state) = (relay.clone(), state.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(download) = state.borrow().download {
-                relay.request(Request::DownloadCancel { download }, Callback::noop());
-            }
+            let Some(download) = lab.download else { return };
+            let relay = lab.relay().clone();
+            // The answer does not matter: `download_finished` (cancelled) follows either way.
+            yew::platform::spawn_local(async move {
+                let _ = relay.download_cancel(download).await;
+            });
         })
     };
     let onmode = {
@@ -171,11 +83,11 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
         })
     };
 
-    let s = state.borrow();
+    let s = &*lab;
     let files = s
         .server
         .as_ref()
-        .map(|(_, f)| f.clone())
+        .map(|server| server.files.clone())
         .unwrap_or_default();
     let pick = |n: String| {
         let name = name.clone();
@@ -187,11 +99,11 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
                 <label>{ lang.t("download.lab.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="download-port" />
                 </label>
-                <button onclick={onstart} disabled={port_parsed.is_err() || !relay.connected()} data-testid="download-server-start">
+                <button onclick={onstart} disabled={port_parsed.is_err() || !connected || lab.busy()} data-testid="download-server-start">
                     { lang.t("download.lab.start_server") }
                 </button>
-                if let Some((local, _)) = &s.server {
-                    <span class="hint" data-testid="download-server-on">{ lang.tf("download.lab.server_on", &[("addr", local)]) }</span>
+                if let Some(server) = &s.server {
+                    <span class="hint" data-testid="download-server-on">{ lang.tf("download.lab.server_on", &[("addr", &server.local.to_string())]) }</span>
                 }
             </div>
             if !files.is_empty() {
@@ -216,7 +128,7 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
                         <option value="until_end" selected={*mode == DownloadMode::UntilEnd}>{ lang.t("download.lab.mode_loop") }</option>
                     </select>
                 </label>
-                <button class="primary" onclick={ondownload} disabled={s.download.is_some() || port_parsed.is_err() || !relay.connected()} data-testid="download-start">
+                <button class="primary" onclick={ondownload} disabled={s.download.is_some() || port_parsed.is_err() || !connected || lab.busy()} data-testid="download-start">
                     { lang.t("download.lab.download") }
                 </button>
                 if s.download.is_some() {
@@ -235,7 +147,7 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
             }
             <h3>{ lang.t("download.lab.log") }</h3>
             <ul class="download-log" data-testid="download-log">
-                { for s.log.iter().map(|r| html! { <li data-outcome={outcome_name(r.outcome)}>{ log_line(&lang, r) }</li> }) }
+                { for s.served.iter().map(|r| html! { <li data-outcome={outcome_name(r.outcome)}>{ log_line(&lang, r) }</li> }) }
             </ul>
         </div>
     }

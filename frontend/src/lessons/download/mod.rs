@@ -6,6 +6,7 @@
 
 mod lab;
 mod python;
+mod state;
 
 use yew::prelude::*;
 

@@ -3,6 +3,7 @@
 //! default-gateway decision with a misconfigured host, a real web request through the relay
 //! (`web.rs`, `url.rs`), and a glossary whose terms link to the steps that show them.
 
+mod player;
 mod scenario;
 pub use netsim::links as sim;
 mod topo;
@@ -89,17 +90,6 @@ fn Glossary() -> Html {
             }) }
         </dl>
     }
-}
-
-/// A text input bound to a state handle.
-pub(crate) fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        state.set(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    })
 }
 
 #[cfg(test)]

@@ -2,14 +2,11 @@
 //! forward, auto-play at a chosen speed, and what the devices know: the hub's waste counter,
 //! the switch's MAC table, the headers of the frame on the wire, the host's gateway decision.
 
-use std::net::Ipv4Addr;
-
 use gloo_timers::callback::Timeout;
 use netmath::reach::Delivery;
-use netmath::{Cidr, parse_addr, parse_prefix_or_mask};
 use yew::prelude::*;
 
-use super::on_text;
+use super::player::{Action, Player};
 use super::scenario::{Dst, Mark, Node, NodeKind, Note, Shot, Topo, World};
 use super::sim::{NextHop, RouterDrop, SwitchDecision};
 use crate::i18n::{LangCtx, use_lang};
@@ -35,132 +32,85 @@ fn topo_name(t: Topo) -> &'static str {
 pub fn TopoLab(props: &TopoLabProps) -> Html {
     let lang = use_lang();
     let topo = props.topo;
-    let world = use_state(|| World::new(topo));
-    let shots = use_state(Vec::<Shot>::new);
-    let pos = use_state(|| 0usize);
-    let playing = use_state(|| false);
-    let speed = use_state(|| 900u32);
-    let hosts = world.hosts();
-    let src = use_state(|| hosts[0]);
-    let dst = use_state(|| Dst::Host(*hosts.last().unwrap_or(&0)));
-    let a_ip = use_state(|| "192.168.1.10/24".to_owned());
-    let a_gw = use_state(|| "192.168.1.1".to_owned());
+    let player = use_reducer(|| Player::new(topo));
+    let hosts = player.world.hosts();
 
+    // Auto-play: one snapshot on after each pause, stopping at the last.
     {
-        let (pos, playing) = (pos.clone(), playing.clone());
-        let len = shots.len();
-        use_effect_with((*playing, *pos, *speed, len), move |(on, at, ms, len)| {
-            let timer = (*on && at + 1 < *len).then(|| {
-                let at = *at;
-                Timeout::new(*ms, move || pos.set(at + 1))
+        let p = player.clone();
+        let len = player.shots.len();
+        let key = (player.playing, player.pos, player.speed_ms, len);
+        use_effect_with(key, move |&(on, at, ms, len)| {
+            let timer = (on && at + 1 < len).then(|| {
+                let p = p.clone();
+                Timeout::new(ms, move || p.dispatch(Action::Advance))
             });
-            if *on && at + 1 >= *len {
-                playing.set(false);
+            if on && at + 1 >= len {
+                p.dispatch(Action::Pause);
             }
             move || drop(timer)
         });
     }
 
-    // A's configuration from the inputs (gateway step).
-    let cfg: Result<(Cidr, Ipv4Addr), &'static str> = match (
-        a_ip.split_once('/')
-            .map(|(a, m)| (parse_addr(a.trim()), parse_prefix_or_mask(m.trim()))),
-        parse_addr(a_gw.trim()),
-    ) {
-        (Some((Ok(a), Ok(p))), Ok(g)) => Ok((Cidr::new(a, p), g)),
-        (Some(_) | None, Ok(_)) => Err("links.cfg.bad_ip"),
-        (_, Err(_)) => Err("links.cfg.bad_gw"),
+    let act = |action: Action| {
+        let p = player.clone();
+        Callback::from(move |_: MouseEvent| p.dispatch(action.clone()))
     };
-
-    let onsend = {
-        let (world, shots, pos, playing) =
-            (world.clone(), shots.clone(), pos.clone(), playing.clone());
-        let (src, dst) = (*src, *dst);
-        let editable = props.editable;
-        Callback::from(move |_: MouseEvent| {
-            let mut w = (*world).clone();
-            if editable && let Ok((c, g)) = cfg {
-                w.a_cfg.cidr = c;
-                w.a_cfg.gateway = g;
-            }
-            let target = match dst {
-                Dst::Host(d) if d == src => return,
-                d => d,
-            };
-            let s = w.send(src, target);
-            world.set(w);
-            shots.set(s);
-            pos.set(0);
-            playing.set(true);
-        })
-    };
-    let step = |delta: isize| {
-        let (pos, playing, len) = (pos.clone(), playing.clone(), shots.len());
-        Callback::from(move |_: MouseEvent| {
-            playing.set(false);
-            let next = (*pos as isize + delta).clamp(0, len.saturating_sub(1) as isize);
-            pos.set(next as usize);
-        })
-    };
-    let ontoggle = {
-        let playing = playing.clone();
-        Callback::from(move |_: MouseEvent| playing.set(!*playing))
-    };
+    let onsend = act(Action::Send {
+        use_cfg: props.editable,
+    });
+    let step = |delta: isize| act(Action::Step(delta));
+    let ontoggle = act(Action::TogglePlay);
+    let onwait = act(Action::Wait);
+    let onreset = act(Action::Reset);
+    let preset = |ip: &'static str, gw: &'static str| act(Action::Preset { ip, gw });
     let onspeed = {
-        let speed = speed.clone();
+        let p = player.clone();
         Callback::from(move |e: InputEvent| {
             let v: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(n) = v.value().parse::<u32>() {
-                speed.set(n);
+                p.dispatch(Action::SetSpeed(n));
             }
         })
     };
-    let onwait = {
-        let (world, shots, pos) = (world.clone(), shots.clone(), pos.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut w = (*world).clone();
-            w.wait(super::scenario::MAX_AGE);
-            world.set(w);
-            shots.set(Vec::new());
-            pos.set(0);
-        })
-    };
-    let onreset = {
-        let (world, shots, pos) = (world.clone(), shots.clone(), pos.clone());
-        Callback::from(move |_: MouseEvent| {
-            world.set(World::new(topo));
-            shots.set(Vec::new());
-            pos.set(0);
-        })
-    };
-    let preset = |ip: &'static str, gw: &'static str| {
-        let (a_ip, a_gw) = (a_ip.clone(), a_gw.clone());
-        Callback::from(move |_: MouseEvent| {
-            a_ip.set(ip.to_owned());
-            a_gw.set(gw.to_owned());
-        })
-    };
     let onsrc = {
-        let src = src.clone();
+        let p = player.clone();
         Callback::from(move |e: Event| {
             let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(n) = v.value().parse() {
-                src.set(n);
+                p.dispatch(Action::PickSrc(n));
             }
         })
     };
     let ondst = {
-        let dst = dst.clone();
+        let p = player.clone();
         Callback::from(move |e: Event| {
             let v: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            dst.set(match v.value().parse() {
+            p.dispatch(Action::PickDst(match v.value().parse() {
                 Ok(n) => Dst::Host(n),
                 Err(_) => Dst::Broadcast,
-            });
+            }));
         })
     };
+    let on_edit = |make: fn(String) -> Action| {
+        let p = player.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: web_sys::HtmlInputElement = e.target_unchecked_into();
+            p.dispatch(make(v.value()));
+        })
+    };
+    let cfg = player.a_cfg();
+    let (world, pos, playing, speed, src, dst) = (
+        &player.world,
+        &player.pos,
+        &player.playing,
+        &player.speed_ms,
+        &player.src,
+        &player.dst,
+    );
+    let shots = &player.shots;
 
-    let shot = shots.get(*pos);
+    let shot = player.shot();
     let host_options = |selected: Option<usize>| {
         hosts
             .iter()
@@ -175,14 +125,14 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
     let len = shots.len();
     html! {
         <div class="lab topo-lab" data-testid={format!("topo-{name}")}>
-            { picture(&lang, &world, shot) }
+            { picture(&lang, world, shot) }
             if props.editable {
                 <div class="row topo-cfg">
                     <label>{ lang.t("links.cfg.a_ip") }
-                        <input type="text" value={(*a_ip).clone()} oninput={on_text(&a_ip)} data-testid="cfg-ip" spellcheck="false" />
+                        <input type="text" value={player.a_ip.clone()} oninput={on_edit(Action::EditIp)} data-testid="cfg-ip" spellcheck="false" />
                     </label>
                     <label>{ lang.t("links.cfg.a_gw") }
-                        <input type="text" value={(*a_gw).clone()} oninput={on_text(&a_gw)} data-testid="cfg-gw" spellcheck="false" />
+                        <input type="text" value={player.a_gw.clone()} oninput={on_edit(Action::EditGw)} data-testid="cfg-gw" spellcheck="false" />
                     </label>
                 </div>
                 <div class="row">
@@ -224,7 +174,7 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
                 </span>
             </div>
             <p class="topo-note" data-testid="topo-note" aria-live="polite">
-                { shot.map(|s| note_text(&lang, &world, &s.note)).unwrap_or_else(|| lang.t("links.ctl.hint").to_owned()) }
+                { shot.map(|s| note_text(&lang, world, &s.note)).unwrap_or_else(|| lang.t("links.ctl.hint").to_owned()) }
             </p>
             if let Some(f) = shot.and_then(|s| s.frame) {
                 // One field per row, its name beside its value: narrow enough for a phone.
@@ -239,7 +189,7 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
                 </table>
             }
             if let Some(Note::Decide { hop, .. }) = shot.map(|s| &s.note) {
-                { decision(&lang, &world, hop) }
+                { decision(&lang, world, hop) }
             }
             if topo == Topo::Hub {
                 <p class="counter" data-testid="hub-wasted" data-count={wasted.to_string()}>
@@ -477,6 +427,8 @@ fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::net::Ipv4Addr;
+
     use crate::lessons::links::sim::{HostCfg, cidr, next_hop};
 
     fn hop(gateway: [u8; 4]) -> NextHop {

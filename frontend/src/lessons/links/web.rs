@@ -3,121 +3,143 @@
 //! stage shows what the relay reported, the bytes as text and hex, and a sequence diagram with
 //! the real events next to the packets they stand for.
 
-use std::net::{IpAddr, SocketAddr};
 use std::rc::Rc;
 
-use protocol::{Data, RelayError, Reply, Request, ServerMessage, SocketId};
+use protocol::{RelayError, ServerMessage, SocketId};
 use yew::prelude::*;
 
-use super::on_text;
 use super::url::{self, Url};
-use crate::components::{BytesView, ErrorBox};
+use crate::components::{BytesView, ErrorBox, on_text};
 use crate::i18n::{LangCtx, use_lang};
-use crate::relay::{use_owned_sockets, use_relay, use_relay_events};
+use crate::lab::{LabState, Ops, use_lab};
+use crate::relay::{Connected, Resolved};
 
+/// The stages of one web request, each a button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Resolve,
+    Connect,
+    Send,
+    Close,
+}
+
+impl Stage {
+    /// What the page says when this stage fails.
+    fn fail_key(self) -> &'static str {
+        match self {
+            Stage::Resolve => "links.web.fail.resolve",
+            Stage::Connect => "links.web.fail.connect",
+            Stage::Send => "links.web.fail.send",
+            Stage::Close => "links.web.fail.close",
+        }
+    }
+}
+
+/// A stage that failed, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageError {
+    pub stage: Stage,
+    pub error: RelayError,
+}
+
+/// How far the request has come.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Web {
-    pub resolved: Option<(Vec<IpAddr>, u64)>,
-    pub conn: Option<(SocketId, SocketAddr, SocketAddr, u64)>,
+pub struct WebRequest {
+    pub resolved: Option<Resolved>,
+    pub conn: Option<Connected>,
     pub sent: Option<Vec<u8>>,
     pub received: Vec<u8>,
     pub peer_closed: bool,
     pub closed: bool,
-    pub error: Option<(&'static str, RelayError)>,
-    pub busy: bool,
+    pub error: Option<StageError>,
 }
 
+/// What the learner and the relay do to the request, as verbs.
 pub enum Action {
     Reset,
-    Busy,
-    Resolved(Vec<IpAddr>, u64),
-    Connected(SocketId, SocketAddr, SocketAddr, u64),
-    Sent(Vec<u8>),
-    Data(SocketId, Vec<u8>),
-    PeerClosed(SocketId),
-    Closed,
-    Failed(&'static str, RelayError),
+    /// A stage starts: the last one's error goes.
+    ClearError,
+    Resolve(Resolved),
+    Connect(Connected),
+    Send(Vec<u8>),
+    /// `tcp_data` on some socket (kept only when it is ours).
+    Receive {
+        socket: SocketId,
+        data: Vec<u8>,
+    },
+    /// `tcp_peer_closed` on some socket (kept only when it is ours).
+    SeePeerClose {
+        socket: SocketId,
+    },
+    Close,
+    Fail(StageError),
 }
 
-impl Reducible for Web {
+impl Reducible for WebRequest {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        let ours = |id: SocketId| s.conn.as_ref().is_some_and(|c| c.0 == id);
-        let done = !matches!(
-            action,
-            Action::Busy | Action::Data(..) | Action::PeerClosed(_)
-        );
+        let ours = |id: SocketId| s.conn.is_some_and(|c| c.socket == id);
         match action {
-            Action::Reset => s = Web::default(),
-            Action::Busy => {
-                s.busy = true;
-                s.error = None;
-            }
-            Action::Resolved(a, us) => s.resolved = Some((a, us)),
-            Action::Connected(id, l, p, us) => s.conn = Some((id, l, p, us)),
-            Action::Sent(b) => s.sent = Some(b),
-            Action::Data(id, b) if ours(id) => s.received.extend_from_slice(&b),
-            Action::PeerClosed(id) if ours(id) => s.peer_closed = true,
-            Action::Data(..) | Action::PeerClosed(_) => return self,
-            Action::Closed => s.closed = true,
-            Action::Failed(stage, e) => s.error = Some((stage, e)),
-        }
-        if done {
-            s.busy = false;
+            Action::Reset => s = WebRequest::default(),
+            Action::ClearError => s.error = None,
+            Action::Resolve(r) => s.resolved = Some(r),
+            Action::Connect(c) => s.conn = Some(c),
+            Action::Send(b) => s.sent = Some(b),
+            Action::Receive { socket, data } if ours(socket) => s.received.extend_from_slice(&data),
+            Action::SeePeerClose { socket } if ours(socket) => s.peer_closed = true,
+            Action::Receive { .. } | Action::SeePeerClose { .. } => return self,
+            Action::Close => s.closed = true,
+            Action::Fail(e) => s.error = Some(e),
         }
         Rc::new(s)
+    }
+}
+
+impl LabState for WebRequest {
+    fn lose_session() -> Action {
+        Action::Reset
+    }
+
+    fn on_event(msg: &ServerMessage) -> Option<Action> {
+        match msg {
+            ServerMessage::TcpData { socket, data } => Some(Action::Receive {
+                socket: *socket,
+                data: data.0.clone(),
+            }),
+            ServerMessage::TcpPeerClosed { socket } => {
+                Some(Action::SeePeerClose { socket: *socket })
+            }
+            _ => None,
+        }
     }
 }
 
 #[function_component]
 pub fn WebLab() -> Html {
     let lang = use_lang();
-    let relay = use_relay();
-    let owned = use_owned_sockets();
-    let web = use_reducer(Web::default);
-    let port = relay.welcome().map(|w| w.sample_site_port).unwrap_or(0);
+    let web = use_lab::<WebRequest>();
+    let port = web.relay().welcome().map_or(0, |w| w.sample_site_port);
     let text = use_state(|| format!("http://localhost:{port}/"));
-    {
-        let d = web.dispatcher();
-        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| match &*msg {
-            ServerMessage::TcpData { socket, data } => {
-                d.dispatch(Action::Data(*socket, data.0.clone()))
-            }
-            ServerMessage::TcpPeerClosed { socket } => d.dispatch(Action::PeerClosed(*socket)),
-            _ => {}
-        }));
-    }
-    {
-        let d = web.dispatcher();
-        use_effect_with(relay.session(), move |_| d.dispatch(Action::Reset));
-    }
     let parsed = url::parse(&text);
-    let run = |stage: &'static str| {
-        let (relay, web, owned) = (relay.clone(), web.clone(), owned.clone());
-        let parsed = parsed.clone();
+    let run = |stage: Stage| {
+        let (web, parsed) = (web.clone(), parsed.clone());
         Callback::from(move |_: MouseEvent| {
             let Ok(u) = parsed.clone() else { return };
-            let (relay, d, owned, state) = (
-                relay.clone(),
-                web.dispatcher(),
-                owned.clone(),
-                (*web).clone(),
-            );
-            d.dispatch(Action::Busy);
-            yew::platform::spawn_local(async move {
-                let action = stage_call(&relay, &owned, stage, &u, &state).await;
-                d.dispatch(action);
-            });
+            let socket = web.conn.map(|c| c.socket);
+            web.dispatch(Action::ClearError);
+            web.run(move |ops| async move { ops.stage(stage, &u, socket).await });
         })
     };
     let onreset = {
-        let (web, relay) = (web.clone(), relay.clone());
+        let web = web.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some((id, ..)) = web.conn
+            if let Some(c) = web.conn
                 && !web.closed
             {
-                relay.close_detached(id);
+                let ops = web.ops();
+                ops.forget(c.socket);
+                ops.relay.close_detached(c.socket);
             }
             web.dispatch(Action::Reset);
         })
@@ -139,24 +161,24 @@ pub fn WebLab() -> Html {
             } }
             <ol class="web-stages">
                 <li>
-                    <button class="primary" onclick={run("resolve")} disabled={parsed.is_err() || w.busy || w.resolved.is_some()} data-testid="web-resolve">{ lang.t("links.web.resolve") }</button>
+                    <button class="primary" onclick={run(Stage::Resolve)} disabled={parsed.is_err() || web.busy() || w.resolved.is_some()} data-testid="web-resolve">{ lang.t("links.web.resolve") }</button>
                     <code class="py-line">{ format!("socket.getaddrinfo({:?}, None)", parsed.as_ref().map(|u| u.host.clone()).unwrap_or_default()) }</code>
-                    if let Some((addrs, us)) = &w.resolved {
-                        <p data-testid="web-resolved" data-addrs={addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" ")}>
-                            { lang.tf("links.web.resolved", &[("addrs", &addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")), ("us", &us.to_string())]) }
+                    if let Some(r) = &w.resolved {
+                        <p data-testid="web-resolved" data-addrs={r.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" ")}>
+                            { lang.tf("links.web.resolved", &[("addrs", &r.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")), ("us", &r.elapsed_us.to_string())]) }
                         </p>
                     }
                 </li>
                 <li>
-                    <button class="primary" onclick={run("connect")} disabled={w.busy || w.resolved.is_none() || w.conn.is_some()} data-testid="web-connect">{ lang.t("links.web.connect") }</button>
-                    if let Some((_, local, peer, us)) = &w.conn {
-                        <p data-testid="web-connected" data-local={local.to_string()} data-peer={peer.to_string()}>
-                            { lang.tf("links.web.connected", &[("local", &local.to_string()), ("peer", &peer.to_string()), ("us", &us.to_string())]) }
+                    <button class="primary" onclick={run(Stage::Connect)} disabled={web.busy() || w.resolved.is_none() || w.conn.is_some()} data-testid="web-connect">{ lang.t("links.web.connect") }</button>
+                    if let Some(c) = &w.conn {
+                        <p data-testid="web-connected" data-local={c.local.to_string()} data-peer={c.peer.to_string()}>
+                            { lang.tf("links.web.connected", &[("local", &c.local.to_string()), ("peer", &c.peer.to_string()), ("us", &c.handshake_us.to_string())]) }
                         </p>
                     }
                 </li>
                 <li>
-                    <button class="primary" onclick={run("send")} disabled={w.busy || w.conn.is_none() || w.sent.is_some() || w.closed} data-testid="web-send">{ lang.t("links.web.send") }</button>
+                    <button class="primary" onclick={run(Stage::Send)} disabled={web.busy() || w.conn.is_none() || w.sent.is_some() || w.closed} data-testid="web-send">{ lang.t("links.web.send") }</button>
                     if let Some(bytes) = &w.sent {
                         <pre class="http-text" data-testid="web-request-text">{ visible(bytes) }</pre>
                         <BytesView bytes={bytes.clone()} testid="web-request-hex" />
@@ -175,15 +197,15 @@ pub fn WebLab() -> Html {
                     }
                 </li>
                 <li>
-                    <button class="secondary" onclick={run("close")} disabled={w.busy || w.conn.is_none() || w.closed} data-testid="web-close">{ lang.t("links.web.close") }</button>
+                    <button class="secondary" onclick={run(Stage::Close)} disabled={web.busy() || w.conn.is_none() || w.closed} data-testid="web-close">{ lang.t("links.web.close") }</button>
                     if w.peer_closed {
                         <p data-testid="web-peer-closed">{ lang.t("links.web.peer_closed") }</p>
                     }
                 </li>
             </ol>
-            if let Some((stage, e)) = &w.error {
-                <p class="hint">{ lang.t(stage) }</p>
-                <ErrorBox error={e.clone()} testid="web-error" />
+            if let Some(e) = &w.error {
+                <p class="hint">{ lang.t(e.stage.fail_key()) }</p>
+                <ErrorBox error={e.error.clone()} testid="web-error" />
             }
             { sequence(&lang, w) }
         </div>
@@ -197,85 +219,46 @@ fn visible(bytes: &[u8]) -> String {
         .replace('\n', "␊\n")
 }
 
-async fn stage_call(
-    relay: &crate::relay::RelayHandle,
-    owned: &crate::relay::OwnedSockets,
-    stage: &'static str,
-    u: &Url,
-    state: &Web,
-) -> Action {
-    match stage {
-        "resolve" => match relay
-            .call(Request::Resolve {
-                name: u.host.clone(),
-            })
-            .await
-        {
-            Ok(Reply::Resolved {
-                addrs, elapsed_us, ..
-            }) => Action::Resolved(addrs, elapsed_us),
-            Ok(other) => Action::Failed("links.web.fail.resolve", unexpected(other)),
-            Err(e) => Action::Failed("links.web.fail.resolve", e),
-        },
-        "connect" => {
-            let req = Request::TcpConnect {
-                host: u.host.clone(),
-                port: u.port,
-                recv_size: None,
-            };
-            match relay.call(req).await {
-                Ok(Reply::Connected {
-                    socket,
-                    local,
-                    peer,
-                    handshake_us,
-                }) => {
-                    owned.adopt(relay.session(), socket);
-                    Action::Connected(socket, local, peer, handshake_us)
+impl Ops<WebRequest> {
+    /// One stage's call; what it found (or how it failed) goes into the request.
+    async fn stage(&self, stage: Stage, u: &Url, socket: Option<SocketId>) {
+        let fail = |error| Action::Fail(StageError { stage, error });
+        let action = match (stage, socket) {
+            (Stage::Resolve, _) => match self.relay.resolve(&u.host).await {
+                Ok(r) => Action::Resolve(r),
+                Err(e) => fail(e),
+            },
+            (Stage::Connect, _) => match self.relay.tcp_connect(&u.host, u.port, None).await {
+                Ok(c) => {
+                    self.adopt(c.socket);
+                    Action::Connect(c)
                 }
-                Ok(other) => Action::Failed("links.web.fail.connect", unexpected(other)),
-                Err(e) => Action::Failed("links.web.fail.connect", e),
-            }
-        }
-        "send" => {
-            let Some((socket, ..)) = state.conn else {
-                return Action::Closed;
-            };
-            let bytes = url::request(u).into_bytes();
-            match relay
-                .call(Request::TcpSend {
-                    socket,
-                    data: Data(bytes.clone()),
-                })
-                .await
-            {
-                Ok(_) => Action::Sent(bytes),
-                Err(e) => Action::Failed("links.web.fail.send", e),
-            }
-        }
-        _ => {
-            let Some((socket, ..)) = state.conn else {
-                return Action::Closed;
-            };
-            match relay.call(Request::Close { socket }).await {
-                Ok(_) => {
-                    owned.forget(socket);
-                    Action::Closed
+                Err(e) => fail(e),
+            },
+            (Stage::Send, Some(socket)) => {
+                let bytes = url::request(u).into_bytes();
+                match self.relay.tcp_send(socket, bytes.clone()).await {
+                    Ok(_) => Action::Send(bytes),
+                    Err(e) => fail(e),
                 }
-                Err(e) => Action::Failed("links.web.fail.close", e),
             }
-        }
+            (Stage::Close, Some(socket)) => match self.relay.close(socket).await {
+                Ok(()) => {
+                    self.forget(socket);
+                    Action::Close
+                }
+                Err(e) => fail(e),
+            },
+            // Send or close before a connection: the buttons never allow it.
+            (Stage::Send | Stage::Close, None) => Action::Close,
+        };
+        self.dispatch(action);
     }
-}
-
-fn unexpected(reply: Reply) -> RelayError {
-    RelayError::new(protocol::ErrorCode::BadRequest)
-        .with_detail(format!("unexpected reply: {reply:?}"))
 }
 
 /// The sequence diagram: the packets of one HTTP fetch over TCP, each lit when the relay
 /// reported the event that proves it happened.
-fn sequence(lang: &LangCtx, w: &Web) -> Html {
+fn sequence(lang: &LangCtx, w: &WebRequest) -> Html {
     let conn = w.conn.is_some();
     let rows: [(&str, bool, bool, String); 8] = [
         ("SYN", true, conn, String::new()),
@@ -285,7 +268,12 @@ fn sequence(lang: &LangCtx, w: &Web) -> Html {
             true,
             conn,
             w.conn
-                .map(|c| lang.tf("links.seq.handshake", &[("us", &c.3.to_string())]))
+                .map(|c| {
+                    lang.tf(
+                        "links.seq.handshake",
+                        &[("us", &c.handshake_us.to_string())],
+                    )
+                })
                 .unwrap_or_default(),
         ),
         (

@@ -2,55 +2,103 @@
 //! numbers for it (`tcp_info`), asked for every second while the step is shown, beside the
 //! names the simulation gives the same things.
 
+use std::rc::Rc;
+
 use gloo_timers::callback::Interval;
-use protocol::{KernelTcpInfo, SocketId};
+use protocol::{KernelTcpInfo, RelayError, ServerMessage, SocketId};
 use yew::prelude::*;
 
 use crate::components::ErrorBox;
 use crate::i18n::use_lang;
-use crate::relay::{use_owned_sockets, use_relay};
+use crate::lab::{LabState, use_lab};
+use crate::relay::KernelView;
 
-#[derive(Clone, PartialEq, Default)]
-struct View {
+/// The connection and the kernel's last word on it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct KernelLab {
     socket: Option<SocketId>,
+    /// Bytes sent on it so far.
     sent: usize,
-    error: Option<protocol::RelayError>,
-}
-
-/// The last `tcp_info` answer: the numbers, or why there are none.
-#[derive(Clone, PartialEq, Default)]
-struct Kernel {
+    error: Option<RelayError>,
+    /// The last `tcp_info` answer: the numbers, or why there are none.
     info: Option<KernelTcpInfo>,
     reason: Option<String>,
+}
+
+/// What the learner and the poll do, as verbs.
+pub enum Action {
+    Connect(SocketId),
+    FailConnect(RelayError),
+    CountSent(usize),
+    ShowInfo(KernelView),
+    FailInfo(RelayError),
+    LoseSession,
+}
+
+impl Reducible for KernelLab {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Connect(socket) => {
+                s.socket = Some(socket);
+                s.sent = 0;
+                s.error = None;
+            }
+            Action::FailConnect(e) => {
+                s.socket = None;
+                s.sent = 0;
+                s.error = Some(e);
+            }
+            Action::CountSent(bytes) => s.sent += bytes,
+            Action::ShowInfo(view) => {
+                s.info = view.info;
+                s.reason = view.reason;
+            }
+            Action::FailInfo(e) => {
+                s.info = None;
+                s.reason = Some(e.to_string());
+            }
+            Action::LoseSession => {
+                if s.socket.is_none() {
+                    return self;
+                }
+                s.socket = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+impl LabState for KernelLab {
+    fn lose_session() -> Action {
+        Action::LoseSession
+    }
+
+    fn on_event(_msg: &ServerMessage) -> Option<Action> {
+        None
+    }
 }
 
 #[function_component]
 pub fn KernelStep() -> Html {
     let lang = use_lang();
-    let relay = use_relay();
-    let owned = use_owned_sockets();
-    let view = use_state(View::default);
-    let kernel = use_state(Kernel::default);
-    let echo = relay.welcome().map_or(0, |w| w.tcp_echo_port);
+    let lab = use_lab::<KernelLab>();
+    let echo = lab.relay().welcome().map_or(0, |w| w.tcp_echo_port);
 
     // Poll once a second while a connection is open and the step is shown.
     {
-        let (relay, kernel) = (relay.clone(), kernel.clone());
-        use_effect_with(view.socket, move |socket| {
+        let ops = lab.ops();
+        use_effect_with(lab.socket, move |socket| {
             let interval = socket.map(|socket| {
                 Interval::new(1000, move || {
-                    let (relay, kernel) = (relay.clone(), kernel.clone());
+                    let ops = ops.clone();
                     yew::platform::spawn_local(async move {
-                        match relay.tcp_info(socket).await {
-                            Ok(view) => kernel.set(Kernel {
-                                info: view.info,
-                                reason: view.reason,
-                            }),
-                            Err(e) => kernel.set(Kernel {
-                                info: None,
-                                reason: Some(e.to_string()),
-                            }),
-                        }
+                        ops.dispatch(match ops.relay.tcp_info(socket).await {
+                            Ok(view) => Action::ShowInfo(view),
+                            Err(e) => Action::FailInfo(e),
+                        });
                     });
                 })
             });
@@ -58,42 +106,33 @@ pub fn KernelStep() -> Html {
         });
     }
     let onconnect = {
-        let (relay, view, owned) = (relay.clone(), view.clone(), owned.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            let (relay, view, owned) = (relay.clone(), view.clone(), owned.clone());
-            yew::platform::spawn_local(async move {
-                match relay.tcp_connect("127.0.0.1", echo, None).await {
+            lab.run(move |ops| async move {
+                match ops.relay.tcp_connect("127.0.0.1", echo, None).await {
                     Ok(c) => {
-                        owned.adopt(relay.session(), c.socket);
-                        view.set(View {
-                            socket: Some(c.socket),
-                            ..View::default()
-                        });
+                        ops.adopt(c.socket);
+                        ops.dispatch(Action::Connect(c.socket));
                     }
-                    Err(e) => view.set(View {
-                        error: Some(e),
-                        ..View::default()
-                    }),
+                    Err(e) => ops.dispatch(Action::FailConnect(e)),
                 }
             });
         })
     };
     let onsend = {
-        let (relay, view) = (relay.clone(), view.clone());
+        let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(socket) = view.socket else { return };
-            let (relay, view) = (relay.clone(), view.clone());
-            yew::platform::spawn_local(async move {
-                if let Ok(sent) = relay.tcp_send(socket, b"hello, kernel!".to_vec()).await {
-                    let mut next = (*view).clone();
-                    next.sent += sent.bytes;
-                    view.set(next);
+            let Some(socket) = lab.socket else { return };
+            lab.run(move |ops| async move {
+                let sending = ops.relay.tcp_send(socket, b"hello, kernel!".to_vec());
+                if let Ok(sent) = sending.await {
+                    ops.dispatch(Action::CountSent(sent.bytes));
                 }
             });
         })
     };
     let rows =
-        kernel.info.as_ref().map(|i| {
+        lab.info.as_ref().map(|i| {
             // A number this system does not give is shown as "—", never as 0.
             let n = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
             let n64 = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
@@ -120,22 +159,22 @@ pub fn KernelStep() -> Html {
         })
         .collect::<Html>()
         });
-    let connected = view.socket.is_some();
+    let connected = lab.socket.is_some();
     html! {
         <div class="lab" data-testid="rel-kernel">
             <p class="hint">{ lang.tf("rel.kernel.hint", &[("port", &echo.to_string())]) }</p>
             <div class="row">
                 <button class="primary" onclick={onconnect} disabled={connected || echo == 0} data-testid="kernel-connect">{ lang.t("tcp.button.connect") }</button>
                 <button class="secondary" onclick={onsend} disabled={!connected} data-testid="kernel-send">{ lang.t("rel.kernel.send") }</button>
-                <span data-testid="kernel-sent" data-bytes={view.sent.to_string()}>{ lang.tf("rel.kernel.sent", &[("bytes", &view.sent.to_string())]) }</span>
+                <span data-testid="kernel-sent" data-bytes={lab.sent.to_string()}>{ lang.tf("rel.kernel.sent", &[("bytes", &lab.sent.to_string())]) }</span>
             </div>
-            if let Some(e) = &view.error {
+            if let Some(e) = &lab.error {
                 <ErrorBox error={e.clone()} />
             }
-            if let Some(reason) = &kernel.reason {
+            if let Some(reason) = &lab.reason {
                 <p class="field-error" data-testid="kernel-none">{ lang.tf("rel.kernel.none", &[("reason", reason)]) }</p>
             }
-            if let Some(source) = kernel.info.as_ref().map(|i| i.source.clone()).filter(|s| s != "TCP_INFO" && !s.is_empty()) {
+            if let Some(source) = lab.info.as_ref().map(|i| i.source.clone()).filter(|s| s != "TCP_INFO" && !s.is_empty()) {
                 <p class="hint" data-testid="kernel-source">{ lang.tf("rel.kernel.source", &[("source", &source)]) }</p>
             }
             if let Some(rows) = rows {
@@ -145,9 +184,32 @@ pub fn KernelStep() -> Html {
                         <tbody>{ rows }</tbody>
                     </table>
                 </div>
-            } else if connected && kernel.reason.is_none() {
+            } else if connected && lab.reason.is_none() {
                 <p class="hint">{ lang.t("rel.kernel.waiting") }</p>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lab::replay;
+
+    #[test]
+    fn sends_add_up_and_a_new_connection_starts_from_zero() {
+        let lab = replay(
+            KernelLab::default(),
+            vec![
+                Action::Connect(3),
+                Action::CountSent(14),
+                Action::CountSent(14),
+            ],
+        );
+        assert_eq!((lab.socket, lab.sent), (Some(3), 28));
+        let lab = replay(lab, vec![Action::Connect(4)]);
+        assert_eq!((lab.socket, lab.sent), (Some(4), 0));
+        let lab = replay(lab, vec![Action::LoseSession]);
+        assert_eq!(lab.socket, None);
     }
 }

@@ -6,42 +6,17 @@ use yew::prelude::*;
 use super::diagram::StateDiagram;
 use super::lab::Action;
 use super::lab::{TcpLab, TcpLine};
-use crate::components::{Composed, Composer, PyArgs, parse_port};
+use crate::components::{Composed, Composer, EncodingSelect, PyArgs, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
-use crate::text::codec::Encoding;
-
-/// A text input bound to a state handle.
-pub fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        state.set(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value(),
-        )
-    })
-}
 
 /// The "show received bytes as" selector.
 pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str) -> Html {
-    let onchange = {
-        let lab = lab.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(enc) = Encoding::from_label(&el.value()) {
-                lab.dispatch(Action::DecodeAs(enc));
-            }
-        })
-    };
-    let options = Encoding::ALL
-        .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_ascii_uppercase() }</option> })
-        .collect::<Html>();
     html! {
         <label>{ label.to_owned() }
-            <select {onchange} data-testid={testid}>{ options }</select>
+            <EncodingSelect value={lab.decode_as} onpick={lab.callback(Action::DecodeAs)} testid={testid} />
         </label>
     }
 }
@@ -116,10 +91,10 @@ pub fn ClientLab() -> Html {
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="tcp-connect-port" disabled={connected} />
                 </label>
-                <button class="primary" onclick={onconnect} disabled={connected || lab.busy || port_parsed.is_err()} data-testid="tcp-connect">
+                <button class="primary" onclick={onconnect} disabled={connected || lab.busy() || port_parsed.is_err()} data-testid="tcp-connect">
                     { lang.t("tcp.button.connect") }
                 </button>
-                <button class="secondary" onclick={onclose} disabled={!connected || lab.busy} data-testid="tcp-close">
+                <button class="secondary" onclick={onclose} disabled={!connected || lab.busy()} data-testid="tcp-close">
                     { lang.t("udp.button.close") }
                 </button>
             </div>
@@ -139,10 +114,10 @@ pub fn ClientLab() -> Html {
             <StateDiagram socks={lab.socks.clone()} />
             <Composer
                 prefix="tcp"
-                fixed_target={client.as_ref().and_then(|c| c.peer).map(|p| (p.ip().to_string(), p.port()))}
+                fixed_target={client.as_ref().and_then(|c| c.peer).map(Target::from)}
                 default_text="你好"
                 button={lang.t("tcp.button.send")}
-                disabled={!connected || lab.busy}
+                disabled={!connected || lab.busy()}
                 allow_hex={true}
                 python={Callback::from(|a: PyArgs| python::send("s", &a.payload))}
                 onsend={onsend}

@@ -104,13 +104,11 @@ pub enum TcpLine {
 pub struct TcpLab {
     pub socks: Vec<Sock>,
     pub log: BoundedLog<TcpLine, MAX_LOG>,
-    pub busy: bool,
     pub decode_as: Encoding,
 }
 
 /// What the learner and the relay do to a TCP step, as verbs.
 pub enum Action {
-    SetBusy(bool),
     /// Add a socket that appeared (connect, listen, udp_open) in `state`.
     Add {
         id: SocketId,
@@ -220,7 +218,6 @@ impl Reducible for TcpLab {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::SetBusy(b) => s.busy = b,
             Action::Add {
                 id,
                 role,
@@ -314,7 +311,6 @@ impl Reducible for TcpLab {
                 for k in &mut s.socks {
                     k.state = Live::Closed;
                 }
-                s.busy = false;
                 s.log.push(TcpLine::SessionLost);
             }
             Action::Clear => {
@@ -330,10 +326,6 @@ impl Reducible for TcpLab {
 }
 
 impl LabState for TcpLab {
-    fn set_busy(busy: bool) -> Action {
-        Action::SetBusy(busy)
-    }
-
     fn lose_session() -> Action {
         Action::LoseSession
     }
@@ -373,17 +365,10 @@ impl LabState for TcpLab {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lab::replay;
 
     fn addr(port: u16) -> SocketAddr {
         SocketAddr::from(([127, 0, 0, 1], port))
-    }
-
-    fn reduce(lab: TcpLab, actions: Vec<Action>) -> TcpLab {
-        let mut rc = Rc::new(lab);
-        for a in actions {
-            rc = rc.reduce(a);
-        }
-        (*rc).clone()
     }
 
     fn listening(id: SocketId) -> Action {
@@ -407,7 +392,7 @@ mod tests {
 
     #[test]
     fn accept_gives_each_client_its_own_socket() {
-        let lab = reduce(
+        let lab = replay(
             TcpLab::default(),
             vec![listening(1), accepted(2, 50001), accepted(3, 50002)],
         );
@@ -423,7 +408,7 @@ mod tests {
 
     #[test]
     fn clients_of_other_listeners_and_data_for_unknown_sockets_are_ignored() {
-        let lab = reduce(
+        let lab = replay(
             TcpLab::default(),
             vec![
                 accepted(2, 50001),
@@ -440,7 +425,7 @@ mod tests {
 
     #[test]
     fn recvs_keep_their_boundaries_and_a_leaving_client_is_seen() {
-        let lab = reduce(
+        let lab = replay(
             TcpLab::default(),
             vec![
                 listening(1),
@@ -467,7 +452,7 @@ mod tests {
 
     #[test]
     fn a_udp_socket_becomes_bound_by_its_first_send() {
-        let lab = reduce(
+        let lab = replay(
             TcpLab::default(),
             vec![
                 Action::Add {
@@ -489,17 +474,17 @@ mod tests {
 
     #[test]
     fn losing_the_session_closes_everything_and_logs_are_bounded() {
-        let many = (0..MAX_LOG + 5)
+        let many: Vec<Action> = (0..MAX_LOG + 5)
             .map(|_| Action::Receive {
                 socket: 1,
                 data: vec![0],
             })
             .collect();
-        let lab = reduce(TcpLab::default(), vec![listening(1)]);
-        let lab = reduce(lab, many);
+        let lab = replay(TcpLab::default(), vec![listening(1)]);
+        let lab = replay(lab, many);
         assert_eq!(lab.log.len(), MAX_LOG);
         assert_eq!(lab.sock(1).unwrap().recvs.len(), MAX_RECVS);
-        let lab = reduce(lab, vec![Action::LoseSession]);
+        let lab = replay(lab, vec![Action::LoseSession]);
         assert!(lab.socks.iter().all(|s| !s.is_open()));
         assert_eq!(lab.log.last(), Some(&TcpLine::SessionLost));
     }

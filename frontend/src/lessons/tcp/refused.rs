@@ -4,9 +4,8 @@
 use protocol::RelayError;
 use yew::prelude::*;
 
-use super::client::on_text;
 use super::lab::{TcpLab, TcpLine};
-use crate::components::{ErrorBox, parse_port};
+use crate::components::{ErrorBox, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 
@@ -98,7 +97,7 @@ pub fn RefusedLab() -> Html {
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="tcp-refused-port" />
                 </label>
-                <button class="primary" onclick={onrun} disabled={lab.busy || port_parsed.is_err()} data-testid="tcp-refused-run">
+                <button class="primary" onclick={onrun} disabled={lab.busy() || port_parsed.is_err()} data-testid="tcp-refused-run">
                     { lang.t("tcp.refused.run") }
                 </button>
             </div>

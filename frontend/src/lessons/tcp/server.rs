@@ -6,12 +6,12 @@
 use protocol::SocketId;
 use yew::prelude::*;
 
-use super::client::{decode_select, on_text};
+use super::client::decode_select;
 use super::diagram::StateDiagram;
 use super::lab::{Live, Sock};
 use super::lab::{TcpLab, TcpLine};
 use super::log_line::received;
-use crate::components::{Composed, Composer, PyArgs, PythonCode, parse_port};
+use crate::components::{Composed, Composer, PyArgs, PythonCode, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -91,7 +91,7 @@ pub fn ServerLab() -> Html {
         .accepted()
         .map(|s| {
             html! {
-                <ClientRow key={s.id} sock={s.clone()} decode_as={lab.decode_as} busy={lab.busy}
+                <ClientRow key={s.id} sock={s.clone()} decode_as={lab.decode_as} busy={lab.busy()}
                     onsend={onsend.clone()} onclose={onclose.clone()} />
             }
         })
@@ -114,10 +114,10 @@ pub fn ServerLab() -> Html {
                 <label>{ "backlog" }
                     <input type="text" inputmode="numeric" class="port-input" value={(*backlog).clone()} oninput={on_text(&backlog)} data-testid="tcp-listen-backlog" disabled={listener.is_some()} />
                 </label>
-                <button class="primary" onclick={onlisten} disabled={listener.is_some() || lab.busy || port_parsed.is_err() || backlog_parsed.is_none()} data-testid="tcp-listen">
+                <button class="primary" onclick={onlisten} disabled={listener.is_some() || lab.busy() || port_parsed.is_err() || backlog_parsed.is_none()} data-testid="tcp-listen">
                     { lang.t("tcp.button.listen") }
                 </button>
-                <button class="secondary" onclick={onclose_listener} disabled={listener.is_none() || lab.busy} data-testid="tcp-close-listener">
+                <button class="secondary" onclick={onclose_listener} disabled={listener.is_none() || lab.busy()} data-testid="tcp-close-listener">
                     { lang.t("tcp.button.close_listener") }
                 </button>
             </div>
@@ -220,7 +220,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
             } else {
                 <Composer
                     prefix="tcp-client"
-                    fixed_target={s.peer.map(|p| (p.ip().to_string(), p.port()))}
+                    fixed_target={s.peer.map(Target::from)}
                     default_text="收到"
                     button={lang.t("tcp.button.send")}
                     disabled={props.busy}

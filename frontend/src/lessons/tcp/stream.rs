@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use protocol::SocketId;
 use yew::prelude::*;
 
 use super::lab::{TcpLab, TcpLine};
@@ -45,19 +46,35 @@ impl Experiment {
     }
 }
 
-/// The (client, server-side) sockets of the pair, once both exist and are open.
-fn pair(lab: &TcpLab) -> Option<(u32, u32)> {
+/// The two ends of the connection: the client's socket and the one `accept` returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Pair {
+    client: SocketId,
+    conn: SocketId,
+}
+
+/// The pair, once both sockets exist and are open.
+fn pair(lab: &TcpLab) -> Option<Pair> {
     let client = lab.client()?.id;
     let conn = lab.open_with(|r| matches!(r, super::lab::Role::Accepted { .. }));
-    Some((client, conn.last()?.id))
+    Some(Pair {
+        client,
+        conn: conn.last()?.id,
+    })
+}
+
+/// The experiment running, and how many recvs the receiver had before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Running {
+    exp: Experiment,
+    recvs_before: usize,
 }
 
 #[function_component]
 pub fn StreamLab() -> Html {
     let lang = use_lang();
     let lab = use_lab::<TcpLab>();
-    // The running experiment and how many recvs the receiver had before it.
-    let current = use_state(|| None::<(Experiment, usize)>);
+    let current = use_state(|| None::<Running>);
     let pair_now = pair(&lab);
 
     let onsetup = {
@@ -77,11 +94,11 @@ pub fn StreamLab() -> Html {
     let run = |exp: Experiment| {
         let (lab, current) = (lab.clone(), current.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some((client, conn)) = pair(&lab) else {
+            let Some(Pair { client, conn }) = pair(&lab) else {
                 return;
             };
-            let before = lab.sock(conn).map(|s| s.recvs.len()).unwrap_or(0);
-            current.set(Some((exp, before)));
+            let recvs_before = lab.sock(conn).map_or(0, |s| s.recvs.len());
+            current.set(Some(Running { exp, recvs_before }));
             let conn_var = format!("conn{conn}");
             lab.run(move |ops| async move {
                 match exp {
@@ -107,10 +124,10 @@ pub fn StreamLab() -> Html {
         })
     };
     let result = match (*current, pair_now) {
-        (Some((exp, before)), Some((_, conn))) => {
+        (Some(Running { exp, recvs_before }), Some(Pair { conn, .. })) => {
             let recvs: Vec<usize> = lab
                 .sock(conn)
-                .map(|s| s.recvs.iter().skip(before).map(Vec::len).collect())
+                .map(|s| s.recvs.iter().skip(recvs_before).map(Vec::len).collect())
                 .unwrap_or_default();
             boundaries(exp, &recvs, &lang)
         }
@@ -122,19 +139,19 @@ pub fn StreamLab() -> Html {
     html! {
         <div class="lab" data-testid="tcp-stream-lab">
             <div class="actions">
-                <button class="primary" onclick={onsetup} disabled={pair_now.is_some() || lab.busy} data-testid="stream-setup">
+                <button class="primary" onclick={onsetup} disabled={pair_now.is_some() || lab.busy()} data-testid="stream-setup">
                     { lang.t("tcp.stream.setup") }
                 </button>
             </div>
-            if let Some((client, conn)) = pair_now {
+            if let Some(Pair { client, conn }) = pair_now {
                 <p class="socket-state" data-testid="stream-pair">{ lang.tf("tcp.stream.pair", &[("client", &client.to_string()), ("conn", &conn.to_string())]) }</p>
             }
             <PythonCode code={receiver} />
             <div class="actions">
-                <button class="primary" onclick={run(Experiment::TwoSends)} disabled={pair_now.is_none() || lab.busy} data-testid="stream-two-sends">
+                <button class="primary" onclick={run(Experiment::TwoSends)} disabled={pair_now.is_none() || lab.busy()} data-testid="stream-two-sends">
                     { lang.t("tcp.stream.two_sends") }
                 </button>
-                <button class="primary" onclick={run(Experiment::BigSend)} disabled={pair_now.is_none() || lab.busy} data-testid="stream-big-send">
+                <button class="primary" onclick={run(Experiment::BigSend)} disabled={pair_now.is_none() || lab.busy()} data-testid="stream-big-send">
                     { lang.t("tcp.stream.big_send") }
                 </button>
             </div>

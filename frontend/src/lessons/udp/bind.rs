@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::lab::{Action, UdpLab, UdpLine};
 use crate::components::PythonCode;
-use crate::components::{Composed, Composer, parse_port};
+use crate::components::{Composed, Composer, EncodingSelect, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -60,34 +60,9 @@ pub fn BindLab() -> Html {
             });
         })
     };
-    let on_decode = {
-        let lab = lab.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(enc) = Encoding::from_label(&el.value()) {
-                lab.dispatch(Action::DecodeAs(enc));
-            }
-        })
-    };
     let onclear = lab.callback(|_: MouseEvent| Action::Clear);
-    let on_host = {
-        let host = host.clone();
-        Callback::from(move |e: InputEvent| {
-            host.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
-    let on_port = {
-        let port = port.clone();
-        Callback::from(move |e: InputEvent| {
-            port.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let on_host = on_text(&host);
+    let on_port = on_text(&port);
     let bound = lab.local.filter(|_| lab.socket.is_some());
     let shown_port = bound
         .map(|b| b.port())
@@ -99,10 +74,6 @@ pub fn BindLab() -> Html {
         python::sendto("s", "你好, page", Encoding::Utf8, "127.0.0.1", shown_port),
         python::recvfrom("s"),
     );
-    let decode_options = Encoding::ALL
-        .iter()
-        .map(|e| html! { <option value={e.label()} selected={*e == lab.decode_as}>{ e.label().to_ascii_uppercase() }</option> })
-        .collect::<Html>();
     html! {
         <div class="lab" data-testid="udp-bind-lab">
             <div class="row">
@@ -112,10 +83,10 @@ pub fn BindLab() -> Html {
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-bind-port" disabled={bound.is_some()} />
                 </label>
-                <button class="primary" onclick={onbind} disabled={bound.is_some() || lab.busy || port_parsed.is_err()} data-testid="udp-bind">
+                <button class="primary" onclick={onbind} disabled={bound.is_some() || lab.busy() || port_parsed.is_err()} data-testid="udp-bind">
                     { lang.t("udp.button.bind") }
                 </button>
-                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy} data-testid="udp-close">
+                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy()} data-testid="udp-close">
                     { lang.t("udp.button.close") }
                 </button>
             </div>
@@ -135,7 +106,7 @@ pub fn BindLab() -> Html {
             <div class="row">
                 <h3 class="grow">{ lang.t("udp.bind.arrivals") }</h3>
                 <label>{ lang.t("udp.field.decode_as") }
-                    <select onchange={on_decode} data-testid="udp-decode-encoding">{ decode_options }</select>
+                    <EncodingSelect value={lab.decode_as} onpick={lab.callback(Action::DecodeAs)} testid="udp-decode-encoding" />
                 </label>
                 <button class="secondary" onclick={onclear} data-testid="udp-clear-log">{ lang.t("udp.button.clear") }</button>
             </div>
@@ -148,10 +119,10 @@ pub fn BindLab() -> Html {
             }
             <Composer
                 prefix="udp-reply"
-                fixed_target={lab.last_peer.map(|p| (p.ip().to_string(), p.port()))}
+                fixed_target={lab.last_peer.map(Target::from)}
                 default_text="收到, thanks"
                 button={lang.t("udp.button.reply")}
-                disabled={lab.last_peer.is_none() || lab.socket.is_none() || lab.busy}
+                disabled={lab.last_peer.is_none() || lab.socket.is_none() || lab.busy()}
                 onsend={onreply}
             />
         </div>

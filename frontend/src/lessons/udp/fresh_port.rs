@@ -82,7 +82,7 @@ pub fn FreshPortLab() -> Html {
         <div class="lab" data-testid="udp-fresh-lab">
             <PythonCode code={program} />
             <div class="actions">
-                <button class="primary" onclick={onrun} disabled={lab.busy} data-testid="udp-fresh-run">
+                <button class="primary" onclick={onrun} disabled={lab.busy()} data-testid="udp-fresh-run">
                     { lang.t("udp.fresh.run") }
                 </button>
             </div>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::bind::DEFAULT_PORT;
 use super::lab::{UdpLab, UdpLine};
-use crate::components::parse_port;
+use crate::components::{on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 
@@ -54,25 +54,17 @@ pub fn InUseLab() -> Html {
             });
         })
     };
-    let on_port = {
-        let port = port.clone();
-        Callback::from(move |e: InputEvent| {
-            port.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
-        })
-    };
+    let on_port = on_text(&port);
     html! {
         <div class="lab" data-testid="udp-inuse-lab">
             <div class="row">
                 <label>{ lang.t("udp.field.port") }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-inuse-port" />
                 </label>
-                <button class="primary" onclick={onrun} disabled={lab.busy || holder.is_some() || port_parsed.is_err()} data-testid="udp-inuse-run">
+                <button class="primary" onclick={onrun} disabled={lab.busy() || holder.is_some() || port_parsed.is_err()} data-testid="udp-inuse-run">
                     { lang.t("udp.inuse.run") }
                 </button>
-                <button class="secondary" onclick={onretry} disabled={lab.busy || holder.is_none()} data-testid="udp-inuse-retry">
+                <button class="secondary" onclick={onretry} disabled={lab.busy() || holder.is_none()} data-testid="udp-inuse-retry">
                     { lang.t("udp.inuse.retry") }
                 </button>
             </div>

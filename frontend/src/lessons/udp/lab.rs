@@ -61,7 +61,6 @@ pub struct UdpLab {
     /// Every socket this step opened and has not closed.
     pub open: Vec<SocketId>,
     pub log: BoundedLog<UdpLine, MAX_LOG>,
-    pub busy: bool,
     /// Who sent the last datagram (where a reply goes).
     pub last_peer: Option<SocketAddr>,
     /// How received bytes are shown.
@@ -70,7 +69,6 @@ pub struct UdpLab {
 
 /// What the learner and the relay do to a UDP step, as verbs.
 pub enum Action {
-    SetBusy(bool),
     /// Record a new socket (`udp_open` answered).
     Open {
         socket: SocketId,
@@ -119,7 +117,6 @@ impl Reducible for UdpLab {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::SetBusy(b) => s.busy = b,
             Action::Open { socket, python } => {
                 s.open.push(socket);
                 if s.socket.is_none() {
@@ -194,7 +191,6 @@ impl Reducible for UdpLab {
                 s.open.clear();
                 s.socket = None;
                 s.local = None;
-                s.busy = false;
                 s.log.push(UdpLine::SessionLost);
             }
             Action::Clear => s.log.clear(),
@@ -204,10 +200,6 @@ impl Reducible for UdpLab {
 }
 
 impl LabState for UdpLab {
-    fn set_busy(busy: bool) -> Action {
-        Action::SetBusy(busy)
-    }
-
     fn lose_session() -> Action {
         Action::LoseSession
     }
@@ -233,20 +225,13 @@ impl LabState for UdpLab {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lab::replay;
 
     fn opened(socket: SocketId) -> Action {
         Action::Open {
             socket,
             python: String::new(),
         }
-    }
-
-    fn reduce(lab: UdpLab, actions: Vec<Action>) -> UdpLab {
-        let mut rc = Rc::new(lab);
-        for a in actions {
-            rc = rc.reduce(a);
-        }
-        (*rc).clone()
     }
 
     #[test]
@@ -260,7 +245,7 @@ mod tests {
             local,
             to,
         };
-        let lab = reduce(UdpLab::default(), vec![opened(3), sent(3), sent(3)]);
+        let lab = replay(UdpLab::default(), vec![opened(3), sent(3), sent(3)]);
         let flags: Vec<bool> = lab
             .log
             .iter()
@@ -282,18 +267,18 @@ mod tests {
             local: from,
             data: vec![1],
         };
-        let lab = reduce(UdpLab::default(), vec![opened(1), recv(2)]);
+        let lab = replay(UdpLab::default(), vec![opened(1), recv(2)]);
         assert_eq!(lab.log.len(), 1);
         assert_eq!(lab.last_peer, None);
-        let many = (0..MAX_LOG + 10).map(|_| recv(1)).collect();
-        let lab = reduce(lab, many);
+        let many: Vec<Action> = (0..MAX_LOG + 10).map(|_| recv(1)).collect();
+        let lab = replay(lab, many);
         assert_eq!(lab.log.len(), MAX_LOG);
         assert_eq!(lab.last_peer, Some(from));
     }
 
     #[test]
     fn losing_the_session_forgets_sockets() {
-        let lab = reduce(UdpLab::default(), vec![opened(1), Action::LoseSession]);
+        let lab = replay(UdpLab::default(), vec![opened(1), Action::LoseSession]);
         assert_eq!(lab.socket, None);
         assert!(lab.open.is_empty());
         assert_eq!(lab.log.last(), Some(&UdpLine::SessionLost));

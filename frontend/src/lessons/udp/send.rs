@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::lab::{UdpLab, UdpLine};
-use crate::components::{Composed, Composer};
+use crate::components::{Composed, Composer, Target};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::relay::use_relay;
@@ -55,23 +55,23 @@ pub fn SendLab() -> Html {
             <p class="hint">{ lang.tf("udp.send.echo_hint", &[("port", &echo.to_string())]) }</p>
             <div class="socket-state" data-testid="udp-socket-state">{ state }</div>
             <div class="actions">
-                <button class="primary" onclick={onopen} disabled={lab.socket.is_some() || lab.busy} data-testid="udp-open">
+                <button class="primary" onclick={onopen} disabled={lab.socket.is_some() || lab.busy()} data-testid="udp-open">
                     { lang.t("udp.button.open") }
                 </button>
             </div>
             <Composer
                 prefix="udp"
-                target={Some(("127.0.0.1".to_owned(), echo))}
+                target={Some(Target { host: "127.0.0.1".to_owned(), port: echo })}
                 default_text="你好"
                 button={lang.t("udp.button.sendto")}
-                disabled={lab.socket.is_none() || lab.busy}
+                disabled={lab.socket.is_none() || lab.busy()}
                 onsend={onsend}
             />
             if lab.socket.is_none() {
                 <p class="hint">{ lang.t("udp.send.open_first") }</p>
             }
             <div class="actions">
-                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy} data-testid="udp-close">
+                <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy()} data-testid="udp-close">
                     { lang.t("udp.button.close") }
                 </button>
             </div>
