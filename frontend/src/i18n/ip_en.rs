@@ -108,6 +108,14 @@ pub static TEXTS: &[(&str, &str)] = &[
         "Class E is reserved for experiments and never given to hosts, so it has no default mask.",
     ),
     ("ipw.explorer.meanings", "What this address means"),
+    (
+        "ipw.explorer.is_network",
+        "{addr} is the network address of its classful network {net}: it names the network, so no host can have it.",
+    ),
+    (
+        "ipw.explorer.is_broadcast",
+        "{addr} is the broadcast address of its classful network {net}: it reaches every host there, so no single host can have it.",
+    ),
     // classes table
     ("ipw.classes.caption", "Address classes A to E"),
     ("ipw.classes.class", "Class"),
@@ -241,6 +249,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ipw.reach.next", "Next check"),
     ("ipw.reach.all", "Show all steps"),
     ("ipw.reach.progress", "Step {n} of {total}"),
+    (
+        "ipw.reach.same_addr",
+        "A and B both have {addr}: two hosts on one network cannot share an address.",
+    ),
     ("ipw.reach.host_a", "Host A"),
     ("ipw.reach.host_b", "Host B"),
     ("ipw.reach.gateway", "Default gateway"),

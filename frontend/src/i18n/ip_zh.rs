@@ -98,6 +98,14 @@ pub static TEXTS: &[(&str, &str)] = &[
         "E 类地址保留作实验用，不分配给主机，所以没有默认掩码。",
     ),
     ("ipw.explorer.meanings", "这个地址的含义"),
+    (
+        "ipw.explorer.is_network",
+        "{addr} 是它所在的分类网络 {net} 的网络地址：它代表整个网络，不能分配给主机。",
+    ),
+    (
+        "ipw.explorer.is_broadcast",
+        "{addr} 是它所在的分类网络 {net} 的广播地址：发给它就是发给网络里的所有主机，不能分配给某一台主机。",
+    ),
     // 分类表
     ("ipw.classes.caption", "A 到 E 类地址"),
     ("ipw.classes.class", "类别"),
@@ -222,6 +230,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("ipw.reach.next", "下一项判断"),
     ("ipw.reach.all", "显示全部步骤"),
     ("ipw.reach.progress", "第 {n} / {total} 步"),
+    (
+        "ipw.reach.same_addr",
+        "A 和 B 的地址都是 {addr}：同一个网络里的两台主机不能共用一个地址。",
+    ),
     ("ipw.reach.host_a", "主机 A"),
     ("ipw.reach.host_b", "主机 B"),
     ("ipw.reach.gateway", "默认网关"),

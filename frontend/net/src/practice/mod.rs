@@ -136,6 +136,36 @@ impl Problem {
         }
     }
 
+    /// Marks a VLSM plan by the rules, not against one placement: group `i`'s block is right
+    /// when it is the smallest block that holds the group's hosts, starts on a multiple of
+    /// its size (host bits 0), lies inside the network and overlaps no other block given.
+    /// So two equal-sized groups may swap places. One mark per group; empty for other tasks.
+    pub fn check_vlsm(&self, given: &[Option<Cidr>]) -> Vec<bool> {
+        let Task::Vlsm { network, hosts } = &self.task else {
+            return Vec::new();
+        };
+        let blocks: Vec<Option<Network>> = given
+            .iter()
+            .map(|c| c.and_then(|c| Network::new(c.addr(), c.prefix()).ok()))
+            .collect();
+        hosts
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| {
+                let Some(Some(block)) = blocks.get(i).copied() else {
+                    return false;
+                };
+                let fits = crate::vlsm::prefix_for_hosts(h) == Some(block.prefix());
+                let inside = network.contains_network(block);
+                let alone = blocks.iter().enumerate().all(|(j, other)| match other {
+                    Some(o) if j != i => !o.contains_network(block) && !block.contains_network(*o),
+                    _ => true,
+                });
+                fits && inside && alone
+            })
+            .collect()
+    }
+
     /// The worked solution, step by step.
     pub fn solution(&self) -> Vec<Step> {
         solve::steps(&self.task)

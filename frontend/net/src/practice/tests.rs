@@ -283,3 +283,58 @@ fn solutions_agree_with_answers() {
         }
     }
 }
+
+#[test]
+fn vlsm_plans_are_marked_by_the_rules_so_equal_blocks_may_swap() {
+    let p = Problem {
+        level: Level::Three,
+        seed: 0,
+        task: Task::Vlsm {
+            network: "192.168.1.0/24"
+                .parse::<Cidr>()
+                .map(|c| c.network())
+                .unwrap(),
+            hosts: vec![50, 50, 20],
+        },
+    };
+    let marks = |blocks: &[&str]| {
+        let given: Vec<Option<Cidr>> = blocks.iter().map(|b| b.parse().ok()).collect();
+        p.check_vlsm(&given)
+    };
+    // The textbook placement, and the two /26 groups swapped: both right.
+    assert_eq!(
+        marks(&["192.168.1.0/26", "192.168.1.64/26", "192.168.1.128/27"]),
+        [true; 3]
+    );
+    assert_eq!(
+        marks(&["192.168.1.64/26", "192.168.1.0/26", "192.168.1.128/27"]),
+        [true; 3]
+    );
+    // Also right: the /27 placed anywhere free and aligned.
+    assert_eq!(
+        marks(&["192.168.1.0/26", "192.168.1.64/26", "192.168.1.224/27"]),
+        [true; 3]
+    );
+    // Overlapping blocks: both wrong. Too big, misaligned, outside: wrong.
+    assert_eq!(
+        marks(&["192.168.1.0/26", "192.168.1.0/26", "192.168.1.128/27"]),
+        [false, false, true]
+    );
+    assert_eq!(
+        marks(&["192.168.1.0/25", "192.168.1.128/26", "192.168.1.192/27"]),
+        [false, true, true]
+    );
+    assert_eq!(
+        marks(&["192.168.1.32/26", "192.168.1.128/26", "192.168.1.192/27"]),
+        [false, true, true]
+    );
+    assert_eq!(
+        marks(&["192.168.2.0/26", "192.168.1.64/26", "192.168.1.128/27"]),
+        [false, true, true]
+    );
+    // A missing answer is wrong, and does not spoil the others.
+    assert_eq!(
+        marks(&["", "192.168.1.64/26", "192.168.1.128/27"]),
+        [false, true, true]
+    );
+}

@@ -1,7 +1,9 @@
 //! The address explorer: type any IPv4 address and see its 32 bits, its class (with the leading
 //! bits marked), the classful network and host parts, and every special meaning it has.
 
-use netmath::{Class, parse_addr, specials};
+use std::net::Ipv4Addr;
+
+use netmath::{AddrRole, Class, Network, parse_addr, specials};
 use yew::prelude::*;
 
 use super::bits::Bits;
@@ -19,6 +21,16 @@ const EXAMPLES: [&str; 8] = [
     "224.0.0.251",
     "8.8.8.8",
 ];
+
+/// Whether `addr` is the network address or the broadcast of its classful network (never a
+/// host's address under the classful rules); None for a host address or class D/E.
+pub fn classful_role(addr: Ipv4Addr) -> Option<(AddrRole, Network)> {
+    let net = Class::classful_network(addr)?;
+    match net.role_of(addr)? {
+        AddrRole::Host => None,
+        role => Some((role, net)),
+    }
+}
 
 #[function_component]
 pub fn Explorer() -> Html {
@@ -68,6 +80,12 @@ pub fn Explorer() -> Html {
                         <dt>{ lang.t("ipw.explorer.hosts") }</dt>
                         <dd data-testid="ip-hosts">{ class.hosts_per_network().map(|h| thousands(u64::from(h))).unwrap_or_else(dash) }</dd>
                     </dl>
+                    if let Some((role, net)) = classful_role(addr) {
+                        <p class="field-error" data-testid="ip-role">{ lang.tf(
+                            if role == AddrRole::NetworkAddress { "ipw.explorer.is_network" } else { "ipw.explorer.is_broadcast" },
+                            &[("addr", &addr.to_string()), ("net", &net.to_string())],
+                        ) }</p>
+                    }
                     if prefix.is_none() {
                         <p class="hint">{ lang.t(if class == Class::D { "ipw.explorer.no_hosts_d" } else { "ipw.explorer.no_hosts_e" }) }</p>
                     }
@@ -84,5 +102,29 @@ pub fn Explorer() -> Html {
             <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }</div>
             <div aria-live="polite">{ body }</div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_and_broadcast_addresses_of_classful_networks_are_flagged() {
+        let role = |s: &str| classful_role(s.parse().unwrap()).map(|(r, n)| (r, n.to_string()));
+        assert_eq!(
+            role("192.168.1.0"),
+            Some((AddrRole::NetworkAddress, "192.168.1.0/24".into()))
+        );
+        assert_eq!(
+            role("10.255.255.255"),
+            Some((AddrRole::DirectedBroadcast, "10.0.0.0/8".into()))
+        );
+        assert_eq!(
+            role("172.16.255.255"),
+            Some((AddrRole::DirectedBroadcast, "172.16.0.0/16".into()))
+        );
+        assert_eq!(role("192.168.1.77"), None);
+        assert_eq!(role("224.0.0.251"), None);
     }
 }

@@ -2,7 +2,7 @@
 //! by step (each host ANDs both addresses with its own mask), and a picture of the path taken.
 
 use netmath::practice::{Level, Problem, Task};
-use netmath::{Delivery, parse_cidr, reach};
+use netmath::{AddrRole, Cidr, Delivery, parse_cidr, reach};
 use yew::prelude::*;
 
 use super::field::{Field, error_line, use_text};
@@ -14,6 +14,52 @@ const EXAMPLES: [(&str, &str); 3] = [
     ("192.168.1.1/24", "192.168.2.2/24"),
     ("10.0.0.10/25", "10.0.0.200/24"),
 ];
+
+/// An address that a host cannot have, in a pair of hosts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAHost {
+    /// Host `0` (A) or `1` (B) was given its subnet's network address.
+    Network(usize),
+    /// Host `0` (A) or `1` (B) was given its subnet's directed broadcast.
+    Broadcast(usize),
+    /// Both hosts were given the same address.
+    Same,
+}
+
+/// Why this pair of hosts cannot exist as typed, if it cannot: before deciding "direct or
+/// via the gateway", a sender's address and its peer's must both be host addresses, and two.
+pub fn not_hosts(a: Cidr, b: Cidr) -> Vec<NotAHost> {
+    let mut found = Vec::new();
+    for (i, c) in [a, b].into_iter().enumerate() {
+        match c.role() {
+            AddrRole::NetworkAddress => found.push(NotAHost::Network(i)),
+            AddrRole::DirectedBroadcast => found.push(NotAHost::Broadcast(i)),
+            AddrRole::Host => {}
+        }
+    }
+    if a.addr() == b.addr() {
+        found.push(NotAHost::Same);
+    }
+    found
+}
+
+fn not_a_host_text(lang: &LangCtx, what: NotAHost, a: Cidr, b: Cidr) -> String {
+    let name = |i: usize| if i == 0 { "A" } else { "B" };
+    let addr = |i: usize| if i == 0 { a.addr() } else { b.addr() }.to_string();
+    match what {
+        NotAHost::Network(i) => format!(
+            "{}: {}",
+            name(i),
+            lang.tf("ipw.calc.role_network", &[("addr", &addr(i))])
+        ),
+        NotAHost::Broadcast(i) => format!(
+            "{}: {}",
+            name(i),
+            lang.tf("ipw.calc.role_broadcast", &[("addr", &addr(i))])
+        ),
+        NotAHost::Same => lang.tf("ipw.reach.same_addr", &[("addr", &addr(0))]),
+    }
+}
 
 #[function_component]
 pub fn ReachLab() -> Html {
@@ -41,6 +87,14 @@ pub fn ReachLab() -> Html {
             format!("B: {}", text::parse_error(lang.lang, &e)),
             "reach-error",
         ),
+        (Ok(a), Ok(b)) if !not_hosts(a, b).is_empty() => {
+            // No verdict for hosts that cannot exist: say what is wrong with them instead.
+            let lines = not_hosts(a, b)
+                .into_iter()
+                .map(|w| html! { <li>{ not_a_host_text(&lang, w, a, b) }</li> })
+                .collect::<Html>();
+            html! { <ul class="field-error" role="alert" data-testid="reach-not-host">{ lines }</ul> }
+        }
         (Ok(a), Ok(b)) => {
             let r = reach(a, b);
             let steps = Problem {
@@ -109,5 +163,38 @@ fn picture(lang: &LangCtx, d: Delivery) -> Html {
             <g class="node"><rect x="215" y="130" width="90" height="40" rx="6" /><text x="260" y="155" text-anchor="middle" class="label">{ lang.t("pic.switch") }</text></g>
             <g class="node"><rect x="200" y="15" width="120" height="40" rx="6" /><text x="260" y="40" text-anchor="middle" class="label">{ lang.t("ipw.reach.gateway") }</text></g>
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(a: &str, b: &str) -> Vec<NotAHost> {
+        not_hosts(parse_cidr(a).unwrap(), parse_cidr(b).unwrap())
+    }
+
+    #[test]
+    fn addresses_no_host_can_have_are_named_before_any_verdict() {
+        assert_eq!(pair("192.168.1.1/24", "192.168.1.2/24"), vec![]);
+        assert_eq!(
+            pair("192.168.1.1/24", "192.168.1.255/24"),
+            vec![NotAHost::Broadcast(1)]
+        );
+        assert_eq!(
+            pair("192.168.1.1/24", "192.168.1.0/24"),
+            vec![NotAHost::Network(1)]
+        );
+        assert_eq!(
+            pair("192.168.1.1/24", "192.168.1.1/24"),
+            vec![NotAHost::Same]
+        );
+        assert_eq!(
+            pair("10.0.0.0/8", "10.255.255.255/8"),
+            vec![NotAHost::Network(0), NotAHost::Broadcast(1)]
+        );
+        // A /31's two addresses are both hosts (RFC 3021), a /32 is one host.
+        assert_eq!(pair("10.0.0.0/31", "10.0.0.1/31"), vec![]);
+        assert_eq!(pair("10.0.0.7/32", "10.0.0.8/32"), vec![]);
     }
 }

@@ -6,7 +6,7 @@ pub mod answer;
 
 use std::collections::HashMap;
 
-use netmath::practice::{Field, Level, Problem, Task};
+use netmath::practice::{Answer, Field, Level, Problem, Task};
 use netmath::{Class, Special};
 use yew::prelude::*;
 
@@ -198,16 +198,35 @@ fn ProblemView(props: &ProblemProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut out = HashMap::new();
-            for f in p.fields() {
-                let key = field_key(f);
-                let given = match f {
-                    Field::Specials => read_specials(&ticked),
-                    _ => read(f, texts.get(&key).map(|s| s.trim()).unwrap_or("")),
-                };
-                let mark = match given {
-                    Ok(a) if p.check(f, &a) => Mark::Right,
-                    Ok(_) => Mark::Wrong,
-                    Err(u) => Mark::Unreadable(unreadable_text(&lang, &u)),
+            let given: Vec<_> = p
+                .fields()
+                .into_iter()
+                .map(|f| {
+                    let key = field_key(f);
+                    let given = match f {
+                        Field::Specials => read_specials(&ticked),
+                        _ => read(f, texts.get(&key).map(|s| s.trim()).unwrap_or("")),
+                    };
+                    (f, key, given)
+                })
+                .collect();
+            // A VLSM plan is marked as a whole, by the rules (equal blocks may swap places).
+            let blocks: Vec<_> = given
+                .iter()
+                .filter(|(f, _, _)| matches!(f, Field::VlsmBlock(_)))
+                .map(|(_, _, g)| match g {
+                    Ok(Answer::Block(c)) => Some(*c),
+                    _ => None,
+                })
+                .collect();
+            let vlsm_marks = p.check_vlsm(&blocks);
+            for (f, key, given) in given {
+                let mark = match (given, f) {
+                    (Ok(_), Field::VlsmBlock(i)) if vlsm_marks.get(i) == Some(&true) => Mark::Right,
+                    (Ok(_), Field::VlsmBlock(_)) => Mark::Wrong,
+                    (Ok(a), _) if p.check(f, &a) => Mark::Right,
+                    (Ok(_), _) => Mark::Wrong,
+                    (Err(u), _) => Mark::Unreadable(unreadable_text(&lang, &u)),
                 };
                 out.insert(key, mark);
             }
