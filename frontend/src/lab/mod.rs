@@ -1,5 +1,5 @@
-//! One lab hook for every screen that works with real sockets (the UDP and TCP steps, the peer
-//! panel, the web request): [`use_lab`] owns the screen's reducer, the sockets it opened (closed
+//! One lab hook for every screen that works with real sockets (the UDP and TCP steps, the ports
+//! demo, the peer panel, the web request, the download lab, the kernel view): [`use_lab`] owns the screen's reducer, the sockets it opened (closed
 //! when it goes away), the relay's events routed into the reducer, the reset when the relay
 //! session changes, and whether a run of calls is under way (buttons wait meanwhile). A screen
 //! only says, through [`LabState`], which events are its business.
@@ -21,7 +21,9 @@ pub trait LabState: Reducible + Default + 'static {
     /// The relay session changed: every socket of the old one is gone.
     fn lose_session() -> Self::Action;
     /// What this screen makes of a relay event (`None`: not its business).
-    fn on_event(msg: &ServerMessage) -> Option<Self::Action>;
+    fn on_event(_msg: &ServerMessage) -> Option<Self::Action> {
+        None
+    }
     /// Whether `listener` is this screen's: a client it accepts becomes this screen's socket
     /// too, closed with it.
     fn owns_listener(&self, _listener: SocketId) -> bool {

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
-use protocol::{KernelTcpInfo, RelayError, ServerMessage, SocketId};
+use protocol::{KernelTcpInfo, RelayError, SocketId};
 use yew::prelude::*;
 
 use crate::components::ErrorBox;
@@ -74,10 +74,6 @@ impl Reducible for KernelLab {
 impl LabState for KernelLab {
     fn lose_session() -> Action {
         Action::LoseSession
-    }
-
-    fn on_event(_msg: &ServerMessage) -> Option<Action> {
-        None
     }
 }
 
