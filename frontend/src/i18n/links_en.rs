@@ -50,6 +50,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("links.pic.hub", "Hub"),
     ("links.pic.switch", "Switch"),
     ("links.pic.router", "Router R"),
+    (
+        "links.ctl.same_host",
+        "A host does not send to itself over the network: pick another host to send to.",
+    ),
     ("links.ctl.from", "From"),
     ("links.ctl.to", "To"),
     ("links.ctl.broadcast", "Broadcast (everyone)"),

@@ -40,6 +40,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("links.pic.hub", "集线器"),
     ("links.pic.switch", "交换机"),
     ("links.pic.router", "路由器 R"),
+    (
+        "links.ctl.same_host",
+        "主机不会经过网络把数据发给自己：请选另一台主机作为接收方。",
+    ),
     ("links.ctl.from", "发送方"),
     ("links.ctl.to", "接收方"),
     ("links.ctl.broadcast", "广播（所有人）"),

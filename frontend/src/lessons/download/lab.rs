@@ -138,7 +138,7 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
             if let Err(e) = port_parsed {
                 <p class="field-error" role="alert">{ lang.t(e.key()) }</p>
             }
-            { progress_bar(&lang, &s.progress) }
+            { progress_bar(&lang, &s.progress, s.report.is_some()) }
             if let Some(e) = &s.error {
                 <ErrorBox error={e.clone()} testid="download-error" />
             }
@@ -157,8 +157,19 @@ fn short(sha: &str) -> String {
     sha.chars().take(16).collect::<String>() + "…"
 }
 
+/// The time left at the rate so far; "–" once the download has ended (the course's one
+/// `recv(1024)` ends it long before the file's end) or while nothing tells.
+fn time_left(p: &Progress, rate: f64, ended: bool) -> String {
+    match (p.total, rate > 0.0, ended) {
+        (Some(t), true, false) if t > p.received => {
+            format!("{:.1} s", (t - p.received) as f64 / rate)
+        }
+        _ => "–".to_owned(),
+    }
+}
+
 /// Rate and time left, computed here from what arrived and how long it took.
-fn progress_bar(lang: &LangCtx, p: &Progress) -> Html {
+fn progress_bar(lang: &LangCtx, p: &Progress, ended: bool) -> Html {
     let rate = if p.elapsed_ms > 0 {
         p.received as f64 * 1000.0 / p.elapsed_ms as f64
     } else {
@@ -168,10 +179,7 @@ fn progress_bar(lang: &LangCtx, p: &Progress) -> Html {
         .total
         .filter(|t| *t > 0)
         .map(|t| (p.received as f64 * 100.0 / t as f64).min(100.0));
-    let left = match (p.total, rate > 0.0) {
-        (Some(t), true) if t > p.received => format!("{:.1} s", (t - p.received) as f64 / rate),
-        _ => "–".to_owned(),
-    };
+    let left = time_left(p, rate, ended);
     html! {
         <div class="download-progress" data-testid="download-progress" data-received={p.received.to_string()}>
             <progress max="100" value={percent.unwrap_or(0.0).to_string()}></progress>
@@ -265,4 +273,22 @@ fn log_line(lang: &LangCtx, r: &ServedReport) -> String {
             ("reason", &reason),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_time_is_left_once_the_download_has_ended() {
+        // The course's client: one recv(1024) of a 6 MiB file, then the end.
+        let p = Progress {
+            received: 1024,
+            total: Some(6 * 1024 * 1024),
+            elapsed_ms: 1,
+        };
+        assert_eq!(time_left(&p, 1_024_000.0, true), "–");
+        assert_eq!(time_left(&p, 1_024_000.0, false), "6.1 s");
+        assert_eq!(time_left(&p, 0.0, false), "–");
+    }
 }

@@ -92,6 +92,19 @@ impl Player {
         }
     }
 
+    /// Why Send cannot go now, as a text key, shown beside the button it disables: a host
+    /// sending to itself puts nothing on the network, and (where A's configuration is typed)
+    /// an unreadable configuration has nothing to send with.
+    pub fn send_blocked(&self, editable: bool) -> Option<&'static str> {
+        if self.dst == Dst::Host(self.src) {
+            return Some("links.ctl.same_host");
+        }
+        if editable {
+            return self.a_cfg().err();
+        }
+        None
+    }
+
     /// The snapshot shown, if any.
     pub fn shot(&self) -> Option<&Shot> {
         self.shots.get(self.pos)
@@ -192,6 +205,13 @@ mod tests {
         );
         assert!(p.shots.is_empty());
         assert!(!p.playing);
+        // And the page says why instead of doing nothing in silence.
+        assert_eq!(p.send_blocked(false), Some("links.ctl.same_host"));
+        let other = replay(p, vec![Action::PickDst(Dst::Broadcast)]);
+        assert_eq!(other.send_blocked(false), None);
+        let bad = replay(other, vec![Action::EditIp("192.168.1.300/24".into())]);
+        assert_eq!(bad.send_blocked(true), Some("links.cfg.bad_ip"));
+        assert_eq!(bad.send_blocked(false), None);
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
             p.dispatch(make(v.value()));
         })
     };
-    let cfg = player.a_cfg();
+    let blocked = player.send_blocked(props.editable);
     let (world, pos, playing, speed, src, dst) = (
         &player.world,
         &player.pos,
@@ -141,9 +141,6 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
                     <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.1.254")} data-testid="cfg-gwbad">{ lang.t("links.cfg.wrong_gw") }</button>
                     <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.2.1")} data-testid="cfg-gwoff">{ lang.t("links.cfg.off_gw") }</button>
                 </div>
-                if let Err(key) = cfg {
-                    <p class="field-error" role="alert">{ lang.t(key) }</p>
-                }
             }
             <div class="row">
                 <label>{ lang.t("links.ctl.from") }
@@ -157,9 +154,12 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
                         }
                     </select>
                 </label>
-                <button class="primary" onclick={onsend} disabled={props.editable && cfg.is_err()} data-testid="topo-send">{ lang.t("links.ctl.send") }</button>
+                <button class="primary" onclick={onsend} disabled={blocked.is_some()} data-testid="topo-send">{ lang.t("links.ctl.send") }</button>
                 <button class="secondary" onclick={onreset} data-testid="topo-reset">{ lang.t("links.ctl.reset") }</button>
             </div>
+            if let Some(key) = blocked {
+                <p class="field-error" role="alert" data-testid="topo-blocked">{ lang.t(key) }</p>
+            }
             <div class="row topo-steps">
                 <button class="secondary" onclick={step(-1)} disabled={*pos == 0 || len == 0} data-testid="topo-prev">{ lang.t("links.ctl.back") }</button>
                 <button class="secondary" onclick={ontoggle} disabled={len == 0} data-testid="topo-play">
