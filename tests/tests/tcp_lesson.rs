@@ -510,3 +510,36 @@ async fn the_page_client_talks_to_the_course_server() {
     let client = format!("127.0.0.1:{}", report["client"][1]);
     assert!(shake.contains(&client), "{shake} should name {client}");
 }
+
+/// A bind the relay refuses is said by the Listen button, in words that fit the address
+/// tried: every interface for 0.0.0.0, "not a loopback address" for a LAN address.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_bind_is_shown_inline_for_the_address_tried() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    open_step(&browser, &relay, "tcp", 5).await;
+    for (host, says, never) in [
+        ("0.0.0.0", "所有网卡", "不是这台电脑的回环地址"),
+        (
+            "192.168.1.5",
+            "192.168.1.5 不是这台电脑的回环地址",
+            "0.0.0.0",
+        ),
+    ] {
+        browser
+            .type_into("[data-testid=tcp-listen-host]", host)
+            .await;
+        click(&browser, "[data-testid=tcp-listen]").await;
+        let shown = browser
+            .wait_for_text("[data-testid=tcp-listen-error]", says, PAGE_WAIT)
+            .await;
+        assert!(shown.contains("BIND_DENIED"), "{shown}");
+        assert!(!shown.contains(never), "{host}: {shown}");
+    }
+    // A bind that works clears it.
+    browser
+        .type_into("[data-testid=tcp-listen-host]", "127.0.0.1")
+        .await;
+    page_listens(&browser).await;
+    assert!(!browser.exists("[data-testid=tcp-listen-error]").await);
+}

@@ -13,6 +13,10 @@ pub struct ErrorBoxProps {
     pub error: RelayError,
     #[prop_or_default]
     pub testid: AttrValue,
+    /// What to say instead of the code's general explanation, when the screen knows more
+    /// (for a refused bind: which address was tried, and why that one).
+    #[prop_or_default]
+    pub explanation: Option<AttrValue>,
 }
 
 #[function_component]
@@ -28,7 +32,7 @@ pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     html! {
         <div class="error-box" role="alert" data-testid={props.testid.clone()} data-code={e.code.name()}>
             <div class="error-head"><code class="error-code">{ e.code.name() }</code>{ " " }<span class="errno">{ errno }</span></div>
-            <p>{ e.code.explain(lang.lang) }</p>
+            <p>{ super::prose::inline(&props.explanation.clone().unwrap_or_else(|| AttrValue::from(e.code.explain(lang.lang)))) }</p>
             if let Some(line) = &e.python {
                 <p class="error-python">{ lang.t("common.error_python") }{ " " }<code data-testid="error-python">{ line.clone() }</code></p>
             }

@@ -262,6 +262,14 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("tcp.button.close_listener", "Close the listening socket"),
     ("tcp.button.close_conn", "{var}.close()"),
     (
+        "tcp.err.bind_all",
+        "{host} means every interface of this computer: the port would be open to your whole network. The relay binds only loopback (127.0.0.1 or ::1) unless it was started with --allow-bind-all.",
+    ),
+    (
+        "tcp.err.bind_other",
+        "{host} is not a loopback address of this computer: the relay binds only 127.0.0.1 or ::1, plus the networks it was started with --allow-target for.",
+    ),
+    (
         "tcp.err.backlog",
         "The backlog is a whole number from 1 to 4096.",
     ),

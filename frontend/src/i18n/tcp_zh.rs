@@ -222,6 +222,14 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("tcp.button.listen", "bind() + listen()"),
     ("tcp.button.close_listener", "关闭监听套接字"),
     ("tcp.button.close_conn", "{var}.close()"),
+    (
+        "tcp.err.bind_all",
+        "{host} 表示这台电脑的所有网卡：端口会向整个网络开放。中继默认只绑定回环地址（`127.0.0.1` 或 `::1`），除非启动时加了 `--allow-bind-all`。",
+    ),
+    (
+        "tcp.err.bind_other",
+        "{host} 不是这台电脑的回环地址：中继只绑定 `127.0.0.1` 或 `::1`，以及启动时用 `--allow-target` 指定的网络。",
+    ),
     ("tcp.err.backlog", "backlog 是 1 到 4096 之间的整数。"),
     // ----- 日志 -----
     (

@@ -64,7 +64,7 @@ impl Ops<TcpLab> {
         port: u16,
         backlog: u32,
         recv_size: Option<u32>,
-    ) -> Option<Listening> {
+    ) -> Result<Listening, RelayError> {
         let python = python::tcp_listen(var, host, port, backlog);
         match self.relay.tcp_listen(host, port, backlog, recv_size).await {
             Ok(l) => {
@@ -82,9 +82,12 @@ impl Ops<TcpLab> {
                     ("backlog", l.backlog.to_string()),
                 ];
                 self.log(python, "tcp.log.listening", args);
-                Some(l)
+                Ok(l)
             }
-            Err(e) => self.fail(python, e),
+            Err(e) => {
+                self.fail::<()>(python, e.clone());
+                Err(e)
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 //! box, and "recv returned 0 bytes" when it leaves. Closing the listener stops new clients;
 //! the ones already accepted go on talking.
 
-use protocol::SocketId;
+use protocol::{ErrorCode, RelayError, SocketId};
 use yew::prelude::*;
 
 use super::client::decode_select;
@@ -11,7 +11,9 @@ use super::diagram::StateDiagram;
 use super::lab::{Live, Sock};
 use super::lab::{TcpLab, TcpLine};
 use super::log_line::received;
-use crate::components::{Composed, Composer, PyArgs, PythonCode, Target, on_text, parse_port};
+use crate::components::{
+    Composed, Composer, ErrorBox, PyArgs, PythonCode, Target, on_text, parse_port,
+};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -20,6 +22,15 @@ use crate::text::codec::Encoding;
 pub const DEFAULT_PORT: u16 = 7788;
 pub const DEFAULT_BACKLOG: u32 = 5;
 
+/// What to say of a bind the relay refused, by the address tried: every interface, or some
+/// address that is not this machine's loopback.
+pub fn bind_denied_key(host: &str) -> &'static str {
+    match host.trim() {
+        "" | "0.0.0.0" | "::" | "::0" | "0:0:0:0:0:0:0:0" => "tcp.err.bind_all",
+        _ => "tcp.err.bind_other",
+    }
+}
+
 #[function_component]
 pub fn ServerLab() -> Html {
     let lang = use_lang();
@@ -27,6 +38,8 @@ pub fn ServerLab() -> Html {
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| DEFAULT_PORT.to_string());
     let backlog = use_state(|| DEFAULT_BACKLOG.to_string());
+    // The last listen that failed, with the address it tried: shown by the button, always.
+    let listen_error = use_state(|| None::<(String, RelayError)>);
     let port_parsed = parse_port(&port);
     let backlog_parsed = backlog
         .trim()
@@ -48,13 +61,16 @@ pub fn ServerLab() -> Html {
     let onlisten = {
         let lab = lab.clone();
         let host = host.trim().to_owned();
+        let listen_error = listen_error.clone();
         Callback::from(move |_: MouseEvent| {
             let (Ok(port), Some(backlog)) = (port_parsed, backlog_parsed) else {
                 return;
             };
             let host = host.clone();
+            let listen_error = listen_error.clone();
             lab.run(move |ops| async move {
-                ops.listen("s", &host, port, backlog, None).await;
+                let failed = ops.listen("s", &host, port, backlog, None).await.err();
+                listen_error.set(failed.map(|e| (host, e)));
             });
         })
     };
@@ -126,6 +142,14 @@ pub fn ServerLab() -> Html {
             }
             if backlog_parsed.is_none() {
                 <p class="field-error" role="alert">{ lang.t("tcp.err.backlog") }</p>
+            }
+            if let Some((tried, error)) = (*listen_error).clone() {
+                <ErrorBox testid="tcp-listen-error" explanation={
+                    (error.code == ErrorCode::BindDenied).then(|| AttrValue::from(lang.tf(
+                        bind_denied_key(&tried),
+                        &[("host", &if tried.is_empty() { "\"\"".to_owned() } else { tried.clone() })],
+                    )))
+                } {error} />
             }
             <code class="py-line">{ python::tcp_listen("s", host.trim(), port_parsed.unwrap_or(0), backlog_parsed.unwrap_or(0)) }</code>
             <div class="socket-state" data-testid="tcp-listening" data-local={listener.as_ref().and_then(|l| l.local).map(|a| a.to_string()).unwrap_or_default()}>
@@ -235,5 +259,25 @@ fn ClientRow(props: &ClientRowProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_bind_is_explained_for_the_address_tried() {
+        for every in ["", " ", "0.0.0.0", "::"] {
+            assert_eq!(bind_denied_key(every), "tcp.err.bind_all", "{every:?}");
+        }
+        for other in ["192.168.1.5", "10.0.0.1", "fe80::1"] {
+            assert_eq!(bind_denied_key(other), "tcp.err.bind_other", "{other}");
+        }
+        // The two texts say different things, and the other one names no 0.0.0.0.
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::ZhCn] {
+            assert!(!crate::i18n::tr(lang, "tcp.err.bind_other").contains("0.0.0.0"));
+            assert!(crate::i18n::tr(lang, "tcp.err.bind_all").contains("--allow-bind-all"));
+        }
     }
 }

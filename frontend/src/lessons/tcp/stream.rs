@@ -81,7 +81,7 @@ pub fn StreamLab() -> Html {
         let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
             lab.run(move |ops| async move {
-                let Some(listening) = ops.listen("srv", "127.0.0.1", 0, 1, Some(RECV_SIZE)).await
+                let Ok(listening) = ops.listen("srv", "127.0.0.1", 0, 1, Some(RECV_SIZE)).await
                 else {
                     return;
                 };
