@@ -233,6 +233,32 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
         )
         .await;
 
+    // 3,000 bytes at once: the page shows recv(1024), so no recv may return more than 1024.
+    conn.write_all(&[b'x'; 3000]).unwrap();
+    let sizes = async || {
+        browser
+            .eval(
+                "return [...document.querySelectorAll('[data-testid=tcp-client-log] \
+                 [data-testid=tcp-recv-hex]')].map(e => e.getAttribute('data-hex').split(' ').length)",
+            )
+            .await
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .collect::<Vec<u64>>()
+    };
+    e2e::wait_until_async("the page has read all 3,004 bytes", PAGE_WAIT, async || {
+        sizes().await.iter().sum::<u64>() == 3004
+    })
+    .await;
+    let sizes = sizes().await;
+    assert!(
+        sizes.iter().all(|&n| n <= 1024),
+        "recv(1024) returned {sizes:?}"
+    );
+    assert!(sizes.len() >= 4, "{sizes:?}");
+
     // close(): the test's recv returns 0 bytes.
     click(&browser, "[data-testid=tcp-close]").await;
     conn.set_read_timeout(Some(PAGE_WAIT)).unwrap();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::diagram::StateDiagram;
 use super::lab::Action;
-use super::lab::{TcpLab, TcpLine};
+use super::lab::{COURSE_RECV, TcpLab, TcpLine};
 use crate::components::{Composed, Composer, EncodingSelect, PyArgs, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
@@ -45,7 +45,7 @@ pub fn ClientLab() -> Html {
             let Ok(port) = port_parsed else { return };
             let host = host.clone();
             lab.run(move |ops| async move {
-                let _ = ops.connect("s", &host, port, None).await;
+                let _ = ops.connect("s", &host, port, Some(COURSE_RECV)).await;
             });
         })
     };

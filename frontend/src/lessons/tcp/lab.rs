@@ -100,6 +100,11 @@ pub enum TcpLine {
     SessionLost,
 }
 
+/// The buffer size of every `recv` these steps show (`data = s.recv(1024)`, as the course
+/// writes it). The relay reads with exactly this size, so what the page shows one recv
+/// returning is what the learner's Python would get: never more than 1024 bytes.
+pub const COURSE_RECV: u32 = 1024;
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TcpLab {
     pub socks: Vec<Sock>,
@@ -267,7 +272,7 @@ impl Reducible for TcpLab {
                 });
             }
             Action::Receive { socket, data } => {
-                let python = crate::python::recv(&s.var(socket), 1024);
+                let python = crate::python::recv(&s.var(socket), COURSE_RECV);
                 let Some(k) = s.sock_mut(socket) else {
                     return self;
                 };

@@ -118,7 +118,10 @@ impl Ops<TcpLab> {
         let (python, key) = if paused {
             (format!("# {var}: no recv() for now"), "tcp.log.paused")
         } else {
-            (python::recv(var, 1024), "tcp.log.resumed")
+            (
+                python::recv(var, super::lab::COURSE_RECV),
+                "tcp.log.resumed",
+            )
         };
         match self.relay.tcp_pause_reading(socket, paused).await {
             Ok(()) => {

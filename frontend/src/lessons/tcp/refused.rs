@@ -40,7 +40,10 @@ pub fn RefusedLab() -> Html {
                     ..Outcome::default()
                 };
                 outcome.set(out.clone());
-                match ops.connect("s", "127.0.0.1", port, None).await {
+                match ops
+                    .connect("s", "127.0.0.1", port, Some(super::lab::COURSE_RECV))
+                    .await
+                {
                     Ok(c) => {
                         out.tcp = Some(Ok(()));
                         ops.close("s", c.socket).await;

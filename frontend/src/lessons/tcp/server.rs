@@ -69,7 +69,10 @@ pub fn ServerLab() -> Html {
             let host = host.clone();
             let listen_error = listen_error.clone();
             lab.run(move |ops| async move {
-                let failed = ops.listen("s", &host, port, backlog, None).await.err();
+                let failed = ops
+                    .listen("s", &host, port, backlog, Some(super::lab::COURSE_RECV))
+                    .await
+                    .err();
                 listen_error.set(failed.map(|e| (host, e)));
             });
         })
@@ -206,7 +209,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
         .map(|data| {
             html! {
                 <li class="call in" data-testid="tcp-client-recv" data-bytes={data.len().to_string()}>
-                    <code class="py">{ python::recv(&var, 1024) }</code>
+                    <code class="py">{ python::recv(&var, super::lab::COURSE_RECV) }</code>
                     <div class="outcome">
                         <div>{ lang.tf("tcp.log.recv", &[("id", &s.id.to_string()), ("bytes", &data.len().to_string())]) }</div>
                         { received(data, props.decode_as, &lang) }
