@@ -84,11 +84,20 @@ pub enum ErrorCode {
     /// The relay already has `limits::MAX_SESSIONS` page sessions (tabs).
     #[serde(rename = "TOO_MANY_SESSIONS")]
     TooManySessions,
+    /// A download ended with a size other than the served file's.
+    #[serde(rename = "SIZE_MISMATCH")]
+    SizeMismatch,
+    /// A download has the expected size but another SHA-256 than the served file.
+    #[serde(rename = "HASH_MISMATCH")]
+    HashMismatch,
+    /// A download grew past the relay's `--max-download-bytes`.
+    #[serde(rename = "DOWNLOAD_TOO_LARGE")]
+    DownloadTooLarge,
 }
 
 impl ErrorCode {
     /// Every code, for tests and documentation.
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::AddrInUse,
         ErrorCode::AddrNotAvail,
         ErrorCode::Access,
@@ -116,6 +125,9 @@ impl ErrorCode {
         ErrorCode::NotImplemented,
         ErrorCode::Disconnected,
         ErrorCode::TooManySessions,
+        ErrorCode::SizeMismatch,
+        ErrorCode::HashMismatch,
+        ErrorCode::DownloadTooLarge,
     ];
 
     /// The name as it appears in JSON (`"EADDRINUSE"`, `"TARGET_DENIED"`, ...).
@@ -148,6 +160,9 @@ impl ErrorCode {
             ErrorCode::NotImplemented => "NOT_IMPLEMENTED",
             ErrorCode::Disconnected => "DISCONNECTED",
             ErrorCode::TooManySessions => "TOO_MANY_SESSIONS",
+            ErrorCode::SizeMismatch => "SIZE_MISMATCH",
+            ErrorCode::HashMismatch => "HASH_MISMATCH",
+            ErrorCode::DownloadTooLarge => "DOWNLOAD_TOO_LARGE",
         }
     }
 
@@ -269,6 +284,18 @@ impl ErrorCode {
             ErrorCode::TooManySessions => (
                 "打开本教程的标签页太多了:中继程序同时只服务几个标签页。关闭一个不用的标签页,这个标签页会自动重新连接。",
                 "Too many tabs have the tutorial open: the relay serves only a few at once. Close a tab you no longer need; this one reconnects by itself.",
+            ),
+            ErrorCode::SizeMismatch => (
+                "收到的字节数和服务器上文件的大小不一样:连接在中途结束了。文件没有保存(临时文件已删除)。",
+                "The number of bytes received differs from the file's size on the server: the connection ended part-way. The file was not saved (the temporary file was removed).",
+            ),
+            ErrorCode::HashMismatch => (
+                "大小一样,但 SHA-256 校验和不一样:收到的内容和服务器上的文件不同。文件没有保存(临时文件已删除)。",
+                "The size is right but the SHA-256 checksum differs: what arrived is not the server's file. The file was not saved (the temporary file was removed).",
+            ),
+            ErrorCode::DownloadTooLarge => (
+                "文件超过了中继程序允许下载的最大大小,下载已停止,临时文件已删除。需要更大的文件时,启动中继程序时加上 --max-download-bytes。",
+                "The file is larger than the relay lets the downloader save, so the download stopped and the temporary file was removed. For bigger files, start the relay with --max-download-bytes.",
             ),
         }
     }

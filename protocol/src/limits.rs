@@ -60,3 +60,7 @@ pub const CLOSE_NO_PONG: u16 = 4004;
 
 /// WebSocket close code when the page sent no request for `IDLE_TIMEOUT_MS`.
 pub const CLOSE_IDLE: u16 = 4005;
+
+/// Largest file the downloader saves unless the relay is started with another
+/// `--max-download-bytes` (2 GiB: any lesson file, far below a full disk).
+pub const MAX_DOWNLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;

@@ -230,6 +230,18 @@ pub enum DownloadStatus {
     Cancelled,
 }
 
+/// How much a `complete` download is known to be complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Completeness {
+    /// The expected size and SHA-256 were known (the relay's own server) and both matched.
+    Verified,
+    /// Nothing was known to check against: the server closed after sending, which is all the
+    /// course's protocol says. A server that stops early and closes looks exactly the same:
+    /// complete as far as the protocol can tell (a lesson about framing).
+    AsFarAsTheProtocolCanTell,
+}
+
 /// The `download_finished` event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DownloadReport {
@@ -251,6 +263,9 @@ pub struct DownloadReport {
     /// Whether the server was the relay's own file server (so `expected_*` are meaningful).
     #[serde(default)]
     pub own_server: bool,
+    /// For a `complete` download: how sure that is (absent for the other statuses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completeness: Option<Completeness>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<RelayError>,
 }
@@ -359,6 +374,9 @@ pub struct Limits {
     pub ping_interval_ms: u64,
     #[serde(default)]
     pub idle_timeout_ms: u64,
+    /// Largest file the downloader saves (`--max-download-bytes`).
+    #[serde(default)]
+    pub max_download_bytes: u64,
 }
 
 impl Default for Limits {
@@ -376,6 +394,7 @@ impl Default for Limits {
             max_sessions: MAX_SESSIONS,
             ping_interval_ms: PING_INTERVAL_MS,
             idle_timeout_ms: IDLE_TIMEOUT_MS,
+            max_download_bytes: MAX_DOWNLOAD_BYTES,
         }
     }
 }

@@ -38,6 +38,11 @@ pub struct Config {
     #[arg(long, value_name = "DIR")]
     pub downloads: Option<std::path::PathBuf>,
 
+    /// Largest file the downloader saves, in bytes (bigger ones stop with DOWNLOAD_TOO_LARGE
+    /// and leave nothing). [default: 2147483648, 2 GiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_download_bytes: Option<u64>,
+
     /// Seconds without a byte before a download is called stalled (for tests). [default: 10]
     #[arg(long, value_name = "S", hide = true)]
     pub stall_timeout: Option<f64>,

@@ -302,8 +302,11 @@ impl Session {
     fn new(ctx: &SessionCtx, outbox: Outbox) -> Session {
         let (died_tx, died) = mpsc::unbounded_channel();
         let (accepted_tx, accepted) = mpsc::channel(ACCEPTED_QUEUE);
+        let sockets = SocketTable::default();
+        // Running downloads hold a socket each: they count against the same limit.
+        let downloads = sockets.others.clone();
         Session {
-            sockets: SocketTable::default(),
+            sockets,
             socket_ctx: SocketCtx {
                 policy: ctx.policy.clone(),
                 outbox,
@@ -312,7 +315,11 @@ impl Session {
             },
             died,
             accepted,
-            lab: crate::files::lab::Lab::new(ctx.files.clone()),
+            lab: crate::files::lab::Lab::new(
+                ctx.files.clone(),
+                ctx.limits.max_download_bytes,
+                downloads,
+            ),
         }
     }
 
@@ -570,6 +577,10 @@ impl Session {
             | Request::FileServerStop
             | Request::DownloadStart { .. }
             | Request::DownloadCancel { .. }) => {
+                if matches!(lab, Request::DownloadStart { .. }) {
+                    // A download holds a socket while it runs.
+                    self.sockets.check_room()?;
+                }
                 let ctx = &self.socket_ctx;
                 self.lab.handle(lab, &ctx.policy, &ctx.outbox).await
             }

@@ -2,6 +2,7 @@
 //! the answers to the lab's requests. Dropping it (the page went away) stops both.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 
 use protocol::{DownloadMode, ErrorCode, Family, RelayError, Reply, Request};
 
@@ -18,14 +19,17 @@ pub struct Lab {
     files: Arc<Files>,
     server: Option<FileServer>,
     downloads: Downloads,
+    max_download_bytes: u64,
 }
 
 impl Lab {
-    pub fn new(files: Arc<Files>) -> Lab {
+    /// `active` counts running downloads (the session counts them among its sockets).
+    pub fn new(files: Arc<Files>, max_download_bytes: u64, active: Arc<AtomicUsize>) -> Lab {
         Lab {
             files,
             server: None,
-            downloads: Downloads::default(),
+            downloads: Downloads::new(active),
+            max_download_bytes,
         }
     }
 
@@ -124,9 +128,6 @@ impl Lab {
         } else {
             None
         };
-        let stream = stream
-            .into_std()
-            .map_err(|e| crate::errors::os_error("socket", &e))?;
         let id = self.downloads.next_id();
         let job = Job {
             id,
@@ -135,6 +136,7 @@ impl Lab {
             mode,
             own_server,
             total,
+            max_bytes: self.max_download_bytes,
         };
         self.downloads
             .start(job, self.files.clone(), outbox.clone());
