@@ -42,9 +42,10 @@ pub enum DownloadMode {
     UntilEnd,
 }
 
-/// The requests, tagged by `op`.
+/// The requests, tagged by `op`. A field no request has is refused (`BAD_REQUEST` naming it),
+/// so a misspelt optional field (`recv_sise`) is not silently ignored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// Must be the first message. `token` is the per-launch secret from the tutorial URL.
     Hello { token: String },
@@ -101,7 +102,7 @@ pub enum Request {
     /// `s.close()`. Closing a listener stops new clients; accepted sockets go on.
     Close { socket: SocketId },
     /// Every socket this session holds, with its state (for the socket-state picture).
-    ListSockets,
+    ListSockets {},
     /// The kernel's own view of a connected TCP socket (Linux `TCP_INFO`).
     TcpInfo { socket: SocketId },
 
@@ -112,12 +113,12 @@ pub enum Request {
 
     // ----- the file-download lab (curriculum 8) -----
     /// The files the relay's file server offers (its one folder), with sizes and SHA-256.
-    FileList,
+    FileList {},
     /// Start the course's file server (name in, raw bytes out, close) on 127.0.0.1:`port`
     /// (the course uses 7890). One per session; starting it again moves it.
     FileServerStart { port: u16 },
     /// Stop this session's file server.
-    FileServerStop,
+    FileServerStop {},
     /// Download `name` from a server speaking the course's protocol.
     DownloadStart {
         host: String,
@@ -143,12 +144,12 @@ impl Request {
             Request::TcpShutdown { .. } => "tcp_shutdown",
             Request::TcpPauseReading { .. } => "tcp_pause_reading",
             Request::Close { .. } => "close",
-            Request::ListSockets => "list_sockets",
+            Request::ListSockets {} => "list_sockets",
             Request::TcpInfo { .. } => "tcp_info",
             Request::Resolve { .. } => "resolve",
-            Request::FileList => "file_list",
+            Request::FileList {} => "file_list",
             Request::FileServerStart { .. } => "file_server_start",
-            Request::FileServerStop => "file_server_stop",
+            Request::FileServerStop {} => "file_server_stop",
             Request::DownloadStart { .. } => "download_start",
             Request::DownloadCancel { .. } => "download_cancel",
         }
@@ -377,6 +378,22 @@ pub struct Limits {
     /// Largest file the downloader saves (`--max-download-bytes`).
     #[serde(default)]
     pub max_download_bytes: u64,
+    /// The rate limits (token buckets per session; see `limits.rs`).
+    #[serde(default)]
+    pub connect_burst: u32,
+    #[serde(default)]
+    pub connects_per_second: u32,
+    #[serde(default)]
+    pub send_burst: u32,
+    #[serde(default)]
+    pub sends_per_second: u32,
+    #[serde(default)]
+    pub bind_burst: u32,
+    #[serde(default)]
+    pub binds_per_second: u32,
+    /// Whether the page may bind ports below 1024 (`--allow-low-ports`).
+    #[serde(default)]
+    pub low_ports_allowed: bool,
 }
 
 impl Default for Limits {
@@ -395,6 +412,13 @@ impl Default for Limits {
             ping_interval_ms: PING_INTERVAL_MS,
             idle_timeout_ms: IDLE_TIMEOUT_MS,
             max_download_bytes: MAX_DOWNLOAD_BYTES,
+            connect_burst: CONNECT_BURST,
+            connects_per_second: CONNECTS_PER_SECOND,
+            send_burst: SEND_BURST,
+            sends_per_second: SENDS_PER_SECOND,
+            bind_burst: BIND_BURST,
+            binds_per_second: BINDS_PER_SECOND,
+            low_ports_allowed: false,
         }
     }
 }

@@ -28,6 +28,11 @@ pub struct Config {
     #[arg(long)]
     pub allow_bind_all: bool,
 
+    /// Let the page bind ports below 1024 (the well-known ports; usually the OS refuses them
+    /// anyway unless the relay runs as an administrator).
+    #[arg(long)]
+    pub allow_low_ports: bool,
+
     /// The folder the course's file server serves (only this one folder).
     /// [default: the lesson's sample files, made in the system's temporary folder]
     #[arg(long, value_name = "DIR")]

@@ -76,7 +76,12 @@ pub async fn listen(cfg: &Config) -> anyhow::Result<Listeners> {
     let v6 = match TcpListener::bind((Ipv6Addr::LOCALHOST, port)).await {
         Ok(l) => Some(l),
         Err(e) => {
-            tracing::debug!("not listening on [::1]:{port}: {e}");
+            // Said at INFO: a browser may try [::1] for `localhost`, and whatever holds
+            // [::1]:PORT would get it. The relay then accepts neither as Host nor Origin.
+            tracing::info!(
+                "not listening on [::1]:{port} ({e}); use http://127.0.0.1:{port}/ \
+                 (localhost and [::1] are refused)"
+            );
             None
         }
     };
@@ -127,7 +132,8 @@ impl Relay {
         let sample_site = sample_site::start()
             .await
             .context("starting the sample web site")?;
-        let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all);
+        let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all)
+            .allowing_low_ports(cfg.allow_low_ports);
         let limits = RelayLimits::from_config(cfg);
         let welcome = Welcome {
             protocol: protocol::PROTOCOL_VERSION,
@@ -143,7 +149,10 @@ impl Relay {
                 .map(|n| n.to_string())
                 .collect(),
             bind_all_allowed: policy.bind_all_allowed(),
-            limits: limits.protocol(),
+            limits: protocol::Limits {
+                low_ports_allowed: policy.low_ports_allowed(),
+                ..limits.protocol()
+            },
         };
         let (shutdown_tx, shutdown) = watch::channel(false);
         let session = Arc::new(SessionCtx {
@@ -155,7 +164,7 @@ impl Relay {
             slots: SessionSlots::new(&limits),
             limits: limits.clone(),
         });
-        let state = AppState::new(port, session);
+        let state = AppState::new(port, listeners.v6.is_some(), session);
         let conn_slots = ConnSlots::new(limits.max_http_connections, limits.header_read_timeout);
         Ok(Relay {
             conn_slots,
@@ -309,6 +318,9 @@ pub async fn run(cfg: Config) -> anyhow::Result<()> {
     }
     if cfg.allow_bind_all {
         tracing::warn!("the page may bind every interface (--allow-bind-all)");
+    }
+    if cfg.allow_low_ports {
+        tracing::warn!("the page may bind ports below 1024 (--allow-low-ports)");
     }
     if !assets::page_built() {
         tracing::warn!("this relay was built without the page; it serves a notice instead");

@@ -17,6 +17,7 @@ use protocol::{
 use tokio::sync::{OwnedSemaphorePermit, mpsc, watch};
 use tokio::time::Instant;
 
+use crate::limits::rate::{Action, Rates};
 use crate::limits::{RelayLimits, SessionSlots};
 use crate::outbox::{Outbox, write_all};
 use crate::policy::Policy;
@@ -296,6 +297,10 @@ struct Session {
     accepted: mpsc::Receiver<Accepted>,
     /// The file server and downloads of the lab (stopped when the session ends).
     lab: crate::files::lab::Lab,
+    /// Connects, sends and binds per second (see `limits/rate.rs`).
+    rates: Rates,
+    /// The relay's UDP echo peer (sends to it are not rate limited).
+    udp_echo_port: u16,
 }
 
 impl Session {
@@ -320,6 +325,8 @@ impl Session {
                 ctx.limits.max_download_bytes,
                 downloads,
             ),
+            rates: Rates::default(),
+            udp_echo_port: ctx.welcome.udp_echo_port,
         }
     }
 
@@ -479,6 +486,9 @@ impl Session {
     }
 
     async fn handle(&mut self, request: Request) -> Result<Reply, RelayError> {
+        if let Some(action) = self.rate_counted(&request) {
+            self.rates.check(action)?;
+        }
         let ctx = &self.socket_ctx;
         match request {
             Request::Hello { .. } => Err(RelayError::new(ErrorCode::BadRequest)
@@ -557,7 +567,7 @@ impl Session {
             Request::TcpPauseReading { socket, paused } => {
                 Ok(self.sockets.tcp(socket)?.pause_reading(paused))
             }
-            Request::ListSockets => Ok(Reply::Sockets {
+            Request::ListSockets {} => Ok(Reply::Sockets {
                 sockets: self.sockets.list(),
             }),
             Request::Resolve { name } => names::resolve(&name).await,
@@ -572,9 +582,9 @@ impl Session {
                     reason,
                 })
             }
-            lab @ (Request::FileList
+            lab @ (Request::FileList {}
             | Request::FileServerStart { .. }
-            | Request::FileServerStop
+            | Request::FileServerStop {}
             | Request::DownloadStart { .. }
             | Request::DownloadCancel { .. }) => {
                 if matches!(lab, Request::DownloadStart { .. }) {
@@ -584,6 +594,27 @@ impl Session {
                 let ctx = &self.socket_ctx;
                 self.lab.handle(lab, &ctx.policy, &ctx.outbox).await
             }
+        }
+    }
+}
+
+impl Session {
+    /// Which bucket a request takes a token from, if any.
+    fn rate_counted(&self, request: &Request) -> Option<Action> {
+        match request {
+            Request::TcpConnect { .. } | Request::DownloadStart { .. } => Some(Action::Connect),
+            // The echo peer only sends back to the page, at the page's own pace.
+            Request::UdpSendTo { host, port, .. }
+                if *port == self.udp_echo_port
+                    && matches!(host.as_str(), "127.0.0.1" | "localhost") =>
+            {
+                None
+            }
+            Request::UdpSendTo { .. } | Request::TcpSend { .. } => Some(Action::Send),
+            Request::UdpBind { .. }
+            | Request::TcpListen { .. }
+            | Request::FileServerStart { .. } => Some(Action::Bind),
+            _ => None,
         }
     }
 }

@@ -42,11 +42,16 @@ impl Lab {
         outbox: &Outbox,
     ) -> Result<Reply, RelayError> {
         match request {
-            Request::FileList => Ok(Reply::Files {
+            Request::FileList {} => Ok(Reply::Files {
                 folder: self.folder(),
                 files: self.list().await,
             }),
             Request::FileServerStart { port } => {
+                // Bound like any page socket: loopback, and no port below 1024 unless allowed.
+                policy.check_bind(std::net::SocketAddr::from((
+                    std::net::Ipv4Addr::LOCALHOST,
+                    port,
+                )))?;
                 // Stop the old one first, so asking for the same port again works.
                 self.server = None;
                 let server = FileServer::start(port, self.files.clone(), outbox.clone())?;
@@ -58,7 +63,7 @@ impl Lab {
                     files: self.list().await,
                 })
             }
-            Request::FileServerStop => {
+            Request::FileServerStop {} => {
                 self.server = None;
                 Ok(Reply::Done)
             }

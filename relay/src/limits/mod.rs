@@ -5,6 +5,7 @@
 //! connection limits.
 
 pub mod conns;
+pub mod rate;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -37,9 +37,18 @@ pub async fn start() -> TestRelay {
 }
 
 pub async fn start_with(cfg: Config) -> TestRelay {
+    start_listening(cfg, true).await
+}
+
+/// A relay listening on 127.0.0.1 only (as when [::1]:PORT is taken), or on both.
+pub async fn start_listening(cfg: Config, ipv6: bool) -> TestRelay {
     let v4 = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = v4.local_addr().unwrap().port();
-    let v6 = TcpListener::bind(("::1", port)).await.ok();
+    let v6 = if ipv6 {
+        TcpListener::bind(("::1", port)).await.ok()
+    } else {
+        None
+    };
     let listeners = Listeners {
         v4,
         v6,
@@ -503,7 +512,7 @@ impl Client {
 
     /// `list_sockets`.
     pub async fn list(&mut self) -> Vec<protocol::SocketInfo> {
-        match self.ok(Request::ListSockets).await {
+        match self.ok(Request::ListSockets {}).await {
             Reply::Sockets { sockets } => sockets,
             other => panic!("expected sockets, got {other:?}"),
         }
