@@ -47,7 +47,8 @@ pub enum DownloadMode {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
-    /// Must be the first message. `token` is the per-launch secret from the tutorial URL.
+    /// Must be the first message. `token` is the per-launch secret from the tutorial URL (it
+    /// opens one session only) or the credential a `welcome` gave.
     Hello { token: String },
 
     // ----- UDP (curriculum 6) -----
@@ -351,6 +352,10 @@ pub struct Welcome {
     /// Whether the page may bind 0.0.0.0 / :: (from `--allow-bind-all`).
     pub bind_all_allowed: bool,
     pub limits: Limits,
+    /// The browser's credential: the first `hello` used up the launch token, so the page
+    /// keeps this (localStorage) and says hello with it from then on, in every tab.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
 }
 
 /// The limits in force, so the page can check before it sends.

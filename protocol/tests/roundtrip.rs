@@ -108,6 +108,7 @@ fn welcome_roundtrips() {
         extra_targets: vec![],
         bind_all_allowed: false,
         limits: Limits::default(),
+        credential: Some("c0ffee".into()),
     });
     let json = to_json(&w);
     assert!(

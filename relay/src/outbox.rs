@@ -19,7 +19,8 @@ pub const OUTBOX_CAPACITY: usize = 64;
 /// What the writer task is asked to do.
 #[derive(Debug)]
 pub enum Outgoing {
-    Message(ServerMessage),
+    /// Boxed: a `welcome` is large, and pings and closes should not pay for it.
+    Message(Box<ServerMessage>),
     /// A WebSocket ping (the page's browser answers it with a pong by itself).
     Ping,
     /// Send a close frame with this code and reason, then stop writing.
@@ -52,7 +53,7 @@ impl Outbox {
 
     /// Queues a message while the caller holds the gate. False when the writer has gone.
     pub async fn send(&self, _gate: &Gate<'_>, msg: ServerMessage) -> bool {
-        self.tx.send(Outgoing::Message(msg)).await.is_ok()
+        self.tx.send(Outgoing::Message(Box::new(msg))).await.is_ok()
     }
 
     /// Queues an event (something that happened on a socket). False when the writer has gone.

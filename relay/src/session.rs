@@ -24,7 +24,7 @@ use crate::policy::Policy;
 use crate::sockets::tcp::{self, Accepted, TcpConn, TcpListen};
 use crate::sockets::udp::UdpSock;
 use crate::sockets::{Socket, SocketCtx, SocketTable};
-use crate::token::Token;
+use crate::token::{Keys, Offered, Refused};
 use crate::{names, resolve};
 
 /// WebSocket close code for "message too big" (RFC 6455).
@@ -48,7 +48,8 @@ const ACCEPTED_QUEUE: usize = 4;
 /// What every session shares: the secret, the rules, the facts for `welcome`.
 #[derive(Debug)]
 pub struct SessionCtx {
-    pub token: Token,
+    /// The launch token and the credential it is exchanged for.
+    pub keys: Keys,
     pub policy: Arc<Policy>,
     pub welcome: Welcome,
     /// Becomes true when the relay shuts down.
@@ -174,11 +175,10 @@ where
         return Err(refuse(outbox, id, error, CLOSE_NOT_AUTHENTICATED).await);
     }
     let offered = value.get("token").and_then(|v| v.as_str()).unwrap_or("");
-    if !ctx.token.matches(offered) {
-        tracing::warn!("page offered a wrong token");
-        let error = RelayError::new(ErrorCode::BadToken);
-        return Err(refuse(outbox, id, error, CLOSE_BAD_TOKEN).await);
-    }
+    let kind = match ctx.keys.check(offered) {
+        Ok(kind) => kind,
+        Err(why) => return Err(bad_token(outbox, id, why).await),
+    };
     let Some(place) = ctx.slots.session() else {
         tracing::warn!(
             "refused a page session: {} sessions are open already",
@@ -190,13 +190,44 @@ where
         ));
         return Err(refuse(outbox, id, error, CLOSE_TOO_MANY_SESSIONS).await);
     };
-    if !outbox
-        .event(ServerMessage::Welcome(ctx.welcome.clone()))
-        .await
-    {
+    // The first session uses up the launch token; every welcome carries the credential, which
+    // the page keeps for its other tabs and reloads.
+    let credential = match kind {
+        Offered::Credential => ctx.keys.credential(),
+        Offered::Launch => match ctx.keys.exchange() {
+            Ok(credential) => {
+                tracing::info!("the launch token was exchanged for this browser's credential");
+                credential
+            }
+            Err(why) => return Err(bad_token(outbox, id, why).await),
+        },
+    };
+    let welcome = Welcome {
+        credential: Some(credential.as_str().to_owned()),
+        ..ctx.welcome.clone()
+    };
+    if !outbox.event(ServerMessage::Welcome(welcome)).await {
         return Err(End::Gone);
     }
     Ok(place)
+}
+
+/// `BAD_TOKEN` and close 4001, saying why.
+async fn bad_token(outbox: &Outbox, id: Option<u64>, why: Refused) -> End {
+    let detail = match why {
+        Refused::Wrong => {
+            tracing::warn!("page offered a wrong token");
+            "this is not the token of this launch of the relay"
+        }
+        Refused::AlreadyExchanged => {
+            tracing::warn!("page offered the launch token again, after it was exchanged");
+            "this launch's token was already used by the first tab, which got the browser's \
+             credential; other tabs of that browser use it. Another browser needs a new launch \
+             of the relay"
+        }
+    };
+    let error = RelayError::new(ErrorCode::BadToken).with_detail(detail);
+    refuse(outbox, id, error, CLOSE_BAD_TOKEN).await
 }
 
 async fn refuse(outbox: &Outbox, id: Option<u64>, error: RelayError, code: u16) -> End {

@@ -170,13 +170,12 @@ async fn websockets_that_never_say_hello_are_bounded() {
         Ok(_) => panic!("a third WebSocket without hello was accepted"),
     }
     // Once one of them has said hello, its place is free for the next.
-    assert!(matches!(
-        b.hello(&relay.token).await,
-        ServerMessage::Welcome(_)
-    ));
+    let welcome = b.hello(&relay.token).await;
+    relay.keep(&welcome);
+    assert!(matches!(welcome, ServerMessage::Welcome(_)));
     let mut c = until_upgraded(&relay).await;
     assert!(matches!(
-        c.hello(&relay.token).await,
+        c.hello(&relay.secret()).await,
         ServerMessage::Welcome(_)
     ));
     relay.stop().await;
@@ -205,7 +204,7 @@ async fn too_many_tabs_are_refused_with_4003_and_the_reason() {
     let _second = relay.client().await;
     assert_eq!(first.welcome().limits.max_sessions, 2);
     let mut third = Client::connect(relay.port, &relay.origin()).await.unwrap();
-    match third.hello(&relay.token).await {
+    match third.hello(&relay.secret()).await {
         ServerMessage::Error { id: Some(1), error } => {
             assert_eq!(error.code, ErrorCode::TooManySessions);
             assert_eq!(
@@ -227,7 +226,7 @@ async fn too_many_tabs_are_refused_with_4003_and_the_reason() {
     let deadline = Instant::now() + WAIT;
     loop {
         let mut c = Client::connect(relay.port, &relay.origin()).await.unwrap();
-        if matches!(c.hello(&relay.token).await, ServerMessage::Welcome(_)) {
+        if matches!(c.hello(&relay.secret()).await, ServerMessage::Welcome(_)) {
             break;
         }
         assert!(

@@ -267,3 +267,42 @@ async fn shutdown_closes_sessions_with_1001() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn the_launch_token_opens_one_session_then_only_the_credential_does() {
+    let relay = start().await;
+    let first = relay.client().await;
+    let credential = first.welcome().credential.clone().expect("a credential");
+    assert_eq!(credential.len(), 64);
+    assert_ne!(credential, relay.token);
+    // The launch token again (say, read from a command line): refused, and told why.
+    let mut again = Client::connect(relay.port, &relay.origin()).await.unwrap();
+    match again.hello(&relay.token).await {
+        ServerMessage::Error { error, .. } => {
+            assert_eq!(error.code, ErrorCode::BadToken);
+            assert!(
+                error
+                    .detail
+                    .unwrap()
+                    .contains("already used by the first tab")
+            );
+        }
+        other => panic!("expected BAD_TOKEN, got {other:?}"),
+    }
+    let (_, frame) = again.until_close().await;
+    assert_eq!(u16::from(frame.unwrap().code), CLOSE_BAD_TOKEN);
+    // Another tab of the same browser, with the credential: welcome, with the same credential.
+    let mut tab = Client::connect(relay.port, &relay.origin()).await.unwrap();
+    match tab.hello(&credential).await {
+        ServerMessage::Welcome(w) => assert_eq!(w.credential, Some(credential.clone())),
+        other => panic!("expected welcome, got {other:?}"),
+    }
+    // Even after every session has ended, the launch token stays used up.
+    drop((first, tab));
+    let mut late = Client::connect(relay.port, &relay.origin()).await.unwrap();
+    assert_eq!(
+        error_of(&late.hello(&relay.token).await),
+        (Some(1), ErrorCode::BadToken)
+    );
+    relay.stop().await;
+}

@@ -28,6 +28,8 @@ pub struct TestRelay {
     pub token: String,
     pub echo_port: u16,
     pub ipv6: bool,
+    /// The credential the first welcome gave (the launch token opens one session only).
+    credential: std::sync::Mutex<Option<String>>,
     stop: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
 }
@@ -68,6 +70,7 @@ pub async fn start_listening(cfg: Config, ipv6: bool) -> TestRelay {
         token,
         echo_port,
         ipv6,
+        credential: Default::default(),
         stop: Some(stop),
         task,
     }
@@ -78,10 +81,32 @@ impl TestRelay {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// A client that has said hello with the right token and read the welcome.
+    /// What opens a session now: the launch token for the first one, then the credential
+    /// the first welcome gave.
+    pub fn secret(&self) -> String {
+        self.credential
+            .lock()
+            .unwrap()
+            .clone()
+            .unwrap_or_else(|| self.token.clone())
+    }
+
+    /// Remembers the credential a welcome carries.
+    pub fn keep(&self, welcome: &ServerMessage) {
+        if let ServerMessage::Welcome(Welcome {
+            credential: Some(c),
+            ..
+        }) = welcome
+        {
+            *self.credential.lock().unwrap() = Some(c.clone());
+        }
+    }
+
+    /// A client that has said hello with the right secret and read the welcome.
     pub async fn client(&self) -> Client {
         let mut c = Client::connect(self.port, &self.origin()).await.unwrap();
-        let welcome = c.hello(&self.token).await;
+        let welcome = c.hello(&self.secret()).await;
+        self.keep(&welcome);
         let ServerMessage::Welcome(w) = welcome else {
             panic!("expected welcome, got {welcome:?}");
         };
