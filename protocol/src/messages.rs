@@ -191,6 +191,14 @@ pub enum ServerMessage {
     },
     /// One `recv` returned these bytes (the boundaries are the real ones).
     TcpData { socket: SocketId, data: Data },
+    /// A listener's client could not be given a socket (the session holds its most sockets):
+    /// the relay accepted it and closed it at once, so the client saw its connect succeed and
+    /// then the end of the stream. `error` says why (`TOO_MANY_SOCKETS`).
+    ClientRefused {
+        listener: SocketId,
+        peer: SocketAddr,
+        error: RelayError,
+    },
     /// `recv` returned 0 bytes: the peer closed its side (the socket stays open for sending).
     TcpPeerClosed { socket: SocketId },
     /// The relay closed a socket on its own (an error, or the peer reset it).

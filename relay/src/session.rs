@@ -447,7 +447,7 @@ impl Session {
     /// starts its reader. False when the page is gone.
     ///
     /// Over the session's socket limit the client is accepted and closed at once (it sees its
-    /// connect succeed, then end of stream), and the relay logs it: the listener keeps
+    /// connect succeed, then end of stream), and the page hears it (`client_refused`): the listener keeps
     /// listening, and clients queued behind are not left hanging in the backlog.
     async fn adopt(&mut self, accepted: Accepted) -> bool {
         let Accepted {
@@ -469,9 +469,14 @@ impl Session {
             .add(|id| TcpConn::new(id, stream, Some(listener)).map(Socket::Tcp));
         let socket = match added {
             Ok(socket) => socket,
-            Err(e) => {
-                tracing::warn!(listener, %peer, "closed an accepted client at once: {e}");
-                return true;
+            Err(error) => {
+                tracing::warn!(listener, %peer, "closed an accepted client at once: {error}");
+                let event = ServerMessage::ClientRefused {
+                    listener,
+                    peer,
+                    error,
+                };
+                return outbox.send(&gate, event).await;
             }
         };
         let Ok(conn) = self.sockets.tcp(socket) else {
