@@ -128,6 +128,9 @@ async fn websocket(
         let mut res = (StatusCode::SERVICE_UNAVAILABLE, HELLOS_BUSY).into_response();
         res.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        // Close after the answer: a refused upgrade must not keep a connection place.
+        res.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
         security_headers(res.headers_mut());
         return res;
     };

@@ -163,6 +163,8 @@ async fn websockets_that_never_say_hello_are_bounded() {
     match Client::connect(relay.port, &relay.origin()).await {
         Err(tungstenite::Error::Http(res)) => {
             assert_eq!(res.status(), 503);
+            // Closed after the answer, so a refused upgrade keeps no connection place.
+            assert_eq!(res.headers()["connection"], "close");
             let body = res.body().as_deref().unwrap_or_default();
             assert_eq!(std::str::from_utf8(body).unwrap(), relay::app::HELLOS_BUSY);
         }

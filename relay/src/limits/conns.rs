@@ -10,8 +10,10 @@
 //! busy with a request is the newcomer answered `503` with the reason.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
@@ -43,6 +45,9 @@ const REFUSE_LINGER: Duration = Duration::from_secs(1);
 /// Refused connections being answered at once; more are closed without an answer.
 const MAX_REFUSING: usize = 32;
 
+/// An idle connection's "close now" and "a byte has arrived".
+type IdleConn = (Arc<Notify>, Arc<AtomicBool>);
+
 /// The connection places every listener of one relay shares.
 #[derive(Debug)]
 pub struct ConnSlots {
@@ -50,8 +55,9 @@ pub struct ConnSlots {
     refusing: Arc<Semaphore>,
     max: u32,
     header_timeout: Duration,
-    /// Connections that have not sent a request yet, oldest first, with their "close now".
-    idle: Mutex<BTreeMap<u64, Arc<Notify>>>,
+    /// Connections that have not sent a whole request yet, oldest first, with their "close
+    /// now" and whether any byte has arrived on them.
+    idle: Mutex<BTreeMap<u64, IdleConn>>,
     next_id: AtomicU64,
 }
 
@@ -78,11 +84,20 @@ impl ConnSlots {
         if let Ok(p) = self.permits.clone().try_acquire_owned() {
             return Some(p);
         }
-        let oldest = {
+        // The oldest connection that has sent nothing at all goes first (a flood of silent
+        // connections never pushes out a client whose request is on its way); else the oldest.
+        let evicted = {
             let mut idle = self.idle.lock().ok()?;
-            idle.pop_first()
+            let silent = idle
+                .iter()
+                .find(|(_, (_, spoke))| !spoke.load(Ordering::Relaxed))
+                .map(|(id, _)| *id);
+            match silent {
+                Some(id) => idle.remove(&id),
+                None => idle.pop_first().map(|(_, v)| v),
+            }
         };
-        let (_, close) = oldest?;
+        let (close, _) = evicted?;
         close.notify_one();
         tokio::time::timeout(EVICT_WAIT, self.permits.clone().acquire_owned())
             .await
@@ -90,9 +105,9 @@ impl ConnSlots {
             .ok()
     }
 
-    fn mark_idle(&self, id: u64, close: Arc<Notify>) {
+    fn mark_idle(&self, id: u64, close: Arc<Notify>, spoke: Arc<AtomicBool>) {
         if let Ok(mut idle) = self.idle.lock() {
-            idle.insert(id, close);
+            idle.insert(id, (close, spoke));
         }
     }
 
@@ -183,7 +198,8 @@ async fn connection(
     let _ = tcp.set_nodelay(true);
     let id = slots.next_id.fetch_add(1, Ordering::Relaxed);
     let close = Arc::new(Notify::new());
-    slots.mark_idle(id, close.clone());
+    let spoke = Arc::new(AtomicBool::new(false));
+    slots.mark_idle(id, close.clone(), spoke.clone());
     let inner = TowerToHyperService::new(router);
     let service = {
         let slots = slots.clone();
@@ -197,7 +213,7 @@ async fn connection(
         .timer(TokioTimer::new())
         .header_read_timeout(slots.header_timeout);
     let conn = builder
-        .serve_connection(TokioIo::new(tcp), service)
+        .serve_connection(TokioIo::new(Spoke { tcp, spoke }), service)
         .with_upgrades();
     tokio::pin!(conn);
     let mut stopping = false;
@@ -218,6 +234,57 @@ async fn connection(
     slots.mark_busy(id);
     if let Some(Err(e)) = result {
         tracing::debug!("HTTP connection ended: {e}");
+    }
+}
+
+/// A connection's stream that notes when its first byte arrives (see [`ConnSlots::place`]).
+struct Spoke {
+    tcp: TcpStream,
+    spoke: Arc<AtomicBool>,
+}
+
+impl tokio::io::AsyncRead for Spoke {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.tcp).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            self.spoke.store(true, Ordering::Relaxed);
+        }
+        polled
+    }
+}
+
+impl tokio::io::AsyncWrite for Spoke {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.tcp).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_shutdown(cx)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.tcp).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.tcp.is_write_vectored()
     }
 }
 
