@@ -79,15 +79,15 @@ impl ConnSlots {
         self.max as usize - self.permits.available_permits()
     }
 
-    /// A place for a new connection: a free one, or one an idle connection gives up.
-    async fn place(&self) -> Option<OwnedSemaphorePermit> {
-        if let Ok(p) = self.permits.clone().try_acquire_owned() {
-            return Some(p);
-        }
-        // The oldest connection that has sent nothing at all goes first (a flood of silent
-        // connections never pushes out a client whose request is on its way); else the oldest.
+    /// Asks the oldest idle connection to close and give its place up; false when every
+    /// connection is busy with a request. The connection that has sent nothing at all goes
+    /// first (a flood of silent connections never pushes out a client whose request is on its
+    /// way); else the oldest.
+    fn evict_one(&self) -> bool {
         let evicted = {
-            let mut idle = self.idle.lock().ok()?;
+            let Ok(mut idle) = self.idle.lock() else {
+                return false;
+            };
             let silent = idle
                 .iter()
                 .find(|(_, (_, spoke))| !spoke.load(Ordering::Relaxed))
@@ -97,12 +97,13 @@ impl ConnSlots {
                 None => idle.pop_first().map(|(_, v)| v),
             }
         };
-        let (close, _) = evicted?;
-        close.notify_one();
-        tokio::time::timeout(EVICT_WAIT, self.permits.clone().acquire_owned())
-            .await
-            .ok()?
-            .ok()
+        match evicted {
+            Some((close, _)) => {
+                close.notify_one();
+                true
+            }
+            None => false,
+        }
     }
 
     fn mark_idle(&self, id: u64, close: Arc<Notify>, spoke: Arc<AtomicBool>) {
@@ -146,26 +147,38 @@ pub async fn serve(
                 continue;
             }
         };
-        let Some(permit) = slots.place().await else {
-            tracing::info!("refused a connection: {} connections are busy", slots.max);
-            match slots.refusing.clone().try_acquire_owned() {
-                Ok(place) => {
-                    tokio::spawn(refuse(tcp, place));
+        if let Ok(permit) = slots.permits.clone().try_acquire_owned() {
+            tokio::spawn(connection(
+                tcp,
+                permit,
+                slots.clone(),
+                router.clone(),
+                stop.clone(),
+            ));
+        } else if slots.evict_one() {
+            // Wait for the place in a task of its own: the accept loop goes on at once, so a
+            // flood of connections never queues a real client behind its evictions.
+            let (slots, router, stop) = (slots.clone(), router.clone(), stop.clone());
+            tokio::spawn(async move {
+                let place = tokio::time::timeout(EVICT_WAIT, slots.permits.clone().acquire_owned());
+                match place.await {
+                    Ok(Ok(permit)) => connection(tcp, permit, slots, router, stop).await,
+                    _ => turn_away(&slots, tcp),
                 }
-                // Refusals pile up (a flood): just close, without an answer.
-                Err(_) => drop(tcp),
-            }
-            continue;
-        };
-        tokio::spawn(connection(
-            tcp,
-            permit,
-            slots.clone(),
-            router.clone(),
-            stop.clone(),
-        ));
+            });
+        } else {
+            turn_away(&slots, tcp);
+        }
     }
     slots.drained(Duration::from_secs(3)).await;
+}
+
+/// Every connection is busy: answer `503` (or, in a flood of refusals, just close).
+fn turn_away(slots: &ConnSlots, tcp: TcpStream) {
+    tracing::info!("refused a connection: {} connections are busy", slots.max);
+    if let Ok(place) = slots.refusing.clone().try_acquire_owned() {
+        tokio::spawn(refuse(tcp, place));
+    }
 }
 
 /// Answers `503` and closes. The request is read (and ignored) first for a moment: closing a
