@@ -88,11 +88,27 @@ pub enum ErrorCode {
     /// The relay already has `limits::MAX_SESSIONS` page sessions (tabs).
     #[serde(rename = "TOO_MANY_SESSIONS")]
     TooManySessions,
+    /// A download ended with a size other than the served file's.
+    #[serde(rename = "SIZE_MISMATCH")]
+    SizeMismatch,
+    /// A download has the expected size but another SHA-256 than the served file.
+    #[serde(rename = "HASH_MISMATCH")]
+    HashMismatch,
+    /// A download grew past the relay's `--max-download-bytes`.
+    #[serde(rename = "DOWNLOAD_TOO_LARGE")]
+    DownloadTooLarge,
+    /// Too many connects, sends or binds in a short time; `retry_after_ms` says how long to
+    /// wait.
+    #[serde(rename = "RATE_LIMITED")]
+    RateLimited,
+    /// A port below 1024 (a well-known port) without `--allow-low-ports`.
+    #[serde(rename = "LOW_PORT_DENIED")]
+    LowPortDenied,
 }
 
 impl ErrorCode {
     /// Every code, for tests and documentation.
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 33] = [
         ErrorCode::AddrInUse,
         ErrorCode::AddrNotAvail,
         ErrorCode::Access,
@@ -121,6 +137,11 @@ impl ErrorCode {
         ErrorCode::NotImplemented,
         ErrorCode::Disconnected,
         ErrorCode::TooManySessions,
+        ErrorCode::SizeMismatch,
+        ErrorCode::HashMismatch,
+        ErrorCode::DownloadTooLarge,
+        ErrorCode::RateLimited,
+        ErrorCode::LowPortDenied,
     ];
 
     /// The name as it appears in JSON (`"EADDRINUSE"`, `"TARGET_DENIED"`, ...).
@@ -154,6 +175,11 @@ impl ErrorCode {
             ErrorCode::NotImplemented => "NOT_IMPLEMENTED",
             ErrorCode::Disconnected => "DISCONNECTED",
             ErrorCode::TooManySessions => "TOO_MANY_SESSIONS",
+            ErrorCode::SizeMismatch => "SIZE_MISMATCH",
+            ErrorCode::HashMismatch => "HASH_MISMATCH",
+            ErrorCode::DownloadTooLarge => "DOWNLOAD_TOO_LARGE",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::LowPortDenied => "LOW_PORT_DENIED",
         }
     }
 
@@ -280,6 +306,26 @@ impl ErrorCode {
                 "打开本教程的标签页太多了:中继程序同时只服务几个标签页。关闭一个不用的标签页,这个标签页会自动重新连接。",
                 "Too many tabs have the tutorial open: the relay serves only a few at once. Close a tab you no longer need; this one reconnects by itself.",
             ),
+            ErrorCode::SizeMismatch => (
+                "收到的字节数和服务器上文件的大小不一样:连接在中途结束了。文件没有保存(临时文件已删除)。",
+                "The number of bytes received differs from the file's size on the server: the connection ended part-way. The file was not saved (the temporary file was removed).",
+            ),
+            ErrorCode::HashMismatch => (
+                "大小一样,但 SHA-256 校验和不一样:收到的内容和服务器上的文件不同。文件没有保存(临时文件已删除)。",
+                "The size is right but the SHA-256 checksum differs: what arrived is not the server's file. The file was not saved (the temporary file was removed).",
+            ),
+            ErrorCode::DownloadTooLarge => (
+                "文件超过了中继程序允许下载的最大大小,下载已停止,临时文件已删除。需要更大的文件时,启动中继程序时加上 --max-download-bytes。",
+                "The file is larger than the relay lets the downloader save, so the download stopped and the temporary file was removed. For bigger files, start the relay with --max-download-bytes.",
+            ),
+            ErrorCode::RateLimited => (
+                "太快了:短时间内连接、发送或绑定的次数太多。任何一课都用不了这么多;这样的速度像是在扫描端口或者制造流量洪水,所以中继程序让你稍等一下再试。",
+                "Too fast: too many connects, sends or binds in a short time. No lesson needs this many; at this speed it looks like a port scan or a flood, so the relay asks you to wait a moment and try again.",
+            ),
+            ErrorCode::LowPortDenied => (
+                "1024 以下的端口是“知名端口”(HTTP 用 80,HTTPS 用 443,SSH 用 22……),操作系统把它们留给系统服务,普通程序通常没有权限绑定。练习时请用 1024 以上的端口,比如 8000 或 9000。(确实需要时,启动中继程序时加上 --allow-low-ports。)",
+                "Ports below 1024 are the well-known ports (HTTP uses 80, HTTPS 443, SSH 22, ...). Operating systems keep them for system services, and ordinary programs usually may not bind them. For exercises use a port above 1024, such as 8000 or 9000. (If you really need one, start the relay with --allow-low-ports.)",
+            ),
         }
     }
 }
@@ -311,6 +357,9 @@ pub struct RelayError {
     /// Extra facts: the OS's own text, or what exactly was wrong with the request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// For `RATE_LIMITED`: milliseconds until the request would be accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_ms: Option<u64>,
 }
 
 impl RelayError {
@@ -322,7 +371,13 @@ impl RelayError {
             python: None,
             message: code.explain(Lang::En).to_owned(),
             detail: None,
+            retry_after_ms: None,
         }
+    }
+
+    pub fn with_retry_after(mut self, ms: u64) -> Self {
+        self.retry_after_ms = Some(ms);
+        self
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {

@@ -60,3 +60,22 @@ pub const CLOSE_NO_PONG: u16 = 4004;
 
 /// WebSocket close code when the page sent no request for `IDLE_TIMEOUT_MS`.
 pub const CLOSE_IDLE: u16 = 4005;
+
+/// Largest file the downloader saves unless the relay is started with another
+/// `--max-download-bytes` (2 GiB: any lesson file, far below a full disk).
+pub const MAX_DOWNLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Token buckets per session: how many `tcp_connect`s and `download_start`s may come at once,
+/// and how many more per second after that. A lesson makes a handful; a port scan makes
+/// thousands per second.
+pub const CONNECT_BURST: u32 = 50;
+pub const CONNECTS_PER_SECOND: u32 = 20;
+
+/// The same for `udp_send_to` and `tcp_send` (sends to the relay's own UDP echo peer are not
+/// counted: they reach nothing else, and the echoes come back at the page's own pace).
+pub const SEND_BURST: u32 = 500;
+pub const SENDS_PER_SECOND: u32 = 250;
+
+/// The same for `udp_bind`, `tcp_listen` and `file_server_start`.
+pub const BIND_BURST: u32 = 50;
+pub const BINDS_PER_SECOND: u32 = 20;

@@ -42,11 +42,13 @@ pub enum DownloadMode {
     UntilEnd,
 }
 
-/// The requests, tagged by `op`.
+/// The requests, tagged by `op`. A field no request has is refused (`BAD_REQUEST` naming it),
+/// so a misspelt optional field (`recv_sise`) is not silently ignored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
-    /// Must be the first message. `token` is the per-launch secret from the tutorial URL.
+    /// Must be the first message. `token` is the per-launch secret from the tutorial URL (it
+    /// opens one session only) or the credential a `welcome` gave.
     Hello { token: String },
 
     // ----- UDP (curriculum 6) -----
@@ -101,7 +103,7 @@ pub enum Request {
     /// `s.close()`. Closing a listener stops new clients; accepted sockets go on.
     Close { socket: SocketId },
     /// Every socket this session holds, with its state (for the socket-state picture).
-    ListSockets,
+    ListSockets {},
     /// The kernel's own view of a connected TCP socket (Linux `TCP_INFO`).
     TcpInfo { socket: SocketId },
 
@@ -112,12 +114,12 @@ pub enum Request {
 
     // ----- the file-download lab (curriculum 8) -----
     /// The files the relay's file server offers (its one folder), with sizes and SHA-256.
-    FileList,
+    FileList {},
     /// Start the course's file server (name in, raw bytes out, close) on 127.0.0.1:`port`
     /// (the course uses 7890). One per session; starting it again moves it.
     FileServerStart { port: u16 },
     /// Stop this session's file server.
-    FileServerStop,
+    FileServerStop {},
     /// Download `name` from a server speaking the course's protocol.
     DownloadStart {
         host: String,
@@ -143,12 +145,12 @@ impl Request {
             Request::TcpShutdown { .. } => "tcp_shutdown",
             Request::TcpPauseReading { .. } => "tcp_pause_reading",
             Request::Close { .. } => "close",
-            Request::ListSockets => "list_sockets",
+            Request::ListSockets {} => "list_sockets",
             Request::TcpInfo { .. } => "tcp_info",
             Request::Resolve { .. } => "resolve",
-            Request::FileList => "file_list",
+            Request::FileList {} => "file_list",
             Request::FileServerStart { .. } => "file_server_start",
-            Request::FileServerStop => "file_server_stop",
+            Request::FileServerStop {} => "file_server_stop",
             Request::DownloadStart { .. } => "download_start",
             Request::DownloadCancel { .. } => "download_cancel",
         }
@@ -189,6 +191,14 @@ pub enum ServerMessage {
     },
     /// One `recv` returned these bytes (the boundaries are the real ones).
     TcpData { socket: SocketId, data: Data },
+    /// A listener's client could not be given a socket (the session holds its most sockets):
+    /// the relay accepted it and closed it at once, so the client saw its connect succeed and
+    /// then the end of the stream. `error` says why (`TOO_MANY_SOCKETS`).
+    ClientRefused {
+        listener: SocketId,
+        peer: SocketAddr,
+        error: RelayError,
+    },
     /// `recv` returned 0 bytes: the peer closed its side (the socket stays open for sending).
     TcpPeerClosed { socket: SocketId },
     /// The relay closed a socket on its own (an error, or the peer reset it).
@@ -230,6 +240,18 @@ pub enum DownloadStatus {
     Cancelled,
 }
 
+/// How much a `complete` download is known to be complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Completeness {
+    /// The expected size and SHA-256 were known (the relay's own server) and both matched.
+    Verified,
+    /// Nothing was known to check against: the server closed after sending, which is all the
+    /// course's protocol says. A server that stops early and closes looks exactly the same:
+    /// complete as far as the protocol can tell (a lesson about framing).
+    AsFarAsTheProtocolCanTell,
+}
+
 /// The `download_finished` event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DownloadReport {
@@ -251,6 +273,9 @@ pub struct DownloadReport {
     /// Whether the server was the relay's own file server (so `expected_*` are meaningful).
     #[serde(default)]
     pub own_server: bool,
+    /// For a `complete` download: how sure that is (absent for the other statuses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completeness: Option<Completeness>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<RelayError>,
 }
@@ -358,6 +383,10 @@ pub struct Welcome {
     /// Whether the page may bind 0.0.0.0 / :: (from `--allow-bind-all`).
     pub bind_all_allowed: bool,
     pub limits: Limits,
+    /// The browser's credential: the first `hello` used up the launch token, so the page
+    /// keeps this (localStorage) and says hello with it from then on, in every tab.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
 }
 
 /// The limits in force, so the page can check before it sends.
@@ -382,6 +411,25 @@ pub struct Limits {
     pub ping_interval_ms: u64,
     #[serde(default)]
     pub idle_timeout_ms: u64,
+    /// Largest file the downloader saves (`--max-download-bytes`).
+    #[serde(default)]
+    pub max_download_bytes: u64,
+    /// The rate limits (token buckets per session; see `limits.rs`).
+    #[serde(default)]
+    pub connect_burst: u32,
+    #[serde(default)]
+    pub connects_per_second: u32,
+    #[serde(default)]
+    pub send_burst: u32,
+    #[serde(default)]
+    pub sends_per_second: u32,
+    #[serde(default)]
+    pub bind_burst: u32,
+    #[serde(default)]
+    pub binds_per_second: u32,
+    /// Whether the page may bind ports below 1024 (`--allow-low-ports`).
+    #[serde(default)]
+    pub low_ports_allowed: bool,
 }
 
 impl Default for Limits {
@@ -399,6 +447,14 @@ impl Default for Limits {
             max_sessions: MAX_SESSIONS,
             ping_interval_ms: PING_INTERVAL_MS,
             idle_timeout_ms: IDLE_TIMEOUT_MS,
+            max_download_bytes: MAX_DOWNLOAD_BYTES,
+            connect_burst: CONNECT_BURST,
+            connects_per_second: CONNECTS_PER_SECOND,
+            send_burst: SEND_BURST,
+            sends_per_second: SENDS_PER_SECOND,
+            bind_burst: BIND_BURST,
+            binds_per_second: BINDS_PER_SECOND,
+            low_ports_allowed: false,
         }
     }
 }

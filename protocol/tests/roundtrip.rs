@@ -110,6 +110,7 @@ fn welcome_roundtrips() {
         extra_targets: vec![],
         bind_all_allowed: false,
         limits: Limits::default(),
+        credential: Some("c0ffee".into()),
     });
     let json = to_json(&w);
     assert!(
@@ -219,7 +220,7 @@ fn tcp_requests_and_socket_list_parse_as_documented() {
         r#"{"id":8,"op":"list_sockets"}"#,
         ClientMessage {
             id: 8,
-            request: Request::ListSockets,
+            request: Request::ListSockets {},
         },
     );
     let reply = ServerMessage::Reply {
@@ -302,5 +303,31 @@ fn resolve_and_tcp_info_roundtrip() {
             serde_json::from_str::<ServerMessage>(&to_json(&msg)).unwrap(),
             msg
         );
+    }
+}
+
+#[test]
+fn unknown_request_fields_are_refused_naming_the_field() {
+    let err = |json: &str| {
+        serde_json::from_str::<ClientMessage>(json)
+            .unwrap_err()
+            .to_string()
+    };
+    let e = err(r#"{"id":1,"op":"tcp_connect","host":"127.0.0.1","port":7,"recv_sise":1024}"#);
+    assert!(e.starts_with("unknown field `recv_sise`"), "{e}");
+    let e = err(r#"{"id":2,"op":"udp_open","family":"ipv4","port":9}"#);
+    assert!(e.starts_with("unknown field `port`"), "{e}");
+    let e = err(r#"{"id":3,"op":"list_sockets","all":true}"#);
+    assert!(e.starts_with("unknown field `all`"), "{e}");
+    let e = err(r#"{"id":3,"op":"hello","token":"t","tokne":"t"}"#);
+    assert!(e.starts_with("unknown field `tokne`"), "{e}");
+    // The known optional fields, present or not, are still fine.
+    for ok in [
+        r#"{"id":4,"op":"tcp_connect","host":"127.0.0.1","port":7,"recv_size":1024}"#,
+        r#"{"id":5,"op":"tcp_connect","host":"127.0.0.1","port":7}"#,
+        r#"{"id":6,"op":"udp_open"}"#,
+        r#"{"id":7,"op":"list_sockets"}"#,
+    ] {
+        serde_json::from_str::<ClientMessage>(ok).unwrap();
     }
 }

@@ -32,24 +32,31 @@ pub struct AppState {
 
 #[derive(Debug)]
 struct Inner {
-    hosts: [String; 3],
-    origins: [String; 3],
+    hosts: Vec<String>,
+    origins: Vec<String>,
     csp: String,
     session: Arc<SessionCtx>,
 }
 
 impl AppState {
-    /// The state for a relay listening on `port`.
-    pub fn new(port: u16, session: Arc<SessionCtx>) -> AppState {
-        let hosts = [
-            format!("127.0.0.1:{port}"),
-            format!("localhost:{port}"),
-            format!("[::1]:{port}"),
-        ];
-        let origins = hosts.clone().map(|h| format!("http://{h}"));
+    /// The state for a relay listening on 127.0.0.1:`port`, and on [::1]:`port` when `ipv6`.
+    /// Without [::1], neither `[::1]` nor `localhost` (which browsers may try on [::1] first)
+    /// is accepted: another program may hold [::1]:PORT, and its pages would share the
+    /// relay's Origin.
+    pub fn new(port: u16, ipv6: bool, session: Arc<SessionCtx>) -> AppState {
+        let mut hosts = vec![format!("127.0.0.1:{port}")];
+        if ipv6 {
+            hosts.push(format!("localhost:{port}"));
+            hosts.push(format!("[::1]:{port}"));
+        }
+        let origins: Vec<String> = hosts.iter().map(|h| format!("http://{h}")).collect();
         // CSP's grammar has no IPv6 literals (Chromium ignores `ws://[::1]:PORT` with a
         // warning); a page loaded from [::1] is covered by 'self'.
-        let ws: Vec<String> = hosts[..2].iter().map(|h| format!("ws://{h}")).collect();
+        let ws: Vec<String> = hosts
+            .iter()
+            .filter(|h| !h.starts_with('['))
+            .map(|h| format!("ws://{h}"))
+            .collect();
         let mut scripts = vec!["'self'", "'wasm-unsafe-eval'"];
         scripts.extend(assets::inline_script_hashes());
         let csp = format!(
@@ -80,7 +87,8 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Exactly one Host header, exactly one of `127.0.0.1:PORT`, `localhost:PORT`, `[::1]:PORT`.
+/// Exactly one Host header, exactly one of `127.0.0.1:PORT`, `localhost:PORT`, `[::1]:PORT`
+/// (the last two only when the relay listens on [::1]).
 async fn check_host(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut hosts = req.headers().get_all(header::HOST).iter();
     let ok = match (hosts.next(), hosts.next()) {
@@ -120,6 +128,9 @@ async fn websocket(
         let mut res = (StatusCode::SERVICE_UNAVAILABLE, HELLOS_BUSY).into_response();
         res.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        // Close after the answer: a refused upgrade must not keep a connection place.
+        res.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
         security_headers(res.headers_mut());
         return res;
     };

@@ -28,6 +28,11 @@ pub struct Config {
     #[arg(long)]
     pub allow_bind_all: bool,
 
+    /// Let the page bind ports below 1024 (the well-known ports; usually the OS refuses them
+    /// anyway unless the relay runs as an administrator).
+    #[arg(long)]
+    pub allow_low_ports: bool,
+
     /// The folder the course's file server serves (only this one folder).
     /// [default: the lesson's sample files, made in the system's temporary folder]
     #[arg(long, value_name = "DIR")]
@@ -37,6 +42,11 @@ pub struct Config {
     /// [default: ~/Downloads/netlab]
     #[arg(long, value_name = "DIR")]
     pub downloads: Option<std::path::PathBuf>,
+
+    /// Largest file the downloader saves, in bytes (bigger ones stop with DOWNLOAD_TOO_LARGE
+    /// and leave nothing). [default: 2147483648, 2 GiB]
+    #[arg(long, value_name = "BYTES")]
+    pub max_download_bytes: Option<u64>,
 
     /// Seconds without a byte before a download is called stalled (for tests). [default: 10]
     #[arg(long, value_name = "S", hide = true)]

@@ -123,12 +123,12 @@ mod tests {
     async fn empty_bind_host_means_every_address_of_the_family() {
         let all = Policy::new(8470, vec![], true);
         assert_eq!(
-            bind_addr(&all, "", 5, Family::Ipv4).await.unwrap(),
-            "0.0.0.0:5".parse().unwrap()
+            bind_addr(&all, "", 5005, Family::Ipv4).await.unwrap(),
+            "0.0.0.0:5005".parse().unwrap()
         );
         assert_eq!(
-            bind_addr(&all, "", 5, Family::Ipv6).await.unwrap(),
-            "[::]:5".parse().unwrap()
+            bind_addr(&all, "", 5005, Family::Ipv6).await.unwrap(),
+            "[::]:5005".parse().unwrap()
         );
         let err = bind_addr(&policy(), "", 5, Family::Ipv4).await.unwrap_err();
         assert_eq!(err.code, ErrorCode::BindDenied);

@@ -42,7 +42,7 @@ use crate::policy::Policy;
 use crate::sample_site::SampleSite;
 use crate::session::SessionCtx;
 use crate::tcp_echo::TcpEchoPeer;
-use crate::token::Token;
+use crate::token::{Keys, Token};
 
 /// Where the relay listens: 127.0.0.1:PORT always, [::1]:PORT too when this machine has IPv6.
 #[derive(Debug)]
@@ -78,7 +78,12 @@ pub async fn listen(cfg: &Config) -> anyhow::Result<Listeners> {
     let v6 = match TcpListener::bind((Ipv6Addr::LOCALHOST, port)).await {
         Ok(l) => Some(l),
         Err(e) => {
-            tracing::debug!("not listening on [::1]:{port}: {e}");
+            // Said at INFO: a browser may try [::1] for `localhost`, and whatever holds
+            // [::1]:PORT would get it. The relay then accepts neither as Host nor Origin.
+            tracing::info!(
+                "not listening on [::1]:{port} ({e}); use http://127.0.0.1:{port}/ \
+                 (localhost and [::1] are refused)"
+            );
             None
         }
     };
@@ -119,7 +124,8 @@ impl Relay {
     /// Prepares a relay on these listeners: a fresh token, the echo peers, the rules.
     pub async fn new(listeners: Listeners, cfg: &Config) -> anyhow::Result<Relay> {
         let port = listeners.port()?;
-        let token = Token::generate()?;
+        let keys = Keys::generate()?;
+        let token = keys.launch().clone();
         let echo = EchoPeer::start()
             .await
             .context("starting the UDP echo peer")?;
@@ -129,7 +135,8 @@ impl Relay {
         let sample_site = sample_site::start()
             .await
             .context("starting the sample web site")?;
-        let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all);
+        let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all)
+            .allowing_low_ports(cfg.allow_low_ports);
         let limits = RelayLimits::from_config(cfg);
         // On Windows this runs netsh, which takes a moment: off the async threads.
         let ephemeral_ports = tokio::task::spawn_blocking(platform::ports::ephemeral_ports)
@@ -150,11 +157,15 @@ impl Relay {
                 .map(|n| n.to_string())
                 .collect(),
             bind_all_allowed: policy.bind_all_allowed(),
-            limits: limits.protocol(),
+            limits: protocol::Limits {
+                low_ports_allowed: policy.low_ports_allowed(),
+                ..limits.protocol()
+            },
+            credential: None,
         };
         let (shutdown_tx, shutdown) = watch::channel(false);
         let session = Arc::new(SessionCtx {
-            token: token.clone(),
+            keys,
             policy: Arc::new(policy),
             welcome,
             shutdown,
@@ -162,7 +173,7 @@ impl Relay {
             slots: SessionSlots::new(&limits),
             limits: limits.clone(),
         });
-        let state = AppState::new(port, session);
+        let state = AppState::new(port, listeners.v6.is_some(), session);
         let conn_slots = ConnSlots::new(limits.max_http_connections, limits.header_read_timeout);
         Ok(Relay {
             conn_slots,
@@ -309,19 +320,65 @@ pub async fn run(cfg: Config) -> anyhow::Result<()> {
     if cfg.allow_bind_all {
         tracing::warn!("the page may bind every interface (--allow-bind-all)");
     }
+    if cfg.allow_low_ports {
+        tracing::warn!("the page may bind ports below 1024 (--allow-low-ports)");
+    }
     if !assets::page_built() {
         tracing::warn!("this relay was built without the page; it serves a notice instead");
     }
+    // Kept until the relay stops: the browser may read the redirect file late.
+    let mut _redirect_dir = None;
     if !cfg.no_open {
-        tokio::task::spawn_blocking(move || {
-            if let Err(e) = webbrowser::open(&url) {
-                tracing::warn!("could not open a browser ({e}); open the Tutorial link above");
+        match redirect_file(&url) {
+            Ok((dir, page)) => {
+                let target = format!("file://{}", page.display());
+                _redirect_dir = Some(dir);
+                tokio::task::spawn_blocking(move || {
+                    if let Err(e) = webbrowser::open(&target) {
+                        tracing::warn!(
+                            "could not open a browser ({e}); open the Tutorial link above"
+                        );
+                    }
+                });
             }
-        });
+            Err(e) => tracing::warn!(
+                "could not write the page that opens the tutorial ({e}); open the Tutorial link \
+                 above"
+            ),
+        }
     }
     relay.serve(stop_signal()).await?;
     tracing::info!("relay stopped");
     Ok(())
+}
+
+/// Writes, in a fresh private folder, a small page that sends the browser on to `url`, and
+/// returns the folder (deleted when dropped) and the page's path. The browser is opened on this
+/// file, not on `url`: a launcher's command line is readable by every local user
+/// (`/proc/PID/cmdline`, `ps`), and `url` carries the token. The file is readable by this user
+/// only (0600), as Jupyter does it.
+pub fn redirect_file(url: &str) -> std::io::Result<(tempfile::TempDir, std::path::PathBuf)> {
+    let dir = tempfile::Builder::new().prefix("netlab-open-").tempdir()?;
+    let path = dir.path().join("open-tutorial.html");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&path)?;
+    file.write_all(redirect_page(url).as_bytes())?;
+    Ok((dir, path))
+}
+
+/// The redirect page: a meta refresh, a script for browsers that ignore it, and a link.
+/// `url` is the relay's own (`http://127.0.0.1:PORT/#token=HEX`): no character to escape.
+fn redirect_page(url: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"refresh\" content=\"0;url={url}\">\n\
+         <title>netlab</title></head>\n<body>\n\
+         <script>window.location.replace(\"{url}\");</script>\n\
+         <p><a href=\"{url}\">打开教程 / Open the tutorial</a></p>\n</body></html>\n"
+    )
 }
 
 /// Completes on Ctrl-C, or on SIGTERM.
@@ -364,5 +421,25 @@ mod tests {
             "Port 9000 (asked for with --port) is busy (another program, or another relay, uses \
              it); using port 40001 instead."
         );
+    }
+
+    #[test]
+    fn the_redirect_file_is_private_and_leads_to_the_url() {
+        let url = "http://127.0.0.1:8470/#token=00ff";
+        let (dir, path) = redirect_file(url).unwrap();
+        assert!(path.starts_with(dir.path()));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(
+            "<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:8470/#token=00ff\">"
+        ));
+        assert!(text.contains("window.location.replace(\"http://127.0.0.1:8470/#token=00ff\");"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        drop(dir);
+        assert!(!path.exists());
     }
 }

@@ -19,7 +19,8 @@ pub const OUTBOX_CAPACITY: usize = 64;
 /// What the writer task is asked to do.
 #[derive(Debug)]
 pub enum Outgoing {
-    /// Boxed: a message with an error (OS name, Python line) is far larger than a close.
+    /// Boxed: a `welcome` or a message with an error (OS name, Python line) is large, and
+    /// pings and closes should not pay for it.
     Message(Box<ServerMessage>),
     /// A WebSocket ping (the page's browser answers it with a pong by itself).
     Ping,

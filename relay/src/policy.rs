@@ -17,6 +17,7 @@ pub struct Policy {
     relay_port: u16,
     extra_targets: Vec<IpNet>,
     bind_all: bool,
+    low_ports: bool,
 }
 
 impl Policy {
@@ -25,7 +26,18 @@ impl Policy {
             relay_port,
             extra_targets,
             bind_all,
+            low_ports: false,
         }
+    }
+
+    /// Lets the page bind ports below 1024 (`--allow-low-ports`).
+    pub fn allowing_low_ports(mut self, allowed: bool) -> Policy {
+        self.low_ports = allowed;
+        self
+    }
+
+    pub fn low_ports_allowed(&self) -> bool {
+        self.low_ports
     }
 
     pub fn extra_targets(&self) -> &[IpNet] {
@@ -78,13 +90,14 @@ impl Policy {
         )))
     }
 
-    /// May the page bind `addr`? Port 0 (the OS picks) and low ports are left to the OS.
+    /// May the page bind `addr`? Port 0 means the OS picks; ports below 1024 need
+    /// `--allow-low-ports`.
     pub fn check_bind(&self, addr: SocketAddr) -> Result<(), RelayError> {
         let ip = addr.ip().to_canonical();
         let shown = shown(addr.ip());
         if ip.is_unspecified() {
             if self.bind_all {
-                return Ok(());
+                return self.check_bind_port(addr.port());
             }
             return Err(bind_denied(format!(
                 "{shown} means every interface: the port would be reachable from the whole \
@@ -92,12 +105,25 @@ impl Policy {
             )));
         }
         if ip.is_loopback() || self.in_extra(ip) {
-            return Ok(());
+            return self.check_bind_port(addr.port());
         }
         Err(bind_denied(format!(
             "{shown} is not a loopback address; only 127.0.0.0/8 and ::1{} may be bound",
             self.extra_list()
         )))
+    }
+
+    /// Port 0 means the OS picks; ports below 1024 need `--allow-low-ports`.
+    fn check_bind_port(&self, port: u16) -> Result<(), RelayError> {
+        if port != 0 && port < 1024 && !self.low_ports {
+            return Err(RelayError::new(ErrorCode::LowPortDenied).with_detail(format!(
+                "port {port} is below 1024, a well-known port{}; use a port above 1024, such as \
+                 {}",
+                well_known(port).map_or(String::new(), |name| format!(" ({name})")),
+                8000 + port % 1000
+            )));
+        }
+        Ok(())
     }
 
     fn in_extra(&self, ip: IpAddr) -> bool {
@@ -110,6 +136,23 @@ impl Policy {
             .map(|n| format!(", {n}"))
             .collect()
     }
+}
+
+/// The service a well-known port is for, when it is a famous one.
+fn well_known(port: u16) -> Option<&'static str> {
+    Some(match port {
+        21 => "FTP",
+        22 => "SSH",
+        23 => "Telnet",
+        25 => "SMTP, e-mail",
+        53 => "DNS",
+        80 => "HTTP, the web",
+        110 => "POP3, e-mail",
+        123 => "NTP, time",
+        143 => "IMAP, e-mail",
+        443 => "HTTPS, the secure web",
+        _ => return None,
+    })
 }
 
 /// The address as the page wrote it, plus its IPv4 meaning when it is IPv4-mapped.
@@ -310,13 +353,32 @@ mod tests {
     }
 
     #[test]
-    fn loopback_binds_are_allowed_with_any_port() {
+    fn loopback_binds_are_allowed_with_any_port_from_1024() {
         let p = default_policy();
         for host in ["127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1"] {
             assert_eq!(bind(&p, host, 0), Ok(()), "{host}");
-            assert_eq!(bind(&p, host, 80), Ok(()), "{host}");
+            assert_eq!(bind(&p, host, 1024), Ok(()), "{host}");
             assert_eq!(bind(&p, host, 50000), Ok(()), "{host}");
         }
+    }
+
+    #[test]
+    fn ports_below_1024_need_allow_low_ports() {
+        let p = default_policy();
+        let e = p.check_bind(sa("127.0.0.1", 80)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::LowPortDenied);
+        assert_eq!(
+            e.detail.as_deref(),
+            Some(
+                "port 80 is below 1024, a well-known port (HTTP, the web); use a port above \
+                 1024, such as 8080"
+            )
+        );
+        assert_eq!(bind(&p, "::1", 1023), Err(ErrorCode::LowPortDenied));
+        assert_eq!(bind(&p, "127.0.0.1", 1), Err(ErrorCode::LowPortDenied));
+        let low = default_policy().allowing_low_ports(true);
+        assert_eq!(bind(&low, "127.0.0.1", 80), Ok(()));
+        assert_eq!(bind(&low, "0.0.0.0", 80), Err(ErrorCode::BindDenied));
     }
 
     #[test]

@@ -17,13 +17,14 @@ use protocol::{
 use tokio::sync::{OwnedSemaphorePermit, mpsc, watch};
 use tokio::time::Instant;
 
+use crate::limits::rate::{Action, Rates};
 use crate::limits::{RelayLimits, SessionSlots};
 use crate::outbox::{Outbox, write_all};
 use crate::policy::Policy;
 use crate::sockets::tcp::{self, Accepted, TcpConn, TcpListen};
 use crate::sockets::udp::UdpSock;
 use crate::sockets::{Socket, SocketCtx, SocketTable};
-use crate::token::Token;
+use crate::token::{Keys, Offered, Refused};
 use crate::{endpoint, names};
 
 /// WebSocket close code for "message too big" (RFC 6455).
@@ -47,7 +48,8 @@ const ACCEPTED_QUEUE: usize = 4;
 /// What every session shares: the secret, the rules, the facts for `welcome`.
 #[derive(Debug)]
 pub struct SessionCtx {
-    pub token: Token,
+    /// The launch token and the credential it is exchanged for.
+    pub keys: Keys,
     pub policy: Arc<Policy>,
     pub welcome: Welcome,
     /// Becomes true when the relay shuts down.
@@ -173,11 +175,10 @@ where
         return Err(refuse(outbox, id, error, CLOSE_NOT_AUTHENTICATED).await);
     }
     let offered = value.get("token").and_then(|v| v.as_str()).unwrap_or("");
-    if !ctx.token.matches(offered) {
-        tracing::warn!("page offered a wrong token");
-        let error = RelayError::new(ErrorCode::BadToken);
-        return Err(refuse(outbox, id, error, CLOSE_BAD_TOKEN).await);
-    }
+    let kind = match ctx.keys.check(offered) {
+        Ok(kind) => kind,
+        Err(why) => return Err(bad_token(outbox, id, why).await),
+    };
     let Some(place) = ctx.slots.session() else {
         tracing::warn!(
             "refused a page session: {} sessions are open already",
@@ -189,13 +190,44 @@ where
         ));
         return Err(refuse(outbox, id, error, CLOSE_TOO_MANY_SESSIONS).await);
     };
-    if !outbox
-        .event(ServerMessage::Welcome(ctx.welcome.clone()))
-        .await
-    {
+    // The first session uses up the launch token; every welcome carries the credential, which
+    // the page keeps for its other tabs and reloads.
+    let credential = match kind {
+        Offered::Credential => ctx.keys.credential(),
+        Offered::Launch => match ctx.keys.exchange() {
+            Ok(credential) => {
+                tracing::info!("the launch token was exchanged for this browser's credential");
+                credential
+            }
+            Err(why) => return Err(bad_token(outbox, id, why).await),
+        },
+    };
+    let welcome = Welcome {
+        credential: Some(credential.as_str().to_owned()),
+        ..ctx.welcome.clone()
+    };
+    if !outbox.event(ServerMessage::Welcome(welcome)).await {
         return Err(End::Gone);
     }
     Ok(place)
+}
+
+/// `BAD_TOKEN` and close 4001, saying why.
+async fn bad_token(outbox: &Outbox, id: Option<u64>, why: Refused) -> End {
+    let detail = match why {
+        Refused::Wrong => {
+            tracing::warn!("page offered a wrong token");
+            "this is not the token of this launch of the relay"
+        }
+        Refused::AlreadyExchanged => {
+            tracing::warn!("page offered the launch token again, after it was exchanged");
+            "this launch's token was already used by the first tab, which got the browser's \
+             credential; other tabs of that browser use it. Another browser needs a new launch \
+             of the relay"
+        }
+    };
+    let error = RelayError::new(ErrorCode::BadToken).with_detail(detail);
+    refuse(outbox, id, error, CLOSE_BAD_TOKEN).await
 }
 
 async fn refuse(outbox: &Outbox, id: Option<u64>, error: RelayError, code: u16) -> End {
@@ -296,14 +328,21 @@ struct Session {
     accepted: mpsc::Receiver<Accepted>,
     /// The file server and downloads of the lab (stopped when the session ends).
     lab: crate::files::lab::Lab,
+    /// Connects, sends and binds per second (see `limits/rate.rs`).
+    rates: Rates,
+    /// The relay's UDP echo peer (sends to it are not rate limited).
+    udp_echo_port: u16,
 }
 
 impl Session {
     fn new(ctx: &SessionCtx, outbox: Outbox) -> Session {
         let (died_tx, died) = mpsc::unbounded_channel();
         let (accepted_tx, accepted) = mpsc::channel(ACCEPTED_QUEUE);
+        let sockets = SocketTable::default();
+        // Running downloads hold a socket each: they count against the same limit.
+        let downloads = sockets.others.clone();
         Session {
-            sockets: SocketTable::default(),
+            sockets,
             socket_ctx: SocketCtx {
                 policy: ctx.policy.clone(),
                 outbox,
@@ -312,7 +351,13 @@ impl Session {
             },
             died,
             accepted,
-            lab: crate::files::lab::Lab::new(ctx.files.clone()),
+            lab: crate::files::lab::Lab::new(
+                ctx.files.clone(),
+                ctx.limits.max_download_bytes,
+                downloads,
+            ),
+            rates: Rates::default(),
+            udp_echo_port: ctx.welcome.udp_echo_port,
         }
     }
 
@@ -402,7 +447,7 @@ impl Session {
     /// starts its reader. False when the page is gone.
     ///
     /// Over the session's socket limit the client is accepted and closed at once (it sees its
-    /// connect succeed, then end of stream), and the relay logs it: the listener keeps
+    /// connect succeed, then end of stream), and the page hears it (`client_refused`): the listener keeps
     /// listening, and clients queued behind are not left hanging in the backlog.
     async fn adopt(&mut self, accepted: Accepted) -> bool {
         let Accepted {
@@ -424,9 +469,14 @@ impl Session {
             .add(|id| TcpConn::new(id, stream, Some(listener)).map(Socket::Tcp));
         let socket = match added {
             Ok(socket) => socket,
-            Err(e) => {
-                tracing::warn!(listener, %peer, "closed an accepted client at once: {e}");
-                return true;
+            Err(error) => {
+                tracing::warn!(listener, %peer, "closed an accepted client at once: {error}");
+                let event = ServerMessage::ClientRefused {
+                    listener,
+                    peer,
+                    error,
+                };
+                return outbox.send(&gate, event).await;
             }
         };
         let Ok(conn) = self.sockets.tcp(socket) else {
@@ -472,6 +522,9 @@ impl Session {
     }
 
     async fn handle(&mut self, request: Request) -> Result<Reply, RelayError> {
+        if let Some(action) = self.rate_counted(&request) {
+            self.rates.check(action)?;
+        }
         let ctx = &self.socket_ctx;
         match request {
             Request::Hello { .. } => Err(RelayError::new(ErrorCode::BadRequest)
@@ -550,7 +603,7 @@ impl Session {
             Request::TcpPauseReading { socket, paused } => {
                 Ok(self.sockets.tcp(socket)?.pause_reading(paused))
             }
-            Request::ListSockets => Ok(Reply::Sockets {
+            Request::ListSockets {} => Ok(Reply::Sockets {
                 sockets: self.sockets.list(),
             }),
             Request::Resolve { name } => names::resolve(&name).await,
@@ -565,14 +618,39 @@ impl Session {
                     reason,
                 })
             }
-            lab @ (Request::FileList
+            lab @ (Request::FileList {}
             | Request::FileServerStart { .. }
-            | Request::FileServerStop
+            | Request::FileServerStop {}
             | Request::DownloadStart { .. }
             | Request::DownloadCancel { .. }) => {
+                if matches!(lab, Request::DownloadStart { .. }) {
+                    // A download holds a socket while it runs.
+                    self.sockets.check_room()?;
+                }
                 let ctx = &self.socket_ctx;
                 self.lab.handle(lab, &ctx.policy, &ctx.outbox).await
             }
+        }
+    }
+}
+
+impl Session {
+    /// Which bucket a request takes a token from, if any.
+    fn rate_counted(&self, request: &Request) -> Option<Action> {
+        match request {
+            Request::TcpConnect { .. } | Request::DownloadStart { .. } => Some(Action::Connect),
+            // The echo peer only sends back to the page, at the page's own pace.
+            Request::UdpSendTo { host, port, .. }
+                if *port == self.udp_echo_port
+                    && matches!(host.as_str(), "127.0.0.1" | "localhost") =>
+            {
+                None
+            }
+            Request::UdpSendTo { .. } | Request::TcpSend { .. } => Some(Action::Send),
+            Request::UdpBind { .. }
+            | Request::TcpListen { .. }
+            | Request::FileServerStart { .. } => Some(Action::Bind),
+            _ => None,
         }
     }
 }

@@ -172,7 +172,8 @@ async fn websocket_needs_one_of_the_three_local_origins() {
         format!("http://[::1]:{p}"),
     ] {
         let mut c = Client::connect(p, &origin).await.unwrap();
-        let welcome = c.hello(&relay.token).await;
+        let welcome = c.hello(&relay.secret()).await;
+        relay.keep(&welcome);
         assert!(
             matches!(welcome, protocol::ServerMessage::Welcome(_)),
             "{origin}: {welcome:?}"

@@ -163,6 +163,8 @@ async fn websockets_that_never_say_hello_are_bounded() {
     match Client::connect(relay.port, &relay.origin()).await {
         Err(tungstenite::Error::Http(res)) => {
             assert_eq!(res.status(), 503);
+            // Closed after the answer, so a refused upgrade keeps no connection place.
+            assert_eq!(res.headers()["connection"], "close");
             let body = res.body().as_deref().unwrap_or_default();
             assert_eq!(std::str::from_utf8(body).unwrap(), relay::app::HELLOS_BUSY);
         }
@@ -170,13 +172,12 @@ async fn websockets_that_never_say_hello_are_bounded() {
         Ok(_) => panic!("a third WebSocket without hello was accepted"),
     }
     // Once one of them has said hello, its place is free for the next.
-    assert!(matches!(
-        b.hello(&relay.token).await,
-        ServerMessage::Welcome(_)
-    ));
+    let welcome = b.hello(&relay.token).await;
+    relay.keep(&welcome);
+    assert!(matches!(welcome, ServerMessage::Welcome(_)));
     let mut c = until_upgraded(&relay).await;
     assert!(matches!(
-        c.hello(&relay.token).await,
+        c.hello(&relay.secret()).await,
         ServerMessage::Welcome(_)
     ));
     relay.stop().await;
@@ -205,7 +206,7 @@ async fn too_many_tabs_are_refused_with_4003_and_the_reason() {
     let _second = relay.client().await;
     assert_eq!(first.welcome().limits.max_sessions, 2);
     let mut third = Client::connect(relay.port, &relay.origin()).await.unwrap();
-    match third.hello(&relay.token).await {
+    match third.hello(&relay.secret()).await {
         ServerMessage::Error { id: Some(1), error } => {
             assert_eq!(error.code, ErrorCode::TooManySessions);
             assert_eq!(
@@ -227,7 +228,7 @@ async fn too_many_tabs_are_refused_with_4003_and_the_reason() {
     let deadline = Instant::now() + WAIT;
     loop {
         let mut c = Client::connect(relay.port, &relay.origin()).await.unwrap();
-        if matches!(c.hello(&relay.token).await, ServerMessage::Welcome(_)) {
+        if matches!(c.hello(&relay.secret()).await, ServerMessage::Welcome(_)) {
             break;
         }
         assert!(

@@ -189,11 +189,12 @@ async fn a_second_hello_and_binary_messages_are_bad_requests() {
 async fn oversize_message_is_refused_and_the_session_goes_on() {
     let relay = start().await;
     let mut c = relay.client().await;
-    // The largest message is accepted (it is just not a valid request) ...
+    // The largest message is accepted (padded with JSON whitespace: an unknown field would be
+    // refused) ...
     let padded = |id: u64, len: usize| {
-        let mut text = format!(r#"{{"id":{id},"op":"udp_open","pad":""#);
-        text.push_str(&"x".repeat(len - text.len() - 2));
-        text.push_str(r#""}"#);
+        let mut text = format!(r#"{{"id":{id},"op":"udp_open""#);
+        text.push_str(&" ".repeat(len - text.len() - 1));
+        text.push('}');
         assert_eq!(text.len(), len);
         text
     };
@@ -265,4 +266,43 @@ async fn shutdown_closes_sessions_with_1001() {
             .await
             .is_err()
     );
+}
+
+#[tokio::test]
+async fn the_launch_token_opens_one_session_then_only_the_credential_does() {
+    let relay = start().await;
+    let first = relay.client().await;
+    let credential = first.welcome().credential.clone().expect("a credential");
+    assert_eq!(credential.len(), 64);
+    assert_ne!(credential, relay.token);
+    // The launch token again (say, read from a command line): refused, and told why.
+    let mut again = Client::connect(relay.port, &relay.origin()).await.unwrap();
+    match again.hello(&relay.token).await {
+        ServerMessage::Error { error, .. } => {
+            assert_eq!(error.code, ErrorCode::BadToken);
+            assert!(
+                error
+                    .detail
+                    .unwrap()
+                    .contains("already used by the first tab")
+            );
+        }
+        other => panic!("expected BAD_TOKEN, got {other:?}"),
+    }
+    let (_, frame) = again.until_close().await;
+    assert_eq!(u16::from(frame.unwrap().code), CLOSE_BAD_TOKEN);
+    // Another tab of the same browser, with the credential: welcome, with the same credential.
+    let mut tab = Client::connect(relay.port, &relay.origin()).await.unwrap();
+    match tab.hello(&credential).await {
+        ServerMessage::Welcome(w) => assert_eq!(w.credential, Some(credential.clone())),
+        other => panic!("expected welcome, got {other:?}"),
+    }
+    // Even after every session has ended, the launch token stays used up.
+    drop((first, tab));
+    let mut late = Client::connect(relay.port, &relay.origin()).await.unwrap();
+    assert_eq!(
+        error_of(&late.hello(&relay.token).await),
+        (Some(1), ErrorCode::BadToken)
+    );
+    relay.stop().await;
 }

@@ -13,7 +13,7 @@ use relay::files::Files;
 use relay::limits::{RelayLimits, SessionSlots};
 use relay::policy::Policy;
 use relay::session::{SessionCtx, serve};
-use relay::token::Token;
+use relay::token::Keys;
 use testkit::WAIT;
 use tokio::sync::{mpsc, watch};
 
@@ -31,10 +31,11 @@ struct Page {
 fn session() -> Page {
     let served = tempfile::tempdir().unwrap();
     let limits = RelayLimits::default();
-    let token = Token::generate().unwrap();
+    let keys = Keys::generate().unwrap();
+    let token = keys.launch().clone();
     let (shutdown_tx, shutdown) = watch::channel(false);
     let ctx = Arc::new(SessionCtx {
-        token: token.clone(),
+        keys,
         policy: Arc::new(Policy::new(9, Vec::new(), false)),
         welcome: Welcome {
             protocol: protocol::PROTOCOL_VERSION,
@@ -45,6 +46,7 @@ fn session() -> Page {
             sample_site_port: 0,
             ephemeral_ports: None,
             os: "linux".into(),
+            credential: None,
             extra_targets: Vec::new(),
             bind_all_allowed: false,
             limits: limits.protocol(),

@@ -115,6 +115,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "The server has no such file (or refused the name).",
     ),
     (
+        "download.completeness.as_far",
+        "Complete as far as the protocol can tell: the server closed after sending, and that is all the course's protocol says. A server that stopped early and closed would look exactly the same (the protocol sends no length and no checksum).",
+    ),
+    (
         "download.verdict.unknown",
         "Not the relay's own server, so nothing to compare with; check the checksum yourself.",
     ),

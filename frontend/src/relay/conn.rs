@@ -93,7 +93,7 @@ impl Conn {
         }
         self.retry.borrow_mut().take();
         self.detach();
-        let Some(token) = token::stored() else {
+        let Some(token) = token::hello_secret() else {
             self.set_status(Status::NoToken, None);
             return;
         };
@@ -146,6 +146,11 @@ impl Conn {
             _message: message,
             _close: close,
         });
+    }
+
+    /// Whether a session is up (welcomed).
+    pub fn is_connected(&self) -> bool {
+        matches!(self.snapshot.borrow().status, Status::Connected)
     }
 
     /// Reconnects at once, forgetting the backoff (a new token arrived, or the learner asked).
@@ -234,6 +239,9 @@ impl Conn {
         };
         match msg {
             ServerMessage::Welcome(w) => {
+                if let Some(credential) = &w.credential {
+                    token::keep_credential(credential);
+                }
                 self.attempt.set(0);
                 self.set_status(Status::Connected, Some(Rc::new(w)));
             }

@@ -138,9 +138,17 @@ pub fn RelayProvider(props: &RelayProviderProps) -> Html {
             let weak = Rc::downgrade(&conn);
             let on_storage = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
                 move |ev: web_sys::StorageEvent| {
-                    if ev.key().as_deref() == Some(crate::storage::TOKEN_KEY)
-                        && let Some(conn) = weak.upgrade()
-                    {
+                    // A new token (a new launch), or the credential another tab just got
+                    // while this one was refused: try again now.
+                    let Some(conn) = weak.upgrade() else {
+                        return;
+                    };
+                    let key = ev.key();
+                    let new_token = key.as_deref() == Some(crate::storage::TOKEN_KEY);
+                    let new_credential = key.as_deref() == Some(token::CREDENTIAL_KEY)
+                        && ev.new_value().is_some_and(|v| !v.is_empty())
+                        && !conn.is_connected();
+                    if new_token || new_credential {
                         conn.reconnect_now();
                     }
                 },

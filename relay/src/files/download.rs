@@ -5,20 +5,31 @@
 //! ...), so a half-finished download never looks finished: a failure, a cancel, or the relay
 //! being killed leaves no file with the final name.
 //!
-//! The "course client" mode does the course's one `recv(1024)` instead, to show the bug.
+//! "Complete" means the server closed after sending; that is all the course's protocol can
+//! say. When the server is the relay's own, the file's size and SHA-256 are known, and the file
+//! is saved only if both match (else `SIZE_MISMATCH` / `HASH_MISMATCH`, nothing saved); from
+//! any other server the report says "complete as far as the protocol can tell". Files over
+//! `--max-download-bytes` stop with `DOWNLOAD_TOO_LARGE`.
+//!
+//! Each download is one tokio task (no thread of its own); it counts as one of the session's
+//! sockets while it runs. The "course client" mode does the course's one `recv(1024)` instead,
+//! to show the bug.
 
 use std::collections::HashMap;
-use std::io::{ErrorKind, Read as _, Write as _};
-use std::net::{Shutdown, TcpStream};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use protocol::{
-    DownloadId, DownloadMode, DownloadReport, DownloadStatus, ErrorCode, RelayError, ServerMessage,
+    Completeness, DownloadId, DownloadMode, DownloadReport, DownloadStatus, ErrorCode, RelayError,
+    ServerMessage,
 };
 use sha2::{Digest as _, Sha256};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::TcpStream;
+use tokio::sync::Notify;
 
 use crate::errors::os_error;
 use crate::files::{Files, hex};
@@ -29,6 +40,9 @@ pub const SAVED_PREFIX: &str = "[接收]";
 /// Longest name the downloader will send (the relay's own server refuses over 255 bytes; a
 /// learner's server may take more).
 pub const MAX_SEND_NAME: usize = 4096;
+/// Most bytes of the name part of a saved file. File systems allow 255 bytes (Linux, macOS)
+/// or 255 UTF-16 units (Windows) per name; the prefix (9 bytes) and ` (999)` must fit too.
+pub const MAX_LOCAL_NAME_BYTES: usize = 200;
 /// How often the page hears about progress.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 /// The read buffer (the course's client used 1024; bigger means fewer system calls).
@@ -43,9 +57,11 @@ pub struct Job {
     pub stream: TcpStream,
     pub name: String,
     pub mode: DownloadMode,
-    /// The served file's size when the server is the relay's own (and has the file).
+    /// Whether the server is the relay's own (then `total` is the served file's size).
     pub own_server: bool,
     pub total: Option<u64>,
+    /// The most bytes to save (`--max-download-bytes`).
+    pub max_bytes: u64,
 }
 
 /// The session's downloads.
@@ -53,26 +69,42 @@ pub struct Job {
 pub struct Downloads {
     next: DownloadId,
     running: HashMap<DownloadId, Running>,
+    /// How many are running, counted with the session's sockets (see `SocketTable`).
+    active: Arc<AtomicUsize>,
 }
 
 #[derive(Debug)]
 struct Running {
-    cancel: Arc<AtomicBool>,
-    /// A second handle on the socket, to wake a blocked recv when cancelling.
-    socket: Option<TcpStream>,
+    cancel: Arc<Notify>,
     task: tokio::task::JoinHandle<()>,
 }
 
-impl Running {
-    fn cancel(&self) {
-        self.cancel.store(true, Ordering::SeqCst);
-        if let Some(s) = &self.socket {
-            let _ = s.shutdown(Shutdown::Both);
-        }
+/// Counts one running download for as long as it lives.
+struct Active(Arc<AtomicUsize>);
+
+impl Active {
+    fn new(count: Arc<AtomicUsize>) -> Active {
+        count.fetch_add(1, Ordering::SeqCst);
+        Active(count)
+    }
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
 impl Downloads {
+    /// Downloads that share `active` (the session's socket table counts it).
+    pub fn new(active: Arc<AtomicUsize>) -> Downloads {
+        Downloads {
+            next: 0,
+            running: HashMap::new(),
+            active,
+        }
+    }
+
     /// A fresh id.
     pub fn next_id(&mut self) -> DownloadId {
         self.running.retain(|_, r| !r.task.is_finished());
@@ -80,70 +112,55 @@ impl Downloads {
         self.next
     }
 
-    /// Runs `job` on a blocking thread; progress and the final report go to the page.
+    /// Runs `job` as a task; progress and the final report go to the page.
     pub fn start(&mut self, job: Job, files: Arc<Files>, outbox: Outbox) {
         let id = job.id;
-        let cancel = Arc::new(AtomicBool::new(false));
-        let socket = job.stream.try_clone().ok();
+        let cancel = Arc::new(Notify::new());
         let received = Arc::new(AtomicU64::new(0));
         let total = job.total;
         let started = Instant::now();
-        let worker = {
-            let (cancel, received, files) = (cancel.clone(), received.clone(), files.clone());
-            tokio::task::spawn_blocking(move || run(job, &files, &received, &cancel, started))
-        };
-        let task = tokio::spawn(async move {
-            let mut worker = worker;
-            let mut tick = tokio::time::interval(PROGRESS_EVERY);
-            let mut told = u64::MAX;
-            let progress = |received: u64| ServerMessage::DownloadProgress {
-                download: id,
-                received,
-                total,
-                elapsed_ms: millis(started.elapsed()),
-            };
-            let report = loop {
-                tokio::select! {
-                    done = &mut worker => break done,
-                    _ = tick.tick() => {
-                        let now = received.load(Ordering::Relaxed);
-                        if now != told {
-                            told = now;
-                            outbox.event(progress(now)).await;
+        let active = Active::new(self.active.clone());
+        let task = {
+            let cancel = cancel.clone();
+            tokio::spawn(async move {
+                let _active = active;
+                // (dropped by name below, once the report is ready)
+                let work = run(job, &files, &received, &cancel, started);
+                tokio::pin!(work);
+                let mut tick = tokio::time::interval(PROGRESS_EVERY);
+                let mut told = u64::MAX;
+                let progress = |received: u64| ServerMessage::DownloadProgress {
+                    download: id,
+                    received,
+                    total,
+                    elapsed_ms: millis(started.elapsed()),
+                };
+                let report = loop {
+                    tokio::select! {
+                        report = &mut work => break report,
+                        _ = tick.tick() => {
+                            let now = received.load(Ordering::Relaxed);
+                            if now != told {
+                                told = now;
+                                outbox.event(progress(now)).await;
+                            }
                         }
                     }
-                }
-            };
-            let report = report.unwrap_or_else(|e| DownloadReport {
-                download: id,
-                status: DownloadStatus::Failed,
-                received: received.load(Ordering::Relaxed),
-                sha256: String::new(),
-                elapsed_ms: millis(started.elapsed()),
-                saved_as: None,
-                expected_size: None,
-                expected_sha256: None,
-                own_server: false,
-                error: Some(RelayError::new(ErrorCode::OtherOs).with_detail(e.to_string())),
-            });
-            outbox.event(progress(report.received)).await;
-            outbox.event(ServerMessage::DownloadFinished(report)).await;
-        });
-        self.running.insert(
-            id,
-            Running {
-                cancel,
-                socket,
-                task,
-            },
-        );
+                };
+                // Its socket is closed: free its place before the page hears it has finished.
+                drop(_active);
+                outbox.event(progress(report.received)).await;
+                outbox.event(ServerMessage::DownloadFinished(report)).await;
+            })
+        };
+        self.running.insert(id, Running { cancel, task });
     }
 
     /// Stops a download (its partial file is removed). False when there is no such one.
     pub fn cancel(&mut self, id: DownloadId) -> bool {
         match self.running.get(&id) {
             Some(r) if !r.task.is_finished() => {
-                r.cancel();
+                r.cancel.notify_one();
                 true
             }
             _ => false,
@@ -155,7 +172,7 @@ impl Drop for Downloads {
     /// The page went away: every download stops and removes its partial file.
     fn drop(&mut self) {
         for r in self.running.values() {
-            r.cancel();
+            r.cancel.notify_one();
         }
     }
 }
@@ -164,107 +181,197 @@ fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// The whole download, on a blocking thread.
-fn run(
-    job: Job,
-    files: &Files,
+/// Why a download stopped early.
+enum Stop {
+    Cancelled,
+    Failed(RelayError),
+}
+
+impl From<RelayError> for Stop {
+    fn from(e: RelayError) -> Stop {
+        Stop::Failed(e)
+    }
+}
+
+/// What arrived, in a temporary file not yet saved.
+struct Fetched {
+    part: Option<tempfile::NamedTempFile>,
+    status: DownloadStatus,
+}
+
+/// The whole download.
+async fn run(
+    mut job: Job,
+    files: &Arc<Files>,
     received: &AtomicU64,
-    cancel: &AtomicBool,
+    cancel: &Notify,
     started: Instant,
 ) -> DownloadReport {
-    let mut hasher = Sha256::new();
     // The served file's checksum is computed while the download runs (it is cached after).
-    let (result, expected) = std::thread::scope(|scope| {
-        let expected = job
-            .own_server
-            .then(|| scope.spawn(|| files.expected(job.name.as_bytes())));
-        let result = fetch(&job, files, &mut hasher, received, cancel);
-        (result, expected.and_then(|t| t.join().ok()).flatten())
+    let expected = job.own_server.then(|| {
+        let (files, name) = (files.clone(), job.name.clone());
+        tokio::task::spawn_blocking(move || files.expected(name.as_bytes()))
     });
+    let mut hasher = Sha256::new();
+    let fetched = fetch(&mut job, files, &mut hasher, received, cancel).await;
+    let expected = match expected {
+        Some(task) => task.await.ok().flatten(),
+        None => None,
+    };
     let count = received.load(Ordering::Relaxed);
+    let sha256 = hex(&hasher.finalize());
     let mut report = DownloadReport {
         download: job.id,
         status: DownloadStatus::Failed,
         received: count,
-        sha256: hex(&hasher.finalize()),
-        elapsed_ms: millis(started.elapsed()),
+        sha256,
+        elapsed_ms: 0,
         saved_as: None,
-        expected_size: None,
-        expected_sha256: None,
+        expected_size: expected.as_ref().map(|(size, _)| *size),
+        expected_sha256: expected.as_ref().map(|(_, sha)| sha.clone()),
         own_server: job.own_server,
+        completeness: None,
         error: None,
     };
-    match result {
-        Ok((status, saved)) => {
-            report.status = status;
-            report.saved_as = saved.map(|p| p.display().to_string());
+    match fetched {
+        Ok(Fetched { part: None, status }) => report.status = status,
+        Ok(Fetched {
+            part: Some(part),
+            status,
+        }) => {
+            let check = if status == DownloadStatus::Complete {
+                verify(count, &report.sha256, expected.as_ref())
+            } else {
+                // The course client's one recv is saved as it is: that is the bug on show.
+                Ok(None)
+            };
+            match check {
+                Ok(completeness) => {
+                    let dir = files.downloads.clone();
+                    let name = job.name.clone();
+                    match tokio::task::spawn_blocking(move || save(part, &dir, &name)).await {
+                        Ok(Ok(saved)) => {
+                            report.status = status;
+                            report.completeness = completeness;
+                            report.saved_as = Some(saved.display().to_string());
+                        }
+                        Ok(Err(e)) => report.error = Some(e),
+                        Err(e) => {
+                            report.error =
+                                Some(RelayError::new(ErrorCode::OtherOs).with_detail(e.to_string()))
+                        }
+                    }
+                }
+                // Dropping the temporary file deletes it: nothing is left.
+                Err(e) => report.error = Some(e),
+            }
         }
-        Err(_) if cancel.load(Ordering::SeqCst) => report.status = DownloadStatus::Cancelled,
-        Err(e) => report.error = Some(e),
+        Err(Stop::Cancelled) => report.status = DownloadStatus::Cancelled,
+        Err(Stop::Failed(e)) => report.error = Some(e),
     }
-    if let Some((size, sha)) = expected {
-        report.expected_size = Some(size);
-        report.expected_sha256 = Some(sha);
-    }
+    report.elapsed_ms = millis(started.elapsed());
     report
 }
 
-/// Sends the name, receives into a temporary file, and on success saves it under its final
-/// name. Any error drops the temporary file, which deletes it.
-fn fetch(
-    job: &Job,
+/// Checks a complete download against the served file, when that is known: both the size and
+/// the SHA-256 must match.
+pub fn verify(
+    received: u64,
+    sha256: &str,
+    expected: Option<&(u64, String)>,
+) -> Result<Option<Completeness>, RelayError> {
+    let Some((size, sha)) = expected else {
+        return Ok(Some(Completeness::AsFarAsTheProtocolCanTell));
+    };
+    if received != *size {
+        return Err(
+            RelayError::new(ErrorCode::SizeMismatch).with_detail(format!(
+                "received {received} bytes; the file on the server has {size}"
+            )),
+        );
+    }
+    if sha256 != sha {
+        return Err(
+            RelayError::new(ErrorCode::HashMismatch).with_detail(format!(
+                "received SHA-256 {sha256}; the file on the server has {sha}"
+            )),
+        );
+    }
+    Ok(Some(Completeness::Verified))
+}
+
+/// Sends the name and receives into a temporary file (not yet saved). Any error drops the
+/// temporary file, which deletes it.
+async fn fetch(
+    job: &mut Job,
     files: &Files,
     hasher: &mut Sha256,
     received: &AtomicU64,
-    cancel: &AtomicBool,
-) -> Result<(DownloadStatus, Option<PathBuf>), RelayError> {
-    let mut stream = &job.stream;
-    stream
-        .set_nonblocking(false)
-        .and_then(|()| stream.set_read_timeout(Some(files.stall_timeout)))
-        .map_err(|e| os_error("setsockopt", &e))?;
-    stream
-        .write_all(job.name.as_bytes())
-        .map_err(|e| os_error("send(name)", &e))?;
+    cancel: &Notify,
+) -> Result<Fetched, Stop> {
+    let stall = files.stall_timeout;
+    let stream = &mut job.stream;
+    match tokio::time::timeout(stall, stream.write_all(job.name.as_bytes())).await {
+        Ok(result) => result.map_err(|e| os_error("send(name)", &e))?,
+        Err(_) => return Err(stalled(stall, 0).into()),
+    }
     // Our FIN: the name is complete (a server that reads only once does not care).
-    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.shutdown().await;
 
-    let dir = &files.downloads;
-    std::fs::create_dir_all(dir).map_err(|e| os_error(&format!("mkdir {}", dir.display()), &e))?;
-    let mut part = tempfile::Builder::new()
-        .prefix(".netlab-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(|e| os_error(&format!("create a file in {}", dir.display()), &e))?;
+    let dir = files.downloads.clone();
+    let part = tokio::task::spawn_blocking(move || {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| os_error(&format!("mkdir {}", dir.display()), &e))?;
+        tempfile::Builder::new()
+            .prefix(".netlab-")
+            .suffix(".part")
+            .tempfile_in(&dir)
+            .map_err(|e| os_error(&format!("create a file in {}", dir.display()), &e))
+    })
+    .await
+    .map_err(|e| RelayError::new(ErrorCode::OtherOs).with_detail(e.to_string()))??;
+    let mut out = tokio::fs::File::from_std(
+        part.as_file()
+            .try_clone()
+            .map_err(|e| os_error("dup", &e))?,
+    );
 
     let once = job.mode == DownloadMode::CourseOnce;
     let mut buf = vec![0u8; if once { COURSE_RECV } else { BUFFER }];
     let mut count = 0u64;
     loop {
-        let n = match stream.read(&mut buf) {
-            Ok(n) => n,
-            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                return Err(stalled(files.stall_timeout, count));
-            }
-            Err(e) => {
+        let read = tokio::select! {
+            r = tokio::time::timeout(stall, stream.read(&mut buf)) => r,
+            () = cancel.notified() => return Err(Stop::Cancelled),
+        };
+        let n = match read {
+            Ok(Ok(n)) => n,
+            Err(_) => return Err(stalled(stall, count).into()),
+            Ok(Err(e)) if e.kind() == ErrorKind::Interrupted => continue,
+            Ok(Err(e)) => {
                 let mut err = os_error("recv", &e);
                 err.detail = Some(format!(
                     "{} (after {count} bytes; the partial file was removed)",
                     err.detail.unwrap_or_default()
                 ));
-                return Err(err);
+                return Err(err.into());
             }
         };
-        if cancel.load(Ordering::SeqCst) {
-            return Err(RelayError::new(ErrorCode::OtherOs).with_detail("cancelled"));
-        }
         if n == 0 {
             break;
         }
+        if count + n as u64 > job.max_bytes {
+            return Err(RelayError::new(ErrorCode::DownloadTooLarge)
+                .with_detail(format!(
+                    "more than {} bytes arrived, the most this relay saves (--max-download-bytes); \
+                     the partial file was removed",
+                    job.max_bytes
+                ))
+                .into());
+        }
         hasher.update(&buf[..n]);
-        part.as_file_mut()
-            .write_all(&buf[..n])
+        out.write_all(&buf[..n])
+            .await
             .map_err(|e| os_error("write", &e))?;
         count += n as u64;
         received.store(count, Ordering::Relaxed);
@@ -276,18 +383,22 @@ fn fetch(
         // The course's client saves only when something arrived; so do we (the temporary file
         // is removed). Missing and empty files both end here: the protocol cannot tell them
         // apart.
-        return Ok((DownloadStatus::NothingReceived, None));
+        return Ok(Fetched {
+            part: None,
+            status: DownloadStatus::NothingReceived,
+        });
     }
-    part.as_file()
-        .sync_all()
-        .map_err(|e| os_error("fsync", &e))?;
-    let saved = save(part, dir, &job.name)?;
+    out.flush().await.map_err(|e| os_error("write", &e))?;
+    out.sync_all().await.map_err(|e| os_error("fsync", &e))?;
     let status = if once {
         DownloadStatus::CourseOnce
     } else {
         DownloadStatus::Complete
     };
-    Ok((status, Some(saved)))
+    Ok(Fetched {
+        part: Some(part),
+        status,
+    })
 }
 
 fn stalled(timeout: Duration, count: u64) -> RelayError {
@@ -353,8 +464,8 @@ pub fn local_name(name: &str) -> String {
                 c
             }
         })
-        .take(200)
         .collect();
+    let clean = cut_at_char(&clean, MAX_LOCAL_NAME_BYTES).to_owned();
     let clean = if clean.is_empty() || clean.chars().all(|c| c == '.') {
         "_".to_owned()
     } else {
@@ -367,6 +478,18 @@ pub fn local_name(name: &str) -> String {
         clean
     };
     format!("{SAVED_PREFIX}{clean}")
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a character boundary.
+fn cut_at_char(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// `photo.bin` -> `photo (2).bin` for n = 2.
@@ -401,6 +524,42 @@ mod tests {
         assert_eq!(numbered("[接收]photo.bin", 2), "[接收]photo (2).bin");
         assert_eq!(numbered("[接收]README", 1), "[接收]README (1)");
         assert_eq!(numbered("[接收].bashrc", 1), "[接收].bashrc (1)");
+    }
+
+    #[test]
+    fn long_names_are_cut_by_bytes_at_a_character_boundary() {
+        // 150 × é is 300 bytes: cut to 200 bytes = 100 × é (never half a character).
+        let name = "é".repeat(150);
+        assert_eq!(local_name(&name), format!("[接收]{}", "é".repeat(100)));
+        // 3-byte characters: 200 is not a boundary, 198 is.
+        let name = "接".repeat(100);
+        assert_eq!(local_name(&name), format!("[接收]{}", "接".repeat(66)));
+        assert_eq!(cut_at_char("abc", 200), "abc");
+        // The longest numbered name still fits the 255-byte file-name limit.
+        assert!(numbered(&local_name(&"é".repeat(999)), 999).len() <= 255);
+    }
+
+    #[test]
+    fn a_complete_download_is_verified_only_when_size_and_hash_match() {
+        let want = (3, "abc".to_owned());
+        assert_eq!(
+            verify(3, "abc", Some(&want)).unwrap(),
+            Some(Completeness::Verified)
+        );
+        let e = verify(2, "abc", Some(&want)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::SizeMismatch);
+        assert_eq!(
+            e.detail.as_deref(),
+            Some("received 2 bytes; the file on the server has 3")
+        );
+        assert_eq!(
+            verify(3, "abd", Some(&want)).unwrap_err().code,
+            ErrorCode::HashMismatch
+        );
+        assert_eq!(
+            verify(1000, "x", None).unwrap(),
+            Some(Completeness::AsFarAsTheProtocolCanTell)
+        );
     }
 
     #[test]

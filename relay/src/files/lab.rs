@@ -2,6 +2,7 @@
 //! the answers to the lab's requests. Dropping it (the page went away) stops both.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 
 use protocol::{DownloadMode, ErrorCode, Family, RelayError, Reply, Request};
 
@@ -18,14 +19,17 @@ pub struct Lab {
     files: Arc<Files>,
     server: Option<FileServer>,
     downloads: Downloads,
+    max_download_bytes: u64,
 }
 
 impl Lab {
-    pub fn new(files: Arc<Files>) -> Lab {
+    /// `active` counts running downloads (the session counts them among its sockets).
+    pub fn new(files: Arc<Files>, max_download_bytes: u64, active: Arc<AtomicUsize>) -> Lab {
         Lab {
             files,
             server: None,
-            downloads: Downloads::default(),
+            downloads: Downloads::new(active),
+            max_download_bytes,
         }
     }
 
@@ -38,11 +42,16 @@ impl Lab {
         outbox: &Outbox,
     ) -> Result<Reply, RelayError> {
         match request {
-            Request::FileList => Ok(Reply::Files {
+            Request::FileList {} => Ok(Reply::Files {
                 folder: self.folder(),
                 files: self.list().await,
             }),
             Request::FileServerStart { port } => {
+                // Bound like any page socket: loopback, and no port below 1024 unless allowed.
+                policy.check_bind(std::net::SocketAddr::from((
+                    std::net::Ipv4Addr::LOCALHOST,
+                    port,
+                )))?;
                 // Stop the old one first, so asking for the same port again works.
                 self.server = None;
                 let server = FileServer::start(port, self.files.clone(), outbox.clone())?;
@@ -54,7 +63,7 @@ impl Lab {
                     files: self.list().await,
                 })
             }
-            Request::FileServerStop => {
+            Request::FileServerStop {} => {
                 self.server = None;
                 Ok(Reply::Done)
             }
@@ -124,9 +133,6 @@ impl Lab {
         } else {
             None
         };
-        let stream = stream
-            .into_std()
-            .map_err(|e| crate::errors::os_error("socket", &e))?;
         let id = self.downloads.next_id();
         let job = Job {
             id,
@@ -135,6 +141,7 @@ impl Lab {
             mode,
             own_server,
             total,
+            max_bytes: self.max_download_bytes,
         };
         self.downloads
             .start(job, self.files.clone(), outbox.clone());

@@ -10,8 +10,10 @@
 //! busy with a request is the newcomer answered `503` with the reason.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::Router;
@@ -43,6 +45,9 @@ const REFUSE_LINGER: Duration = Duration::from_secs(1);
 /// Refused connections being answered at once; more are closed without an answer.
 const MAX_REFUSING: usize = 32;
 
+/// An idle connection's "close now" and "a byte has arrived".
+type IdleConn = (Arc<Notify>, Arc<AtomicBool>);
+
 /// The connection places every listener of one relay shares.
 #[derive(Debug)]
 pub struct ConnSlots {
@@ -50,8 +55,9 @@ pub struct ConnSlots {
     refusing: Arc<Semaphore>,
     max: u32,
     header_timeout: Duration,
-    /// Connections that have not sent a request yet, oldest first, with their "close now".
-    idle: Mutex<BTreeMap<u64, Arc<Notify>>>,
+    /// Connections that have not sent a whole request yet, oldest first, with their "close
+    /// now" and whether any byte has arrived on them.
+    idle: Mutex<BTreeMap<u64, IdleConn>>,
     next_id: AtomicU64,
 }
 
@@ -73,26 +79,36 @@ impl ConnSlots {
         self.max as usize - self.permits.available_permits()
     }
 
-    /// A place for a new connection: a free one, or one an idle connection gives up.
-    async fn place(&self) -> Option<OwnedSemaphorePermit> {
-        if let Ok(p) = self.permits.clone().try_acquire_owned() {
-            return Some(p);
-        }
-        let oldest = {
-            let mut idle = self.idle.lock().ok()?;
-            idle.pop_first()
+    /// Asks the oldest idle connection to close and give its place up; false when every
+    /// connection is busy with a request. The connection that has sent nothing at all goes
+    /// first (a flood of silent connections never pushes out a client whose request is on its
+    /// way); else the oldest.
+    fn evict_one(&self) -> bool {
+        let evicted = {
+            let Ok(mut idle) = self.idle.lock() else {
+                return false;
+            };
+            let silent = idle
+                .iter()
+                .find(|(_, (_, spoke))| !spoke.load(Ordering::Relaxed))
+                .map(|(id, _)| *id);
+            match silent {
+                Some(id) => idle.remove(&id),
+                None => idle.pop_first().map(|(_, v)| v),
+            }
         };
-        let (_, close) = oldest?;
-        close.notify_one();
-        tokio::time::timeout(EVICT_WAIT, self.permits.clone().acquire_owned())
-            .await
-            .ok()?
-            .ok()
+        match evicted {
+            Some((close, _)) => {
+                close.notify_one();
+                true
+            }
+            None => false,
+        }
     }
 
-    fn mark_idle(&self, id: u64, close: Arc<Notify>) {
+    fn mark_idle(&self, id: u64, close: Arc<Notify>, spoke: Arc<AtomicBool>) {
         if let Ok(mut idle) = self.idle.lock() {
-            idle.insert(id, close);
+            idle.insert(id, (close, spoke));
         }
     }
 
@@ -131,26 +147,38 @@ pub async fn serve(
                 continue;
             }
         };
-        let Some(permit) = slots.place().await else {
-            tracing::info!("refused a connection: {} connections are busy", slots.max);
-            match slots.refusing.clone().try_acquire_owned() {
-                Ok(place) => {
-                    tokio::spawn(refuse(tcp, place));
+        if let Ok(permit) = slots.permits.clone().try_acquire_owned() {
+            tokio::spawn(connection(
+                tcp,
+                permit,
+                slots.clone(),
+                router.clone(),
+                stop.clone(),
+            ));
+        } else if slots.evict_one() {
+            // Wait for the place in a task of its own: the accept loop goes on at once, so a
+            // flood of connections never queues a real client behind its evictions.
+            let (slots, router, stop) = (slots.clone(), router.clone(), stop.clone());
+            tokio::spawn(async move {
+                let place = tokio::time::timeout(EVICT_WAIT, slots.permits.clone().acquire_owned());
+                match place.await {
+                    Ok(Ok(permit)) => connection(tcp, permit, slots, router, stop).await,
+                    _ => turn_away(&slots, tcp),
                 }
-                // Refusals pile up (a flood): just close, without an answer.
-                Err(_) => drop(tcp),
-            }
-            continue;
-        };
-        tokio::spawn(connection(
-            tcp,
-            permit,
-            slots.clone(),
-            router.clone(),
-            stop.clone(),
-        ));
+            });
+        } else {
+            turn_away(&slots, tcp);
+        }
     }
     slots.drained(Duration::from_secs(3)).await;
+}
+
+/// Every connection is busy: answer `503` (or, in a flood of refusals, just close).
+fn turn_away(slots: &ConnSlots, tcp: TcpStream) {
+    tracing::info!("refused a connection: {} connections are busy", slots.max);
+    if let Ok(place) = slots.refusing.clone().try_acquire_owned() {
+        tokio::spawn(refuse(tcp, place));
+    }
 }
 
 /// Answers `503` and closes. The request is read (and ignored) first for a moment: closing a
@@ -183,7 +211,8 @@ async fn connection(
     let _ = tcp.set_nodelay(true);
     let id = slots.next_id.fetch_add(1, Ordering::Relaxed);
     let close = Arc::new(Notify::new());
-    slots.mark_idle(id, close.clone());
+    let spoke = Arc::new(AtomicBool::new(false));
+    slots.mark_idle(id, close.clone(), spoke.clone());
     let inner = TowerToHyperService::new(router);
     let service = {
         let slots = slots.clone();
@@ -197,7 +226,7 @@ async fn connection(
         .timer(TokioTimer::new())
         .header_read_timeout(slots.header_timeout);
     let conn = builder
-        .serve_connection(TokioIo::new(tcp), service)
+        .serve_connection(TokioIo::new(Spoke { tcp, spoke }), service)
         .with_upgrades();
     tokio::pin!(conn);
     let mut stopping = false;
@@ -218,6 +247,57 @@ async fn connection(
     slots.mark_busy(id);
     if let Some(Err(e)) = result {
         tracing::debug!("HTTP connection ended: {e}");
+    }
+}
+
+/// A connection's stream that notes when its first byte arrives (see [`ConnSlots::place`]).
+struct Spoke {
+    tcp: TcpStream,
+    spoke: Arc<AtomicBool>,
+}
+
+impl tokio::io::AsyncRead for Spoke {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.tcp).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            self.spoke.store(true, Ordering::Relaxed);
+        }
+        polled
+    }
+}
+
+impl tokio::io::AsyncWrite for Spoke {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.tcp).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_shutdown(cx)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.tcp).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.tcp.is_write_vectored()
     }
 }
 

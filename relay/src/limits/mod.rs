@@ -5,6 +5,7 @@
 //! connection limits.
 
 pub mod conns;
+pub mod rate;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,6 +25,7 @@ pub struct RelayLimits {
     pub max_sessions: usize,
     pub ping_interval: Duration,
     pub idle_timeout: Duration,
+    pub max_download_bytes: u64,
 }
 
 impl Default for RelayLimits {
@@ -36,6 +38,7 @@ impl Default for RelayLimits {
             max_sessions: named::MAX_SESSIONS,
             ping_interval: Duration::from_millis(named::PING_INTERVAL_MS),
             idle_timeout: Duration::from_millis(named::IDLE_TIMEOUT_MS),
+            max_download_bytes: named::MAX_DOWNLOAD_BYTES,
         }
     }
 }
@@ -59,6 +62,7 @@ impl RelayLimits {
             max_sessions: cfg.max_sessions.unwrap_or(d.max_sessions).max(1),
             ping_interval: secs(cfg.ping_interval, d.ping_interval),
             idle_timeout: secs(cfg.idle_timeout, d.idle_timeout),
+            max_download_bytes: cfg.max_download_bytes.unwrap_or(d.max_download_bytes),
         }
     }
 
@@ -73,6 +77,7 @@ impl RelayLimits {
             max_sessions: self.max_sessions,
             ping_interval_ms: ms(self.ping_interval),
             idle_timeout_ms: ms(self.idle_timeout),
+            max_download_bytes: self.max_download_bytes,
             ..protocol::Limits::default()
         }
     }

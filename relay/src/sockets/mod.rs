@@ -69,6 +69,8 @@ impl Socket {
 pub struct SocketTable {
     last_id: SocketId,
     sockets: HashMap<SocketId, Socket>,
+    /// Sockets held elsewhere in the session (running downloads), counted against the limit.
+    pub others: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl SocketTable {
@@ -88,7 +90,8 @@ impl SocketTable {
     /// TOO_MANY_SOCKETS when the session is at its limit (checked before slow work such as a
     /// connect, so nothing is set up that could not be kept).
     pub fn check_room(&self) -> Result<(), RelayError> {
-        if self.sockets.len() >= MAX_SOCKETS_PER_SESSION {
+        let others = self.others.load(std::sync::atomic::Ordering::SeqCst);
+        if self.sockets.len() + others >= MAX_SOCKETS_PER_SESSION {
             return Err(RelayError::new(ErrorCode::TooManySockets).with_detail(format!(
                 "this page already holds {MAX_SOCKETS_PER_SESSION} sockets, the most one page may \
                  hold"

@@ -4,6 +4,7 @@
 
 #![allow(dead_code, unused_imports)] // each test file uses a different part of this
 
+use protocol::{ServerMessage, Welcome};
 use relay::config::Config;
 use relay::{Listeners, Relay};
 use tokio::net::TcpListener;
@@ -20,6 +21,8 @@ pub struct TestRelay {
     pub token: String,
     pub echo_port: u16,
     pub ipv6: bool,
+    /// The credential the first welcome gave (the launch token opens one session only).
+    credential: std::sync::Mutex<Option<String>>,
     stop: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<anyhow::Result<()>>,
 }
@@ -29,9 +32,18 @@ pub async fn start() -> TestRelay {
 }
 
 pub async fn start_with(cfg: Config) -> TestRelay {
+    start_listening(cfg, true).await
+}
+
+/// A relay listening on 127.0.0.1 only (as when [::1]:PORT is taken), or on both.
+pub async fn start_listening(cfg: Config, ipv6: bool) -> TestRelay {
     let v4 = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = v4.local_addr().unwrap().port();
-    let v6 = TcpListener::bind(("::1", port)).await.ok();
+    let v6 = if ipv6 {
+        TcpListener::bind(("::1", port)).await.ok()
+    } else {
+        None
+    };
     let listeners = Listeners {
         v4,
         v6,
@@ -51,6 +63,7 @@ pub async fn start_with(cfg: Config) -> TestRelay {
         token,
         echo_port,
         ipv6,
+        credential: Default::default(),
         stop: Some(stop),
         task,
     }
@@ -61,9 +74,37 @@ impl TestRelay {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// A client that has said hello with the right token and read the welcome.
+    /// What opens a session now: the launch token for the first one, then the credential
+    /// the first welcome gave.
+    pub fn secret(&self) -> String {
+        self.credential
+            .lock()
+            .unwrap()
+            .clone()
+            .unwrap_or_else(|| self.token.clone())
+    }
+
+    /// Remembers the credential a welcome carries.
+    pub fn keep(&self, welcome: &ServerMessage) {
+        if let ServerMessage::Welcome(Welcome {
+            credential: Some(c),
+            ..
+        }) = welcome
+        {
+            *self.credential.lock().unwrap() = Some(c.clone());
+        }
+    }
+
+    /// A client that has said hello with the right secret and read the welcome.
     pub async fn client(&self) -> Client {
-        Client::login(self.port, &self.token).await
+        let mut c = Client::connect(self.port, &self.origin()).await.unwrap();
+        let welcome = c.hello(&self.secret()).await;
+        self.keep(&welcome);
+        let ServerMessage::Welcome(w) = welcome else {
+            panic!("expected welcome, got {welcome:?}");
+        };
+        c.welcome = Some(w);
+        c
     }
 
     /// Stops the relay and waits until it has stopped.

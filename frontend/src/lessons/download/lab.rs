@@ -229,6 +229,9 @@ fn report_view(lang: &LangCtx, r: &DownloadReport) -> Html {
                     <td><code>{ r.expected_sha256.clone().unwrap_or_else(dash) }</code></td></tr>
             </table>
             <p class={if matches { "verdict ok" } else { "verdict bad" }} data-testid="download-verdict">{ verdict }</p>
+            if r.completeness == Some(protocol::Completeness::AsFarAsTheProtocolCanTell) {
+                <p class="hint" data-testid="download-completeness">{ lang.t("download.completeness.as_far") }</p>
+            }
             if let Some(path) = &r.saved_as {
                 <p class="hint">{ lang.tf("download.lab.saved", &[("path", path)]) }</p>
             } else {

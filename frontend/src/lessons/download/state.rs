@@ -152,6 +152,7 @@ mod tests {
             expected_size: Some(3),
             expected_sha256: Some("ab".into()),
             own_server: true,
+            completeness: Some(protocol::Completeness::Verified),
             error: None,
         }
     }

@@ -9,11 +9,12 @@
 //! Run it with `bash scripts/bench.sh` (which builds everything first). Options:
 //! `--relay PATH` (default `$NETLAB_RELAY_BIN`, else target/debug/relay), `--tutorial-dist DIR`
 //! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
-//! `--round-trips N` (2000).
+//! `--round-trips N` (2000), `--stress` (only the relay under local abuse, see `stress.rs`).
 
 mod download;
 mod page;
 mod stats;
+mod stress;
 mod udp_rtt;
 
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ pub struct Options {
     pub round_trips: usize,
     /// Only the file-download figures (issue 5): `--download`.
     pub download_only: bool,
+    /// Only the abuse figures (issue 12): `--stress`.
+    pub stress_only: bool,
 }
 
 fn parse_args() -> Result<Options> {
@@ -40,6 +43,7 @@ fn parse_args() -> Result<Options> {
         loads: 15,
         round_trips: 2000,
         download_only: false,
+        stress_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -51,6 +55,7 @@ fn parse_args() -> Result<Options> {
             "--loads" => options.loads = value()?.parse().context("--loads")?,
             "--round-trips" => options.round_trips = value()?.parse().context("--round-trips")?,
             "--download" => options.download_only = true,
+            "--stress" => options.stress_only = true,
             "-h" | "--help" => {
                 println!(
                     "{}",
@@ -87,6 +92,12 @@ async fn run(options: Options) -> Result<()> {
     if options.download_only {
         // 1 GiB downloads: the relay's downloader vs a plain client, and the relay's memory.
         let figures = download::measure(&options.relay).await?;
+        println!();
+        figures.print();
+        return Ok(());
+    }
+    if options.stress_only {
+        let figures = stress::measure(&options.relay).await?;
         println!();
         figures.print();
         return Ok(());
