@@ -75,8 +75,12 @@ pub fn bind(var: &str, host: &str, port: u16) -> String {
     format!("{var}.bind({})", address(host, port))
 }
 
+/// The buffer size of every `recvfrom` and `recv` the lessons show, as the course writes it;
+/// the relay reads with exactly this size, so the page never shows a call returning more.
+pub const COURSE_RECV: u32 = 1024;
+
 pub fn recvfrom(var: &str) -> String {
-    format!("data, addr = {var}.recvfrom(1024)")
+    format!("data, addr = {var}.recvfrom({COURSE_RECV})")
 }
 
 pub fn close(var: &str) -> String {
@@ -97,7 +101,7 @@ pub fn sender_program(text: &str, enc: Encoding, host: &str, port: u16) -> Strin
 /// A whole receiver program: bind, then receive and answer in a loop.
 pub fn receiver_program(host: &str, port: u16, enc: Encoding) -> String {
     format!(
-        "import socket\n\n{}\n{}\nwhile True:\n    data, addr = s.recvfrom(1024)\n    print(addr, data.decode({}))\n    s.sendto(data, addr)\n",
+        "import socket\n\n{}\n{}\nwhile True:\n    data, addr = s.recvfrom({COURSE_RECV})\n    print(addr, data.decode({}))\n    s.sendto(data, addr)\n",
         udp_open("s"),
         bind("s", host, port),
         str_literal(enc.label()),

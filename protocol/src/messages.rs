@@ -56,6 +56,11 @@ pub enum Request {
     UdpOpen {
         #[serde(default)]
         family: Family,
+        /// The buffer size of every `recvfrom(bufsize)` the relay does on this socket (its
+        /// default, 64 KiB, when absent). A datagram larger than it behaves as the OS makes
+        /// it: cut to the buffer on Linux and macOS, `udp_recv_error` EMSGSIZE on Windows.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        recv_size: Option<u32>,
     },
     /// `s.bind((host, port))`. `host` "" means every local address, like Python's `''`.
     UdpBind {
@@ -182,6 +187,9 @@ pub enum ServerMessage {
         local: SocketAddr,
         data: Data,
     },
+    /// `recvfrom` failed for one datagram and the socket goes on receiving: on Windows a
+    /// datagram larger than the buffer (`WSAEMSGSIZE`, Python's `OSError: [WinError 10040]`).
+    UdpRecvError { socket: SocketId, error: RelayError },
     /// A listener accepted a client: `conn, addr = s.accept()`. `socket` is the NEW socket.
     TcpAccepted {
         listener: SocketId,

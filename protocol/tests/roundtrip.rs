@@ -27,6 +27,7 @@ fn hello_and_udp_requests_parse_as_documented() {
             id: 2,
             request: Request::UdpOpen {
                 family: Family::Ipv4,
+                recv_size: None,
             },
         },
     );

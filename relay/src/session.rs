@@ -529,10 +529,10 @@ impl Session {
         match request {
             Request::Hello { .. } => Err(RelayError::new(ErrorCode::BadRequest)
                 .with_detail("hello was already accepted on this connection")),
-            Request::UdpOpen { family } => {
+            Request::UdpOpen { family, recv_size } => {
                 let socket = self
                     .sockets
-                    .add(|id| UdpSock::open(id, family).map(Socket::Udp))?;
+                    .add(|id| UdpSock::open(id, family, recv_size).map(Socket::Udp))?;
                 Ok(Reply::Opened {
                     socket,
                     local: None,

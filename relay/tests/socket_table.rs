@@ -49,7 +49,13 @@ fn bound_at(tables: &[&str], port: u16) -> Vec<SocketAddr> {
 }
 
 async fn open(c: &mut Client, family: Family) -> u32 {
-    match c.ok(Request::UdpOpen { family }).await {
+    match c
+        .ok(Request::UdpOpen {
+            family,
+            recv_size: None,
+        })
+        .await
+    {
         Reply::Opened { socket, .. } => socket,
         other => panic!("expected opened, got {other:?}"),
     }

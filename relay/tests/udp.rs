@@ -277,6 +277,7 @@ async fn a_session_holds_at_most_the_socket_limit() {
     let e = c
         .err(Request::UdpOpen {
             family: Family::Ipv4,
+            recv_size: None,
         })
         .await;
     assert_eq!(e.code, ErrorCode::TooManySockets);
@@ -470,6 +471,7 @@ async fn ipv6_sockets_work_on_loopback() {
     let s = match c
         .ok(Request::UdpOpen {
             family: Family::Ipv6,
+            recv_size: None,
         })
         .await
     {
@@ -527,4 +529,36 @@ async fn sending_where_nobody_listens_succeeds_and_the_socket_keeps_receiving() 
         }
         other => panic!("expected a datagram, got {other:?}"),
     }
+}
+
+/// `recvfrom(1024)` never returns more than 1024 bytes: a 2,000-byte datagram arrives cut to
+/// its first 1,024 (Linux; Windows fails that call with WSAEMSGSIZE instead), and the next
+/// datagram is whole again: the rest of the first one is gone, not waiting.
+#[tokio::test]
+async fn a_datagram_larger_than_the_buffer_is_cut_to_it() {
+    let relay = start().await;
+    let mut c = relay.client().await;
+    let s = match c
+        .ok(Request::UdpOpen {
+            family: Family::Ipv4,
+            recv_size: Some(1024),
+        })
+        .await
+    {
+        Reply::Opened { socket, .. } => socket,
+        other => panic!("{other:?}"),
+    };
+    let local = c.udp_bind(s, "127.0.0.1", 0).await;
+    let test = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let big: Vec<u8> = (0..2000u32).map(|i| (i % 251) as u8).collect();
+    test.send_to(&big, local).unwrap();
+    test.send_to(b"next", local).unwrap();
+    let mut got = Vec::new();
+    while got.len() < 2 {
+        if let ServerMessage::UdpDatagram { data, .. } = c.event().await {
+            got.push(data.as_slice().to_vec());
+        }
+    }
+    assert_eq!(got[0], big[..1024]);
+    assert_eq!(got[1], b"next");
 }

@@ -68,6 +68,7 @@ async fn the_protocol_client_sends_through_the_relay_to_its_echo_peer() {
     let Ok(Reply::Opened { socket, .. }) = page
         .request(Request::UdpOpen {
             family: Default::default(),
+            recv_size: None,
         })
         .await
     else {

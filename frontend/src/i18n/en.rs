@@ -265,6 +265,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "Sent {bytes} {bytes:byte|bytes} to {to}. The socket had no port, so the operating system just gave it port {port} (address {local}).",
     ),
     (
+        "udp.log.buffer_full",
+        "That is all the buffer of recvfrom({n}) holds: a longer datagram was cut to its first {n} {n:byte|bytes} and the rest is gone. (Linux and macOS do this; on Windows the call fails instead, with WinError 10040.)",
+    ),
+    (
         "udp.log.received",
         "Received {bytes} {bytes:byte|bytes} from {from} (arrived at {local}).",
     ),

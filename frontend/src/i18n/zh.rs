@@ -223,6 +223,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "向 {to} 发送了 {bytes} 字节。这个套接字原来没有端口，操作系统刚刚给它分配了端口 {port}（地址 {local}）。",
     ),
     (
+        "udp.log.buffer_full",
+        "这正好是 recvfrom({n}) 的缓冲区能装下的字节数：更长的数据报被截成前 {n} 个字节，其余的丢失了。（Linux 和 macOS 是这样；在 Windows 上这次调用会失败，报 WinError 10040。）",
+    ),
+    (
         "udp.log.received",
         "从 {from} 收到 {bytes} 字节（到达本地 {local}）。",
     ),

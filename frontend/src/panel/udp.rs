@@ -12,7 +12,8 @@ use crate::text::codec::Encoding;
 
 /// `s = socket(AF_INET, SOCK_DGRAM)`.
 async fn open(ops: &Ops<Panel>) -> Option<SocketId> {
-    let opened = ops.ok(ops.relay.udp_open().await)?;
+    // The debug assistant shows whole datagrams: the relay's own 64 KiB buffer.
+    let opened = ops.ok(ops.relay.udp_open(None).await)?;
     ops.adopt(opened.socket);
     Some(opened.socket)
 }

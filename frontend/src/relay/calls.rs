@@ -99,9 +99,12 @@ impl RelayHandle {
     }
 
     /// `socket.socket(AF_INET, SOCK_DGRAM)`.
-    pub async fn udp_open(&self) -> Result<Opened, RelayError> {
+    /// `s = socket(AF_INET, SOCK_DGRAM)`, every later `recvfrom` with a buffer of
+    /// `recv_size` bytes (the relay's 64 KiB when `None`).
+    pub async fn udp_open(&self, recv_size: Option<u32>) -> Result<Opened, RelayError> {
         let request = Request::UdpOpen {
             family: Family::Ipv4,
+            recv_size,
         };
         self.ask(request, |r| match r {
             Reply::Opened { socket, .. } => Ok(Opened { socket }),

@@ -35,6 +35,8 @@ pub struct UdpSock {
     id: SocketId,
     family: Family,
     socket: Arc<UdpSocket>,
+    /// The buffer of every `recvfrom` on this socket (what the page's Python line shows).
+    recv_size: usize,
     /// Runs once the socket has an address (after a bind or the first send).
     reader: Option<JoinHandle<()>>,
 }
@@ -42,7 +44,11 @@ pub struct UdpSock {
 impl UdpSock {
     /// A new UDP socket with no address yet: the OS gives it one at `bind`, or at the first
     /// `sendto` (an "ephemeral" port), which is what the lessons show.
-    pub fn open(id: SocketId, family: Family) -> Result<UdpSock, RelayError> {
+    pub fn open(
+        id: SocketId,
+        family: Family,
+        recv_size: Option<u32>,
+    ) -> Result<UdpSock, RelayError> {
         let domain = match family {
             Family::Ipv4 => Domain::IPV4,
             Family::Ipv6 => Domain::IPV6,
@@ -64,6 +70,7 @@ impl UdpSock {
             id,
             family,
             socket: Arc::new(socket),
+            recv_size: recv_size.map_or(RECV_BUFFER, |n| (n as usize).clamp(1, RECV_BUFFER)),
             reader: None,
         })
     }
@@ -172,7 +179,13 @@ impl UdpSock {
 
     fn start_reading(&mut self, ctx: &SocketCtx, local: SocketAddr) {
         if self.reader.is_none() {
-            let task = read_datagrams(self.id, self.socket.clone(), local, ctx.clone());
+            let task = read_datagrams(
+                self.id,
+                self.socket.clone(),
+                local,
+                self.recv_size,
+                ctx.clone(),
+            );
             self.reader = Some(tokio::spawn(task));
         }
     }
@@ -186,11 +199,21 @@ impl Drop for UdpSock {
     }
 }
 
-/// `recvfrom` in a loop. Waiting for room in the outbox is the backpressure: while the page is
-/// behind, this socket is not read and the OS queues (and finally drops) datagrams, as it
-/// would for a slow Python program.
-async fn read_datagrams(id: SocketId, socket: Arc<UdpSocket>, local: SocketAddr, ctx: SocketCtx) {
-    let mut buf = vec![0u8; RECV_BUFFER];
+/// `recvfrom(recv_size)` in a loop. Waiting for room in the outbox is the backpressure: while
+/// the page is behind, this socket is not read and the OS queues (and finally drops)
+/// datagrams, as it would for a slow Python program.
+///
+/// A datagram larger than the buffer is the OS's business, as for the learner's Python: Linux
+/// and macOS hand over its first `recv_size` bytes and drop the rest; Windows fails that one
+/// `recvfrom` with WSAEMSGSIZE, which the page hears as `udp_recv_error`.
+async fn read_datagrams(
+    id: SocketId,
+    socket: Arc<UdpSocket>,
+    local: SocketAddr,
+    recv_size: usize,
+    ctx: SocketCtx,
+) {
+    let mut buf = vec![0u8; recv_size];
     let mut errors_in_a_row = 0;
     loop {
         match socket.recv_from(&mut buf).await {
@@ -204,6 +227,16 @@ async fn read_datagrams(id: SocketId, socket: Arc<UdpSocket>, local: SocketAddr,
                 };
                 if !ctx.outbox.event(event).await {
                     return; // the page is gone
+                }
+            }
+            Err(e) if is_transient(&e) && os_error("recvfrom", &e).code == ErrorCode::MsgSize => {
+                errors_in_a_row = 0;
+                let event = ServerMessage::UdpRecvError {
+                    socket: id,
+                    error: os_error(&format!("recvfrom({recv_size})"), &e),
+                };
+                if !ctx.outbox.event(event).await {
+                    return;
                 }
             }
             Err(e) if is_transient(&e) && errors_in_a_row < MAX_RECV_ERRORS_IN_A_ROW => {

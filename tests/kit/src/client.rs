@@ -201,6 +201,7 @@ impl Client {
         match self
             .ok(Request::UdpOpen {
                 family: Default::default(),
+                recv_size: None,
             })
             .await
         {

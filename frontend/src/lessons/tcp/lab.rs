@@ -103,7 +103,7 @@ pub enum TcpLine {
 /// The buffer size of every `recv` these steps show (`data = s.recv(1024)`, as the course
 /// writes it). The relay reads with exactly this size, so what the page shows one recv
 /// returning is what the learner's Python would get: never more than 1024 bytes.
-pub const COURSE_RECV: u32 = 1024;
+pub const COURSE_RECV: u32 = crate::python::COURSE_RECV;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TcpLab {

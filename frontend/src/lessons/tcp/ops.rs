@@ -153,7 +153,7 @@ impl Ops<TcpLab> {
     /// `u = socket(AF_INET, SOCK_DGRAM)`.
     pub async fn udp_open(&self) -> Option<SocketId> {
         let python = python::udp_open("u");
-        match self.relay.udp_open().await {
+        match self.relay.udp_open(Some(python::COURSE_RECV)).await {
             Ok(opened) => {
                 let socket = opened.socket;
                 self.adopt(socket);

@@ -217,6 +217,11 @@ impl LabState for UdpLab {
                 local: *local,
                 data: data.0.clone(),
             }),
+            // Windows: one datagram larger than the buffer; the socket goes on receiving.
+            ServerMessage::UdpRecvError { error, .. } => Some(Action::Fail {
+                python: crate::python::recvfrom("s"),
+                error: error.clone(),
+            }),
             _ => None,
         }
     }

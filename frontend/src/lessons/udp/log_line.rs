@@ -68,6 +68,9 @@ impl LogLine for UdpLine {
                             ("from", &from.to_string()),
                             ("local", &local.to_string()),
                         ]) }</div>
+                        if data.len() == python::COURSE_RECV as usize {
+                            <div class="hint" data-testid="udp-log-full">{ lang.tf("udp.log.buffer_full", &[("n", &python::COURSE_RECV.to_string())]) }</div>
+                        }
                         <div class="received-text">
                             <span class="label">{ lang.tf("udp.log.as_text", &[("enc", decode_as.label())]) }</span>
                             <span class="text" data-testid="udp-log-text">{ web::decode(decode_as, data) }</span>

@@ -20,7 +20,7 @@ impl Ops<UdpLab> {
     /// `var = socket.socket(AF_INET, SOCK_DGRAM)`.
     pub async fn open(&self, var: &str) -> Option<SocketId> {
         let python = python::udp_open(var);
-        match self.relay.udp_open().await {
+        match self.relay.udp_open(Some(python::COURSE_RECV)).await {
             Ok(opened) => {
                 self.adopt(opened.socket);
                 self.dispatch(Action::Open {

@@ -32,6 +32,7 @@ pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
     let socket = match page
         .request(Request::UdpOpen {
             family: Default::default(),
+            recv_size: None,
         })
         .await
     {
