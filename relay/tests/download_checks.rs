@@ -205,6 +205,7 @@ async fn a_running_download_holds_one_of_the_sessions_sockets() {
         .c
         .err(Request::UdpOpen {
             family: Default::default(),
+            recv_size: None,
         })
         .await;
     assert_eq!(e.code, ErrorCode::TooManySockets);
