@@ -728,9 +728,13 @@ async fn the_split_tree_survives_a_reload_and_a_shared_link() {
         Some("10.0.0.0/8")
     );
 
-    // A second browser opening the shared link sees the same division.
+    // A second browser opening the shared link sees the same division. It is another
+    // learner's: it has no token for this relay (the launch token opens one browser only),
+    // and needs none, since the tree is the page's own arithmetic.
     let other = Browser::start().await;
-    open_page(&other, &relay, &format!("/lesson/subnets/7?tree={encoded}")).await;
+    other
+        .goto(&format!("{}/lesson/subnets/7?tree={encoded}", relay.base()))
+        .await;
     at_step(&other, "subnets", 7).await;
     assert_eq!(
         texts(&other, "[data-testid=tree-leaf]", "data-cidr").await,

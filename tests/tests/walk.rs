@@ -184,9 +184,10 @@ fn artifacts() -> PathBuf {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_step_reads_well_on_a_laptop_and_a_phone_in_both_languages() {
-    let relay = Relay::start(&[]);
     let mut problems = Vec::new();
     for size in [DESKTOP, PHONE] {
+        // One relay per browser: its launch token opens one browser only.
+        let relay = Relay::start(&[]);
         let browser = Browser::start_with(BrowserOptions {
             size,
             ..BrowserOptions::default()
