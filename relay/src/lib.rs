@@ -6,6 +6,7 @@
 pub mod app;
 pub mod assets;
 pub mod config;
+pub mod console;
 pub mod echo;
 pub mod errors;
 pub mod files;
@@ -288,6 +289,7 @@ pub async fn run(cfg: Config) -> anyhow::Result<()> {
         writeln!(out, "Tutorial: {url}")?;
         out.flush()?;
     }
+    eprintln!("{}", console::STOP_HINT);
     let addrs: Vec<SocketAddr> =
         std::iter::once(SocketAddr::from((Ipv4Addr::LOCALHOST, relay.port())))
             .chain(

@@ -6,10 +6,11 @@
 //! - UDP echo round trip through the relay's WebSocket vs direct UDP on loopback, p50/p99
 //!   (goal: p50 <= 10x).
 //!
-//! Run it with `bash scripts/bench.sh` (which builds everything first). Options:
+//! Run it with `cargo xtask bench` (which builds everything first). Options:
 //! `--relay PATH` (default `$NETLAB_RELAY_BIN`, else target/debug/relay), `--tutorial-dist DIR`
 //! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
-//! `--round-trips N` (2000).
+//! `--round-trips N` (2000), `--windows-relay PATH` (also the UDP round trip through this
+//! relay.exe, run by `$NETLAB_RELAY_RUNNER`, i.e. Wine; information only).
 
 mod download;
 mod page;
@@ -29,6 +30,8 @@ pub struct Options {
     pub round_trips: usize,
     /// Only the file-download figures (issue 5): `--download`.
     pub download_only: bool,
+    /// The Windows build, for its UDP round trip under Wine: `--windows-relay PATH`.
+    pub windows_relay: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options> {
@@ -40,6 +43,7 @@ fn parse_args() -> Result<Options> {
         loads: 15,
         round_trips: 2000,
         download_only: false,
+        windows_relay: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -51,12 +55,13 @@ fn parse_args() -> Result<Options> {
             "--loads" => options.loads = value()?.parse().context("--loads")?,
             "--round-trips" => options.round_trips = value()?.parse().context("--round-trips")?,
             "--download" => options.download_only = true,
+            "--windows-relay" => options.windows_relay = Some(value()?.into()),
             "-h" | "--help" => {
                 println!(
                     "{}",
                     include_str!("main.rs")
                         .lines()
-                        .take(15)
+                        .take(13)
                         .collect::<Vec<_>>()
                         .join("\n")
                 );
@@ -101,5 +106,14 @@ async fn run(options: Options) -> Result<()> {
     pages.print();
     println!();
     udp.print();
+    drop(relay);
+
+    if let Some(exe) = &options.windows_relay {
+        let relay = e2e::Relay::start_binary(exe.clone(), &[], &[]);
+        eprintln!("windows relay: {} (port {})", exe.display(), relay.port());
+        let udp = udp_rtt::measure(&relay, options.round_trips).await?;
+        println!();
+        udp.print_windows_under_wine();
+    }
     Ok(())
 }
