@@ -4,6 +4,7 @@
 //! - `cargo xtask run [relay flags]`: build the page, embed it in the relay, start the relay
 //!   and open the browser.
 //! - `cargo xtask test`: every check and test; the last line is `N passed, N failed`.
+//!   `cargo xtask test-windows`: only its Windows-under-Wine step.
 //! - `cargo xtask bench [bench flags]`: the benchmark figures (see `bench.rs`).
 //! - `cargo xtask dist`: the download-and-double-click programs in `dist/`.
 //! - `cargo xtask build-frontend [crate] [out dir]`: only the page (or the benchmark's baseline).
@@ -29,6 +30,7 @@ usage: cargo xtask <command> [arguments]
   run [relay flags]        build the page and the relay, start it, open the browser
                            (flags: --no-open, --port N, --allow-target CIDR, --allow-bind-all)
   test                     every check and test (the README's test command; CI runs it)
+  test-windows             only its last step: the Windows relay under Wine (Linux)
   bench [bench flags]      the benchmark figures (--download, --loads N, --round-trips N)
   dist                     release programs for learners, in dist/
   build-frontend [crate] [out dir]
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
     let result = match command {
         "run" => run::run(rest),
         "test" => test::test(rest),
+        "test-windows" => test::test_windows(rest),
         "bench" => bench::bench(rest),
         "dist" => dist::dist(rest),
         "build-frontend" => frontend::command(rest),

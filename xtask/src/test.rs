@@ -121,6 +121,27 @@ pub fn test(args: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// `cargo xtask test-windows`: only the last step of `cargo xtask test`, the Windows build of
+/// the relay under Wine (Linux only), for working on it.
+pub fn test_windows(args: &[String]) -> Result<()> {
+    if let Some(extra) = args.first() {
+        bail!("`cargo xtask test-windows` takes no arguments (got {extra:?})");
+    }
+    if std::env::consts::OS != "linux" {
+        bail!("the Windows build runs under Wine on Linux only");
+    }
+    let mut steps = Steps::new();
+    steps.start("the Windows relay under Wine (protocol, course programs, OS errors)");
+    let mut tally = Tally::default();
+    let ok = windows_under_wine(&cmd::target_dir()?, &mut tally)?;
+    steps.finish();
+    println!("{}", tally.line());
+    if !ok || tally.failed > 0 {
+        bail!("some tests failed");
+    }
+    Ok(())
+}
+
 /// Cross-builds relay.exe and runs tests/tests/windows_relay.rs against it under Wine.
 fn windows_under_wine(target: &std::path::Path, tally: &mut Tally) -> Result<bool> {
     let exe = wine::build_relay(target, "debug", true)?;

@@ -71,7 +71,10 @@ impl Wine {
         std::fs::create_dir_all(&wine.prefix)?;
         // Output to nowhere: Wine's helper processes (services.exe, ...) inherit it and live
         // as long as the server, so a pipe would never reach its end.
-        silent(wine.env(&mut Command::new(WINESERVER)).arg("-p")).context("starting wineserver")?;
+        // `-p`: persistent, so it does not exit between two relays. It refuses to start when a
+        // server for this prefix runs already (say, left by an interrupted run): that one is
+        // used, and killed at the end like this one.
+        let _ = silent(wine.env(&mut Command::new(WINESERVER)).arg("-p"));
         say(format!("wine: prefix {}", wine.prefix.display()));
         silent(
             wine.env(&mut Command::new(WINE64))
