@@ -22,6 +22,10 @@ pub enum ErrorCode {
     ConnRefused,
     #[serde(rename = "ECONNRESET")]
     ConnReset,
+    /// The connection was aborted on this side (Windows' WSAECONNABORTED when sending on a
+    /// connection the peer reset, or a client that gave up while queued for `accept`).
+    #[serde(rename = "ECONNABORTED")]
+    ConnAborted,
     #[serde(rename = "ETIMEDOUT")]
     TimedOut,
     #[serde(rename = "EHOSTUNREACH")]
@@ -85,12 +89,13 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for tests and documentation.
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::AddrInUse,
         ErrorCode::AddrNotAvail,
         ErrorCode::Access,
         ErrorCode::ConnRefused,
         ErrorCode::ConnReset,
+        ErrorCode::ConnAborted,
         ErrorCode::TimedOut,
         ErrorCode::HostUnreach,
         ErrorCode::NetUnreach,
@@ -122,6 +127,7 @@ impl ErrorCode {
             ErrorCode::Access => "EACCES",
             ErrorCode::ConnRefused => "ECONNREFUSED",
             ErrorCode::ConnReset => "ECONNRESET",
+            ErrorCode::ConnAborted => "ECONNABORTED",
             ErrorCode::TimedOut => "ETIMEDOUT",
             ErrorCode::HostUnreach => "EHOSTUNREACH",
             ErrorCode::NetUnreach => "ENETUNREACH",
@@ -176,6 +182,10 @@ impl ErrorCode {
             ErrorCode::ConnReset => (
                 "连接被对方重置(RST):对方程序异常退出或者强行关闭了连接。已经在路上的数据可能丢失了。",
                 "The connection was reset by the peer: the other program crashed or closed the connection abruptly. Data still in flight may have been lost.",
+            ),
+            ErrorCode::ConnAborted => (
+                "连接被中止：这台电脑自己放弃了这条连接（在 Windows 上，往一条已被对方重置的连接里发送数据时常见）。这条连接不能再用了，需要重新连接。",
+                "The connection was aborted: this computer itself gave up on it (common on Windows when sending on a connection the peer has reset). The connection cannot be used any more; connect again.",
             ),
             ErrorCode::TimedOut => (
                 "超时:等了很久对方也没有回应。可能地址不对、对方关机了,或者中间的防火墙丢弃了数据包。",
@@ -275,9 +285,18 @@ impl std::fmt::Display for ErrorCode {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelayError {
     pub code: ErrorCode,
-    /// The raw OS error number, when the operating system produced the error.
+    /// The raw OS error number, when the operating system produced the error: the relay's
+    /// own system's number (Linux 111, macOS 61, Windows 10061 for ECONNREFUSED).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errno: Option<i32>,
+    /// That system's own name for `errno`: `WSAECONNREFUSED` on Windows, `ECONNREFUSED`
+    /// elsewhere (`code` is the meaning, the same name on every system).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_name: Option<String>,
+    /// The line Python prints for this failure on the relay's system, such as
+    /// `ConnectionRefusedError: [WinError 10061] 由于目标计算机积极拒绝，无法连接。`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub python: Option<String>,
     /// A plain-language explanation in English (`ErrorCode::explain` has both languages).
     pub message: String,
     /// Extra facts: the OS's own text, or what exactly was wrong with the request.
@@ -290,6 +309,8 @@ impl RelayError {
         RelayError {
             code,
             errno: None,
+            os_name: None,
+            python: None,
             message: code.explain(Lang::En).to_owned(),
             detail: None,
         }
@@ -302,6 +323,16 @@ impl RelayError {
 
     pub fn with_errno(mut self, errno: i32) -> Self {
         self.errno = Some(errno);
+        self
+    }
+
+    pub fn with_os_name(mut self, name: impl Into<String>) -> Self {
+        self.os_name = Some(name.into());
+        self
+    }
+
+    pub fn with_python(mut self, line: impl Into<String>) -> Self {
+        self.python = Some(line.into());
         self
     }
 }

@@ -284,6 +284,23 @@ pub enum RefuseReason {
     OutsideFolder,
     /// A folder or a device, not a regular file.
     NotAFile,
+    // --- Windows' file-name hazards, refused on every system (the served folder may be
+    // copied to Windows, and the lesson is the same everywhere) ---
+    /// A Windows device name (`CON`, `PRN`, `AUX`, `NUL`, `COM1`-`COM9`, `LPT1`-`LPT9`), in any
+    /// case, also with an extension (`nul.txt`): on Windows it opens the device, not a file.
+    ReservedName,
+    /// A colon: on Windows `a.txt:x` (or `a.txt::$DATA`) names a hidden alternate data stream
+    /// of `a.txt`.
+    AlternateStream,
+    /// `C:x`: on Windows, `x` in drive C's current folder, wherever that is.
+    DriveRelative,
+    /// `\\host\share` (or `//host/share`): on Windows, a file on another computer.
+    Unc,
+    /// A part ending in a dot or a space: Windows drops them, so `a.txt.` would open `a.txt`.
+    TrailingDotOrSpace,
+    /// The folder holds the name only in another case (`README.TXT` for `readme.txt`): Windows
+    /// and macOS would open it anyway; the server serves only an exact match.
+    CaseMismatch,
 }
 
 /// The `file_served` event: one line of the server's log.
@@ -326,10 +343,16 @@ pub struct Welcome {
     /// what happens when a browser opens a URL (0 when the relay has none).
     #[serde(default)]
     pub sample_site_port: u16,
-    /// The OS's range for automatically assigned ports, when the relay can read it
-    /// (on Linux: /proc/sys/net/ipv4/ip_local_port_range).
+    /// The OS's range for automatically assigned ports, when the relay can read it (Linux:
+    /// /proc/sys/net/ipv4/ip_local_port_range; macOS: sysctl net.inet.ip.portrange.*;
+    /// Windows: netsh). None means unknown: the page says so rather than guess.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ephemeral_ports: Option<(u16, u16)>,
+    /// The system the relay runs on: "windows", "macos", "linux", or another system's name
+    /// (empty from a relay older than this field). Errors' `errno`/`os_name`/`python` are
+    /// that system's.
+    #[serde(default)]
+    pub os: String,
     /// Networks the page may reach besides loopback (from `--allow-target`), as CIDR text.
     pub extra_targets: Vec<String>,
     /// Whether the page may bind 0.0.0.0 / :: (from `--allow-bind-all`).
@@ -426,36 +449,60 @@ pub enum Reply {
     },
 }
 
-/// A TCP connection as the kernel sees it (from Linux `struct tcp_info`).
+/// A TCP connection as the kernel sees it. Each system offers different numbers (`source`
+/// says which call gave them): Linux's `TCP_INFO` has them all; Windows' `SIO_TCP_INFO` and
+/// macOS' `TCP_CONNECTION_INFO` have some. A number the system does not give is absent, never
+/// made up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KernelTcpInfo {
+    /// The call that gave these numbers: "TCP_INFO" (Linux), "SIO_TCP_INFO" (Windows),
+    /// "TCP_CONNECTION_INFO" (macOS).
+    #[serde(default)]
+    pub source: String,
     /// The TCP state name: "ESTABLISHED", "CLOSE_WAIT", "FIN_WAIT2", ...
     pub state: String,
     /// Smoothed round-trip time and its variation, in microseconds.
-    pub rtt_us: u32,
-    pub rttvar_us: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rtt_us: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rttvar_us: Option<u32>,
     /// The current retransmission timeout, in microseconds.
-    pub rto_us: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rto_us: Option<u32>,
     /// Retransmissions of the segment now waiting, and in the connection's whole life.
-    pub retransmits: u32,
-    pub total_retrans: u32,
-    /// Congestion window (in segments) and the slow-start threshold.
-    pub snd_cwnd: u32,
-    pub snd_ssthresh: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retransmits: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_retrans: Option<u32>,
+    /// Congestion window (in segments) and the slow-start threshold (segments; systems that
+    /// count bytes are divided by the MSS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snd_cwnd: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snd_ssthresh: Option<u32>,
     /// Maximum segment size for sending and receiving.
-    pub snd_mss: u32,
-    pub rcv_mss: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snd_mss: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rcv_mss: Option<u32>,
     /// Segments sent and not yet acknowledged; segments believed lost.
-    pub unacked: u32,
-    pub lost: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unacked: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost: Option<u32>,
     /// Bytes the peer has acknowledged; bytes received in order.
-    pub bytes_acked: u64,
-    pub bytes_received: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes_acked: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes_received: Option<u64>,
     /// Segments sent and received.
-    pub segs_out: u32,
-    pub segs_in: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segs_out: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segs_in: Option<u32>,
     /// The receive window we advertise, in bytes.
-    pub rcv_space: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rcv_space: Option<u32>,
 }
 
 /// What kind of socket, as created in Python.

@@ -105,6 +105,7 @@ fn welcome_roundtrips() {
         tcp_echo_port: 40002,
         sample_site_port: 40003,
         ephemeral_ports: Some((32768, 60999)),
+        os: "windows".into(),
         extra_targets: vec![],
         bind_all_allowed: false,
         limits: Limits::default(),
@@ -115,6 +116,32 @@ fn welcome_roundtrips() {
         "{json}"
     );
     assert_eq!(serde_json::from_str::<ServerMessage>(&json).unwrap(), w);
+    assert!(json.contains(r#""os":"windows""#), "{json}");
+}
+
+#[test]
+fn os_errors_carry_the_systems_own_name_and_pythons_line() {
+    let e = RelayError::new(ErrorCode::ConnRefused)
+        .with_errno(10061)
+        .with_os_name("WSAECONNREFUSED")
+        .with_python("ConnectionRefusedError: [WinError 10061] 由于目标计算机积极拒绝，无法连接。");
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(
+        json.contains(r#""errno":10061,"os_name":"WSAECONNREFUSED","python":"ConnectionRefusedError: [WinError 10061] 由于目标计算机积极拒绝，无法连接。""#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<RelayError>(&json).unwrap(), e);
+    // An error from an older relay, without the new fields, still reads.
+    let old: RelayError = serde_json::from_str(
+        r#"{"code":"ECONNREFUSED","errno":111,"message":"Connection refused"}"#,
+    )
+    .unwrap();
+    assert_eq!((old.os_name, old.python), (None, None));
+    // And so does an older welcome, without `os`.
+    let old = r#"{"protocol":1,"relay_version":"0.1.0","relay_port":8470,"udp_echo_port":1,
+        "extra_targets":[],"bind_all_allowed":false,"limits":{"max_message_bytes":1,
+        "max_sockets":1,"max_udp_payload":1,"max_tcp_send":1}}"#;
+    assert_eq!(serde_json::from_str::<Welcome>(old).unwrap().os, "");
 }
 
 #[test]
@@ -253,13 +280,22 @@ fn resolve_and_tcp_info_roundtrip() {
         result: Reply::TcpInfo {
             socket: 4,
             info: Some(KernelTcpInfo {
+                source: "SIO_TCP_INFO".into(),
                 state: "ESTABLISHED".into(),
-                bytes_acked: 5,
+                bytes_received: Some(5),
                 ..KernelTcpInfo::default()
             }),
             reason: None,
         },
     };
+    // A number the system does not give is absent from the JSON, not 0.
+    let json = to_json(&info);
+    assert!(
+        json.contains(
+            r#""info":{"source":"SIO_TCP_INFO","state":"ESTABLISHED","bytes_received":5}"#
+        ),
+        "{json}"
+    );
     for msg in [resolved, info] {
         assert_eq!(
             serde_json::from_str::<ServerMessage>(&to_json(&msg)).unwrap(),

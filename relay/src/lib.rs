@@ -6,13 +6,13 @@
 pub mod app;
 pub mod assets;
 pub mod config;
-pub mod console;
 pub mod echo;
 pub mod errors;
 pub mod files;
 pub mod loopback_server;
 pub mod names;
 pub mod outbox;
+pub mod platform;
 pub mod policy;
 pub mod resolve;
 pub mod sample_site;
@@ -126,6 +126,10 @@ impl Relay {
             .await
             .context("starting the sample web site")?;
         let policy = Policy::new(port, cfg.allow_target.clone(), cfg.allow_bind_all);
+        // On Windows this runs netsh, which takes a moment: off the async threads.
+        let ephemeral_ports = tokio::task::spawn_blocking(platform::ports::ephemeral_ports)
+            .await
+            .unwrap_or(None);
         let welcome = Welcome {
             protocol: protocol::PROTOCOL_VERSION,
             relay_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -133,7 +137,8 @@ impl Relay {
             udp_echo_port: echo.port(),
             tcp_echo_port: tcp_echo.port(),
             sample_site_port: sample_site.port(),
-            ephemeral_ports: ephemeral_ports(),
+            ephemeral_ports,
+            os: platform::Os::current().name().to_owned(),
             extra_targets: policy
                 .extra_targets()
                 .iter()
@@ -258,20 +263,12 @@ fn lab_files(cfg: &Config) -> anyhow::Result<files::Files> {
     let downloads = cfg
         .downloads
         .clone()
-        .unwrap_or_else(files::default_downloads);
+        .unwrap_or_else(platform::downloads::default_downloads);
     let stall = cfg
         .stall_timeout
         .map_or(files::STALL_TIMEOUT, std::time::Duration::from_secs_f64);
     files::Files::new(&served, downloads, stall)
         .with_context(|| format!("the folder to serve, {}", served.display()))
-}
-
-/// The OS's range for automatically assigned ports, from Linux's
-/// /proc/sys/net/ipv4/ip_local_port_range ("32768\t60999").
-pub fn ephemeral_ports() -> Option<(u16, u16)> {
-    let text = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").ok()?;
-    let mut parts = text.split_whitespace().map(|p| p.parse::<u16>().ok());
-    Some((parts.next()??, parts.next()??))
 }
 
 /// The `relay` program: listen, print the tutorial's address, open the browser, serve until
@@ -289,7 +286,7 @@ pub async fn run(cfg: Config) -> anyhow::Result<()> {
         writeln!(out, "Tutorial: {url}")?;
         out.flush()?;
     }
-    eprintln!("{}", console::STOP_HINT);
+    eprintln!("{}", platform::console::STOP_HINT);
     let addrs: Vec<SocketAddr> =
         std::iter::once(SocketAddr::from((Ipv4Addr::LOCALHOST, relay.port())))
             .chain(
@@ -365,11 +362,5 @@ mod tests {
             "Port 9000 (asked for with --port) is busy (another program, or another relay, uses \
              it); using port 40001 instead."
         );
-    }
-
-    #[test]
-    fn ephemeral_range_is_read_on_linux() {
-        let (lo, hi) = ephemeral_ports().unwrap();
-        assert!(lo <= hi);
     }
 }

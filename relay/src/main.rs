@@ -1,6 +1,6 @@
 //! The `relay` binary: parse the flags, set up logging to stderr, run the relay until Ctrl-C.
 //! A fatal error is printed, and when the program has its own console window (double-clicked
-//! on Windows) it waits for Enter first, so the learner can read it (`console.rs`).
+//! on Windows) it waits for Enter first, so the learner can read it (`platform/console.rs`).
 
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
@@ -9,7 +9,7 @@ use clap::Parser as _;
 use tracing_subscriber::EnvFilter;
 
 use relay::config::Config;
-use relay::console;
+use relay::platform::console;
 
 fn main() -> ExitCode {
     console::prepare();

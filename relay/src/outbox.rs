@@ -19,7 +19,8 @@ pub const OUTBOX_CAPACITY: usize = 64;
 /// What the writer task is asked to do.
 #[derive(Debug)]
 pub enum Outgoing {
-    Message(ServerMessage),
+    /// Boxed: a message with an error (OS name, Python line) is far larger than a close.
+    Message(Box<ServerMessage>),
     /// Send a close frame with this code and reason, then stop writing.
     Close(u16, &'static str),
 }
@@ -50,7 +51,7 @@ impl Outbox {
 
     /// Queues a message while the caller holds the gate. False when the writer has gone.
     pub async fn send(&self, _gate: &Gate<'_>, msg: ServerMessage) -> bool {
-        self.tx.send(Outgoing::Message(msg)).await.is_ok()
+        self.tx.send(Outgoing::Message(Box::new(msg))).await.is_ok()
     }
 
     /// Queues an event (something that happened on a socket). False when the writer has gone.

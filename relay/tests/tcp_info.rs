@@ -46,7 +46,8 @@ fn a_std_loopback_connection_reads_established_and_exact_byte_counts() {
     let fresh = tcp_info::read(&client).unwrap();
     assert_eq!(fresh.state, "ESTABLISHED");
     assert_eq!(
-        fresh.bytes_acked, 1,
+        fresh.bytes_acked,
+        Some(1),
         "the SYN counts as one acknowledged byte"
     );
 
@@ -59,25 +60,31 @@ fn a_std_loopback_connection_reads_established_and_exact_byte_counts() {
     let sent = payload.len() as u64;
     let c = settle(
         || tcp_info::read(&client).unwrap(),
-        |i| i.bytes_acked == sent + 1,
+        |i| i.bytes_acked == Some(sent + 1),
     );
     assert_eq!(c.state, "ESTABLISHED");
     assert_eq!(
         c.bytes_acked,
-        sent + 1,
+        Some(sent + 1),
         "every byte sent plus the SYN: {c:?}"
     );
-    assert_eq!(c.unacked, 0, "{c:?}");
-    assert_eq!(c.total_retrans, 0, "loopback loses nothing: {c:?}");
-    assert!(c.rtt_us > 0 && c.rtt_us < 1_000_000, "loopback RTT: {c:?}");
-    assert!(c.rto_us >= 200_000, "Linux's smallest RTO is 200 ms: {c:?}");
-    assert!(c.snd_cwnd >= 1 && c.snd_mss > 0, "{c:?}");
-    assert!(c.segs_out >= 3, "SYN, ACK, data at least: {c:?}");
+    assert_eq!(c.source, "TCP_INFO");
+    assert_eq!(c.unacked, Some(0), "{c:?}");
+    assert_eq!(c.total_retrans, Some(0), "loopback loses nothing: {c:?}");
+    let rtt = c.rtt_us.unwrap();
+    assert!(rtt > 0 && rtt < 1_000_000, "loopback RTT: {c:?}");
+    assert!(
+        c.rto_us.unwrap() >= 200_000,
+        "Linux's smallest RTO is 200 ms: {c:?}"
+    );
+    assert!(c.snd_cwnd.unwrap() >= 1 && c.snd_mss.unwrap() > 0, "{c:?}");
+    assert!(c.segs_out.unwrap() >= 3, "SYN, ACK, data at least: {c:?}");
 
     let s = tcp_info::read(&server).unwrap();
     assert_eq!(s.state, "ESTABLISHED");
     assert_eq!(
-        s.bytes_received, sent,
+        s.bytes_received,
+        Some(sent),
         "only data is counted as received: {s:?}"
     );
 
@@ -119,11 +126,13 @@ async fn the_relay_reports_tcp_info_for_a_page_connection() {
     if cfg!(target_os = "linux") {
         let info = info.unwrap_or_else(|| panic!("no info: {reason:?}"));
         assert_eq!(info.state, "ESTABLISHED");
-        assert_eq!(info.bytes_acked, payload.len() as u64 + 1, "{info:?}");
-        assert_eq!(info.bytes_received, payload.len() as u64, "{info:?}");
-        assert!(info.rtt_us > 0 && info.rtt_us < 1_000_000, "{info:?}");
+        assert_eq!(info.bytes_acked, Some(payload.len() as u64 + 1), "{info:?}");
+        assert_eq!(info.bytes_received, Some(payload.len() as u64), "{info:?}");
+        let rtt = info.rtt_us.unwrap();
+        assert!(rtt > 0 && rtt < 1_000_000, "{info:?}");
     } else {
-        assert!(info.is_none() && reason.is_some());
+        // Windows and macOS give some numbers, or say why not; other systems say why not.
+        assert!(info.is_some() != reason.is_some(), "{info:?} {reason:?}");
     }
 
     // A listener is not a connection: WRONG_SOCKET_KIND.

@@ -66,8 +66,8 @@ async fn sendto_from_an_unbound_socket_gets_an_ephemeral_port() {
     assert_eq!(from.ip().to_string(), "127.0.0.1");
     assert_eq!(
         local.ip().to_string(),
-        "0.0.0.0",
-        "an unbound socket has no fixed address"
+        "127.0.0.1",
+        "an unbound socket is bound to loopback (never 0.0.0.0) before its first send"
     );
     let (lo, hi) = c.welcome().ephemeral_ports.unwrap();
     assert!((lo..=hi).contains(&local.port()), "{local} in {lo}..={hi}");

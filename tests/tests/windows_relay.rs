@@ -195,7 +195,11 @@ async fn the_relay_under_test_is_the_windows_build_and_says_how_to_stop() {
         "no Wine runner set"
     );
 
-    let (relay, _page) = windows_relay().await;
+    let (relay, page) = windows_relay().await;
+    assert_eq!(
+        page.welcome.os, "windows",
+        "the welcome says which OS the relay runs on"
+    );
     // The console shows the link (stdout) and, in both languages, how to stop (stderr).
     assert!(
         relay.stdout().starts_with("Tutorial: http://127.0.0.1:"),
@@ -396,6 +400,10 @@ async fn a_taken_port_is_eaddrinuse_for_udp_and_tcp() {
         (ErrorCode::AddrInUse, Some(10048)),
         "{e:?}"
     );
+    // The system's own name, and the line Python prints on Windows.
+    assert_eq!(e.os_name.as_deref(), Some("WSAEADDRINUSE"));
+    let python = e.python.unwrap_or_default();
+    assert!(python.starts_with("OSError: [WinError 10048]"), "{python}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -407,6 +415,12 @@ async fn connecting_where_nothing_listens_is_econnrefused() {
         (e.code, e.errno),
         (ErrorCode::ConnRefused, Some(10061)),
         "{e:?}"
+    );
+    assert_eq!(e.os_name.as_deref(), Some("WSAECONNREFUSED"));
+    let python = e.python.clone().unwrap_or_default();
+    assert!(
+        python.starts_with("ConnectionRefusedError: [WinError 10061]"),
+        "{python}"
     );
     let detail = e.detail.unwrap_or_default();
     assert!(
@@ -452,6 +466,7 @@ async fn a_client_that_resets_is_econnreset() {
         (ErrorCode::ConnReset, Some(10054)),
         "{error:?}"
     );
+    assert_eq!(error.os_name.as_deref(), Some("WSAECONNRESET"));
     assert!(error.detail.unwrap_or_default().starts_with("send: "));
 }
 

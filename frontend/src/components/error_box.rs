@@ -1,5 +1,7 @@
-//! A failed request, shown the way a learner can act on: the OS error name (as Python would
-//! print it), the errno, the explanation in their language, and the raw detail.
+//! A failed request, shown the way a learner can act on: the error's meaning by name, the
+//! number and the relay's own system's name for it (`errno 10061 WSAECONNREFUSED` on
+//! Windows), the explanation in their language, the exact line Python prints for this
+//! failure on that system, and the raw detail.
 
 use protocol::RelayError;
 use yew::prelude::*;
@@ -17,11 +19,19 @@ pub struct ErrorBoxProps {
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     let lang = use_lang();
     let e = &props.error;
-    let errno = e.errno.map(|n| format!("errno {n}")).unwrap_or_default();
+    let errno = match (e.errno, e.os_name.as_deref()) {
+        // Only when the system's name differs from the meaning's (Windows' WSAE...).
+        (Some(n), Some(name)) if name != e.code.name() => format!("errno {n} {name}"),
+        (Some(n), _) => format!("errno {n}"),
+        (None, _) => String::new(),
+    };
     html! {
         <div class="error-box" role="alert" data-testid={props.testid.clone()} data-code={e.code.name()}>
             <div class="error-head"><code class="error-code">{ e.code.name() }</code>{ " " }<span class="errno">{ errno }</span></div>
             <p>{ e.code.explain(lang.lang) }</p>
+            if let Some(line) = &e.python {
+                <p class="error-python">{ lang.t("common.error_python") }{ " " }<code data-testid="error-python">{ line.clone() }</code></p>
+            }
             if let Some(detail) = &e.detail {
                 <p class="error-detail">{ lang.t("common.error_detail") }{ " " }<code>{ detail.clone() }</code></p>
             }

@@ -149,4 +149,28 @@ pub static TEXTS: &[(&str, &str)] = &[
         "a symbolic link leading out of the folder",
     ),
     ("download.reason.not_a_file", "not a regular file"),
+    (
+        "download.reason.reserved_name",
+        "a Windows device name (CON, NUL, COM1, LPT1, ...), even with an extension",
+    ),
+    (
+        "download.reason.alternate_stream",
+        "a colon: on Windows \"a.txt:x\" is a hidden stream of a.txt",
+    ),
+    (
+        "download.reason.drive_relative",
+        "a drive-relative name (C:x) that leaves the folder on Windows",
+    ),
+    (
+        "download.reason.unc",
+        "a network path (\\\\host\\share) to another computer",
+    ),
+    (
+        "download.reason.trailing_dot_or_space",
+        "a name ending in a dot or a space, which Windows drops",
+    ),
+    (
+        "download.reason.case_mismatch",
+        "the folder has this name only in another case; only an exact match is served",
+    ),
 ];

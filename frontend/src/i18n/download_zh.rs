@@ -122,4 +122,28 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.reason.too_long", "名字超过 255 字节"),
     ("download.reason.outside_folder", "符号链接指向文件夹外面"),
     ("download.reason.not_a_file", "不是普通文件"),
+    (
+        "download.reason.reserved_name",
+        "Windows 的设备名（CON、NUL、COM1、LPT1……），带扩展名也一样",
+    ),
+    (
+        "download.reason.alternate_stream",
+        "含有冒号：在 Windows 上 “a.txt:x” 是 a.txt 的隐藏数据流",
+    ),
+    (
+        "download.reason.drive_relative",
+        "盘符相对路径（C:x），在 Windows 上会离开文件夹",
+    ),
+    (
+        "download.reason.unc",
+        "网络路径（\\\\host\\share），指向另一台电脑",
+    ),
+    (
+        "download.reason.trailing_dot_or_space",
+        "名字以点或空格结尾，Windows 会把它们去掉",
+    ),
+    (
+        "download.reason.case_mismatch",
+        "文件夹里只有大小写不同的同名文件；只提供大小写完全一致的文件",
+    ),
 ];

@@ -7,6 +7,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("app.skip", "Skip to content"),
     ("common.python_caption", "The same in Python"),
     ("common.error_detail", "What the system said:"),
+    ("common.error_python", "What Python prints here:"),
     (
         "home.title",
         "Learn network programming by doing it for real",
@@ -280,11 +281,11 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("udp.fresh.changed", "changed"),
     (
         "udp.fresh.range",
-        "This computer hands out automatic ports from {lo} to {hi} (Linux: /proc/sys/net/ipv4/ip_local_port_range).",
+        "This computer ({os}) hands out automatic ports from {lo} to {hi}, as the relay read them from the system.",
     ),
     (
         "udp.fresh.range_unknown",
-        "The relay could not read this system's range of automatic ports.",
+        "This system's range of automatic ports is unknown: the relay could not read it.",
     ),
     (
         "udp.bind.listening",

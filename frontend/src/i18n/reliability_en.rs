@@ -211,6 +211,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "rel.kernel.retrans.sim",
         "retransmissions (this segment / whole connection)",
     ),
+    (
+        "rel.kernel.source",
+        "This system gives its own, smaller set ({source}): a number it does not give is shown as —.",
+    ),
     ("rel.kernel.cwnd.field", "tcpi_snd_cwnd / tcpi_snd_ssthresh"),
     (
         "rel.kernel.cwnd.sim",

@@ -169,6 +169,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "tcpi_retransmits / tcpi_total_retrans",
     ),
     ("rel.kernel.retrans.sim", "重传次数(当前报文 / 整个连接)"),
+    (
+        "rel.kernel.source",
+        "这个系统给出的是它自己的一组数字（{source}），比 Linux 少：它不提供的数字显示为 —。",
+    ),
     ("rel.kernel.cwnd.field", "tcpi_snd_cwnd / tcpi_snd_ssthresh"),
     ("rel.kernel.cwnd.sim", "拥塞窗口和慢启动阈值(单位:报文段)"),
     ("rel.kernel.mss.field", "tcpi_snd_mss / tcpi_rcv_mss"),

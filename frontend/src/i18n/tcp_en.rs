@@ -77,7 +77,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "ports.dynamic.range_unknown",
-        "The relay could not read this machine's ephemeral range (not reported). On Linux it is in /proc/sys/net/ipv4/ip_local_port_range, typically 32768 to 60999.",
+        "This machine's ephemeral range is unknown: the relay could not read it from the system. (Linux keeps it in /proc/sys/net/ipv4/ip_local_port_range, macOS in the sysctl net.inet.ip.portrange.*, Windows shows it with netsh int ipv4 show dynamicport tcp.)",
     ),
     ("ports.dynamic.comment", "the port the OS lent this socket"),
     ("ports.dynamic.run", "Open {n} connections"),
@@ -98,8 +98,8 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("pic.ports.dynamic", "dynamic 1024-65535"),
     ("pic.ports.ephemeral", "this machine lends {lo}-{hi}"),
     (
-        "pic.ports.ephemeral_typical",
-        "Linux typically lends {lo}-{hi}",
+        "pic.ports.ephemeral_unknown",
+        "this machine's range: unknown",
     ),
     (
         "pic.ports.ranges.alt",

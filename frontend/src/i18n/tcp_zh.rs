@@ -74,7 +74,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "ports.dynamic.range_unknown",
-        "中继没能读到这台机器的临时端口范围(未报告)。在 Linux 上它记录在 /proc/sys/net/ipv4/ip_local_port_range,通常是 32768 到 60999。",
+        "这台机器的临时端口范围未知：中继没能从系统里读到它。（Linux 记录在 /proc/sys/net/ipv4/ip_local_port_range，macOS 在 sysctl net.inet.ip.portrange.*，Windows 可以用 netsh int ipv4 show dynamicport tcp 查看。）",
     ),
     ("ports.dynamic.comment", "操作系统借给这个套接字的端口"),
     ("ports.dynamic.run", "建立 {n} 条连接"),
@@ -94,7 +94,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("pic.ports.well_known", "知名端口 0-1023(画宽了)"),
     ("pic.ports.dynamic", "动态端口 1024-65535"),
     ("pic.ports.ephemeral", "这台机器借出 {lo}-{hi}"),
-    ("pic.ports.ephemeral_typical", "Linux 通常借出 {lo}-{hi}"),
+    ("pic.ports.ephemeral_unknown", "这台机器的范围：未知"),
     (
         "pic.ports.ranges.alt",
         "端口号 0 到 65535 画成一条横条:知名端口 0 到 1023,动态端口 1024 到 65535,其中一段是操作系统借给客户端的范围。",

@@ -7,6 +7,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("app.skip", "跳到正文"),
     ("common.python_caption", "用 Python 写是这样"),
     ("common.error_detail", "系统的原始信息:"),
+    ("common.error_python", "Python 在这里会打印："),
     ("home.title", "动手学网络编程:每一步都是真的"),
     (
         "home.intro",
@@ -238,11 +239,11 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("udp.fresh.changed", "变了"),
     (
         "udp.fresh.range",
-        "这台电脑自动分配的端口范围是 {lo} 到 {hi}(Linux:/proc/sys/net/ipv4/ip_local_port_range)。",
+        "这台电脑（{os}）自动分配的端口范围是 {lo} 到 {hi}，这是中继从系统里读到的。",
     ),
     (
         "udp.fresh.range_unknown",
-        "中继没能读取这个系统自动分配端口的范围。",
+        "这个系统自动分配端口的范围未知：中继没能读到它。",
     ),
     (
         "udp.bind.listening",

@@ -186,11 +186,18 @@ fn port_x(port: u32) -> i32 {
 /// The 16-bit range of ports: well-known 0-1023 (drawn wider than to scale, or it would be a
 /// hairline), dynamic 1024-65535, and the OS's ephemeral range inside it.
 pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
-    let (lo, hi, key) = match ephemeral {
-        Some((lo, hi)) => (lo, hi, "pic.ports.ephemeral"),
-        None => (32_768, 60_999, "pic.ports.ephemeral_typical"),
+    // Unknown is said, not guessed: no bar is drawn, the label says "unknown".
+    let (ex1, ex2, label) = match ephemeral {
+        Some((lo, hi)) => (
+            port_x(u32::from(lo)),
+            port_x(u32::from(hi)),
+            lang.tf(
+                "pic.ports.ephemeral",
+                &[("lo", &lo.to_string()), ("hi", &hi.to_string())],
+            ),
+        ),
+        None => (260, 260, lang.t("pic.ports.ephemeral_unknown").to_owned()),
     };
-    let (ex1, ex2) = (port_x(u32::from(lo)), port_x(u32::from(hi)));
     html! {
         <svg class="picture" viewBox="0 0 520 150" role="img" aria-label={lang.t("pic.ports.ranges.alt")} data-testid="pic-port-ranges">
             <text x="260" y="18" text-anchor="middle" class="label">{ lang.t("pic.ports.sixteen") }</text>
@@ -202,11 +209,13 @@ pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
                 <rect x="50" y="40" width="460" height="36" />
                 <text x="280" y="63" text-anchor="middle" class="sub">{ "1024-65535" }</text>
             </g>
-            <rect class="ephemeral" x={ex1.to_string()} y="80" width={(ex2 - ex1).max(2).to_string()} height="10" />
+            if ephemeral.is_some() {
+                <rect class="ephemeral" x={ex1.to_string()} y="80" width={(ex2 - ex1).max(2).to_string()} height="10" />
+            }
             <text x="10" y="110" class="sub">{ lang.t("pic.ports.well_known") }</text>
             <text x="510" y="110" text-anchor="end" class="sub">{ lang.t("pic.ports.dynamic") }</text>
             <text x={((ex1 + ex2) / 2).to_string()} y="135" text-anchor="middle" class="port">
-                { lang.tf(key, &[("lo", &lo.to_string()), ("hi", &hi.to_string())]) }
+                { label }
             </text>
         </svg>
     }

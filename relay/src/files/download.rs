@@ -291,13 +291,11 @@ fn fetch(
 }
 
 fn stalled(timeout: Duration, count: u64) -> RelayError {
-    RelayError::new(ErrorCode::TimedOut)
-        .with_errno(libc::ETIMEDOUT)
-        .with_detail(format!(
-            "recv: no byte arrived for {} s after {count} bytes: the server stalled (the \
-             partial file was removed)",
-            timeout.as_secs_f32()
-        ))
+    crate::errors::timed_out(format!(
+        "recv: no byte arrived for {} s after {count} bytes: the server stalled (the partial \
+         file was removed)",
+        timeout.as_secs_f32()
+    ))
 }
 
 /// Renames the finished temporary file to `[接收]NAME`, or `[接收]NAME (1)`, ... when taken:
@@ -305,8 +303,23 @@ fn stalled(timeout: Duration, count: u64) -> RelayError {
 /// fsynced so the new name survives a crash too.
 fn save(mut part: tempfile::NamedTempFile, dir: &Path, name: &str) -> Result<PathBuf, RelayError> {
     let local = local_name(name);
+    // Names already in the folder, to treat a clash in case only (`[接收]A.txt` beside
+    // `[接收]a.txt`) as a clash: on Windows and macOS they are the same file.
+    let taken: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
     for n in 0..1000 {
-        let path = dir.join(numbered(&local, n));
+        let candidate = numbered(&local, n);
+        if crate::files::jail::case_match(&candidate, taken.iter().map(String::as_str))
+            != crate::files::jail::CaseMatch::None
+        {
+            continue;
+        }
+        let path = dir.join(candidate);
         match part.persist_noclobber(&path) {
             Ok(_) => {
                 if let Ok(d) = std::fs::File::open(dir) {
@@ -321,13 +334,20 @@ fn save(mut part: tempfile::NamedTempFile, dir: &Path, name: &str) -> Result<Pat
     Err(RelayError::new(ErrorCode::OtherOs).with_detail("1000 files of that name already exist"))
 }
 
-/// `[接收]` + the name, made safe to be one file name here: the server chose nothing about
-/// where we write (`../x` must not climb out of the downloads folder).
+/// `[接收]` + the name, made safe to be one file name on every system: the server chose
+/// nothing about where we write (`../x` must not climb out of the downloads folder), and
+/// Windows' hazards are defused too: `:` would write an alternate data stream, `<>"|?*` are
+/// not allowed in a name, and a trailing dot or space would be dropped silently. (The prefix
+/// already keeps a device name such as `NUL` from being one.)
 pub fn local_name(name: &str) -> String {
     let clean: String = name
         .chars()
         .map(|c| {
-            if matches!(c, '/' | '\\' | '\0') || c.is_control() {
+            if matches!(
+                c,
+                '/' | '\\' | '\0' | ':' | '<' | '>' | '"' | '|' | '?' | '*'
+            ) || c.is_control()
+            {
                 '_'
             } else {
                 c
@@ -337,6 +357,12 @@ pub fn local_name(name: &str) -> String {
         .collect();
     let clean = if clean.is_empty() || clean.chars().all(|c| c == '.') {
         "_".to_owned()
+    } else {
+        clean
+    };
+    let kept = clean.trim_end_matches(['.', ' ']);
+    let clean = if kept.len() < clean.len() {
+        format!("{kept}_")
     } else {
         clean
     };
@@ -366,6 +392,12 @@ mod tests {
         assert_eq!(local_name("../../etc/passwd"), "[接收].._.._etc_passwd");
         assert_eq!(local_name(".."), "[接收]_");
         assert_eq!(local_name("a\\b\0c\n"), "[接收]a_b_c_");
+        assert_eq!(local_name("a.txt:x"), "[接收]a.txt_x");
+        assert_eq!(local_name("a.txt::$DATA"), "[接收]a.txt__$DATA");
+        assert_eq!(local_name("C:x"), "[接收]C_x");
+        assert_eq!(local_name("what?<*>|\"."), "[接收]what_______");
+        assert_eq!(local_name("a.txt. . "), "[接收]a.txt_");
+        assert_eq!(local_name("NUL"), "[接收]NUL");
         assert_eq!(numbered("[接收]photo.bin", 2), "[接收]photo (2).bin");
         assert_eq!(numbered("[接收]README", 1), "[接收]README (1)");
         assert_eq!(numbered("[接收].bashrc", 1), "[接收].bashrc (1)");
@@ -384,5 +416,14 @@ mod tests {
             b"old"
         );
         assert_eq!(std::fs::read(saved).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_name_taken_in_another_case_is_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("[接收]README.TXT"), b"old").unwrap();
+        let part = tempfile::NamedTempFile::new_in(dir.path()).unwrap();
+        let saved = save(part, dir.path(), "readme.txt").unwrap();
+        assert_eq!(saved, dir.path().join("[接收]readme (1).txt"));
     }
 }

@@ -116,15 +116,6 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The default downloads folder: `~/Downloads/netlab` when there is a home folder, else
-/// `netlab-downloads` in the system's temporary folder.
-pub fn default_downloads() -> PathBuf {
-    match std::env::var_os("HOME") {
-        Some(home) if !home.is_empty() => PathBuf::from(home).join("Downloads").join("netlab"),
-        _ => std::env::temp_dir().join("netlab-downloads"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,7 +26,8 @@ use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 use super::SocketCtx;
-use crate::errors::os_error;
+use crate::errors::{os_error, timed_out};
+use crate::platform::sockopt;
 
 /// How long `tcp_connect` waits for the three-way handshake before answering ETIMEDOUT.
 /// (Python's `connect` without a timeout can wait minutes; a lesson cannot.)
@@ -92,12 +93,10 @@ impl TcpConn {
         match tokio::time::timeout(CONNECT_TIMEOUT, socket.connect(to)).await {
             Ok(Ok(stream)) => Ok((stream, started.elapsed())),
             Ok(Err(e)) => Err(os_error(&format!("connect({to})"), &e)),
-            Err(_) => Err(RelayError::new(ErrorCode::TimedOut)
-                .with_errno(libc::ETIMEDOUT)
-                .with_detail(format!(
-                    "connect({to}): no answer to the handshake within {} s",
-                    CONNECT_TIMEOUT.as_secs()
-                ))),
+            Err(_) => Err(timed_out(format!(
+                "connect({to}): no answer to the handshake within {} s",
+                CONNECT_TIMEOUT.as_secs()
+            ))),
         }
     }
 
@@ -172,15 +171,13 @@ impl TcpConn {
         while written < data.len() {
             match tokio::time::timeout_at(deadline, self.stream.writable()).await {
                 Err(_) => {
-                    return Err(RelayError::new(ErrorCode::TimedOut)
-                        .with_errno(libc::ETIMEDOUT)
-                        .with_detail(format!(
-                            "send: the kernel took {written} of {} bytes; the rest found no room \
-                             within {} s: the peer is not reading, so its receive window is \
-                             closed (flow control)",
-                            data.len(),
-                            SEND_TIMEOUT.as_secs()
-                        )));
+                    return Err(timed_out(format!(
+                        "send: the kernel took {written} of {} bytes; the rest found no room \
+                         within {} s: the peer is not reading, so its receive window is closed \
+                         (flow control)",
+                        data.len(),
+                        SEND_TIMEOUT.as_secs()
+                    )));
                 }
                 Ok(Err(e)) => return Err(os_error("send", &e)),
                 Ok(Ok(())) => {}
@@ -336,9 +333,10 @@ pub struct TcpListen {
 
 impl TcpListen {
     /// `s.bind(addr); s.listen(backlog)` (`addr` has passed the policy already), then accepts
-    /// in a loop. SO_REUSEADDR is set first, as most course servers do (and as tokio and
-    /// Python's socketserver do): a port whose old connections wait in TIME_WAIT can be listened
-    /// on again at once, while a port another socket listens on is still EADDRINUSE.
+    /// in a loop. Before the bind, `platform::sockopt::prepare_listener` makes the port this
+    /// socket's alone on every system (a second listen on it is EADDRINUSE), while a port whose
+    /// old connections wait in TIME_WAIT can be listened on again at once on Linux and macOS.
+    /// An IPv6 listener is IPv6 only (IPV6_V6ONLY): `[::1]` never also takes IPv4 clients.
     pub fn listen(
         id: SocketId,
         addr: SocketAddr,
@@ -349,9 +347,12 @@ impl TcpListen {
         let socket =
             socket2::Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))
                 .map_err(|e| os_error("socket(SOCK_STREAM)", &e))?;
-        socket
-            .set_reuse_address(true)
-            .map_err(|e| os_error("setsockopt(SO_REUSEADDR)", &e))?;
+        sockopt::prepare_listener(&socket).map_err(|e| os_error("setsockopt", &e))?;
+        if addr.is_ipv6() {
+            socket
+                .set_only_v6(true)
+                .map_err(|e| os_error("setsockopt(IPV6_V6ONLY)", &e))?;
+        }
         socket
             .bind(&addr.into())
             .map_err(|e| os_error(&format!("bind({addr})"), &e))?;

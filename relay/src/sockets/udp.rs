@@ -1,9 +1,15 @@
 //! UDP sockets for the page: open (unbound, exactly like `socket(AF_INET, SOCK_DGRAM)`), bind,
 //! sendto, close, and a reader that turns every datagram that arrives into a `udp_datagram`
 //! event. Messages keep their boundaries: one datagram in, one event out.
+//!
+//! No page socket ever listens on every interface by accident: a socket that sends before any
+//! bind would be bound by the OS to `0.0.0.0:PORT` (`[::]:PORT`), where datagrams from the
+//! whole network reach it, past the bind policy. So the relay binds it first, to the address
+//! the datagram will leave from (loopback for a loopback target), port 0: the OS still picks
+//! the ephemeral port, as the lesson shows. Only `--allow-bind-all` keeps the OS's way.
 
 use std::io;
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 use protocol::limits::{MAX_UDP_PAYLOAD, RECV_BUFFER};
@@ -17,6 +23,7 @@ use tokio::task::JoinHandle;
 
 use super::SocketCtx;
 use crate::errors::os_error;
+use crate::platform::{self, Os, sockopt};
 use crate::resolve;
 
 /// Consecutive receive errors after which the reader gives up on a socket (a guard against
@@ -42,6 +49,13 @@ impl UdpSock {
         };
         let socket = socket2::Socket::new(domain, Type::DGRAM, Some(Protocol::UDP))
             .map_err(|e| os_error("socket(SOCK_DGRAM)", &e))?;
+        sockopt::prepare_udp(&socket).map_err(|e| os_error("setsockopt", &e))?;
+        if family == Family::Ipv6 {
+            // IPv6 only: a `[::1]` socket never also answers for IPv4 (dual stack).
+            socket
+                .set_only_v6(true)
+                .map_err(|e| os_error("setsockopt(IPV6_V6ONLY)", &e))?;
+        }
         socket
             .set_nonblocking(true)
             .map_err(|e| os_error("set_nonblocking", &e))?;
@@ -91,6 +105,13 @@ impl UdpSock {
             );
         }
         let to = resolve::target(&ctx.policy, host, port, self.family).await?;
+        if self.reader.is_none() && !ctx.policy.bind_all_allowed() {
+            // Not bound yet (no bind, no earlier send): see the module docs.
+            let from = SocketAddr::new(source_ip(to)?, 0);
+            SockRef::from(&*self.socket)
+                .bind(&from.into())
+                .map_err(|e| os_error(&format!("bind({from})"), &e))?;
+        }
         let bytes = self
             .socket
             .send_to(data, to)
@@ -198,10 +219,31 @@ async fn read_datagrams(id: SocketId, socket: Arc<UdpSocket>, local: SocketAddr,
     }
 }
 
+/// The address a datagram to `to` leaves from: loopback for a loopback target; otherwise the
+/// address of the interface the OS routes it through (asked with a connected probe socket,
+/// which sends nothing).
+fn source_ip(to: SocketAddr) -> Result<IpAddr, RelayError> {
+    match to.ip() {
+        IpAddr::V4(ip) if ip.is_loopback() => return Ok(Ipv4Addr::LOCALHOST.into()),
+        IpAddr::V6(ip) if ip.is_loopback() => return Ok(Ipv6Addr::LOCALHOST.into()),
+        _ => {}
+    }
+    let any: SocketAddr = match to {
+        SocketAddr::V4(_) => (Ipv4Addr::UNSPECIFIED, 0).into(),
+        SocketAddr::V6(_) => (Ipv6Addr::UNSPECIFIED, 0).into(),
+    };
+    let probe = std::net::UdpSocket::bind(any).map_err(|e| os_error("socket", &e))?;
+    probe
+        .connect(to)
+        .map_err(|e| os_error(&format!("route to {to}"), &e))?;
+    Ok(probe
+        .local_addr()
+        .map_err(|e| os_error("getsockname", &e))?
+        .ip())
+}
+
 /// Errors that say nothing about the socket itself being broken.
 fn is_transient(e: &io::Error) -> bool {
-    !matches!(
-        e.raw_os_error(),
-        Some(libc::EBADF | libc::ENOTSOCK | libc::EFAULT | libc::EINVAL)
-    )
+    !e.raw_os_error()
+        .is_some_and(|code| platform::errors::breaks_the_socket(Os::current(), code))
 }

@@ -103,18 +103,21 @@ pub fn KernelStep() -> Html {
     };
     let rows =
         kernel.info.as_ref().map(|i| {
+            // A number this system does not give is shown as "—", never as 0.
+            let n = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+            let n64 = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
             [
             ("state", i.state.clone()),
-            ("rtt", format!("{} µs (± {})", i.rtt_us, i.rttvar_us)),
-            ("rto", format!("{} µs", i.rto_us)),
-            ("retrans", format!("{} / {}", i.retransmits, i.total_retrans)),
-            ("cwnd", format!("{} / {}", i.snd_cwnd, i.snd_ssthresh)),
-            ("mss", format!("{} / {}", i.snd_mss, i.rcv_mss)),
-            ("unacked", i.unacked.to_string()),
-            ("bytes_acked", i.bytes_acked.to_string()),
-            ("bytes_received", i.bytes_received.to_string()),
-            ("segs", format!("{} / {}", i.segs_out, i.segs_in)),
-            ("rcv_space", i.rcv_space.to_string()),
+            ("rtt", format!("{} µs (± {})", n(i.rtt_us), n(i.rttvar_us))),
+            ("rto", format!("{} µs", n(i.rto_us))),
+            ("retrans", format!("{} / {}", n(i.retransmits), n(i.total_retrans))),
+            ("cwnd", format!("{} / {}", n(i.snd_cwnd), n(i.snd_ssthresh))),
+            ("mss", format!("{} / {}", n(i.snd_mss), n(i.rcv_mss))),
+            ("unacked", n(i.unacked)),
+            ("bytes_acked", n64(i.bytes_acked)),
+            ("bytes_received", n64(i.bytes_received)),
+            ("segs", format!("{} / {}", n(i.segs_out), n(i.segs_in))),
+            ("rcv_space", n(i.rcv_space)),
         ]
         .into_iter()
         .map(|(k, v)| html! {
@@ -140,6 +143,9 @@ pub fn KernelStep() -> Html {
             }
             if let Some(reason) = &kernel.reason {
                 <p class="field-error" data-testid="kernel-none">{ lang.tf("rel.kernel.none", &[("reason", reason)]) }</p>
+            }
+            if let Some(source) = kernel.info.as_ref().map(|i| i.source.clone()).filter(|s| s != "TCP_INFO" && !s.is_empty()) {
+                <p class="hint" data-testid="kernel-source">{ lang.tf("rel.kernel.source", &[("source", &source)]) }</p>
             }
             if let Some(rows) = rows {
                 <div class="table-wrap">

@@ -22,6 +22,7 @@ pub fn FreshPortLab() -> Html {
     let runs = use_state(Vec::<SocketAddr>::new);
     let echo = relay.welcome().map(|w| w.udp_echo_port).unwrap_or(0);
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
+    let os = relay.welcome().map(|w| w.os.clone()).unwrap_or_default();
 
     let onrun = {
         let (relay, lab, owned, runs) = (relay.clone(), lab.clone(), owned.clone(), runs.clone());
@@ -64,7 +65,11 @@ pub fn FreshPortLab() -> Html {
     let range_text = match range {
         Some((lo, hi)) => lang.tf(
             "udp.fresh.range",
-            &[("lo", &lo.to_string()), ("hi", &hi.to_string())],
+            &[
+                ("lo", &lo.to_string()),
+                ("hi", &hi.to_string()),
+                ("os", &os),
+            ],
         ),
         None => lang.t("udp.fresh.range_unknown").to_owned(),
     };
