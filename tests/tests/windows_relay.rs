@@ -506,3 +506,112 @@ async fn sending_to_a_peer_that_never_reads_is_etimedout() {
     never_reads.read_exact(&mut first).unwrap();
     assert_eq!(&first, b"x");
 }
+
+/// 300 kB of a pattern, in a file whose name is Chinese: the name travels as UTF-8 on the
+/// wire and becomes a UTF-16 path inside the Windows program.
+const FILE_NAME: &str = "数据.bin";
+
+fn course_file() -> Vec<u8> {
+    (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_course_file_client_downloads_from_the_relays_file_server() {
+    let files = tempfile::tempdir().unwrap();
+    let bytes = course_file();
+    std::fs::write(files.path().join(FILE_NAME), &bytes).unwrap();
+    let folder = files.path().to_str().unwrap();
+    let relay = Relay::start(&["--files", folder]);
+    let mut page = PageSocket::connect(&relay).await;
+
+    let port = free_port();
+    let Reply::FileServer {
+        local,
+        files: listed,
+        ..
+    } = ok(&mut page, Request::FileServerStart { port }).await
+    else {
+        panic!("file_server_start answers file_server");
+    };
+    assert_eq!(local, SocketAddr::from(([127, 0, 0, 1], port)));
+    let entry = listed
+        .iter()
+        .find(|f| f.name == FILE_NAME)
+        .unwrap_or_else(|| panic!("{FILE_NAME} is not in {listed:?}"));
+    assert_eq!(entry.size, bytes.len() as u64);
+
+    // The course's client with the fix (recv until it returns 0) saves every byte.
+    let saved = tempfile::tempdir().unwrap();
+    let port = port.to_string();
+    let args = ["--port", &port, "--name", FILE_NAME, "--loop", "--dir"];
+    let client = PythonPeer::start(
+        "file_course_client",
+        &[&args[..], &[saved.path().to_str().unwrap()]].concat(),
+    );
+    let report = client.finish(WAIT).await;
+    let report = report.assert_success().json();
+    assert_eq!(report["received"], bytes.len());
+    assert_eq!(report["sha256"], entry.sha256.as_str());
+    let copy = saved.path().join(format!("[接收]{FILE_NAME}"));
+    assert_eq!(std::fs::read(copy).unwrap(), bytes);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_relays_downloader_fetches_from_the_course_file_server() {
+    let served = tempfile::tempdir().unwrap();
+    let bytes = course_file();
+    std::fs::write(served.path().join(FILE_NAME), &bytes).unwrap();
+    let downloads = tempfile::tempdir().unwrap();
+    let relay = Relay::start(&["--downloads", downloads.path().to_str().unwrap()]);
+    let mut page = PageSocket::connect(&relay).await;
+
+    let server = PythonPeer::start(
+        "file_course_server",
+        &[
+            "--port",
+            "0",
+            "--clients",
+            "1",
+            "--dir",
+            served.path().to_str().unwrap(),
+        ],
+    );
+    // It prints {"port": N} once it listens.
+    let deadline = Instant::now() + WAIT;
+    let port = loop {
+        let out = server.stdout_so_far();
+        if let Some(line) = out.lines().next() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            break v["port"].as_u64().unwrap() as u16;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the course server never said its port"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+
+    let start = Request::DownloadStart {
+        host: "127.0.0.1".into(),
+        port,
+        name: FILE_NAME.into(),
+        mode: protocol::DownloadMode::UntilEnd,
+    };
+    let Reply::DownloadStarted { download } = ok(&mut page, start).await else {
+        panic!("download_start answers download_started");
+    };
+    let report = event(&mut page, |m| match m {
+        ServerMessage::DownloadFinished(r) if r.download == download => Some(r),
+        _ => None,
+    })
+    .await;
+    assert_eq!(
+        report.status,
+        protocol::DownloadStatus::Complete,
+        "{report:?}"
+    );
+    assert_eq!(report.received, bytes.len() as u64);
+    let saved = downloads.path().join(format!("[接收]{FILE_NAME}"));
+    assert_eq!(std::fs::read(&saved).unwrap(), bytes, "{report:?}");
+    server.finish(WAIT).await.assert_success();
+}
