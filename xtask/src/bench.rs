@@ -20,18 +20,9 @@ pub fn bench(args: &[String]) -> Result<()> {
     let release = target.join("release");
     let exe = |name: &str| release.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     let build_release = || {
-        cmd::run(cmd::cargo().args([
-            "build",
-            "--release",
-            "-p",
-            "relay",
-            "-p",
-            "e2e",
-            "--bin",
-            "relay",
-            "--bin",
-            "bench",
-        ]))
+        cmd::run(&mut cmd::cargo_line(
+            "build --release -p relay -p e2e --bin relay --bin bench",
+        ))
     };
 
     if args.first().map(String::as_str) == Some("--download") {

@@ -47,6 +47,13 @@ pub fn cargo() -> Command {
     cmd
 }
 
+/// `cargo` with the words of `line` as arguments: `cargo_line("build -p relay")`.
+pub fn cargo_line(line: &str) -> Command {
+    let mut cmd = cargo();
+    cmd.args(line.split_whitespace());
+    cmd
+}
+
 /// A message for the person watching, on stderr.
 pub fn say(text: impl AsRef<str>) {
     eprintln!("{}", text.as_ref());

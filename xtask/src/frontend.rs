@@ -48,15 +48,8 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
     );
 
     say(format!("building {krate} for wasm32 (profile {PROFILE})"));
-    cmd::run(cmd::cargo().args([
-        "build",
-        "-p",
-        krate,
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        PROFILE,
-    ]))?;
+    let mut build = cmd::cargo_line("build --target wasm32-unknown-unknown --profile");
+    cmd::run(build.args([PROFILE, "-p", krate]))?;
 
     // A bin crate produces <name>.wasm, a cdylib <lib_name>.wasm (dashes become underscores);
     // the newer one is this build's.
