@@ -65,3 +65,35 @@ fn copy(from: &Path, to: &Path) -> Result<()> {
         .with_context(|| format!("copying {} to {}", from.display(), to.display()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{LINUX_FILE, WINDOWS_FILE};
+
+    /// The README's learner section must name exactly the files this command writes.
+    #[test]
+    fn the_readme_names_the_files_dist_produces() {
+        let readme = std::fs::read_to_string(crate::cmd::root().join("README.md")).unwrap();
+        let start = readme
+            .find("## For learners: download and double-click")
+            .expect("the README has a learner section");
+        let section = &readme[start..];
+        let section = &section[..section[3..]
+            .find("\n## ")
+            .map_or(section.len(), |end| end + 3)];
+        for file in [WINDOWS_FILE, LINUX_FILE] {
+            assert!(
+                section.contains(&format!("`{file}`")),
+                "{file} is not named"
+            );
+        }
+        // No other netlab-* download is promised.
+        let named = section.matches("`netlab-").count();
+        let expected = section.matches(&format!("`{WINDOWS_FILE}`")).count()
+            + section.matches(&format!("`{LINUX_FILE}`")).count();
+        assert_eq!(
+            named, expected,
+            "the section names a file dist does not make"
+        );
+    }
+}

@@ -71,10 +71,11 @@ impl Wine {
         std::fs::create_dir_all(&wine.prefix)?;
         // Output to nowhere: Wine's helper processes (services.exe, ...) inherit it and live
         // as long as the server, so a pipe would never reach its end.
-        // `-p`: persistent, so it does not exit between two relays. It refuses to start when a
-        // server for this prefix runs already (say, left by an interrupted run): that one is
-        // used, and killed at the end like this one.
-        let _ = silent(wine.env(&mut Command::new(WINESERVER)).arg("-p"));
+        // A server left by an interrupted run may live in another network namespace, where
+        // the relay's sockets would then be made: stop it first (the prefix is ours alone).
+        let _ = silent(wine.env(&mut Command::new(WINESERVER)).arg("-k"));
+        // `-p`: persistent, so it does not exit between two relays.
+        silent(wine.env(&mut Command::new(WINESERVER)).arg("-p")).context("wineserver -p")?;
         say(format!("wine: prefix {}", wine.prefix.display()));
         silent(
             wine.env(&mut Command::new(WINE64))

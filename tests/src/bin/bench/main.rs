@@ -111,9 +111,9 @@ async fn run(options: Options) -> Result<()> {
     if let Some(exe) = &options.windows_relay {
         let relay = e2e::Relay::start_binary(exe.clone(), &[], &[]);
         eprintln!("windows relay: {} (port {})", exe.display(), relay.port());
-        let udp = udp_rtt::measure(&relay, options.round_trips).await?;
+        let windows = udp_rtt::measure(&relay, options.round_trips).await?;
         println!();
-        udp.print_windows_under_wine();
+        windows.print_windows_under_wine(&udp);
     }
     Ok(())
 }

@@ -118,8 +118,20 @@ impl UdpFigures {
 
     /// The same table for the Windows build under Wine: information only, since Wine adds its
     /// own cost (every socket call goes through the wineserver process) that Windows has not.
-    pub fn print_windows_under_wine(&self) {
-        self.print_as("UDP round trip, Windows relay (Wine)", None);
+    /// `linux` is the native relay's table, for the line that sets the two side by side.
+    pub fn print_windows_under_wine(&self, linux: &UdpFigures) {
+        self.print_as("UDP, relay.exe in Wine", None);
+        let (wine, native) = (
+            percentile(&self.relay_us, 50.0),
+            percentile(&linux.relay_us, 50.0),
+        );
+        row(
+            "  p50 via WS: relay.exe in Wine vs Linux",
+            &format!("{wine:.0} µs"),
+            &format!("{native:.0} µs"),
+            wine / native,
+            None,
+        );
     }
 
     fn print_as(&self, what: &str, p50_goal: Option<f64>) {
