@@ -10,11 +10,17 @@
 
 use std::process::Command;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::{cmd, frontend, tools, wine};
 
 pub fn bench(args: &[String]) -> Result<()> {
+    if !cfg!(target_os = "linux") {
+        bail!(
+            "the benchmarks run on Linux: they drive Chromium installed with apt, read the \
+             relay's memory from /proc and run the Windows build under Wine"
+        );
+    }
     let tools = tools::ensure_build_tools()?;
     let target = cmd::target_dir()?;
     let release = target.join("release");
@@ -51,14 +57,9 @@ pub fn bench(args: &[String]) -> Result<()> {
         .arg(&hello)
         .args(args);
 
-    // The Windows build beside it, under Wine (Linux only).
-    let _wine = if cfg!(target_os = "linux") {
-        let windows = wine::build_relay(&target, "release", true)?;
-        let wine = wine::Wine::start(&target)?;
-        wine.env(&mut bench).arg("--windows-relay").arg(windows);
-        Some(wine)
-    } else {
-        None
-    };
+    // The Windows build beside it, under Wine.
+    let windows = wine::build_relay(&target, "release", true)?;
+    let wine = wine::Wine::start(&target)?;
+    wine.env(&mut bench).arg("--windows-relay").arg(windows);
     cmd::run(&mut bench)
 }
