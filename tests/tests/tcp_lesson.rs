@@ -302,6 +302,10 @@ async fn connect_is_refused_where_nobody_listens_but_udp_sendto_is_not() {
         )
         .await;
     assert!(refused.contains("errno 111"), "{refused}");
+    assert!(
+        refused.contains("ConnectionRefusedError: [Errno 111] Connection refused"),
+        "{refused}"
+    );
     let udp = browser
         .wait_for_text("[data-testid=udp-not-refused]", &port.to_string(), WAIT)
         .await;

@@ -297,6 +297,11 @@ async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
     let text = browser.text(err).await;
     assert!(text.contains("EADDRINUSE"), "{text}");
     assert!(text.contains("errno 98"), "{text}");
+    // The exact line Python prints for this on the relay's system (here Linux).
+    assert!(
+        text.contains("OSError: [Errno 98] Address already in use"),
+        "{text}"
+    );
     assert!(
         text.contains("Only one socket can bind a port at a time"),
         "{text}"

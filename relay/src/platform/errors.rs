@@ -236,6 +236,11 @@ pub fn python_line(os: Os, code: i32, text: &str) -> String {
     match os {
         Os::Windows => {
             let class = windows_python_class(code);
+            // Without a system message (Wine has none for some Winsock errors) Rust writes
+            // "OS Error N (FormatMessageW() returned error M)" and CPython "Windows Error 0x..".
+            if text.starts_with(&format!("OS Error {code} (FormatMessageW()")) {
+                return format!("{class}: [WinError {code}] Windows Error {code:#x}");
+            }
             let text = text.trim_end_matches(|c: char| c <= ' ' || c == '.');
             format!("{class}: [WinError {code}] {text}")
         }
@@ -500,6 +505,15 @@ mod tests {
                 "通常每个套接字地址(协议/网络地址/端口)只允许使用一次。\r\n"
             ),
             "OSError: [WinError 10048] 通常每个套接字地址(协议/网络地址/端口)只允许使用一次。"
+        );
+        // Wine knows no text for some codes: Rust's stand-in becomes CPython's.
+        assert_eq!(
+            python_line(
+                Os::Windows,
+                10048,
+                "OS Error 10048 (FormatMessageW() returned error 317)"
+            ),
+            "OSError: [WinError 10048] Windows Error 0x2740"
         );
         // WSAEACCES becomes errno 13 first, so PermissionError.
         assert!(

@@ -18,7 +18,7 @@ pub fn ephemeral_ports() -> Option<(u16, u16)> {
             parse_linux(&std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").ok()?)
         }
         Os::Macos => parse_sysctl(&run(
-            "sysctl",
+            "/usr/sbin/sysctl",
             &[
                 "-n",
                 "net.inet.ip.portrange.first",

@@ -105,7 +105,7 @@ impl UdpSock {
             );
         }
         let to = resolve::target(&ctx.policy, host, port, self.family).await?;
-        if self.reader.is_none() && !ctx.policy.bind_all_allowed() {
+        if !self.is_bound() && !ctx.policy.bind_all_allowed() {
             // Not bound yet (no bind, no earlier send): see the module docs.
             let from = SocketAddr::new(source_ip(to)?, 0);
             SockRef::from(&*self.socket)
@@ -155,6 +155,13 @@ impl UdpSock {
             listener: None,
             paused: false,
         }
+    }
+
+    /// Whether the socket has an address already. (Not "has a reader": a send can fail after
+    /// the relay bound the socket, and a bound socket must not be bound again.) Unbound, Linux
+    /// reports port 0 and Windows an error.
+    fn is_bound(&self) -> bool {
+        self.socket.local_addr().is_ok_and(|a| a.port() != 0)
     }
 
     fn local_addr(&self) -> Result<SocketAddr, RelayError> {
