@@ -300,6 +300,7 @@ pub async fn run(cfg: Config) -> anyhow::Result<()> {
         writeln!(out, "Tutorial: {url}")?;
         out.flush()?;
     }
+    eprintln!("{}", platform::console::STOP_HINT);
     let addrs: Vec<SocketAddr> =
         std::iter::once(SocketAddr::from((Ipv4Addr::LOCALHOST, relay.port())))
             .chain(

@@ -119,7 +119,7 @@ impl Browser {
             .spawn()
             .unwrap_or_else(|e| {
                 panic!(
-                    "cannot start {} ({e}); `bash scripts/test.sh` installs chromium-driver",
+                    "cannot start {} ({e}); `cargo xtask test` installs chromium-driver",
                     driver_bin.display()
                 )
             });

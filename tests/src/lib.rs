@@ -20,10 +20,11 @@
 //!
 //! Where things come from:
 //! - the relay binary: `$NETLAB_RELAY_BIN`, else `<workspace>/target/debug/relay`
-//!   (`bash scripts/test.sh` builds it and sets the variable); a binary older than its sources
-//!   or than the page it embeds fails the test at once (`fresh.rs`);
+//!   (`cargo xtask test` builds it and sets the variable); a binary older than its sources
+//!   or than the page it embeds fails the test at once (`fresh.rs`); a `.exe` relay runs
+//!   through `$NETLAB_RELAY_RUNNER` (Wine) on other systems, see `tests/windows_relay.rs`;
 //! - Chromium: `$NETLAB_CHROMIUM`, else `/usr/bin/chromium`; chromedriver: `$NETLAB_CHROMEDRIVER`,
-//!   else `chromedriver` on PATH (`scripts/lib.sh` installs both from apt when missing);
+//!   else `chromedriver` on PATH (`cargo xtask test` installs both from apt when missing);
 //! - Python: `python3` on PATH, scripts in `tests/python/`.
 //!
 //! Screenshots and chromedriver logs of failing tests go to `target/e2e-artifacts/`.

@@ -79,6 +79,11 @@ impl PythonPeer {
         }
     }
 
+    /// What it printed on stdout so far (the course's file server says its port there).
+    pub fn stdout_so_far(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
+    }
+
     /// What it printed on stderr so far (the learner scripts log their steps there).
     pub fn stderr_so_far(&self) -> String {
         String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()

@@ -1,7 +1,7 @@
 //! [`Relay`]: the real relay binary as a child process, started on a free port, killed on drop.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -45,7 +45,7 @@ impl Relay {
         } else {
             &["--port", "0"]
         };
-        let mut child = Command::new(&bin)
+        let mut child = command_for(&bin)
             .arg("--no-open")
             .args(any_port)
             .args(extra_args)
@@ -127,12 +127,14 @@ impl Relay {
     pub fn binary() -> PathBuf {
         let bin = match std::env::var_os("NETLAB_RELAY_BIN") {
             Some(path) => PathBuf::from(path),
-            None => crate::target_dir().join("debug").join("relay"),
+            None => crate::target_dir()
+                .join("debug")
+                .join(format!("relay{}", std::env::consts::EXE_SUFFIX)),
         };
         assert!(
             bin.is_file(),
             "no relay binary at {} (build it with `cargo build -p relay`, or set NETLAB_RELAY_BIN; \
-             `bash scripts/test.sh` does both)",
+             `cargo xtask test` does both)",
             bin.display()
         );
         crate::fresh::assert_fresh(&bin, &crate::workspace_root());
@@ -221,6 +223,23 @@ impl Relay {
 impl Drop for Relay {
     fn drop(&mut self) {
         self.kill();
+    }
+}
+
+/// The command that starts `bin`. A Windows program (`.exe`) on another OS runs through
+/// `$NETLAB_RELAY_RUNNER` when it is set, the way cargo's target runners work: `cargo xtask
+/// test` sets it to Wine to test the Windows build on Linux.
+fn command_for(bin: &Path) -> Command {
+    let is_exe = bin
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("exe"));
+    match std::env::var_os("NETLAB_RELAY_RUNNER") {
+        Some(runner) if is_exe && !cfg!(windows) => {
+            let mut cmd = Command::new(runner);
+            cmd.arg(bin);
+            cmd
+        }
+        _ => Command::new(bin),
     }
 }
 

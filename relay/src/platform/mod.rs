@@ -3,6 +3,7 @@
 //! `#[cfg]`. The pure parts (error tables, output parsers, name rules) take the [`Os`] as an
 //! argument, so Linux CI tests the Windows and macOS answers too.
 
+pub mod console;
 pub mod downloads;
 pub mod errors;
 pub mod ports;

@@ -23,6 +23,9 @@ pub type Ws = WebSocketStream<TcpStream>;
 pub struct Client {
     pub ws: Ws,
     pub welcome: Option<Welcome>,
+    /// How long `recv` waits for any one message ([`WAIT`] unless a test sets more, as the
+    /// Windows build under Wine needs).
+    pub wait: std::time::Duration,
     next_id: u64,
     /// Events that arrived while waiting for an answer.
     pub events: std::collections::VecDeque<ServerMessage>,
@@ -71,6 +74,7 @@ impl Client {
         Ok(Client {
             ws,
             welcome: None,
+            wait: WAIT,
             next_id: 1,
             events: Default::default(),
         })
@@ -100,7 +104,7 @@ impl Client {
     /// The next protocol message (a close or a non-text frame fails the test).
     pub async fn recv(&mut self) -> ServerMessage {
         loop {
-            let msg = tokio::time::timeout(WAIT, self.ws.next())
+            let msg = tokio::time::timeout(self.wait, self.ws.next())
                 .await
                 .expect("a message from the relay in time")
                 .expect("the WebSocket is still open")

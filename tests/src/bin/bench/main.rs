@@ -6,10 +6,12 @@
 //! - UDP echo round trip through the relay's WebSocket vs direct UDP on loopback, p50/p99
 //!   (goal: p50 <= 10x).
 //!
-//! Run it with `bash scripts/bench.sh` (which builds everything first). Options:
+//! Run it with `cargo xtask bench` (which builds everything first). Options:
 //! `--relay PATH` (default `$NETLAB_RELAY_BIN`, else target/debug/relay), `--tutorial-dist DIR`
 //! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
-//! `--round-trips N` (2000), `--stress` (only the relay under local abuse, see `stress.rs`).
+//! `--round-trips N` (2000), `--stress` (only the relay under local abuse, see `stress.rs`),
+//! `--windows-relay PATH` (also the UDP round trip through this relay.exe, run by
+//! `$NETLAB_RELAY_RUNNER`, i.e. Wine; information only).
 
 mod download;
 mod page;
@@ -32,6 +34,8 @@ pub struct Options {
     pub download_only: bool,
     /// Only the abuse figures (issue 12): `--stress`.
     pub stress_only: bool,
+    /// The Windows build, for its UDP round trip under Wine: `--windows-relay PATH`.
+    pub windows_relay: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options> {
@@ -44,6 +48,7 @@ fn parse_args() -> Result<Options> {
         round_trips: 2000,
         download_only: false,
         stress_only: false,
+        windows_relay: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -56,12 +61,13 @@ fn parse_args() -> Result<Options> {
             "--round-trips" => options.round_trips = value()?.parse().context("--round-trips")?,
             "--download" => options.download_only = true,
             "--stress" => options.stress_only = true,
+            "--windows-relay" => options.windows_relay = Some(value()?.into()),
             "-h" | "--help" => {
                 println!(
                     "{}",
                     include_str!("main.rs")
                         .lines()
-                        .take(15)
+                        .take(13)
                         .collect::<Vec<_>>()
                         .join("\n")
                 );
@@ -112,5 +118,14 @@ async fn run(options: Options) -> Result<()> {
     pages.print();
     println!();
     udp.print();
+    drop(relay);
+
+    if let Some(exe) = &options.windows_relay {
+        let relay = e2e::Relay::start_binary(exe.clone(), &[], &[]);
+        eprintln!("windows relay: {} (port {})", exe.display(), relay.port());
+        let windows = udp_rtt::measure(&relay, options.round_trips).await?;
+        println!();
+        windows.print_windows_under_wine(&udp);
+    }
     Ok(())
 }

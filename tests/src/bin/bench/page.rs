@@ -85,7 +85,7 @@ pub async fn measure(relay: &Relay, options: &Options) -> Result<PageFigures> {
     for dist in [&options.tutorial_dist, &options.hello_dist] {
         if !dist.join("index.html").is_file() {
             bail!(
-                "{} has no index.html: build it first (bash scripts/bench.sh does)",
+                "{} has no index.html: build it first (cargo xtask bench does)",
                 dist.display()
             );
         }

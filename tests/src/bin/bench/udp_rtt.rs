@@ -114,13 +114,35 @@ fn direct(echo_port: u16, round_trips: usize) -> Result<Vec<f64>> {
 
 impl UdpFigures {
     pub fn print(&self) {
+        self.print_as("UDP echo round trip", Some(10.0));
+    }
+
+    /// The same table for the Windows build under Wine: information only, since Wine adds its
+    /// own cost (every socket call goes through the wineserver process) that Windows has not.
+    /// `linux` is the native relay's table, for the line that sets the two side by side.
+    pub fn print_windows_under_wine(&self, linux: &UdpFigures) {
+        self.print_as("UDP, relay.exe in Wine", None);
+        let (wine, native) = (
+            percentile(&self.relay_us, 50.0),
+            percentile(&linux.relay_us, 50.0),
+        );
+        row(
+            "  p50 via WS: relay.exe in Wine vs Linux",
+            &format!("{wine:.0} µs"),
+            &format!("{native:.0} µs"),
+            wine / native,
+            None,
+        );
+    }
+
+    fn print_as(&self, what: &str, p50_goal: Option<f64>) {
         let title = format!(
-            "UDP echo round trip ({} / {} samples)",
+            "{what} ({} / {} samples)",
             self.relay_us.len(),
             self.direct_us.len()
         );
         crate::stats::header(&title, "via relay WS", "direct UDP");
-        for (label, p, goal) in [("p50", 50.0, Some(10.0)), ("p99", 99.0, None)] {
+        for (label, p, goal) in [("p50", 50.0, p50_goal), ("p99", 99.0, None)] {
             let relay = percentile(&self.relay_us, p);
             let direct = percentile(&self.direct_us, p);
             row(

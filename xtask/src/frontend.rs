@@ -1,0 +1,187 @@
+//! `cargo xtask build-frontend [crate] [out dir]`: builds a Yew crate into a folder a web
+//! server can serve as it is: index.html, frontend.js, frontend_bg.wasm, style.css, static
+//! files. The tutorial goes to frontend/dist (the relay embeds it at build time); the
+//! benchmark's Yew hello-world baseline is built the same way, so their sizes compare.
+//!
+//! Both use the cargo profile `wasm-release` and the same wasm-opt pass. The page template is
+//! `<crate dir>/index.html` when the crate has one, else the repository's index.html.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::cmd::{self, say};
+use crate::tools::{self, BuildTools};
+
+const PROFILE: &str = "wasm-release";
+
+pub fn command(args: &[String]) -> Result<()> {
+    let krate = args.first().map_or("frontend", String::as_str);
+    let out = args.get(1).map_or("frontend/dist", String::as_str);
+    let tools = tools::ensure_build_tools()?;
+    build(&tools, krate, &cmd::root().join(out))
+}
+
+/// The tutorial page into frontend/dist.
+pub fn build_page(tools: &BuildTools) -> Result<()> {
+    build(
+        tools,
+        "frontend",
+        &cmd::root().join("frontend").join("dist"),
+    )
+}
+
+pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
+    let meta = cmd::metadata()?;
+    let crate_dir = meta["packages"]
+        .as_array()
+        .and_then(|pkgs| pkgs.iter().find(|p| p["name"] == krate))
+        .and_then(|p| p["manifest_path"].as_str())
+        .and_then(|m| Path::new(m).parent())
+        .map(Path::to_path_buf)
+        .with_context(|| format!("no package named {krate} in the workspace"))?;
+    let target = PathBuf::from(
+        meta["target_directory"]
+            .as_str()
+            .context("no target_directory")?,
+    );
+
+    say(format!("building {krate} for wasm32 (profile {PROFILE})"));
+    let mut build = cmd::cargo_line("build --target wasm32-unknown-unknown --profile");
+    cmd::run(build.args([PROFILE, "-p", krate]))?;
+
+    // A bin crate produces <name>.wasm, a cdylib <lib_name>.wasm (dashes become underscores);
+    // the newer one is this build's.
+    let art = target.join("wasm32-unknown-unknown").join(PROFILE);
+    let wasm = [krate.to_string(), krate.replace('-', "_")]
+        .iter()
+        .map(|name| art.join(format!("{name}.wasm")))
+        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .max()
+        .map(|(_, p)| p)
+        .with_context(|| {
+            format!(
+                "no .wasm for {krate} in {} (is it a bin or a cdylib?)",
+                art.display()
+            )
+        })?;
+
+    // Build into a fresh staging folder, then swap it in, so a failed build never leaves a
+    // half-written dist behind for relay/build.rs to embed.
+    let parent = out.parent().context("the output folder has a parent")?;
+    std::fs::create_dir_all(parent)?;
+    let stage = Stage(parent.join(format!(".dist-stage.{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(&stage.0);
+    std::fs::create_dir_all(&stage.0)?;
+
+    say(format!("wasm-bindgen {}", wasm.display()));
+    cmd::run(
+        Command::new(&tools.wasm_bindgen)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "frontend",
+                "--out-dir",
+            ])
+            .arg(&stage.0)
+            .arg(&wasm),
+    )?;
+
+    // rustc's wasm32 target emits these post-MVP features. wasm-opt also reads them from the
+    // module's target_features section; listing them keeps it valid if that section goes away.
+    say("wasm-opt -Oz");
+    let bg = stage.0.join("frontend_bg.wasm");
+    let opt = stage.0.join("frontend_bg.opt.wasm");
+    cmd::run(
+        Command::new(&tools.wasm_opt)
+            .arg("-Oz")
+            .args([
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg("-o")
+            .arg(&opt)
+            .arg(&bg),
+    )?;
+    std::fs::rename(&opt, &bg)?;
+
+    let template = match crate_dir.join("index.html") {
+        own if own.is_file() => own,
+        _ => cmd::root().join("index.html"),
+    };
+    std::fs::copy(&template, stage.0.join("index.html"))?;
+    let style = crate_dir.join("style.css");
+    if style.is_file() {
+        std::fs::copy(&style, stage.0.join("style.css"))?;
+    }
+    let statics = crate_dir.join("static");
+    if statics.is_dir() {
+        copy_tree(&statics, &stage.0)?;
+    }
+
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("removing {}", out.display()))?;
+    }
+    std::fs::rename(&stage.0, out)?;
+    say(format!("built {krate} into {}:", out.display()));
+    let mut files = Vec::new();
+    list_files(out, out, &mut files)?;
+    files.sort();
+    for (name, size) in files {
+        say(format!("  {name:<28} {size:>8} bytes"));
+    }
+    Ok(())
+}
+
+/// A staging folder, removed unless it was renamed into place.
+struct Stage(PathBuf);
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let dest = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&dest)?;
+            copy_tree(&entry.path(), &dest)?;
+        } else {
+            std::fs::copy(entry.path(), &dest)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every file under `dir` as (path relative to `base` with `/`, size).
+fn list_files(base: &Path, dir: &Path, files: &mut Vec<(String, u64)>) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            list_files(base, &entry.path(), files)?;
+        } else {
+            let path = entry.path();
+            let rel = path.strip_prefix(base).unwrap_or(&path);
+            let name = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push((name, entry.metadata()?.len()));
+        }
+    }
+    if files.is_empty() && dir == base {
+        bail!("{} is empty", base.display());
+    }
+    Ok(())
+}
