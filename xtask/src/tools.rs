@@ -167,11 +167,16 @@ pub fn ensure_wasm_opt() -> Result<PathBuf> {
     Ok(bin)
 }
 
-/// Chromium and its WebDriver for the browser tests, from the distribution's packages.
+/// Chromium and its WebDriver for the browser tests, from the distribution's packages, and a
+/// Chinese font: without one, Chinese text is drawn as empty boxes and the walk through every
+/// step (`tests/tests/walk.rs`) would measure the wrong widths.
 pub fn ensure_chromium() -> Result<()> {
     let there =
         || Path::new("/usr/bin/chromium").is_file() && cmd::on_path("chromedriver").is_some();
-    ensure_apt(&["chromium", "chromium-driver"], there)
+    ensure_apt(&["chromium", "chromium-driver"], there)?;
+    ensure_apt(&["fonts-noto-cjk"], || {
+        Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc").is_file()
+    })
 }
 
 /// The mingw-w64 cross compiler (links the Windows build on Linux).
