@@ -7,6 +7,10 @@
 //! `cargo xtask bench --download`: the file-download lab instead: 1 GiB over loopback, the
 //! relay's downloader vs a plain client, and the relay's peak memory (needs about 2 GiB free
 //! under the target folder).
+//!
+//! `cargo xtask bench --stress`: the relay under a local process's abuse (issue 12): RSS and
+//! file descriptors for 1,000 idle connections, 1,000 upgrades without hello and 100 download
+//! attempts, and `GET /` latency for a well-behaved client meanwhile.
 
 use std::process::Command;
 
@@ -31,13 +35,13 @@ pub fn bench(args: &[String]) -> Result<()> {
         ))
     };
 
-    if args.first().map(String::as_str) == Some("--download") {
+    if let Some(only @ ("--download" | "--stress")) = args.first().map(String::as_str) {
         build_release()?;
         return cmd::run(
             Command::new(exe("bench"))
                 .arg("--relay")
                 .arg(exe("relay"))
-                .arg("--download"),
+                .arg(only),
         );
     }
 
