@@ -301,3 +301,48 @@ async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
     let log = browser.text("[data-testid=udp-inuse-log]").await;
     assert!(log.contains("a.close()"), "{log}");
 }
+
+/// A page put away into the browser's back/forward cache (`pagehide`) keeps no socket: its
+/// relay session ends, so the port it bound is free for the next page (it was EADDRINUSE);
+/// shown again (`pageshow`), it connects anew.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hidden_page_lets_go_of_its_sockets_and_comes_back_connected() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    let port = free_udp_port();
+    open_step(&browser, &relay, "udp", 6).await;
+    browser
+        .type_into("[data-testid=udp-bind-port]", &port.to_string())
+        .await;
+    browser.click("[data-testid=udp-bind]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
+            PAGE_WAIT,
+        )
+        .await;
+    assert!(
+        UdpSocket::bind(("127.0.0.1", port)).is_err(),
+        "the page holds the port"
+    );
+
+    browser
+        .eval("window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))")
+        .await;
+    e2e::wait_until(
+        "the relay closed the hidden page's socket",
+        PAGE_WAIT,
+        || UdpSocket::bind(("127.0.0.1", port)).is_ok(),
+    )
+    .await;
+
+    browser
+        .eval("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+        .await;
+    browser
+        .wait_for(
+            "[data-testid=relay-status][data-state=connected]",
+            PAGE_WAIT,
+        )
+        .await;
+}

@@ -159,6 +159,21 @@ impl Conn {
         self.connect();
     }
 
+    /// The page is being hidden (`pagehide`), maybe into the browser's back/forward cache,
+    /// where it would stay alive with its WebSocket and keep every socket it opened (a bound
+    /// 7788 would make the next page's bind fail with EADDRINUSE). Closing the WebSocket makes
+    /// the relay end this page's session and close its sockets.
+    pub fn suspend(&self) {
+        self.stop();
+    }
+
+    /// The page is shown again from that cache (`pageshow`): a new session.
+    pub fn resume(self: &Rc<Self>) {
+        if self.stopped.replace(false) {
+            self.reconnect_now();
+        }
+    }
+
     /// Closes for good (the provider is going away).
     pub fn stop(&self) {
         self.stopped.set(true);

@@ -153,19 +153,45 @@ pub fn RelayProvider(props: &RelayProviderProps) -> Html {
                     }
                 },
             );
+            // Leaving the page (maybe into the back/forward cache) ends its relay session;
+            // coming back from that cache starts a new one.
+            let on_hide = {
+                let weak = Rc::downgrade(&conn);
+                Closure::<dyn FnMut()>::new(move || {
+                    if let Some(conn) = weak.upgrade() {
+                        conn.suspend();
+                    }
+                })
+            };
+            let on_show = {
+                let weak = Rc::downgrade(&conn);
+                Closure::<dyn FnMut()>::new(move || {
+                    if let Some(conn) = weak.upgrade() {
+                        conn.resume();
+                    }
+                })
+            };
             let window = web_sys::window();
+            let listeners: [(&str, &js_sys::Function); 3] = [
+                ("storage", on_storage.as_ref().unchecked_ref()),
+                ("pagehide", on_hide.as_ref().unchecked_ref()),
+                ("pageshow", on_show.as_ref().unchecked_ref()),
+            ];
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "storage",
-                    on_storage.as_ref().unchecked_ref(),
-                );
+                for (name, f) in listeners {
+                    let _ = w.add_event_listener_with_callback(name, f);
+                }
             }
             move || {
                 if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "storage",
-                        on_storage.as_ref().unchecked_ref(),
-                    );
+                    let listeners: [(&str, &js_sys::Function); 3] = [
+                        ("storage", on_storage.as_ref().unchecked_ref()),
+                        ("pagehide", on_hide.as_ref().unchecked_ref()),
+                        ("pageshow", on_show.as_ref().unchecked_ref()),
+                    ];
+                    for (name, f) in listeners {
+                        let _ = w.remove_event_listener_with_callback(name, f);
+                    }
                 }
                 conn.stop();
             }
