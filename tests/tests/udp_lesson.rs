@@ -6,6 +6,23 @@ use std::net::{SocketAddr, UdpSocket};
 
 use e2e::{Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_udp_port, open_step};
 
+/// Opens the bind step and binds the page's socket to a free port on 127.0.0.1: returns it.
+async fn page_binds_a_free_port(browser: &Browser, relay: &Relay) -> u16 {
+    let port = free_udp_port();
+    open_step(browser, relay, "udp", 6).await;
+    browser
+        .type_into("[data-testid=udp-bind-port]", &port.to_string())
+        .await;
+    browser.click("[data-testid=udp-bind]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
+            PAGE_WAIT,
+        )
+        .await;
+    port
+}
+
 fn test_socket() -> (UdpSocket, SocketAddr) {
     let s = UdpSocket::bind("127.0.0.1:0").unwrap();
     s.set_read_timeout(Some(PAGE_WAIT)).unwrap();
@@ -189,18 +206,7 @@ async fn bind_step_shows_who_sent_what_and_answers_back() {
 async fn the_learners_own_python_program_talks_to_the_page() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    let port = free_udp_port();
-    open_step(&browser, &relay, "udp", 6).await;
-    browser
-        .type_into("[data-testid=udp-bind-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=udp-bind]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    let port = page_binds_a_free_port(&browser, &relay).await;
 
     let learner = PythonPeer::start(
         "udp_learner",
@@ -309,18 +315,7 @@ async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
 async fn a_hidden_page_lets_go_of_its_sockets_and_comes_back_connected() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
-    let port = free_udp_port();
-    open_step(&browser, &relay, "udp", 6).await;
-    browser
-        .type_into("[data-testid=udp-bind-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=udp-bind]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    let port = page_binds_a_free_port(&browser, &relay).await;
     assert!(
         UdpSocket::bind(("127.0.0.1", port)).is_err(),
         "the page holds the port"
