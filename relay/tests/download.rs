@@ -7,9 +7,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
-use common::{Client, TestRelay, start_with};
+use common::{Client, TestRelay, raw_get, start_with};
 use protocol::{
     DownloadMode, DownloadReport, DownloadStatus, ErrorCode, RefuseReason, Reply, Request,
     ServeOutcome, ServedReport, ServerMessage,
@@ -115,19 +114,6 @@ impl Lab {
         names.sort();
         names
     }
-}
-
-/// Connects as a raw client, sends `name` (then shuts down our side), returns every byte.
-async fn raw_get(port: u16, name: &[u8]) -> Vec<u8> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
-    s.write_all(name).await.unwrap();
-    s.shutdown().await.unwrap();
-    let mut out = Vec::new();
-    tokio::time::timeout(Duration::from_secs(5), s.read_to_end(&mut out))
-        .await
-        .unwrap()
-        .unwrap();
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

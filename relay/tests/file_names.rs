@@ -5,28 +5,11 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::{Client, start_with};
+use common::{Client, raw_get, start_with};
 use protocol::{
     DownloadMode, DownloadStatus, RefuseReason, Reply, Request, ServeOutcome, ServerMessage,
 };
 use relay::config::Config;
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-use tokio::net::TcpStream;
-
-/// Sends `name` as a raw client of the course's protocol; returns every byte that came back.
-async fn raw_get(port: u16, name: &[u8]) -> Vec<u8> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
-    s.write_all(name).await.unwrap();
-    s.shutdown().await.unwrap();
-    let mut out = Vec::new();
-    tokio::time::timeout(Duration::from_secs(5), s.read_to_end(&mut out))
-        .await
-        .unwrap()
-        .unwrap();
-    out
-}
 
 async fn served(c: &mut Client) -> protocol::ServedReport {
     match c

@@ -2,13 +2,15 @@
 //! launcher's command line (readable by every local user in /proc/PID/cmdline) never carries
 //! the token. A stand-in browser (`$BROWSER`) records the arguments it was given.
 
+mod common;
+
 use std::io::{BufRead as _, BufReader};
 use std::os::unix::fs::PermissionsExt as _;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-#[test]
-fn the_browser_is_given_a_private_file_not_the_tokened_url() {
+#[tokio::test]
+async fn the_browser_is_given_a_private_file_not_the_tokened_url() {
     let dir = tempfile::tempdir().unwrap();
     let args_file = dir.path().join("args");
     let browser = dir.path().join("browser.sh");
@@ -41,11 +43,12 @@ fn the_browser_is_given_a_private_file_not_the_tokened_url() {
     let token = url.split_once("#token=").unwrap().1.to_owned();
 
     // Wait for the stand-in browser to have run.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !args_file.exists() {
-        assert!(Instant::now() < deadline, "the browser was never started");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    common::wait_until(
+        "the stand-in browser to run",
+        Duration::from_secs(10),
+        || args_file.exists(),
+    )
+    .await;
     let args = std::fs::read_to_string(&args_file).unwrap();
     assert!(
         !args.contains(&token),

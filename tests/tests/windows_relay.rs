@@ -204,15 +204,10 @@ async fn the_relay_under_test_is_the_windows_build_and_says_how_to_stop() {
         relay.stdout()
     );
     let hint = "按 Ctrl+C 停止本程序。 Press Ctrl+C to stop this program.";
-    let deadline = Instant::now() + WAIT;
-    while !relay.stderr().contains(hint) {
-        assert!(
-            Instant::now() < deadline,
-            "no stop hint on stderr:\n{}",
-            relay.stderr()
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    e2e::wait_until("the stop hint on the relay's stderr", WAIT, || {
+        relay.stderr().contains(hint)
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -576,19 +571,13 @@ async fn the_relays_downloader_fetches_from_the_course_file_server() {
         ],
     );
     // It prints {"port": N} once it listens.
-    let deadline = Instant::now() + WAIT;
-    let port = loop {
-        let out = server.stdout_so_far();
-        if let Some(line) = out.lines().next() {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            break v["port"].as_u64().unwrap() as u16;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the course server never said its port"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    e2e::wait_until("the course server to say its port", WAIT, || {
+        server.stdout_so_far().lines().next().is_some()
+    })
+    .await;
+    let out = server.stdout_so_far();
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let port = v["port"].as_u64().unwrap() as u16;
 
     let start = Request::DownloadStart {
         host: "127.0.0.1".into(),

@@ -117,3 +117,20 @@ impl TestRelay {
             .unwrap();
     }
 }
+
+/// Asks the course's file server on `port` for `name` as the course's client does (send the
+/// name, shut down our side) and returns every byte that came back.
+pub async fn raw_get(port: u16, name: &[u8]) -> Vec<u8> {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    s.write_all(name).await.unwrap();
+    s.shutdown().await.unwrap();
+    let mut out = Vec::new();
+    tokio::time::timeout(WAIT, s.read_to_end(&mut out))
+        .await
+        .unwrap()
+        .unwrap();
+    out
+}
