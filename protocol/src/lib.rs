@@ -2,12 +2,16 @@
 //! by both sides so they cannot drift apart. No async, no I/O, no web dependencies: this crate
 //! only says what the messages look like (see `protocol/README.md` for the prose version).
 
+pub mod challenge;
 mod data;
 mod errors;
 mod lang;
 pub mod limits;
 mod messages;
 
+pub use challenge::{
+    ChallengeId, ChallengeSetup, CheckId, CheckOutcome, CheckReport, HintId, Interface, RunId,
+};
 pub use data::Data;
 pub use errors::{ErrorCode, RelayError};
 pub use lang::Lang;

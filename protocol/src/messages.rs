@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::challenge::{ChallengeId, ChallengeSetup, CheckReport, Interface, RunId};
 use crate::{Data, RelayError};
 
 /// A socket's id, chosen by the relay, unique within one WebSocket session.
@@ -134,6 +135,18 @@ pub enum Request {
     },
     /// Stop a running download; its partial file is removed.
     DownloadCancel { download: DownloadId },
+
+    // ----- challenges (issue 15; see challenge.rs) -----
+    /// Prepare a checker for the learner's program; it runs at once, reporting each check as a
+    /// `challenge_check` event and the end as `challenge_ended`. One run per session: starting
+    /// another cancels the running one.
+    ChallengeStart { challenge: ChallengeId },
+    /// Text the learner gives the running checker (the SHA-256 their program printed).
+    ChallengeAnswer { run: RunId, text: String },
+    /// Stop a running challenge (its `challenge_ended` follows, with `cancelled`).
+    ChallengeCancel { run: RunId },
+    /// This machine's interfaces: address, prefix, gateway (from the OS's own tables).
+    Interfaces {},
 }
 
 impl Request {
@@ -158,6 +171,10 @@ impl Request {
             Request::FileServerStop {} => "file_server_stop",
             Request::DownloadStart { .. } => "download_start",
             Request::DownloadCancel { .. } => "download_cancel",
+            Request::ChallengeStart { .. } => "challenge_start",
+            Request::ChallengeAnswer { .. } => "challenge_answer",
+            Request::ChallengeCancel { .. } => "challenge_cancel",
+            Request::Interfaces {} => "interfaces",
         }
     }
 }
@@ -229,6 +246,16 @@ pub enum ServerMessage {
     DownloadFinished(DownloadReport),
     /// The relay's file server answered one client (the server's log line).
     FileServed(ServedReport),
+    /// A challenge's checker made one check.
+    ChallengeCheck(CheckReport),
+    /// A challenge run ended (exactly one per `challenge_started`): `passed` when every check
+    /// passed; `cancelled` by `challenge_cancel`, a new `challenge_start`, or the relay.
+    ChallengeEnded {
+        run: RunId,
+        passed: bool,
+        #[serde(default)]
+        cancelled: bool,
+    },
 }
 
 /// How a download ended.
@@ -533,6 +560,10 @@ pub enum Reply {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// The answer to `challenge_start`: checks follow as `challenge_check` events.
+    ChallengeStarted { run: RunId, setup: ChallengeSetup },
+    /// The answer to `interfaces`.
+    Interfaces { list: Vec<Interface> },
 }
 
 /// A TCP connection as the kernel sees it. Each system offers different numbers (`source`

@@ -125,7 +125,7 @@ fn every_op_kind_and_event_in_the_readme_tables_exists() {
         .map(|r| r[0].clone())
         .collect();
     assert_eq!(ops.first(), Some(&Some("hello".to_string())));
-    assert_eq!(ops.last(), Some(&Some("download_cancel".to_string())));
+    assert_eq!(ops.last(), Some(&Some("interfaces".to_string())));
     let events = table_rows(README, "type");
     assert_eq!(events[0][0].as_deref(), Some("udp_datagram"));
 }

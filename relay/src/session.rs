@@ -332,6 +332,8 @@ struct Session {
     rates: Rates,
     /// The relay's UDP echo peer (sends to it are not rate limited).
     udp_echo_port: u16,
+    /// The running challenge's checker, if any (stopped when the session ends).
+    challenges: crate::challenges::Challenges,
 }
 
 impl Session {
@@ -358,6 +360,7 @@ impl Session {
             ),
             rates: Rates::default(),
             udp_echo_port: ctx.welcome.udp_echo_port,
+            challenges: Default::default(),
         }
     }
 
@@ -629,6 +632,15 @@ impl Session {
                 }
                 let ctx = &self.socket_ctx;
                 self.lab.handle(lab, &ctx.policy, &ctx.outbox).await
+            }
+            challenge @ (Request::ChallengeStart { .. }
+            | Request::ChallengeAnswer { .. }
+            | Request::ChallengeCancel { .. }
+            | Request::Interfaces {}) => {
+                let ctx = &self.socket_ctx;
+                self.challenges
+                    .handle(challenge, &ctx.policy, &ctx.outbox)
+                    .await
             }
         }
     }
