@@ -47,6 +47,9 @@ fn switch(route: Route) -> Html {
         Route::Step { slug, step } => html! { <LessonPage slug={slug} step={step} /> },
         Route::Practice => html! { <crate::lessons::ip::practice::PracticePage /> },
         Route::Panel => html! { <crate::panel::PanelPage /> },
+        Route::Challenges => html! { <crate::challenges::ChallengesPage /> },
+        Route::ChallengesReport => html! { <crate::challenges::ReportPage /> },
+        Route::Challenge { slug } => html! { <crate::challenges::ChallengePage slug={slug} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -2,6 +2,7 @@
 //! (over one WebSocket) to do real socket work; it never does I/O itself.
 
 pub mod app;
+pub mod challenges;
 pub mod components;
 pub mod i18n;
 pub mod lab;

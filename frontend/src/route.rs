@@ -18,6 +18,15 @@ pub enum Route {
     /// The peer panel on a page of its own (the other end of the learner's programs).
     #[at("/panel")]
     Panel,
+    /// The challenges: the learner's own programs, checked live by the relay.
+    #[at("/challenges")]
+    Challenges,
+    /// "What I did", printable for a teacher.
+    #[at("/challenges/report")]
+    ChallengesReport,
+    /// One challenge, by its slug (`udp-sender` ...).
+    #[at("/challenges/:slug")]
+    Challenge { slug: String },
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -1,4 +1,5 @@
-//! What the page remembers in localStorage: language, the relay token, lesson progress.
+//! What the page remembers in localStorage: language, the relay token, lesson and challenge
+//! progress.
 //! Every access tolerates a browser that refuses storage (private mode): nothing panics, the
 //! page just forgets.
 
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 pub const LANG_KEY: &str = "netlab.lang";
 pub const TOKEN_KEY: &str = "netlab.token";
 pub const PROGRESS_KEY: &str = "netlab.progress";
+pub const CHALLENGES_KEY: &str = "netlab.challenges";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -76,6 +78,82 @@ impl Progress {
     }
 }
 
+/// One check of a challenge's last run, as the report prints it: the check's id (its text
+/// key's last part) and whether it passed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    pub check: String,
+    pub passed: bool,
+}
+
+/// Where the learner stands with one challenge.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChallengeRecord {
+    /// Runs that ended (passed or not); a cancelled run is no attempt.
+    pub attempts: u32,
+    /// When it was first solved (milliseconds since 1970, the browser's clock).
+    pub solved_at: Option<u64>,
+    /// Solved on the very first attempt.
+    pub first_try: bool,
+    /// When the last run ended, and its checks.
+    pub last_at: Option<u64>,
+    pub checks: Vec<CheckRecord>,
+}
+
+impl ChallengeRecord {
+    pub fn solved(&self) -> bool {
+        self.solved_at.is_some()
+    }
+    /// Failed attempts so far ("show solution" appears after three).
+    pub fn failures(&self) -> u32 {
+        self.attempts - u32::from(self.solved())
+    }
+}
+
+/// Every challenge's record, by the challenge's slug; kept beside lesson progress.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenges(pub BTreeMap<String, ChallengeRecord>);
+
+impl Challenges {
+    pub fn parse(json: &str) -> Challenges {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    pub fn load() -> Challenges {
+        get(CHALLENGES_KEY)
+            .map(|s| Challenges::parse(&s))
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self) {
+        if let Ok(json) = serde_json::to_string(self) {
+            set(CHALLENGES_KEY, &json);
+        }
+    }
+
+    pub fn get(&self, slug: &str) -> ChallengeRecord {
+        self.0.get(slug).cloned().unwrap_or_default()
+    }
+
+    /// Records a run of `slug` that ended at `at` with `checks`. Once solved, a challenge stays
+    /// solved (a later failing run is still recorded as the last run).
+    pub fn record(&mut self, slug: &str, at: u64, checks: Vec<CheckRecord>) {
+        let r = self.0.entry(slug.to_owned()).or_default();
+        let passed = !checks.is_empty() && checks.iter().all(|c| c.passed);
+        r.attempts += 1;
+        if passed && r.solved_at.is_none() {
+            r.solved_at = Some(at);
+            r.first_try = r.attempts == 1;
+        }
+        r.last_at = Some(at);
+        r.checks = checks;
+    }
+
+    pub fn solved_count(&self) -> usize {
+        self.0.values().filter(|r| r.solved()).count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +168,46 @@ mod tests {
         assert_eq!(p.last("udp"), Some(3));
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(Progress::parse(&json), p);
+    }
+
+    fn check(name: &str, passed: bool) -> CheckRecord {
+        CheckRecord {
+            check: name.to_owned(),
+            passed,
+        }
+    }
+
+    #[test]
+    fn a_challenge_solved_after_failures_is_not_first_try_and_stays_solved() {
+        let mut c = Challenges::default();
+        c.record("udp-sender", 1, vec![check("bytes", false)]);
+        assert!(!c.get("udp-sender").solved());
+        assert_eq!(c.get("udp-sender").failures(), 1);
+        c.record("udp-sender", 2, vec![check("bytes", true)]);
+        c.record("udp-sender", 3, vec![check("bytes", false)]);
+        let r = c.get("udp-sender");
+        assert_eq!((r.solved_at, r.first_try, r.attempts), (Some(2), false, 3));
+        assert_eq!(r.failures(), 2);
+        assert_eq!(r.last_at, Some(3));
+        assert_eq!(r.checks, vec![check("bytes", false)]);
+        // A run without checks (the checker stopped at once) solves nothing.
+        c.record("tcp-client", 4, vec![]);
+        assert!(!c.get("tcp-client").solved());
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(Challenges::parse(&json), c);
+        assert_eq!(c.solved_count(), 1);
+    }
+
+    #[test]
+    fn a_challenge_solved_at_once_is_first_try() {
+        let mut c = Challenges::default();
+        c.record(
+            "tcp-echo",
+            5,
+            vec![check("order", true), check("close", true)],
+        );
+        assert!(c.get("tcp-echo").first_try);
+        assert_eq!(Challenges::parse("[oops"), Challenges::default());
     }
 
     #[test]

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 pub use protocol::Lang;
 use yew::prelude::*;
 
+mod challenges_en;
+mod challenges_zh;
 mod download_en;
 mod download_zh;
 mod en;
@@ -27,7 +29,7 @@ mod zh;
 /// (`zh.rs`/`en.rs` for the shell and the first lessons, `ip_zh.rs`/`ip_en.rs` for the address
 /// lessons, `tcp_*` for ports and TCP, `panel_*` for the peer panel), so they can be written
 /// side by side.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 7] {
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 8] {
     match lang {
         Lang::ZhCn => [
             zh::TEXTS,
@@ -37,6 +39,7 @@ fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 7] {
             links_zh::TEXTS,
             download_zh::TEXTS,
             reliability_zh::TEXTS,
+            challenges_zh::TEXTS,
         ],
         Lang::En => [
             en::TEXTS,
@@ -46,6 +49,7 @@ fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 7] {
             links_en::TEXTS,
             download_en::TEXTS,
             reliability_en::TEXTS,
+            challenges_en::TEXTS,
         ],
     }
 }

@@ -60,6 +60,7 @@ pub fn Home() -> Html {
                 <crate::components::Prose text={lang.t("home.intro")} />
             </section>
             <ol class="lesson-list">{ items }</ol>
+            <crate::challenges::ChallengesHome />
             <section class="panel-card" data-testid="home-panel">
                 <h2>{ lang.t("panel.home.title") }</h2>
                 <p>{ lang.t("panel.home.body") }</p>

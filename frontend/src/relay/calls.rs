@@ -6,8 +6,8 @@
 use std::net::{IpAddr, SocketAddr};
 
 use protocol::{
-    Data, DownloadId, DownloadMode, ErrorCode, Family, FileEntry, KernelTcpInfo, RelayError, Reply,
-    Request, SocketId,
+    ChallengeId, ChallengeSetup, Data, DownloadId, DownloadMode, ErrorCode, Family, FileEntry,
+    Interface, KernelTcpInfo, RelayError, Reply, Request, RunId, SocketId,
 };
 
 use super::RelayHandle;
@@ -288,6 +288,38 @@ impl RelayHandle {
     /// Stops a running download (its partial file is removed).
     pub async fn download_cancel(&self, download: DownloadId) -> Result<(), RelayError> {
         self.ask_done(Request::DownloadCancel { download }).await
+    }
+
+    /// Starts the relay's checker for `challenge`; its checks follow as events.
+    pub async fn challenge_start(
+        &self,
+        challenge: ChallengeId,
+    ) -> Result<(RunId, ChallengeSetup), RelayError> {
+        self.ask(Request::ChallengeStart { challenge }, |r| match r {
+            Reply::ChallengeStarted { run, setup } => Ok((run, setup)),
+            other => Err(other),
+        })
+        .await
+    }
+
+    /// Gives the running checker the learner's text (the SHA-256 their program printed).
+    pub async fn challenge_answer(&self, run: RunId, text: &str) -> Result<(), RelayError> {
+        let text = text.to_owned();
+        self.ask_done(Request::ChallengeAnswer { run, text }).await
+    }
+
+    /// Stops a running challenge (`challenge_ended`, cancelled, follows).
+    pub async fn challenge_cancel(&self, run: RunId) -> Result<(), RelayError> {
+        self.ask_done(Request::ChallengeCancel { run }).await
+    }
+
+    /// This machine's interfaces, from the OS's own tables.
+    pub async fn interfaces(&self) -> Result<Vec<Interface>, RelayError> {
+        self.ask(Request::Interfaces {}, |r| match r {
+            Reply::Interfaces { list } => Ok(list),
+            other => Err(other),
+        })
+        .await
     }
 }
 

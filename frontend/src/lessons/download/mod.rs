@@ -59,7 +59,9 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "python",
-            widget: Some(|| html! { <CourseProgram side={Side::Server} /> }),
+            widget: Some(
+                || html! { <><CourseProgram side={Side::Server} /><crate::challenges::TryLink lesson="download" /></> },
+            ),
             needs_relay: false,
         },
     ],

@@ -54,7 +54,9 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
-            widget: Some(|| html! { <recap::Recap /> }),
+            widget: Some(
+                || html! { <><recap::Recap /><crate::challenges::TryLink lesson="tcp" /></> },
+            ),
             needs_relay: false,
         },
     ],

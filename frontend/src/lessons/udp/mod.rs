@@ -55,7 +55,9 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
-            widget: Some(|| html! { <recap::Recap /> }),
+            widget: Some(
+                || html! { <><recap::Recap /><crate::challenges::TryLink lesson="udp" /></> },
+            ),
             needs_relay: false,
         },
     ],

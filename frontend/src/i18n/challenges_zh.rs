@@ -1,0 +1,390 @@
+//! 挑战部分的简体中文文本：页面、每个挑战的目标、中继检查器报告的每项检查和提示、挑战 7 的问题、
+//! 报告，以及 Python 程序里的注释（`chal.py.*`）。
+pub static TEXTS: &[(&str, &str)] = &[
+    ("chal.title", "挑战"),
+    (
+        "chal.intro",
+        "现在轮到你自己写课程里的程序了。在这台电脑上运行你的程序，然后点**检查我的程序**：中继扮演另一端，一步一步检查你的程序真正发了什么、回了什么。每项检查都会显示字节、用时，出错时还有提示。",
+    ),
+    ("chal.solved_count", "已完成 {n} / {total}"),
+    ("chal.report.open", "我的完成情况（可打印）"),
+    ("chal.home.title", "挑战：自己动手写程序"),
+    (
+        "chal.home.body",
+        "用 Python 写出课程里的 UDP、TCP 和文件程序，让中继在你自己的电脑上实时检查它们。",
+    ),
+    ("chal.home.open", "打开挑战"),
+    ("chal.first_try", "一次通过"),
+    ("chal.solved", "已完成"),
+    ("chal.attempts", "已尝试 {n} 次"),
+    ("chal.try.title", "自己试试"),
+    ("chal.try.body", "用 Python 写出本课的程序，让中继来检查："),
+    ("chal.heading", "挑战 {n}：{title}"),
+    ("chal.goal", "目标"),
+    ("chal.from_lesson", "对应的课程："),
+    ("chal.check_title", "检查"),
+    ("chal.check", "检查我的程序"),
+    ("chal.cancel", "取消"),
+    ("chal.show_solution", "显示参考答案"),
+    ("chal.hide_solution", "隐藏参考答案"),
+    ("chal.answer", "你的程序打印出的 SHA-256："),
+    ("chal.answer_send", "提交"),
+    ("chal.more_bytes", "（共 {n} 字节中的前面部分）"),
+    ("chal.sent", "发出"),
+    ("chal.received", "收回"),
+    ("chal.elapsed", "{ms} 毫秒"),
+    ("chal.pass", "通过"),
+    ("chal.fail", "未通过"),
+    ("chal.info", "供参考"),
+    ("chal.running", "正在检查……现在运行你的程序。"),
+    ("chal.passed", "全部检查通过，做得好！"),
+    (
+        "chal.failed",
+        "有检查没通过：读一读提示，改好程序再检查一次。",
+    ),
+    ("chal.cancelled", "已取消。"),
+    ("chal.setup.checker", "检查器监听的地址"),
+    ("chal.setup.program_port", "你的程序要监听的地址"),
+    ("chal.setup.text", "要发送的句子"),
+    ("chal.setup.file", "文件"),
+    ("chal.setup.file_size", "文件大小（字节）"),
+    ("chal.setup.folder", "在这个文件夹里启动你的服务器"),
+    ("chal.setup.timeout", "每一步的等待时间"),
+    ("chal.starter", "起始文件"),
+    ("chal.solution", "参考答案"),
+    ("chal.copy", "复制"),
+    ("chal.copied", "已复制"),
+    ("chal.download", "下载（GBK 编码）"),
+    // ----- 挑战 -----
+    ("chal.udp-sender.title", "UDP 发送端"),
+    (
+        "chal.udp-sender.goal",
+        "写一个程序：把给定的句子用 **GBK** 编码，发到检查器的 UDP 端口，然后关闭套接字。不要绑定端口，让操作系统替你选。运行两次，检查器会比较这两次。",
+    ),
+    (
+        "chal.udp-sender.how",
+        "先点按钮，页面会显示检查器的端口和要发的句子。然后运行你的程序；页面提示时，再运行一次。",
+    ),
+    ("chal.udp-receiver.title", "会回信的 UDP 接收端"),
+    (
+        "chal.udp-receiver.goal",
+        "写一个程序：绑定 UDP 端口 7788，把收到的每个数据报发回给**它自己的发送者**，也就是 `recvfrom` 返回的那个地址。检查器会从两个不同的端口发送，最后再发一个比你的缓冲区还大的数据报。",
+    ),
+    (
+        "chal.udp-receiver.how",
+        "先启动你的程序，再点按钮。检查结束前不要关掉它。",
+    ),
+    ("chal.tcp-client.title", "TCP 答题客户端"),
+    (
+        "chal.tcp-client.goal",
+        "写一个客户端：连上检查器的答题服务器，读出一道题（像 `12+30` 这样的加法，GBK 编码，以换行结尾），再把结果作为一行发回去。题目分两段到达，中间有停顿：要一直读到换行为止。",
+    ),
+    (
+        "chal.tcp-client.how",
+        "点按钮，页面会显示服务器的端口。然后运行你的程序。",
+    ),
+    ("chal.tcp-echo.title", "TCP 回显服务器"),
+    (
+        "chal.tcp-echo.goal",
+        "写一个监听 TCP 端口 7788 的服务器：客户端发来的每个字节都原样发回，直到客户端关闭它那一端（`recv` 返回 0 字节），然后关闭这个连接，等待下一个客户端。检查器会分成长短不一的几段发送 5,000 字节，并先后连上好几个客户端。",
+    ),
+    (
+        "chal.tcp-echo.how",
+        "先启动你的服务器，再点按钮。检查结束前不要关掉它。",
+    ),
+    ("chal.file-client.title", "修好课程的文件客户端"),
+    (
+        "chal.file-client.goal",
+        "修好课程里的文件客户端：连上检查器的文件服务器，用 UTF-8 发送文件名，然后一直调用 `recv`，直到它返回 0 字节，这样 3 MiB 的文件才能完整收到。最后打印文件的 SHA-256，并粘贴到页面上。",
+    ),
+    (
+        "chal.file-client.how",
+        "点按钮，页面会显示服务器的端口和文件名。运行你的程序，再把它打印的 SHA-256 粘贴进来。",
+    ),
+    ("chal.file-server.title", "让课程的文件服务器变安全"),
+    (
+        "chal.file-server.goal",
+        "让课程里的文件服务器变安全：在 TCP 端口 7890 上，一直读文件名，直到客户端发完（`recv` 返回 0），只有当它是你文件夹里的文件时才发送文件的字节。不存在的文件，以及文件夹以外的任何东西（比如 `../secret.txt`），什么也不发。",
+    ),
+    (
+        "chal.file-server.how",
+        "点按钮，页面会显示中继准备好的文件夹。在那个文件夹里启动你的服务器，检查器会等它。",
+    ),
+    ("chal.my-network.title", "你自己的网络"),
+    (
+        "chal.my-network.goal",
+        "你的电脑有真实的地址，每个地址都带一个前缀，通常还有一个默认网关。请中继把它们列出来，然后算出你自己的子网：网络地址、广播地址，以及哪些地址可以直接到达、哪些要经过网关。",
+    ),
+    // ----- 检查 -----
+    ("chal.check.datagram_arrived", "收到了一个数据报"),
+    ("chal.check.sentence_bytes", "正好是这句话的 GBK 字节"),
+    ("chal.check.second_run_arrived", "收到了第二次运行的数据报"),
+    (
+        "chal.check.source_port_chosen_by_os",
+        "源端口由操作系统选择",
+    ),
+    ("chal.check.port_bound", "你的程序占用了这个端口"),
+    ("chal.check.reply_to_first_sender", "第一个发送者收到了回信"),
+    (
+        "chal.check.reply_to_second_sender",
+        "第二个发送者收到了自己的回信",
+    ),
+    ("chal.check.oversized_datagram", "比缓冲区还大的数据报"),
+    ("chal.check.client_connected", "你的客户端连上了"),
+    ("chal.check.question_read_whole", "完整读到了题目"),
+    ("chal.check.answer_correct", "答案正确"),
+    ("chal.check.client_closed", "你的客户端关闭了连接"),
+    ("chal.check.server_accepts", "你的服务器接受了客户端"),
+    ("chal.check.echo_every_byte", "每个字节都按顺序发回来了"),
+    (
+        "chal.check.closes_after_peer_shutdown",
+        "客户端结束后它关闭了连接",
+    ),
+    ("chal.check.next_client_served", "下一个客户端也得到了服务"),
+    ("chal.check.name_received", "收到了文件名"),
+    ("chal.check.read_to_the_end", "整个文件都读完了"),
+    ("chal.check.sha256_printed", "SHA-256 一致"),
+    ("chal.check.normal_file", "普通文件，一个字节都不差"),
+    ("chal.check.missing_file", "不存在的文件：什么也不发"),
+    ("chal.check.empty_file", "空文件：什么也不发"),
+    ("chal.check.outside_folder_refused", "不提供 ../secret.txt"),
+    ("chal.check.name_in_pieces", "分两段发送的文件名"),
+    ("chal.check.network_address", "网络地址"),
+    ("chal.check.broadcast_address", "广播地址"),
+    ("chal.check.reach_inside", "你子网里的一个地址"),
+    ("chal.check.reach_outside", "你子网外的一个地址"),
+    // ----- 提示 -----
+    (
+        "chal.hint.no_answer",
+        "{seconds} 秒内什么也没收到。你的程序在运行吗？用的是页面上显示的端口吗？",
+    ),
+    (
+        "chal.hint.sent_utf8",
+        "这是这句话的 UTF-8 字节（{got_hex}），不是 GBK。请用 `TEXT.encode(\"gbk\")`。",
+    ),
+    (
+        "chal.hint.wrong_bytes",
+        "字节和预期的不一样：应该是 {expected_hex}，收到的是 {got_hex}。",
+    ),
+    (
+        "chal.hint.run_again",
+        "现在把你的程序再运行一次：检查器要比较两次运行。",
+    ),
+    (
+        "chal.hint.source_port_fixed",
+        "两次运行都来自端口 {port}：你的程序绑定了它。发送端不需要 `bind`，操作系统每次都会选一个新端口。",
+    ),
+    (
+        "chal.hint.port_not_bound",
+        "没有程序占用端口 {port}。请先启动你的程序，并确认它调用了 `bind((\"127.0.0.1\", {port}))`。",
+    ),
+    (
+        "chal.hint.reply_to_fixed_port",
+        "回信发到了端口 {port}，也就是第一个发送者那里，而不是这个发送者。每次都要回复 `recvfrom` 返回的地址。",
+    ),
+    (
+        "chal.hint.datagram_cut",
+        "检查器发了 {sent} 字节，收回 {received} 字节。你的操作系统把数据报截成了缓冲区的大小，其余部分丢掉了：UDP 不会把一个数据报分成两次 `recvfrom`。",
+    ),
+    (
+        "chal.hint.datagram_error_raised",
+        "检查器发了 {sent} 字节，什么也没收回。在 Windows 上，数据报比缓冲区大时 `recvfrom(1024)` 会抛出 WinError 10040，没有 `try` 的程序就在这里停下了。",
+    ),
+    (
+        "chal.hint.datagram_whole",
+        "{sent} 字节全部发回来了：你的缓冲区装得下这个数据报。",
+    ),
+    (
+        "chal.hint.connection_refused",
+        "连接端口 {port} 被拒绝：那里没有程序在监听。你的服务器在运行吗？",
+    ),
+    (
+        "chal.hint.single_recv",
+        "你的程序只收到第一段（{got_text}）就往下走了：一次 `recv` 只返回目前已经到达的数据。要一直调用 `recv`，直到收到换行。",
+    ),
+    (
+        "chal.hint.wrong_answer",
+        "答案应该是 {expected}，你的程序发来的是 {got_text}。",
+    ),
+    (
+        "chal.hint.not_closed",
+        "你的程序在 {seconds} 秒内没有关闭连接。最后要调用 `close()`。",
+    ),
+    (
+        "chal.hint.echo_incomplete",
+        "发出 {sent} 字节，只收回 {received} 字节。一次 `recv` 不是整个字节流：要循环到 `recv` 返回 0 字节，发送时用 `sendall`。",
+    ),
+    (
+        "chal.hint.echo_bytes_differ",
+        "从第 {offset} 个字节起，发回的内容不一样了。要按顺序原样发回收到的字节。",
+    ),
+    (
+        "chal.hint.no_close_after_shutdown",
+        "检查器关闭了它那一端，但你的服务器在 {seconds} 秒内没有关闭连接。`recv` 返回 0 字节就说明客户端结束了：请 `close()` 它的套接字。",
+    ),
+    (
+        "chal.hint.exited_after_one_client",
+        "你的服务器服务完一个客户端就退出了。把 `accept()` 放进循环里，下一个客户端才能得到服务。",
+    ),
+    (
+        "chal.hint.closed_early",
+        "你的程序在收到 {total} 字节中的 {sent} 字节后就关闭了：服务器接下来的发送出错了（连接被重置，或 `EPIPE`）。要一直读到 `recv` 返回 0 字节。",
+    ),
+    (
+        "chal.hint.sha256_mismatch",
+        "文件的 SHA-256 是 {expected}，你粘贴的是 {got_text}。你的程序收到整个文件了吗？",
+    ),
+    (
+        "chal.hint.sent_for_missing",
+        "对一个不存在的文件，你的服务器发了 {received} 字节。应该什么也不发，直接关闭。",
+    ),
+    (
+        "chal.hint.served_outside_folder",
+        "你的服务器发出了 ../secret.txt（{received} 字节），这是文件夹以外的文件。凡是会走出文件夹的名字都要拒绝。",
+    ),
+    (
+        "chal.hint.name_read_once",
+        "文件名分两段到达，你的服务器只用了第一段。打开文件之前，要一直读到 `recv` 返回 0 字节。",
+    ),
+    (
+        "chal.hint.network_address",
+        "把你的地址和掩码做“与”运算：主机位全部变成 0。",
+    ),
+    (
+        "chal.hint.broadcast_address",
+        "网络位保持不变，把主机位全部设为 1。",
+    ),
+    (
+        "chal.hint.reach_inside",
+        "这个地址的网络部分和你的一样，所以你的电脑可以直接到达它。",
+    ),
+    (
+        "chal.hint.reach_outside",
+        "这个地址在你的子网之外，所以要经过默认网关。",
+    ),
+    // ----- 挑战 7 -----
+    ("chal.net.iface", "网络接口"),
+    ("chal.net.addr", "地址/前缀"),
+    ("chal.net.gateway", "默认网关"),
+    ("chal.net.q_reach", "{addr} 是直接到达，还是要经过网关？"),
+    ("chal.net.direct", "直接到达：在我的子网里"),
+    ("chal.net.via_gateway", "经过网关"),
+    (
+        "chal.net.private",
+        "中继从你的操作系统读出网络接口。这些信息不会离开这台电脑，中继也不会向这些地址发送任何东西。",
+    ),
+    ("chal.net.ask", "显示我的网络接口"),
+    ("chal.net.yours", "你的地址：{cidr}（掩码 {mask}）。"),
+    ("chal.net.q_network", "你子网的网络地址："),
+    ("chal.net.q_broadcast", "你子网的广播地址："),
+    ("chal.net.check", "检查我的答案"),
+    ("chal.net.no_ipv4", "这台电脑没有报告任何 IPv4 地址。"),
+    ("chal.mine.button", "用我自己的地址"),
+    ("chal.mine.failed", "中继没能列出网络接口。"),
+    ("chal.mine.needs_relay", "需要中继"),
+    // ----- 报告 -----
+    ("chal.report.title", "我的完成情况：挑战"),
+    ("chal.report.first_try", "{date} 一次通过。"),
+    ("chal.report.solved", "{date} 完成，共尝试 {n} 次。"),
+    (
+        "chal.report.tried",
+        "还没完成：已尝试 {n} 次，最近一次在 {date}。",
+    ),
+    ("chal.report.not_tried", "还没有尝试。"),
+    (
+        "chal.report.summary",
+        "已完成 {n} / {total} 个挑战（打印于 {date}）。",
+    ),
+    ("chal.report.print", "打印"),
+    // ----- Python 程序里的注释 -----
+    (
+        "chal.py.udp_sender_head",
+        "挑战 1：用 UDP 发送一句 GBK 编码的话。",
+    ),
+    (
+        "chal.py.checker_addr",
+        "检查器监听的地址（点“检查我的程序”后页面会显示）。",
+    ),
+    ("chal.py.sentence", "要发送的句子。"),
+    ("chal.py.create_udp", "1. 创建 UDP 套接字。"),
+    (
+        "chal.py.no_bind",
+        "不绑定：操作系统会替我们选一个新的源端口。",
+    ),
+    ("chal.py.encode_gbk", "2. 文本要先变成字节：用 GBK 编码。"),
+    ("chal.py.sendto", "3. 把字节发给检查器。"),
+    ("chal.py.close", "4. 关闭套接字。"),
+    (
+        "chal.py.udp_receiver_head",
+        "挑战 2：给每个发送者回信的 UDP 接收端。",
+    ),
+    (
+        "chal.py.bind_fixed",
+        "服务器绑定一个固定端口，别人才知道往哪里发。",
+    ),
+    ("chal.py.loop_forever", "一直处理收到的数据报。"),
+    (
+        "chal.py.recvfrom",
+        "recvfrom 返回字节和发送者的（地址，端口）。",
+    ),
+    (
+        "chal.py.too_big",
+        "数据报比缓冲区大时，Windows 会抛出 WinError 10040。",
+    ),
+    (
+        "chal.py.reply_sender",
+        "回复这个发送者自己的地址，而不是一个固定端口。",
+    ),
+    ("chal.py.tcp_client_head", "挑战 3：回答问题的 TCP 客户端。"),
+    ("chal.py.create_tcp", "1. 创建 TCP 套接字。"),
+    (
+        "chal.py.connect",
+        "2. 连接：三次握手。我们的端口由操作系统选。",
+    ),
+    (
+        "chal.py.read_line",
+        "3. 字节流没有“消息”：一直读到收到换行。",
+    ),
+    ("chal.py.compute", "4. 算出加法的结果。"),
+    (
+        "chal.py.send_line",
+        "5. 把答案作为一行发回去，用 GBK 编码。",
+    ),
+    (
+        "chal.py.tcp_echo_head",
+        "挑战 4：依次服务多个客户端的 TCP 回显服务器。",
+    ),
+    ("chal.py.listen", "listen 让套接字变成被动的：等待客户端。"),
+    ("chal.py.serve_forever", "一个接一个地服务客户端。"),
+    ("chal.py.accept", "accept 为这个客户端返回一个新的套接字。"),
+    (
+        "chal.py.echo_loop",
+        "全部原样发回，直到客户端关闭它那一端。",
+    ),
+    ("chal.py.recv_zero", "recv 返回 0 字节：客户端结束了。"),
+    ("chal.py.close_client", "关闭这个客户端的套接字。"),
+    ("chal.py.file_client_head", "挑战 5：修好课程的文件客户端。"),
+    ("chal.py.send_name", "用 UTF-8 发送文件名。"),
+    (
+        "chal.py.read_all",
+        "一直读到 recv 返回 0 字节：这时文件才算收完。",
+    ),
+    ("chal.py.print_sha", "打印 SHA-256，粘贴到页面上。"),
+    (
+        "chal.py.file_server_head",
+        "挑战 6：让课程的文件服务器变安全。",
+    ),
+    ("chal.py.folder", "只服务这个文件夹（在它里面启动程序）。"),
+    (
+        "chal.py.read_name",
+        "文件名可能分几段到达：一直读到 recv 返回 0 字节。",
+    ),
+    (
+        "chal.py.safe_path",
+        "只接受直接在文件夹里的普通文件：“..”和绝对路径会走出文件夹。",
+    ),
+    (
+        "chal.py.missing_nothing",
+        "文件不存在或被拒绝：什么也不发，直接关闭。",
+    ),
+];
