@@ -7,7 +7,7 @@ use protocol::{Interface, RelayError};
 use yew::prelude::*;
 
 use super::quiz::{Answers, Quiz, pick};
-use crate::components::{ErrorBox, RelayGate, on_text};
+use crate::components::{ErrorBox, Prose, RelayGate, on_text};
 use crate::i18n::{LangCtx, use_lang};
 use crate::relay::use_relay;
 use crate::storage::{Challenges, CheckRecord};
@@ -156,7 +156,7 @@ pub fn NetworkChallenge() -> Html {
                                         <strong class="check-title">{ lang.t(&format!("chal.check.{c}")) }</strong>
                                     </div>
                                     if !*ok {
-                                        <p class="check-hint" data-testid="check-hint">{ lang.t(&format!("chal.hint.{c}")) }</p>
+                                        <div class="check-hint" data-testid="check-hint"><Prose text={lang.t(&format!("chal.hint.{c}"))} /></div>
                                     }
                                 </li>
                             }

@@ -79,8 +79,8 @@ print("question:", text)
 
 #@compute
 ?answer = 0  # TODO
-!numbers = text.strip().rstrip("=?？").split("+")
-!answer = sum(int(n) for n in numbers)
+!a, b = text.strip().replace("请计算", "").split("+")
+!answer = int(a) + int(b)
 #@send_line
 tcp_client_socket.send((str(answer) + "\n").encode("gbk"))
 

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::state::{CheckRow, Ending, Outcome, RunState};
-use crate::components::BytesView;
+use crate::components::{BytesView, Prose};
 use crate::i18n::LangCtx;
 use crate::text::codec::Encoding;
 
@@ -78,7 +78,7 @@ fn row_view(lang: &LangCtx, row: &CheckRow) -> Html {
             { bytes_block(lang, "chal.sent", &row.sent, "check-sent") }
             { bytes_block(lang, "chal.received", &row.received, "check-received") }
             if let Some(hint) = hint_text(lang, row) {
-                <p class="check-hint" data-testid="check-hint">{ hint }</p>
+                <div class="check-hint" data-testid="check-hint"><Prose text={hint} /></div>
             }
         </li>
     }

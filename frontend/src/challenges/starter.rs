@@ -40,11 +40,10 @@ fn value(slug: &str, setup: Option<&ChallengeSetup>, name: &str) -> String {
 fn default(slug: &str, name: &str) -> &'static str {
     match (slug, name) {
         (_, "checker_host") => "127.0.0.1",
-        ("udp-sender" | "udp-receiver" | "tcp-echo", _) => "7788",
-        ("tcp-client", _) => "8080",
-        ("file-client" | "file-server", "file") => "big.bin",
+        (_, "text") => "你好，网络！",
+        (_, "file") => "课件.zip",
         ("file-client" | "file-server", _) => "7890",
-        _ => "",
+        _ => "7788",
     }
 }
 

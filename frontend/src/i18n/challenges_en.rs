@@ -81,7 +81,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("chal.tcp-client.title", "TCP quiz client"),
     (
         "chal.tcp-client.goal",
-        "Write a client that connects to the checker's quiz server, reads one question (a sum such as `12+30`, in GBK, ending with a newline), and sends the result back as a line. The question arrives in two pieces with a pause between them: keep reading until the newline.",
+        "Write a client that connects to the checker's quiz server, reads one question (a sum such as `请计算 12 + 30`, in GBK, ending with a newline), and sends the result back as a line. The question arrives in two pieces with a pause between them: keep reading until the newline.",
     ),
     (
         "chal.tcp-client.how",

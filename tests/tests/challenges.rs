@@ -1,0 +1,338 @@
+//! The challenges page end to end: the relay's UDP-sender checker against a correct program
+//! (the sentence in GBK, run twice: every check passes) and a wrong one (UTF-8: the bytes
+//! check fails with its exact hint); progress kept across a reload, shown on the list, the home
+//! page and the printable report; and every challenge page laid out within a phone's 390 px.
+
+use std::time::Duration;
+
+use e2e::{Browser, BrowserOptions, PAGE_WAIT, PHONE, Relay, open_page, run_python};
+
+/// A check waits for a program for up to the checker's step time; a debug relay on a loaded
+/// machine adds to it.
+const CHECK_WAIT: Duration = Duration::from_secs(3 * PAGE_WAIT.as_secs());
+
+async fn english(browser: &Browser, relay: &Relay, path: &str) {
+    open_page(browser, relay, "/").await;
+    browser
+        .eval("localStorage.setItem('netlab.lang', 'en'); localStorage.removeItem('netlab.challenges')")
+        .await;
+    browser.goto(&format!("{}{path}", relay.base())).await;
+}
+
+/// `udp_learner.py` sends `text` in `encoding` from a port the OS picks, and exits.
+async fn send(port: &str, text: &str, encoding: &str) {
+    let out = run_python(
+        "udp_learner",
+        &[
+            "--to-port",
+            port,
+            "--message",
+            text,
+            "--encoding",
+            encoding,
+            "--no-receive",
+        ],
+        PAGE_WAIT,
+    )
+    .await;
+    out.assert_success();
+}
+
+/// Presses "Check my program" and reads the checker's port and sentence from the setup.
+async fn start(browser: &Browser) -> (String, String) {
+    browser
+        .wait_for("[data-testid=chal-check]:not([disabled])", PAGE_WAIT)
+        .await;
+    browser.click("[data-testid=chal-check]").await;
+    browser
+        .wait_for("[data-testid=chal-setup-checker]", PAGE_WAIT)
+        .await;
+    let checker = browser.text("[data-testid=chal-setup-checker]").await;
+    let (host, port) = checker.rsplit_once(':').expect("host:port");
+    assert_eq!(host, "127.0.0.1");
+    let text = browser.text("[data-testid=chal-setup-text]").await;
+    assert!(!text.is_empty());
+    (port.to_owned(), text)
+}
+
+fn row(check: &str) -> String {
+    format!("[data-testid=check-row][data-check={check}]")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_gbk_sender_passes_and_a_utf8_sender_fails_the_bytes_check_with_its_hint() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start_with(BrowserOptions {
+        lang: "en-US".into(),
+        ..BrowserOptions::default()
+    })
+    .await;
+    english(&browser, &relay, "/challenges/udp-sender").await;
+    browser
+        .wait_for(
+            "[data-testid=challenge][data-challenge=udp-sender]",
+            PAGE_WAIT,
+        )
+        .await;
+
+    // A correct program, run twice: each run from a port the OS picked.
+    let (port, text) = start(&browser).await;
+    // The starter file now names the checker's real port and sentence.
+    let starter = browser.text("[data-testid=chal-starter] pre").await;
+    assert!(
+        starter.contains(&format!("CHECKER_ADDR = (\"127.0.0.1\", {port})")),
+        "{starter}"
+    );
+    assert!(starter.contains(&format!("TEXT = \"{text}\"")), "{starter}");
+    send(&port, &text, "gbk").await;
+    browser
+        .wait_for(
+            &format!("{}[data-outcome=pass]", row("sentence_bytes")),
+            CHECK_WAIT,
+        )
+        .await;
+    send(&port, &text, "gbk").await;
+    browser
+        .wait_for("[data-testid=chal-status][data-state=passed]", CHECK_WAIT)
+        .await;
+    for check in [
+        "datagram_arrived",
+        "sentence_bytes",
+        "source_port_chosen_by_os",
+    ] {
+        assert_eq!(
+            browser.attr(&row(check), "data-outcome").await.as_deref(),
+            Some("pass"),
+            "{check}"
+        );
+    }
+    assert!(
+        !browser
+            .exists("[data-testid=check-row][data-outcome=fail]")
+            .await
+    );
+    // What arrived is shown as the bytes the wire carried: the sentence in GBK.
+    let gbk_hex = browser
+        .attr(
+            &format!(
+                "{} [data-testid=check-received] .bytes",
+                row("sentence_bytes")
+            ),
+            "data-hex",
+        )
+        .await
+        .unwrap();
+    assert!(gbk_hex.starts_with("c4 e3 ba c3"), "你好 in GBK: {gbk_hex}");
+    browser
+        .wait_for("[data-testid=chal-badge][data-state=first-try]", PAGE_WAIT)
+        .await;
+
+    // A wrong program: the same sentence in UTF-8.
+    let (port, text) = start(&browser).await;
+    send(&port, &text, "utf-8").await;
+    let failed = format!("{}[data-outcome=fail]", row("sentence_bytes"));
+    browser.wait_for(&failed, CHECK_WAIT).await;
+    let utf8_hex = text
+        .as_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        browser
+            .text(&format!("{failed} [data-testid=check-hint]"))
+            .await,
+        format!(
+            "These are the sentence's bytes in UTF-8 ({utf8_hex}), not GBK. Use TEXT.encode(\"gbk\")."
+        )
+    );
+    // Cancel ends the run without a verdict; it counts as no attempt.
+    if browser.exists("[data-testid=chal-cancel]").await {
+        browser.click("[data-testid=chal-cancel]").await;
+    }
+    browser
+        .wait_for(
+            "[data-testid=chal-status]:not([data-state=running])",
+            CHECK_WAIT,
+        )
+        .await;
+    browser.quit().await;
+}
+
+/// Problems a reader would notice at once: a page wider than the window, text cut off.
+const OVERFLOW: &str = r#"
+const problems = [];
+const width = window.innerWidth;
+if (document.documentElement.scrollWidth > width + 1) {
+  const wide = [...document.querySelectorAll('main *')]
+    .filter(e => e.getBoundingClientRect().right > width + 1)
+    .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
+    .slice(0, 3)
+    .map(e => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent || '').trim().slice(0, 30)}"`);
+  problems.push(`page ${document.documentElement.scrollWidth}px wide: ${wide.join('; ')}`);
+}
+const text = document.querySelector('main').innerText;
+if (text.includes('⟦')) problems.push('a missing text');
+for (const m of text.match(/\*\*[^*\n]{1,40}\*\*|`[^`\n]{1,40}`/g) || []) problems.push(`raw Markdown: ${m}`);
+return problems;
+"#;
+
+/// A learner who solved challenge 1 at once and tried challenge 4 three times.
+const PROGRESS: &str = r#"{"udp-sender":{"attempts":1,"solved_at":1764590400000,"first_try":true,"last_at":1764590400000,"checks":[{"check":"datagram_arrived","passed":true},{"check":"sentence_bytes","passed":true}]},"tcp-echo":{"attempts":3,"solved_at":null,"first_try":false,"last_at":1764590500000,"checks":[{"check":"server_accepts","passed":true},{"check":"echo_every_byte","passed":false}]}}"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn progress_survives_a_reload_and_every_challenge_page_fits_a_phone() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start_with(BrowserOptions {
+        size: PHONE,
+        lang: "en-US".into(),
+    })
+    .await;
+    english(&browser, &relay, "/").await;
+    browser
+        .eval(&format!(
+            "localStorage.setItem('netlab.challenges', '{PROGRESS}')"
+        ))
+        .await;
+    browser.goto(&format!("{}/", relay.base())).await;
+    assert_eq!(
+        browser.text("[data-testid=home-chal-solved]").await,
+        "1 of 7 solved"
+    );
+    browser.click("[data-testid=home-challenges-open]").await;
+    browser
+        .wait_for("[data-testid=challenges]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser
+            .attr(
+                "[data-testid=chal-card-udp-sender] [data-testid=chal-badge]",
+                "data-state"
+            )
+            .await
+            .as_deref(),
+        Some("first-try")
+    );
+    assert_eq!(
+        browser
+            .text("[data-testid=chal-card-tcp-echo] [data-testid=chal-badge]")
+            .await,
+        "3 attempts"
+    );
+    assert!(
+        !browser
+            .exists("[data-testid=chal-card-udp-receiver] [data-testid=chal-badge]")
+            .await
+    );
+
+    let shots = e2e::workspace_root().join("target/e2e-artifacts/challenges");
+    std::fs::create_dir_all(&shots).unwrap();
+    let mut problems = Vec::new();
+    let pages = [
+        "/challenges",
+        "/challenges/udp-sender",
+        "/challenges/udp-receiver",
+        "/challenges/tcp-client",
+        "/challenges/tcp-echo",
+        "/challenges/file-client",
+        "/challenges/file-server",
+        "/challenges/my-network",
+        "/challenges/report",
+    ];
+    for lang in ["en", "zh-CN"] {
+        browser
+            .eval(&format!("localStorage.setItem('netlab.lang', '{lang}')"))
+            .await;
+        for path in pages {
+            browser.goto(&format!("{}{path}", relay.base())).await;
+            browser.wait_for("main", PAGE_WAIT).await;
+            browser
+                .wait_for(
+                    "[data-testid=relay-status][data-state=connected]",
+                    PAGE_WAIT,
+                )
+                .await;
+            let name = path.trim_start_matches('/').replace('/', "-");
+            browser
+                .screenshot(shots.join(format!("{lang}-{name}.png")))
+                .await;
+            let found = browser
+                .eval(&format!("return (() => {{ {OVERFLOW} }})();"))
+                .await;
+            for p in found.as_array().into_iter().flatten() {
+                problems.push(format!("{lang} {path}: {}", p.as_str().unwrap_or_default()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    // Three failed attempts: challenge 4 offers its solution; challenge 2 (never tried) not.
+    browser
+        .eval("localStorage.setItem('netlab.lang', 'en')")
+        .await;
+    browser
+        .goto(&format!("{}/challenges/tcp-echo", relay.base()))
+        .await;
+    browser.click("[data-testid=chal-show-solution]").await;
+    let solution = browser.text("[data-testid=chal-solution] pre").await;
+    assert!(
+        solution.contains("client_socket.sendall(data)"),
+        "{solution}"
+    );
+    assert!(solution.contains("# recv returned 0 bytes: the client is done."));
+    browser
+        .goto(&format!("{}/challenges/udp-receiver", relay.base()))
+        .await;
+    browser
+        .wait_for("[data-testid=chal-starter]", PAGE_WAIT)
+        .await;
+    assert!(!browser.exists("[data-testid=chal-show-solution]").await);
+
+    // The report, for a teacher: each challenge, its state and its checks.
+    browser
+        .goto(&format!("{}/challenges/report", relay.base()))
+        .await;
+    browser
+        .wait_for("[data-testid=chal-report]", PAGE_WAIT)
+        .await;
+    let solved = browser
+        .text("[data-testid=report-udp-sender] [data-testid=report-state]")
+        .await;
+    assert!(
+        solved.starts_with("Solved on the first try, 2025-12-01 "),
+        "{solved}"
+    );
+    let tried = browser
+        .text("[data-testid=report-tcp-echo] [data-testid=report-state]")
+        .await;
+    assert!(
+        tried.starts_with("Not solved yet: 3 attempts, the last on "),
+        "{tried}"
+    );
+    assert_eq!(
+        browser
+            .text("[data-testid=report-tcp-echo] li[data-passed=false]")
+            .await,
+        "✗ Every byte came back, in order"
+    );
+    assert_eq!(
+        browser
+            .text("[data-testid=report-file-server] [data-testid=report-state]")
+            .await,
+        "Not tried yet."
+    );
+
+    // The socket lessons end with their challenges.
+    browser
+        .goto(&format!("{}/lesson/udp/8", relay.base()))
+        .await;
+    browser.wait_for("[data-testid=try-link]", PAGE_WAIT).await;
+    browser.click("[data-testid=try-link] a").await;
+    browser
+        .wait_for(
+            "[data-testid=challenge][data-challenge=udp-sender]",
+            PAGE_WAIT,
+        )
+        .await;
+    browser.quit().await;
+}
