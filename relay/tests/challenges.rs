@@ -633,3 +633,71 @@ async fn a_new_start_cancels_the_running_one_and_the_page_leaving_stops_it() {
     )
     .await;
 }
+
+// ----- your own network: the interfaces -----
+
+/// `ip -j ARGS` as JSON.
+#[cfg(target_os = "linux")]
+fn ip_json(args: &[&str]) -> serde_json::Value {
+    let out = Command::new("ip")
+        .arg("-j")
+        .args(args)
+        .output()
+        .expect("ip runs");
+    assert!(out.status.success(), "ip {args:?} failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Run it also with a second interface and a default route in the namespace, e.g.
+/// `ip link add v0 type veth peer name v1 && ip addr add 10.1.2.3/24 dev v0 && ip link set v0
+/// up && ip link set v1 up && ip route add default via 10.1.2.1 dev v0`.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn interfaces_are_exactly_the_oss_own_with_their_default_gateways() {
+    use std::collections::BTreeSet;
+    use std::net::IpAddr;
+
+    let relay = start().await;
+    let mut c = relay.client().await;
+    let Reply::Interfaces { list } = c.ok(Request::Interfaces {}).await else {
+        panic!("expected interfaces");
+    };
+
+    // Every address `ip addr` shows on an interface that is up, and nothing else.
+    let mut expected = BTreeSet::new();
+    for iface in ip_json(&["addr"]).as_array().unwrap() {
+        let up = iface["flags"].as_array().unwrap().iter().any(|f| f == "UP");
+        if !up {
+            continue;
+        }
+        for a in iface["addr_info"].as_array().unwrap() {
+            let addr: IpAddr = a["local"].as_str().unwrap().parse().unwrap();
+            let prefix = a["prefixlen"].as_u64().unwrap() as u8;
+            expected.insert((iface["ifname"].as_str().unwrap().to_owned(), addr, prefix));
+        }
+    }
+    let got: BTreeSet<_> = list
+        .iter()
+        .map(|i| (i.name.clone(), i.addr, i.prefix))
+        .collect();
+    assert_eq!(got, expected);
+    assert!(got.contains(&("lo".to_owned(), "127.0.0.1".parse().unwrap(), 8)));
+
+    // Each address's gateway is the default route of its interface and family, if any.
+    let mut defaults = Vec::new();
+    for family in [&["route"][..], &["-6", "route"][..]] {
+        for route in ip_json(family).as_array().unwrap() {
+            if route["dst"] == "default" {
+                let gateway: IpAddr = route["gateway"].as_str().unwrap().parse().unwrap();
+                defaults.push((route["dev"].as_str().unwrap().to_owned(), gateway));
+            }
+        }
+    }
+    for i in &list {
+        let wanted = defaults
+            .iter()
+            .find(|(dev, gw)| *dev == i.name && gw.is_ipv4() == i.addr.is_ipv4())
+            .map(|(_, gw)| *gw);
+        assert_eq!(i.gateway, wanted, "{i:?} (default routes: {defaults:?})");
+    }
+}
