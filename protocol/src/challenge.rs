@@ -58,6 +58,11 @@ pub struct ChallengeSetup {
     pub folder: Option<String>,
     /// How long the checker waits for the program at each step before that check fails.
     pub step_timeout_ms: u64,
+    /// How long it waits for the program's first datagram or connection, when the learner runs
+    /// the program after pressing "Check" (the client challenges); 0 when the program must
+    /// already be running (the server challenges).
+    #[serde(default)]
+    pub start_timeout_ms: u64,
 }
 
 /// Every check a checker makes. Stable snake_case names (the page's texts are keyed by them).

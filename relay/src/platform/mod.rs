@@ -6,6 +6,7 @@
 pub mod console;
 pub mod downloads;
 pub mod errors;
+pub mod ifaces;
 pub mod ports;
 pub mod sockopt;
 pub mod tcp_info;
