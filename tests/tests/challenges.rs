@@ -1,6 +1,6 @@
-//! The challenges page end to end: the relay's UDP-sender checker against a correct program
-//! (the sentence in GBK, run twice: every check passes) and a wrong one (UTF-8: the bytes
-//! check fails with its exact hint); progress kept across a reload, shown on the list, the home
+//! The challenges page end to end: the relay's UDP-sender checker against the reference
+//! program (the sentence in GBK, run twice: every check passes) and a wrong one (UTF-8: the
+//! bytes check fails with its exact hint); challenge 7 on the namespace's own loopback; progress kept across a reload, shown on the list, the home
 //! page and the printable report; and every challenge page laid out within a phone's 390 px.
 
 use std::time::Duration;
@@ -19,23 +19,13 @@ async fn english(browser: &Browser, relay: &Relay, path: &str) {
     browser.goto(&format!("{}{path}", relay.base())).await;
 }
 
-/// `udp_learner.py` sends `text` in `encoding` from a port the OS picks, and exits.
+/// The reference program (`tests/python/challenges/udp_sender.py`) sends `text` in
+/// `encoding` from a port the OS picks, and exits.
 async fn send(port: &str, text: &str, encoding: &str) {
-    let out = run_python(
-        "udp_learner",
-        &[
-            "--to-port",
-            port,
-            "--message",
-            text,
-            "--encoding",
-            encoding,
-            "--no-receive",
-        ],
-        PAGE_WAIT,
-    )
-    .await;
-    out.assert_success();
+    let args = ["--port", port, "--text", text, "--encoding", encoding];
+    run_python("challenges/udp_sender", &args, PAGE_WAIT)
+        .await
+        .assert_success();
 }
 
 /// Presses "Check my program" and reads the checker's port and sentence from the setup.
@@ -111,6 +101,12 @@ async fn a_gbk_sender_passes_and_a_utf8_sender_fails_the_bytes_check_with_its_hi
             .exists("[data-testid=check-row][data-outcome=fail]")
             .await
     );
+    // "Run it again" was a prompt: the second run's own check replaced it.
+    assert!(
+        !browser
+            .exists("[data-testid=check-row][data-outcome=info]")
+            .await
+    );
     // What arrived is shown as the bytes the wire carried: the sentence in GBK.
     let gbk_hex = browser
         .attr(
@@ -122,7 +118,10 @@ async fn a_gbk_sender_passes_and_a_utf8_sender_fails_the_bytes_check_with_its_hi
         )
         .await
         .unwrap();
-    assert!(gbk_hex.starts_with("c4 e3 ba c3"), "你好 in GBK: {gbk_hex}");
+    assert_eq!(
+        gbk_hex, "C4 E3 BA C3 A3 AC CD F8 C2 E7 A3 A1",
+        "你好，网络！ in GBK"
+    );
     browser
         .wait_for("[data-testid=chal-badge][data-state=first-try]", PAGE_WAIT)
         .await;
@@ -146,16 +145,33 @@ async fn a_gbk_sender_passes_and_a_utf8_sender_fails_the_bytes_check_with_its_hi
             "These are the sentence's bytes in UTF-8 ({utf8_hex}), not GBK. Use TEXT.encode(\"gbk\")."
         )
     );
-    // Cancel ends the run without a verdict; it counts as no attempt.
-    if browser.exists("[data-testid=chal-cancel]").await {
-        browser.click("[data-testid=chal-cancel]").await;
-    }
+    // A failed check ends the run: one more attempt, and the badge still says first try.
+    browser
+        .wait_for("[data-testid=chal-status][data-state=failed]", CHECK_WAIT)
+        .await;
+    let attempts =
+        "return JSON.parse(localStorage.getItem('netlab.challenges'))['udp-sender'].attempts";
+    assert_eq!(browser.eval(attempts).await, serde_json::Value::from(2));
+    assert_eq!(
+        browser
+            .attr("[data-testid=chal-badge]", "data-state")
+            .await
+            .as_deref(),
+        Some("first-try")
+    );
+
+    // Cancel, while the checker waits for a program that never runs: no verdict, and a
+    // cancelled run is no attempt.
+    start(&browser).await;
+    browser.click("[data-testid=chal-cancel]").await;
     browser
         .wait_for(
-            "[data-testid=chal-status]:not([data-state=running])",
+            "[data-testid=chal-status][data-state=cancelled]",
             CHECK_WAIT,
         )
         .await;
+    assert!(!browser.exists("[data-testid=check-row]").await);
+    assert_eq!(browser.eval(attempts).await, serde_json::Value::from(2));
     browser.quit().await;
 }
 
@@ -334,5 +350,108 @@ async fn progress_survives_a_reload_and_every_challenge_page_fits_a_phone() {
             PAGE_WAIT,
         )
         .await;
+    browser.quit().await;
+}
+
+/// Inside the test's network namespace the machine has loopback only: 127.0.0.1/8.
+#[tokio::test(flavor = "multi_thread")]
+async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start_with(BrowserOptions {
+        lang: "en-US".into(),
+        ..BrowserOptions::default()
+    })
+    .await;
+    english(&browser, &relay, "/challenges/my-network").await;
+    browser
+        .wait_for(
+            "[data-testid=chal-ask-interfaces]:not([disabled])",
+            PAGE_WAIT,
+        )
+        .await;
+    browser.click("[data-testid=chal-ask-interfaces]").await;
+    browser
+        .wait_for_text("[data-testid=chal-interfaces]", "127.0.0.1/8", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=chal-net-mine]").await,
+        "Your address: 127.0.0.1/8 (mask 255.0.0.0)."
+    );
+
+    // Wrong answers first: the host address as the network, one bit off the broadcast.
+    browser
+        .type_into("[data-testid=chal-q-network]", "127.0.0.1")
+        .await;
+    browser
+        .type_into("[data-testid=chal-q-broadcast]", "127.255.255.254")
+        .await;
+    browser.click("[data-testid=chal-q-inside-direct]").await;
+    browser.click("[data-testid=chal-q-outside-direct]").await;
+    browser.click("[data-testid=chal-net-check]").await;
+    let failed = "[data-testid=check-row][data-outcome=fail]";
+    browser.wait_count(failed, 3, PAGE_WAIT).await;
+    assert_eq!(
+        browser
+            .text(&format!(
+                "{} [data-testid=check-hint]",
+                row("network_address")
+            ))
+            .await,
+        "AND your address with the mask: every host bit becomes 0."
+    );
+    assert_eq!(
+        browser
+            .attr(&row("reach_inside"), "data-outcome")
+            .await
+            .as_deref(),
+        Some("pass")
+    );
+    assert_eq!(
+        browser
+            .text(&format!(
+                "{} [data-testid=check-hint]",
+                row("reach_outside")
+            ))
+            .await,
+        "This address lies outside your subnet, so it goes through the default gateway."
+    );
+
+    // Then right: 127.0.0.0, 127.255.255.255, 128.0.0.0 goes through the gateway.
+    browser
+        .type_into("[data-testid=chal-q-network]", "127.0.0.0")
+        .await;
+    browser
+        .type_into("[data-testid=chal-q-broadcast]", "127.255.255.255")
+        .await;
+    browser.click("[data-testid=chal-q-outside-gateway]").await;
+    browser.click("[data-testid=chal-net-check]").await;
+    browser.wait_count(failed, 0, PAGE_WAIT).await;
+    browser
+        .wait_count("[data-testid=check-row][data-outcome=pass]", 4, PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser
+            .attr("[data-testid=chal-badge]", "data-state")
+            .await
+            .as_deref(),
+        Some("solved"),
+        "solved, on the second attempt"
+    );
+
+    // The subnet calculator takes the learner's own address.
+    browser
+        .goto(&format!("{}/lesson/subnets/3", relay.base()))
+        .await;
+    browser
+        .wait_for("[data-testid=use-my-address]:not([disabled])", PAGE_WAIT)
+        .await;
+    browser.click("[data-testid=use-my-address]").await;
+    browser
+        .wait_for_text("[data-testid=cidr-network]", "127.0.0.0", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=cidr-broadcast]").await,
+        "127.255.255.255"
+    );
     browser.quit().await;
 }

@@ -202,6 +202,7 @@ mod tests {
             file_size: None,
             folder: None,
             step_timeout_ms: 10_000,
+            start_timeout_ms: 60_000,
         };
         let after = program(Lang::ZhCn, "udp-sender", true, Some(&setup)).unwrap();
         assert!(after.contains("CHECKER_ADDR = (\"127.0.0.1\", 40123)\n"));

@@ -115,8 +115,11 @@ impl Reducible for RunState {
                 s.setup = Some(setup);
             }
             Action::Check { run, row } if s.current == Some(run) => {
-                // One row per index: a repeated report replaces the older one.
-                s.checks.retain(|c| c.index != row.index);
+                // One row per index: a repeated report replaces the older one. An `info` row
+                // of the same check was a prompt ("run it again"): its answer replaces it.
+                s.checks.retain(|c| {
+                    c.index != row.index && !(c.outcome == Outcome::Info && c.check == row.check)
+                });
                 s.checks.push(row);
                 s.checks.sort_by_key(|c| c.index);
             }
@@ -167,6 +170,7 @@ mod tests {
             file_size: None,
             folder: None,
             step_timeout_ms: 5000,
+            start_timeout_ms: 0,
         }
     }
 
@@ -225,6 +229,40 @@ mod tests {
         // A new run forgets the old rows.
         let s = replay(s, vec![Action::Prepare]);
         assert!(s.checks.is_empty() && s.starting && s.ended.is_none());
+    }
+
+    #[test]
+    fn a_prompt_is_replaced_by_its_check_and_a_final_info_row_stays() {
+        let mut prompt = row(2, true);
+        prompt.outcome = Outcome::Info;
+        let mut oversized = row(3, true);
+        oversized.check = "c9".into();
+        oversized.outcome = Outcome::Info;
+        let mut answer = row(4, true);
+        answer.check = prompt.check.clone();
+        let s = replay(
+            RunState::default(),
+            vec![
+                Action::Start {
+                    run: 1,
+                    setup: setup(),
+                },
+                Action::Check {
+                    run: 1,
+                    row: prompt,
+                },
+                Action::Check {
+                    run: 1,
+                    row: oversized,
+                },
+                Action::Check {
+                    run: 1,
+                    row: answer,
+                },
+            ],
+        );
+        let rows: Vec<_> = s.checks.iter().map(|c| (c.index, c.outcome)).collect();
+        assert_eq!(rows, [(3, Outcome::Info), (4, Outcome::Pass)]);
     }
 
     #[test]

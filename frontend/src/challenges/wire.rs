@@ -99,6 +99,12 @@ pub fn setup_rows(s: &ChallengeSetup) -> Vec<(&'static str, String)> {
     if let Some(f) = &s.folder {
         rows.push(("folder", f.clone()));
     }
+    if s.start_timeout_ms > 0 {
+        rows.push((
+            "start_timeout",
+            format!("{:.0} s", s.start_timeout_ms as f64 / 1000.0),
+        ));
+    }
     rows.push((
         "timeout",
         format!("{:.0} s", s.step_timeout_ms as f64 / 1000.0),

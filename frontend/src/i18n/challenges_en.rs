@@ -53,6 +53,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("chal.setup.file", "The file"),
     ("chal.setup.file_size", "Its size (bytes)"),
     ("chal.setup.folder", "Start your server in this folder"),
+    ("chal.setup.start_timeout", "Time to start your program"),
     ("chal.setup.timeout", "Time for each step"),
     ("chal.starter", "Starter file"),
     ("chal.solution", "Solution"),

@@ -49,6 +49,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("chal.setup.file", "文件"),
     ("chal.setup.file_size", "文件大小（字节）"),
     ("chal.setup.folder", "在这个文件夹里启动你的服务器"),
+    ("chal.setup.start_timeout", "启动你的程序的时间"),
     ("chal.setup.timeout", "每一步的等待时间"),
     ("chal.starter", "起始文件"),
     ("chal.solution", "参考答案"),
