@@ -1,11 +1,15 @@
 //! The challenges page end to end: the relay's UDP-sender checker against the reference
 //! program (the sentence in GBK, run twice: every check passes) and a wrong one (UTF-8: the
-//! bytes check fails with its exact hint); challenge 7 on the namespace's own loopback; progress kept across a reload, shown on the list, the home
-//! page and the printable report; and every challenge page laid out within a phone's 390 px.
+//! bytes check fails with its exact hint); every solution the page offers passes its own
+//! checker; challenge 7 on the namespace's own loopback; progress kept across a reload, shown
+//! on the list, the home page and the printable report; and every challenge page laid out
+//! within a phone's 390 px.
 
 use std::time::Duration;
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, PHONE, Relay, open_page, run_python};
+use e2e::{
+    Browser, BrowserOptions, PAGE_WAIT, PHONE, PythonPeer, Relay, open_page, run_python, wait_until,
+};
 
 /// A check waits for a program for up to the checker's step time; a debug relay on a loaded
 /// machine adds to it.
@@ -454,4 +458,145 @@ async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
         "127.255.255.255"
     );
     browser.quit().await;
+}
+
+/// Every challenge's solution, as the page shows it (filled in from the run's setup), passes
+/// the relay's checker: the page never offers a wrong answer.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_solution_the_page_shows_passes_its_checker() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start_with(BrowserOptions {
+        lang: "en-US".into(),
+        ..BrowserOptions::default()
+    })
+    .await;
+    english(&browser, &relay, "/").await;
+    // Three failed attempts everywhere: every solution is offered.
+    let failed: Vec<String> = [
+        "udp-sender",
+        "udp-receiver",
+        "tcp-client",
+        "tcp-echo",
+        "file-client",
+        "file-server",
+    ]
+    .iter()
+    .map(|s| format!("\"{s}\":{{\"attempts\":3,\"first_try\":false,\"checks\":[]}}"))
+    .collect();
+    browser
+        .eval(&format!(
+            "localStorage.setItem('netlab.challenges', '{{{}}}')",
+            failed.join(",")
+        ))
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+
+    // The client challenges: press Check, then run the solution.
+    for slug in ["udp-sender", "tcp-client", "file-client"] {
+        let code = open_solution(&browser, &relay, slug, true).await;
+        let program = write_program(dir.path(), slug, &code, None);
+        match slug {
+            "udp-sender" => {
+                run_python(&program, &[], PAGE_WAIT).await.assert_success();
+                let prompt = format!("{}[data-outcome=info]", row("second_run_arrived"));
+                browser.wait_for(&prompt, CHECK_WAIT).await;
+                run_python(&program, &[], PAGE_WAIT).await.assert_success();
+            }
+            "tcp-client" => {
+                run_python(&program, &[], CHECK_WAIT).await.assert_success();
+            }
+            _ => {
+                let out = run_python(&program, &[], CHECK_WAIT).await;
+                out.assert_success();
+                let sha = out.stdout.lines().last().unwrap_or_default().to_owned();
+                assert_eq!(sha.len(), 64, "{}", out.stdout);
+                browser.type_into("[data-testid=chal-answer]", &sha).await;
+                browser.click("[data-testid=chal-answer-send]").await;
+            }
+        }
+        passed(&browser, slug).await.unwrap();
+    }
+
+    // The server challenges: the program runs first, then Check.
+    for slug in ["udp-receiver", "tcp-echo"] {
+        let code = open_solution(&browser, &relay, slug, false).await;
+        let program = write_program(dir.path(), slug, &code, None);
+        let _server = PythonPeer::start(&program, &[]);
+        if slug == "udp-receiver" {
+            wait_until("the program holds UDP 7788", PAGE_WAIT, || {
+                std::net::UdpSocket::bind(("127.0.0.1", 7788)).is_err()
+            })
+            .await;
+        } else {
+            wait_until("the program listens on TCP 7788", PAGE_WAIT, || {
+                std::net::TcpStream::connect(("127.0.0.1", 7788)).is_ok()
+            })
+            .await;
+        }
+        start_run(&browser).await;
+        passed(&browser, slug).await.unwrap();
+    }
+    // The file server starts in the folder the relay prepared (the checker waits for it).
+    let code = open_solution(&browser, &relay, "file-server", true).await;
+    let folder = browser.text("[data-testid=chal-setup-folder]").await;
+    let program = write_program(dir.path(), "file-server", &code, Some(&folder));
+    let server = PythonPeer::start(&program, &[]);
+    if let Err(e) = passed(&browser, "file-server").await {
+        panic!("{e}\nthe server said: {}", server.stderr_so_far());
+    }
+    browser.quit().await;
+}
+
+/// The program's text as a file the test runs: UTF-8 (the page's download is GBK; the
+/// program's meaning is the same), in `folder` when it serves one. Returns the path without
+/// `.py`, as the Python helpers take it.
+fn write_program(dir: &std::path::Path, slug: &str, code: &str, folder: Option<&str>) -> String {
+    let mut text = code.replacen("coding: gbk", "coding: utf-8", 1);
+    if let Some(folder) = folder {
+        text = format!("import os\nos.chdir({folder:?})\n{text}");
+    }
+    let path = dir.join(format!("{}.py", slug.replace('-', "_")));
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().trim_end_matches(".py").to_owned()
+}
+
+async fn start_run(browser: &Browser) {
+    browser
+        .wait_for("[data-testid=chal-check]:not([disabled])", PAGE_WAIT)
+        .await;
+    browser.click("[data-testid=chal-check]").await;
+    browser
+        .wait_for("[data-testid=chal-setup]", PAGE_WAIT)
+        .await;
+}
+
+/// Opens `slug`, shows its solution, presses Check first when `check` (then the solution is
+/// filled in from the run's setup), and returns the solution's text.
+async fn open_solution(browser: &Browser, relay: &Relay, slug: &str, check: bool) -> String {
+    browser
+        .goto(&format!("{}/challenges/{slug}", relay.base()))
+        .await;
+    browser.click("[data-testid=chal-show-solution]").await;
+    if check {
+        start_run(browser).await;
+    }
+    browser.text("[data-testid=chal-solution] pre").await
+}
+
+/// Waits for the run's end: `Err` with the checks when it did not pass.
+async fn passed(browser: &Browser, slug: &str) -> Result<(), String> {
+    browser
+        .wait_for(
+            "[data-testid=chal-status]:not([data-state=running])",
+            CHECK_WAIT,
+        )
+        .await;
+    let state = browser
+        .attr("[data-testid=chal-status]", "data-state")
+        .await;
+    if state.as_deref() == Some("passed") {
+        return Ok(());
+    }
+    let rows = browser.text("[data-testid=check-list]").await;
+    Err(format!("{slug}: {state:?}\n{rows}"))
 }

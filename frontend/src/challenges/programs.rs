@@ -90,10 +90,12 @@ tcp_client_socket.close()
 
 pub const TCP_ECHO: &str = r#"# -*- coding: gbk -*-
 #@tcp_echo_head
-from socket import AF_INET, SOCK_STREAM, socket
+from socket import AF_INET, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, socket
 
 #@create_tcp
 tcp_server_socket = socket(AF_INET, SOCK_STREAM)
+#@reuse_addr
+tcp_server_socket.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
 #@bind_fixed
 tcp_server_socket.bind(("127.0.0.1", {program_port}))
 #@listen
@@ -155,7 +157,7 @@ print(hashlib.sha256(content).hexdigest())
 pub const FILE_SERVER: &str = r#"# -*- coding: gbk -*-
 #@file_server_head
 import os
-from socket import AF_INET, SOCK_STREAM, socket
+from socket import AF_INET, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, socket
 
 #@folder
 FOLDER = os.path.realpath(".")
@@ -182,6 +184,8 @@ def safe_path(name):
 
 
 tcp_server_socket = socket(AF_INET, SOCK_STREAM)
+#@reuse_addr
+tcp_server_socket.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
 tcp_server_socket.bind(("127.0.0.1", {program_port}))
 tcp_server_socket.listen(5)
 

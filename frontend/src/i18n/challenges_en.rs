@@ -402,6 +402,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "chal.py.listen",
         "listen makes the socket passive: it waits for clients.",
     ),
+    (
+        "chal.py.reuse_addr",
+        "Restart at once: old connections of this port may still wait in TIME_WAIT.",
+    ),
     ("chal.py.serve_forever", "Serve one client after another."),
     (
         "chal.py.accept",

@@ -356,6 +356,10 @@ pub static TEXTS: &[(&str, &str)] = &[
         "挑战 4：依次服务多个客户端的 TCP 回显服务器。",
     ),
     ("chal.py.listen", "listen 让套接字变成被动的：等待客户端。"),
+    (
+        "chal.py.reuse_addr",
+        "可以立刻重新启动：这个端口上旧的连接可能还在 TIME_WAIT 状态里等待。",
+    ),
     ("chal.py.serve_forever", "一个接一个地服务客户端。"),
     ("chal.py.accept", "accept 为这个客户端返回一个新的套接字。"),
     (
