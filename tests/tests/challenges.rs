@@ -258,6 +258,12 @@ async fn progress_survives_a_reload_and_every_challenge_page_fits_a_phone() {
         "/challenges/file-server",
         "/challenges/my-network",
         "/challenges/report",
+        // The socket lessons' last steps with their "try it yourself", and the subnet
+        // calculator with "use my own address".
+        "/lesson/udp/8",
+        "/lesson/tcp/7",
+        "/lesson/download/7",
+        "/lesson/subnets/3",
     ];
     for lang in ["en", "zh-CN"] {
         browser
