@@ -554,13 +554,13 @@ async fn every_solution_the_page_shows_passes_its_checker() {
 }
 
 /// The program's text as a file the test runs: UTF-8 (the page's download is GBK; the
-/// program's meaning is the same), in `folder` when it serves one. Returns the path without
-/// `.py`, as the Python helpers take it.
+/// program's meaning is the same), working in `folder` when it serves one, else in `dir` (the
+/// file client saves what it downloaded there). Returns the path without `.py`, as the Python
+/// helpers take it.
 fn write_program(dir: &std::path::Path, slug: &str, code: &str, folder: Option<&str>) -> String {
-    let mut text = code.replacen("coding: gbk", "coding: utf-8", 1);
-    if let Some(folder) = folder {
-        text = format!("import os\nos.chdir({folder:?})\n{text}");
-    }
+    let cwd = folder.map_or_else(|| dir.to_string_lossy().into_owned(), str::to_owned);
+    let text = code.replacen("coding: gbk", "coding: utf-8", 1);
+    let text = format!("import os\nos.chdir({cwd:?})\n{text}");
     let path = dir.join(format!("{}.py", slug.replace('-', "_")));
     std::fs::write(&path, text).unwrap();
     path.to_str().unwrap().trim_end_matches(".py").to_owned()
