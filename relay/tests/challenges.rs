@@ -313,6 +313,30 @@ async fn udp_receiver_replying_to_a_fixed_port_is_caught() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn udp_receiver_that_never_replies_gets_no_answer_within_the_step_time() {
+    let _turn = TURN.lock().await;
+    let _program = Python::server("udp_receiver.py", &["--port", "7788", "--silent"]).await;
+    let relay = start().await;
+    let mut c = relay.client().await;
+    let (run, _) = begin(&mut c, ChallengeId::UdpReceiver).await;
+    let (checks, passed, _) = finish(&mut c, run).await;
+    let args = assert_failed_at(
+        &checks,
+        passed,
+        CheckId::ReplyToFirstSender,
+        HintId::NoAnswer,
+    );
+    assert_eq!(args["seconds"], "5");
+    let last = checks.last().unwrap();
+    assert!(last.elapsed_ms >= 5000, "{last:?}");
+    assert_eq!(
+        last.sent.as_ref().unwrap().as_slice(),
+        checks::udp_receiver::FIRST
+    );
+    assert_eq!(last.received, None);
+}
+
 // ----- tcp_quiz_client -----
 
 async fn quiz(args: &[&str]) -> (Vec<CheckReport>, bool) {
