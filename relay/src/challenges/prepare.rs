@@ -166,3 +166,25 @@ async fn tcp_checker(port: u16) -> Result<TcpListener, RelayError> {
             .map_err(|e| os_error("listening for the checker", &e)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protocol::ErrorCode;
+
+    #[tokio::test]
+    async fn the_programs_port_is_judged_by_the_target_policy() {
+        // A relay listening on 7788 (the course's port) cannot check a program there: the
+        // checker would talk to the relay itself.
+        let policy = Policy::new(7788, Vec::new(), false);
+        let refused = Prepared::new(ChallengeId::TcpEchoServer, &policy).await;
+        assert_eq!(refused.unwrap_err().code, ErrorCode::TargetDenied);
+        let refused = Prepared::new(ChallengeId::UdpReceiver, &policy).await;
+        assert_eq!(refused.unwrap_err().code, ErrorCode::TargetDenied);
+        let elsewhere = Policy::new(8470, Vec::new(), false);
+        let ok = Prepared::new(ChallengeId::TcpEchoServer, &elsewhere)
+            .await
+            .unwrap();
+        assert_eq!(ok.setup().program_port, Some(7788));
+    }
+}
