@@ -449,7 +449,9 @@ async fn tcp_echo_with_one_recv_is_incomplete() {
         HintId::EchoIncomplete,
     );
     assert_eq!(args["sent"], "5000");
-    assert_eq!(args["received"], "1", "the first piece is one byte");
+    // One recv got the first piece (one byte), or a few pieces when the server was slow.
+    let received: usize = args["received"].parse().unwrap();
+    assert!((1..5000).contains(&received), "{args:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
