@@ -254,6 +254,19 @@ async fn udp_sender_that_binds_a_fixed_port_is_caught_on_the_second_run() {
     assert_eq!(args["port"], fixed);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn udp_sender_whose_second_run_sends_other_bytes_fails_that_run() {
+    let _turn = TURN.lock().await;
+    let relay = start().await;
+    let mut c = relay.client().await;
+    let (run, setup) = begin(&mut c, ChallengeId::UdpSender).await;
+    let port = port_of(&setup);
+    Python::run("udp_sender.py", &["--port", &port]).await;
+    Python::run("udp_sender.py", &["--port", &port, "--encoding", "utf-8"]).await;
+    let (checks, passed, _) = finish(&mut c, run).await;
+    assert_failed_at(&checks, passed, CheckId::SecondRunArrived, HintId::SentUtf8);
+}
+
 // ----- udp_receiver -----
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -617,6 +630,19 @@ async fn file_server_exiting_after_one_client_is_told() {
         passed,
         CheckId::MissingFile,
         HintId::ExitedAfterOneClient,
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn file_server_changing_the_bytes_fails_the_normal_file() {
+    let _turn = TURN.lock().await;
+    let (checks, passed, _) = file_server(&["--text-mode"]).await;
+    let args = assert_failed_at(&checks, passed, CheckId::NormalFile, HintId::WrongBytes);
+    // "你好" went out in GBK instead of the file's own UTF-8 bytes.
+    assert!(args["got_hex"].starts_with("c4 e3 ba c3"), "{args:?}");
+    assert!(
+        args["expected_hex"].starts_with("e4 bd a0 e5 a5 bd"),
+        "{args:?}"
     );
 }
 
