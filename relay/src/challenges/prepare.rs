@@ -51,10 +51,15 @@ impl Prepared {
             ChallengeId::TcpEchoServer => {
                 Prepared::TcpEcho(program(checks::tcp_echo::PROGRAM_PORT)?)
             }
-            ChallengeId::FileClient => Prepared::FileClient(
-                tcp_checker(checks::file_client::CHECKER_PORT).await?,
-                files::BigFile::new()?,
-            ),
+            ChallengeId::FileClient => {
+                // 3 MiB of random bytes and their hash: off the session's task.
+                let file = tokio::task::spawn_blocking(files::BigFile::new)
+                    .await
+                    .map_err(|e| {
+                        RelayError::new(protocol::ErrorCode::OtherOs).with_detail(e.to_string())
+                    })??;
+                Prepared::FileClient(tcp_checker(checks::file_client::CHECKER_PORT).await?, file)
+            }
             ChallengeId::FileServer => Prepared::FileServer(
                 program(checks::file_server::PROGRAM_PORT)?,
                 files::Folder::new()?,
