@@ -19,7 +19,7 @@ pub const OUTSIDE: &str = "../secret.txt";
 /// The normal name's first piece when it is sent in two (`hel`, then `lo.txt`).
 pub const FIRST_PIECE: usize = 3;
 /// The pause between the two pieces.
-pub const PAUSE_MS: u64 = 500;
+pub const PAUSE_MS: u64 = 1000;
 
 /// The normal file's bytes ("你好，这是服务器上的文件。" in UTF-8, then a line of ASCII).
 pub fn normal_content() -> Vec<u8> {

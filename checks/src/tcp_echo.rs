@@ -12,7 +12,7 @@ pub const PROGRAM_PORT: u16 = 7788;
 /// The pieces the first client sends (uneven on purpose: 5,000 bytes in all).
 pub const PIECES: [usize; 5] = [1, 999, 7, 1500, 2493];
 /// The pause between pieces, so they arrive as separate segments.
-pub const PAUSE_MS: u64 = 50;
+pub const PAUSE_MS: u64 = 100;
 /// How many clients come, one after another.
 pub const CLIENTS: usize = 3;
 

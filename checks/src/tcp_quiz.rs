@@ -10,7 +10,7 @@ use crate::Verdict;
 /// The checker's port, when it is free.
 pub const CHECKER_PORT: u16 = 7788;
 /// The pause between the question's two pieces.
-pub const PAUSE_MS: u64 = 500;
+pub const PAUSE_MS: u64 = 1000;
 /// "请计算 " in GBK.
 const ASK: [u8; 7] = [0xc7, 0xeb, 0xbc, 0xc6, 0xcb, 0xe3, 0x20];
 

@@ -167,6 +167,9 @@ const RETRY: Duration = Duration::from_millis(200);
 enum Asked {
     /// What came back before the server closed (or reset) the connection.
     Got(Vec<u8>),
+    /// Reset with nothing sent: the server process ended while this connection waited in its
+    /// listener's queue (or it closed with part of the name unread).
+    Reset,
     Refused,
     /// No end within the step's time (what came so far).
     TimedOut,
@@ -198,6 +201,7 @@ async fn ask(program: SocketAddr, pieces: &[&[u8]], t: Timeouts, patience: Durat
     let mut got = Vec::new();
     match read_until(&mut stream, &mut got, t.step, |_| false).await {
         ReadEnd::TimedOut => Asked::TimedOut,
+        ReadEnd::Broken if got.is_empty() => Asked::Reset,
         _ => Asked::Got(got),
     }
 }
@@ -240,6 +244,10 @@ pub async fn server(
         let patience = if i == 0 { t.start } else { Duration::ZERO };
         let (verdict, got) = match ask(program, &pieces, t, patience).await {
             Asked::Got(got) => (judge(&got), Some(got)),
+            // A server that read half the name and closed resets too: that is the framing
+            // check's own failure; before it, the server is gone.
+            Asked::Reset if check == NameInPieces || i == 0 => (judge(&[]), None),
+            Asked::Reset => (Verdict::fail(HintId::ExitedAfterOneClient), None),
             Asked::Refused if i == 0 => (
                 Verdict::fail(HintId::ConnectionRefused)
                     .arg("port", program.port())

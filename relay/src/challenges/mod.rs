@@ -8,6 +8,8 @@ mod files;
 mod prepare;
 mod report;
 mod tcp;
+#[cfg(test)]
+mod tests;
 mod udp;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -51,10 +51,15 @@ impl Prepared {
             ChallengeId::TcpEchoServer => {
                 Prepared::TcpEcho(program(checks::tcp_echo::PROGRAM_PORT)?)
             }
-            ChallengeId::FileClient => Prepared::FileClient(
-                tcp_checker(checks::file_client::CHECKER_PORT).await?,
-                files::BigFile::new()?,
-            ),
+            ChallengeId::FileClient => {
+                // 3 MiB of random bytes and their hash: off the session's task.
+                let file = tokio::task::spawn_blocking(files::BigFile::new)
+                    .await
+                    .map_err(|e| {
+                        RelayError::new(protocol::ErrorCode::OtherOs).with_detail(e.to_string())
+                    })??;
+                Prepared::FileClient(tcp_checker(checks::file_client::CHECKER_PORT).await?, file)
+            }
             ChallengeId::FileServer => Prepared::FileServer(
                 program(checks::file_server::PROGRAM_PORT)?,
                 files::Folder::new()?,
@@ -164,5 +169,27 @@ async fn tcp_checker(port: u16) -> Result<TcpListener, RelayError> {
         Err(_) => TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
             .await
             .map_err(|e| os_error("listening for the checker", &e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use protocol::ErrorCode;
+
+    #[tokio::test]
+    async fn the_programs_port_is_judged_by_the_target_policy() {
+        // A relay listening on 7788 (the course's port) cannot check a program there: the
+        // checker would talk to the relay itself.
+        let policy = Policy::new(7788, Vec::new(), false);
+        let refused = Prepared::new(ChallengeId::TcpEchoServer, &policy).await;
+        assert_eq!(refused.unwrap_err().code, ErrorCode::TargetDenied);
+        let refused = Prepared::new(ChallengeId::UdpReceiver, &policy).await;
+        assert_eq!(refused.unwrap_err().code, ErrorCode::TargetDenied);
+        let elsewhere = Policy::new(8470, Vec::new(), false);
+        let ok = Prepared::new(ChallengeId::TcpEchoServer, &elsewhere)
+            .await
+            .unwrap();
+        assert_eq!(ok.setup().program_port, Some(7788));
     }
 }

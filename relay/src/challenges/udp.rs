@@ -91,25 +91,34 @@ pub async fn sender(socket: UdpSocket, r: &mut Reporter, t: Timeouts) -> Result<
 pub async fn receiver(program: SocketAddr, r: &mut Reporter, t: Timeouts) -> Result<(), Stop> {
     use CheckId::*;
     let started = Instant::now();
-    // Can the checker bind the port itself? Then the program does not hold it. The probe lets
-    // go at once, before anything is sent.
-    let probe = std::net::UdpSocket::bind(program);
-    let verdict = match probe {
-        Ok(socket) => {
-            drop(socket);
-            Verdict::fail(HintId::PortNotBound).arg("port", program.port())
-        }
-        Err(_) => Verdict::pass().arg("port", program.port()),
-    };
-    r.check(PortBound, started, verdict, None, None).await?;
-
     let bind = || UdpSocket::bind((Ipv4Addr::LOCALHOST, 0));
     let (Ok(a), Ok(b)) = (bind().await, bind().await) else {
         let verdict = Verdict::fail(HintId::NoAnswer).arg("seconds", 0);
-        return r
-            .check(ReplyToFirstSender, started, verdict, None, None)
-            .await;
+        return r.check(PortBound, started, verdict, None, None).await;
     };
+    // Can the checker bind the port itself? Then the program does not hold it (the probe lets
+    // go at once). Windows may let a specific address be bound beside a program's wildcard
+    // bind, so a probe that got the port is believed only when a datagram gets no answer.
+    let verdict = match std::net::UdpSocket::bind(program) {
+        Ok(socket) => {
+            drop(socket);
+            if answers(&a, program).await {
+                Verdict::pass()
+            } else {
+                Verdict::fail(HintId::PortNotBound)
+            }
+        }
+        Err(_) => Verdict::pass(),
+    };
+    r.check(
+        PortBound,
+        started,
+        verdict.arg("port", program.port()),
+        None,
+        None,
+    )
+    .await?;
+
     let sends: [(&UdpSocket, &UdpSocket, &[u8], CheckId); 2] = [
         (&a, &b, &receiver_script::FIRST, ReplyToFirstSender),
         (&b, &a, &receiver_script::SECOND, ReplyToSecondSender),
@@ -141,6 +150,13 @@ pub async fn receiver(program: SocketAddr, r: &mut Reporter, t: Timeouts) -> Res
         got.as_deref(),
     )
     .await
+}
+
+/// Whether the program answers a short datagram within a second (its answer is read and
+/// dropped, so the next checks start clean).
+async fn answers(socket: &UdpSocket, program: SocketAddr) -> bool {
+    let _ = socket.send_to(b"?", program).await;
+    recv_within(socket, Duration::from_secs(1)).await.is_some()
 }
 
 /// The reply to a datagram `own` sent: at `own`, at the other sender, or nothing in time.

@@ -10,7 +10,9 @@ or ".." gets nothing, and so does a missing file.
 
 It prints "ready" once listening. Wrong on purpose (for the tests): --one-recv-name (the
 course's single recv for the name), --unsafe (opens whatever path it is given),
---send-for-missing (answers "not found" for a missing file), --one-client.
+--send-for-missing (answers "not found" for a missing file), --one-client, --text-mode
+(opens the file as text and sends it encoded in GBK, as open() does by default on a Chinese
+Windows: the bytes change).
 """
 
 import argparse
@@ -30,6 +32,7 @@ def main():
     parser.add_argument("--unsafe", action="store_true")
     parser.add_argument("--send-for-missing", action="store_true")
     parser.add_argument("--one-client", action="store_true")
+    parser.add_argument("--text-mode", action="store_true")
     args = parser.parse_args()
     os.chdir(args.dir)
 
@@ -50,8 +53,12 @@ def main():
                 break
         file_name = name.decode("utf-8", errors="replace")
         if (args.unsafe or safe(file_name)) and os.path.isfile(file_name):
-            with open(file_name, "rb") as f:
-                client_socket.sendall(f.read())
+            if args.text_mode:
+                with open(file_name, "r", encoding="utf-8") as f:
+                    client_socket.sendall(f.read().encode("gbk"))
+            else:
+                with open(file_name, "rb") as f:
+                    client_socket.sendall(f.read())
         elif args.send_for_missing:
             client_socket.sendall("文件不存在".encode("utf-8"))
         client_socket.close()

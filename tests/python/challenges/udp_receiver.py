@@ -6,7 +6,7 @@ Challenge 2: bind 7788 and send every datagram back to the address and port it c
     python3 udp_receiver.py --port 7788
 
 It prints "ready" on stdout once bound. Wrong on purpose (for the tests): --fixed-reply
-replies to the first sender's address every time.
+replies to the first sender's address every time; --silent never replies.
 """
 
 import argparse
@@ -17,6 +17,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=7788)
     parser.add_argument("--fixed-reply", action="store_true")
+    parser.add_argument("--silent", action="store_true")
     args = parser.parse_args()
 
     udp_socket = socket(AF_INET, SOCK_DGRAM)
@@ -31,7 +32,8 @@ def main():
             first_addr = sender_addr
         # 回复给发送方自己的端口 / reply to the sender's own port.
         reply_to = first_addr if args.fixed_reply else sender_addr
-        udp_socket.sendto(recv_data, reply_to)
+        if not args.silent:
+            udp_socket.sendto(recv_data, reply_to)
 
 
 if __name__ == "__main__":
