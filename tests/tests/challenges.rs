@@ -135,6 +135,14 @@ async fn a_gbk_sender_passes_and_a_utf8_sender_fails_the_bytes_check_with_its_hi
     send(&port, &text, "utf-8").await;
     let failed = format!("{}[data-outcome=fail]", row("sentence_bytes"));
     browser.wait_for(&failed, CHECK_WAIT).await;
+    let shots = e2e::workspace_root().join("target/e2e-artifacts/challenges");
+    std::fs::create_dir_all(&shots).unwrap();
+    browser
+        .eval("document.querySelector('[data-testid=check-list]').scrollIntoView()")
+        .await;
+    browser
+        .screenshot(shots.join("udp-sender-utf8-failed.png"))
+        .await;
     let utf8_hex = text
         .as_bytes()
         .iter()
