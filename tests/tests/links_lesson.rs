@@ -203,3 +203,85 @@ async fn the_real_web_request_against_the_sample_site() {
         .await;
     browser.quit().await;
 }
+
+/// Sends one frame in the switch level: from host `from` to host `to` ("0".."3" or "all").
+async fn level_send(browser: &Browser, from: &str, to: &str) {
+    browser
+        .select("[data-testid=switch-level-from]", from)
+        .await;
+    browser.select("[data-testid=switch-level-to]", to).await;
+    click(browser, "[data-testid=switch-level-send]").await;
+}
+
+#[tokio::test]
+async fn the_switch_level_is_lost_by_a_flood_and_won_by_letting_unknown_hosts_speak_first() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+    open_step(&browser, &relay, "links", 3).await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=playing]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-known]").await,
+        "交换机认识：A、C"
+    );
+    assert_eq!(
+        browser.text("[data-testid=switch-level-status]").await,
+        "已收到帧的主机：0 / 4。到目前为止没有泛洪。"
+    );
+
+    // A frame to B, whom the switch has never heard from: flooded, level lost, Send greyed.
+    level_send(&browser, "0", "1").await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=lost]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-log] li").await,
+        "A → B：交换机不知道 B 在哪里，只好从其他所有端口泛洪出去。"
+    );
+    assert_eq!(
+        browser.text("[data-testid=switch-level-status]").await,
+        "✗ 交换机泛洪了，本关失败。交换机还没听过谁说话？重新开始吧。"
+    );
+    assert!(
+        !browser
+            .find("[data-testid=switch-level-send]")
+            .await
+            .is_enabled()
+            .await
+            .unwrap()
+    );
+
+    // Again: B and D speak first (to hosts the switch knows), then A and C answer them.
+    click(&browser, "[data-testid=switch-level-restart]").await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=playing]", PAGE_WAIT)
+        .await;
+    level_send(&browser, "1", "0").await;
+    browser
+        .wait_for_text(
+            "[data-testid=switch-level-status]",
+            "已收到帧的主机：1 / 4。",
+            PAGE_WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-log] li").await,
+        "B → A：交换机知道 A 的端口，只从那个端口发出。"
+    );
+    level_send(&browser, "3", "2").await;
+    level_send(&browser, "0", "1").await;
+    level_send(&browser, "2", "3").await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=won]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-status]").await,
+        "✓ 过关：每台主机都收到了帧，交换机一次也没有泛洪。窍门：交换机是从发送方地址学习的，所以还不认识的主机得先开口。"
+    );
+    assert_eq!(
+        browser.text("[data-testid=switch-level-known]").await,
+        "交换机认识：A、C、B、D"
+    );
+    browser.quit().await;
+}

@@ -23,6 +23,15 @@ pub fn exactly_two_retransmissions(run: &TcpRun, message: &[u8]) -> bool {
     retransmissions(run) == GOAL_RETRANSMISSIONS && run.delivered == message
 }
 
+/// The first transmission (1-based, as the page numbers them) the link loses in a run: the
+/// link step's task "make the link lose something" is met when there is one.
+pub fn first_lost(run: &TcpRun) -> Option<usize> {
+    run.txs
+        .iter()
+        .find(|t| t.fate == super::Fate::Lost)
+        .map(|t| t.id + 1)
+}
+
 /// "What ack number will the server send next?", asked when `shown` events are on screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AckQuestion {
@@ -127,6 +136,27 @@ mod tests {
             counts.iter().any(|c| *c != GOAL_RETRANSMISSIONS),
             "{counts:?}"
         );
+    }
+
+    #[test]
+    fn a_lossy_link_or_a_hand_set_loss_is_found() {
+        assert_eq!(
+            first_lost(&tcp::run(MSG, LinkConfig::default(), 42, &[])),
+            None
+        );
+        let hand = [Fault {
+            tx: 2,
+            fate: Fate::Lost,
+        }];
+        assert_eq!(
+            first_lost(&tcp::run(MSG, LinkConfig::default(), 42, &hand)),
+            Some(2)
+        );
+        let cfg = LinkConfig {
+            loss: 50,
+            ..LinkConfig::default()
+        };
+        assert!(first_lost(&tcp::run(MSG, cfg, 42, &[])).is_some());
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod stream;
 
 use yew::prelude::*;
 
-use super::{Lesson, Step, pictures};
+use super::{Lesson, Step, pictures, quiz};
 use crate::components::Prose;
 use crate::i18n::use_lang;
 
@@ -54,7 +54,7 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
-            widget: Some(|| html! { <recap::Recap /> }),
+            widget: Some(|| html! { <><recap::Recap />{ quiz::ask(quiz::TCP_RECAP) }</> }),
             needs_relay: false,
         },
     ],

@@ -12,7 +12,7 @@ mod send;
 
 use yew::prelude::*;
 
-use super::{Lesson, Step, pictures};
+use super::{Lesson, Step, pictures, quiz};
 use crate::i18n::use_lang;
 
 pub static LESSON: Lesson = Lesson {
@@ -20,12 +20,12 @@ pub static LESSON: Lesson = Lesson {
     steps: &[
         Step {
             id: "sockets",
-            widget: Some(|| html! { <Triple /> }),
+            widget: Some(|| html! { <><Triple />{ quiz::ask(quiz::UDP_SOCKETS) }</> }),
             needs_relay: false,
         },
         Step {
             id: "letter",
-            widget: Some(|| html! { <Letter /> }),
+            widget: Some(|| html! { <><Letter />{ quiz::ask(quiz::UDP_LETTER) }</> }),
             needs_relay: false,
         },
         Step {
@@ -55,7 +55,7 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
-            widget: Some(|| html! { <recap::Recap /> }),
+            widget: Some(|| html! { <><recap::Recap />{ quiz::ask(quiz::UDP_RECAP) }</> }),
             needs_relay: false,
         },
     ],
