@@ -351,6 +351,13 @@ fn center(n: &Node) -> (i32, i32) {
     }
 }
 
+/// Where a port number sits beside its cable: above a cable that comes from above, below one
+/// that comes from below, so the number never lands on the device's own box (the cable's
+/// last quarter slopes into the box from that side).
+fn port_dy(host_y: i32, device_y: i32) -> i32 {
+    if host_y > device_y { 16 } else { -6 }
+}
+
 fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
     let lit = shot.map(|s| s.lit.clone()).unwrap_or_default();
     let mark = |i: usize| shot.and_then(|s| s.marks.iter().find(|(n, _)| *n == i).map(|(_, m)| *m));
@@ -362,7 +369,7 @@ fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
             <g>
                 <line class={if on { "link lit" } else { "link" }} x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
                 if matches!(world.topo, Topo::Hub | Topo::Switch) {
-                    <text class="port-num" x={((x1 + 3 * x2) / 4).to_string()} y={((y1 + 3 * y2) / 4 - 6).to_string()}>{ i + 1 }</text>
+                    <text class="port-num" x={((x1 + 3 * x2) / 4).to_string()} y={((y1 + 3 * y2) / 4 + port_dy(y1, y2)).to_string()}>{ i + 1 }</text>
                 }
                 if on {
                     <circle class="frame-dot" cx={((x1 + x2) / 2).to_string()} cy={((y1 + y2) / 2).to_string()} r="9" />
