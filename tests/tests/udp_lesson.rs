@@ -394,6 +394,18 @@ async fn the_talking_steps_ask_and_mark_each_answer() {
             "✓ 对了。 就像把信寄到一座空房子：邮局照样收下，没有人会告诉你这封信没人读。".into()
         )
     );
+    // And for real: a datagram to a port where nothing listens, and sendto says 5 bytes.
+    browser.click("[data-testid=udp-nobody-run]").await;
+    browser
+        .wait_for(
+            "[data-testid=udp-nobody-result][data-bytes=\"5\"]",
+            PAGE_WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=udp-nobody-result]").await,
+        "sendto 返回了 5：没有报错，尽管端口 7799 上没有人监听。数据报就这样没了，也没有人告诉发送方。"
+    );
 
     // Step 8: what the receiver does before recvfrom.
     open_step(&browser, &relay, "udp", 8).await;

@@ -398,4 +398,12 @@ pub static TEXTS: &[(&str, &str)] = &[
         "quiz.udp_recap.d.why",
         "The OS picks a fresh port for a sender, a different one each run: nobody could know where to send to.",
     ),
+    (
+        "udp.nobody.run",
+        "Now for real: send b'hello' to 127.0.0.1:{port}, where nobody listens",
+    ),
+    (
+        "udp.nobody.sent",
+        "sendto returned {bytes}: no error, although nobody listens on port {port}. The datagram is gone, and nobody told the sender.",
+    ),
 ];

@@ -347,4 +347,12 @@ pub static TEXTS: &[(&str, &str)] = &[
         "quiz.udp_recap.d.why",
         "操作系统给发送方分配的是临时端口，每次运行都不一样：别人无法知道该发到哪里。",
     ),
+    (
+        "udp.nobody.run",
+        "真的试一下：把 b'hello' 发到 127.0.0.1:{port}，那里没有人监听",
+    ),
+    (
+        "udp.nobody.sent",
+        "sendto 返回了 {bytes}：没有报错，尽管端口 {port} 上没有人监听。数据报就这样没了，也没有人告诉发送方。",
+    ),
 ];

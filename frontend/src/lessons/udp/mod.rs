@@ -6,6 +6,7 @@ mod fresh_port;
 mod in_use;
 mod lab;
 mod log_line;
+mod nobody;
 mod ops;
 mod recap;
 mod send;
@@ -25,8 +26,10 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "letter",
-            widget: Some(|| html! { <><Letter />{ quiz::ask(quiz::UDP_LETTER) }</> }),
-            needs_relay: false,
+            widget: Some(
+                || html! { <><Letter />{ quiz::ask(quiz::UDP_LETTER) }<nobody::NobodyLab /></> },
+            ),
+            needs_relay: true,
         },
         Step {
             id: "encode",
