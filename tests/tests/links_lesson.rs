@@ -3,7 +3,7 @@
 //! step; then the real web request runs against the relay's sample site: resolved address,
 //! connection ports and the HTTP status line as the page shows them.
 
-use e2e::{Browser, PAGE_WAIT, Relay, open_step};
+use e2e::{Browser, PAGE_WAIT, Relay, open_page, open_step};
 
 async fn click(browser: &Browser, css: &str) {
     let js = format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
@@ -125,6 +125,21 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
         rows(&[(A, "1")]),
         "before the switch saw C"
     );
+
+    // The sends and the snapshot shown are in the URL: a reload (or the teacher's projector)
+    // rebuilds the same table at the same snapshot, paused.
+    click(&browser, "[data-testid=topo-next]").await;
+    at_step(&browser, 1).await;
+    let url = browser.current_url().await;
+    assert!(url.ends_with("?sends=0-2.2-0&pos=1"), "{url}");
+    browser.goto(&url).await;
+    browser
+        .wait_for(
+            "[data-testid=topo-step][data-len=\"4\"][data-pos=\"1\"]",
+            PAGE_WAIT,
+        )
+        .await;
+    assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
 
     // Waiting 300 s ages both entries out.
     click(&browser, "[data-testid=switch-wait]").await;
@@ -283,5 +298,26 @@ async fn the_switch_level_is_lost_by_a_flood_and_won_by_letting_unknown_hosts_sp
         browser.text("[data-testid=switch-level-known]").await,
         "交换机认识：A、C、B、D"
     );
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_gateway_step_restores_a_shared_misconfiguration() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+    // A /16 mask on A, one send from A to B, its second snapshot: A asks ARP for B itself.
+    open_page(
+        &browser,
+        &relay,
+        "/lesson/links/5?sends=0-2&pos=1&a=192.168.1.10/16&gw=192.168.1.1",
+    )
+    .await;
+    browser
+        .wait_for("[data-testid=topo-step][data-pos=\"1\"]", PAGE_WAIT)
+        .await;
+    let js = "return document.querySelector('[data-testid=cfg-ip]').value";
+    assert_eq!(browser.eval(js).await.as_str(), Some("192.168.1.10/16"));
+    let note = browser.text("[data-testid=topo-note]").await;
+    assert!(note.contains("192.168.2.20"), "{note}");
     browser.quit().await;
 }

@@ -6,10 +6,11 @@ use gloo_timers::callback::Timeout;
 use netmath::reach::Delivery;
 use yew::prelude::*;
 
-use super::player::{Action, Player};
+use super::player::{Action, Player, decode_history, encode_history};
 use super::scenario::{Dst, Mark, Node, NodeKind, Note, Shot, Topo, World};
 use super::sim::{NextHop, RouterDrop, SwitchDecision};
 use crate::i18n::{LangCtx, use_lang};
+use crate::lessons::ip::query;
 
 #[derive(Properties, PartialEq)]
 pub struct TopoLabProps {
@@ -32,7 +33,36 @@ fn topo_name(t: Topo) -> &'static str {
 pub fn TopoLab(props: &TopoLabProps) -> Html {
     let lang = use_lang();
     let topo = props.topo;
-    let player = use_reducer(|| Player::new(topo));
+    let editable = props.editable;
+    // A shared link (`?sends=0-2.2-0&pos=1`, plus `&a=...&gw=...` on the gateway step) rebuilds
+    // the same network at the same snapshot; every change is written back to the address bar.
+    let player = use_reducer(|| {
+        let search = query::current_search();
+        let history = query::param(&search, "sends")
+            .map(|h| decode_history(topo, &h))
+            .unwrap_or_default();
+        let pos = query::param(&search, "pos")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        let typed = |name| query::param(&search, name).filter(|_| editable);
+        Player::restore(topo, &history, pos, typed("a"), typed("gw"))
+    });
+    {
+        let key = (
+            encode_history(&player.history),
+            player.pos,
+            player.a_ip.clone(),
+            player.a_gw.clone(),
+        );
+        use_effect_with(key, move |(sends, pos, a, gw)| {
+            query::replace_param("sends", sends);
+            query::replace_param("pos", &pos.to_string());
+            if editable {
+                query::replace_param("a", a);
+                query::replace_param("gw", gw);
+            }
+        });
+    }
     let hosts = player.world.hosts();
 
     // Auto-play: one snapshot on after each pause, stopping at the last.
