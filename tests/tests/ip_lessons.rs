@@ -484,7 +484,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     );
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 0 题，共做 1 题"
+        "已做对 0 题，共做 1 题，其中 0 题一次做对"
     );
 
     // The hint and the worked solution, one step, then all.
@@ -534,7 +534,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
     }
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 1 题，共做 1 题"
+        "已做对 1 题，共做 1 题，其中 0 题一次做对"
     );
 
     // The score is kept in this browser: it survives a reload, and the seed stays in the URL.
@@ -544,7 +544,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
         .await;
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 1 题，共做 1 题"
+        "已做对 1 题，共做 1 题，其中 0 题一次做对"
     );
 
     // Level 1 with a fixed seed: 0.88.28.225 is class A, "this network".
@@ -622,7 +622,7 @@ async fn a_seeded_practice_problem_is_marked_field_by_field_in_chinese() {
         .await;
     assert_eq!(
         browser.text("[data-testid=practice-score]").await,
-        "已做对 3 题，共做 3 题"
+        "已做对 3 题，共做 3 题，其中 0 题一次做对"
     );
 }
 
@@ -769,4 +769,117 @@ async fn the_split_tree_survives_a_reload_and_a_shared_link() {
         err,
         "第 1 个数是 256（从第 1 个字符开始），但每个数是一个字节，只能是 0 到 255。"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_problem_right_at_the_first_check_counts_as_a_first_try_and_survives_a_reload() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+    // Level 3, seed 5: 10.25.110.70/27 and 10.25.110.94/27 share 10.25.110.64/27.
+    open_page(&browser, &relay, "/practice?level=3&seed=5").await;
+    browser
+        .wait_for("[data-testid=practice][data-level=\"3\"]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=practice-score]").await,
+        "已做对 0 题，共做 0 题，其中 0 题一次做对"
+    );
+    browser
+        .type_into("[data-testid=practice-input-net_a]", "10.25.110.64")
+        .await;
+    browser
+        .type_into("[data-testid=practice-input-net_b]", "10.25.110.64")
+        .await;
+    browser
+        .select("[data-testid=practice-input-delivery]", "direct")
+        .await;
+    browser.click("[data-testid=practice-check]").await;
+    browser
+        .wait_for("[data-testid=practice-solved][data-first=true]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=practice-solved]").await,
+        "第一次就全部正确！点“换一题”继续。"
+    );
+    // Checking again changes nothing: the problem is counted once.
+    browser.click("[data-testid=practice-check]").await;
+    assert_eq!(
+        browser.text("[data-testid=practice-score]").await,
+        "已做对 1 题，共做 1 题，其中 1 题一次做对"
+    );
+    // A second problem answered wrong first: tried and solved, but not at the first try.
+    browser
+        .goto(&format!("{}/practice?level=3&seed=5&again=1", relay.base()))
+        .await;
+    browser
+        .wait_for("[data-testid=practice][data-level=\"3\"]", PAGE_WAIT)
+        .await;
+    browser
+        .type_into("[data-testid=practice-input-net_a]", "10.25.110.64")
+        .await;
+    browser
+        .type_into("[data-testid=practice-input-net_b]", "10.25.110.64")
+        .await;
+    browser
+        .select("[data-testid=practice-input-delivery]", "gateway")
+        .await;
+    browser.click("[data-testid=practice-check]").await;
+    browser
+        .wait_for(
+            "[data-testid=practice-result-delivery][data-result=wrong]",
+            PAGE_WAIT,
+        )
+        .await;
+    browser
+        .select("[data-testid=practice-input-delivery]", "direct")
+        .await;
+    browser.click("[data-testid=practice-check]").await;
+    browser
+        .wait_for("[data-testid=practice-solved][data-first=false]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=practice-solved]").await,
+        "全部正确！点“换一题”继续。"
+    );
+    assert_eq!(
+        browser.text("[data-testid=practice-score]").await,
+        "已做对 2 题，共做 2 题，其中 1 题一次做对"
+    );
+    // Kept in this browser's storage: a reload shows the same score.
+    browser.goto(&browser.current_url().await).await;
+    browser
+        .wait_for("[data-testid=practice][data-level=\"3\"]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=practice-score]").await,
+        "已做对 2 题，共做 2 题，其中 1 题一次做对"
+    );
+    browser.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_special_addresses_step_asks_which_address_is_private() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+    open_page(&browser, &relay, "/lesson/ip/5").await;
+    at_step(&browser, "ip", 5).await;
+    let quiz = "[data-testid=quiz][data-quiz=\"quiz.ip_special\"]";
+    let feedback = format!("{quiz} [data-testid=quiz-feedback]");
+    browser.click(&format!("{quiz} [data-choice=a]")).await;
+    browser
+        .wait_for(&format!("{feedback}[data-result=wrong]"), PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text(&feedback).await,
+        "✗ 不对。 172.16.0.0/12 从 172.16 开始：172.15.0.1 刚好在它前面，是公网地址。"
+    );
+    browser.click(&format!("{quiz} [data-choice=b]")).await;
+    browser
+        .wait_for(&format!("{feedback}[data-result=right]"), PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text(&feedback).await,
+        "✓ 对了。 172.16.0.0/12 是 172.16 到 172.31，172.20 在里面。"
+    );
+    browser.quit().await;
 }

@@ -3,7 +3,7 @@
 //! step; then the real web request runs against the relay's sample site: resolved address,
 //! connection ports and the HTTP status line as the page shows them.
 
-use e2e::{Browser, PAGE_WAIT, Relay, open_step};
+use e2e::{Browser, PAGE_WAIT, Relay, open_page, open_step};
 
 async fn click(browser: &Browser, css: &str) {
     let js = format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
@@ -126,6 +126,21 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
         "before the switch saw C"
     );
 
+    // The sends and the snapshot shown are in the URL: a reload (or the teacher's projector)
+    // rebuilds the same table at the same snapshot, paused.
+    click(&browser, "[data-testid=topo-next]").await;
+    at_step(&browser, 1).await;
+    let url = browser.current_url().await;
+    assert!(url.ends_with("?sends=0-2.2-0&pos=1"), "{url}");
+    browser.goto(&url).await;
+    browser
+        .wait_for(
+            "[data-testid=topo-step][data-len=\"4\"][data-pos=\"1\"]",
+            PAGE_WAIT,
+        )
+        .await;
+    assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
+
     // Waiting 300 s ages both entries out.
     click(&browser, "[data-testid=switch-wait]").await;
     assert_eq!(mac_table(&browser).await, rows(&[]));
@@ -201,5 +216,108 @@ async fn the_real_web_request_against_the_sample_site() {
     browser
         .wait_count("[data-testid=seq-row][data-done=true]", 8, PAGE_WAIT)
         .await;
+    browser.quit().await;
+}
+
+/// Sends one frame in the switch level: from host `from` to host `to` ("0".."3" or "all").
+async fn level_send(browser: &Browser, from: &str, to: &str) {
+    browser
+        .select("[data-testid=switch-level-from]", from)
+        .await;
+    browser.select("[data-testid=switch-level-to]", to).await;
+    click(browser, "[data-testid=switch-level-send]").await;
+}
+
+#[tokio::test]
+async fn the_switch_level_is_lost_by_a_flood_and_won_by_letting_unknown_hosts_speak_first() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+    open_step(&browser, &relay, "links", 3).await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=playing]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-known]").await,
+        "交换机认识：A、C"
+    );
+    assert_eq!(
+        browser.text("[data-testid=switch-level-status]").await,
+        "已收到帧的主机：0 / 4。到目前为止没有泛洪。"
+    );
+
+    // A frame to B, whom the switch has never heard from: flooded, level lost, Send greyed.
+    level_send(&browser, "0", "1").await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=lost]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-log] li").await,
+        "A → B：交换机不知道 B 在哪里，只好从其他所有端口泛洪出去。"
+    );
+    assert_eq!(
+        browser.text("[data-testid=switch-level-status]").await,
+        "✗ 交换机泛洪了，本关失败。交换机还没听过谁说话？重新开始吧。"
+    );
+    assert!(
+        !browser
+            .find("[data-testid=switch-level-send]")
+            .await
+            .is_enabled()
+            .await
+            .unwrap()
+    );
+
+    // Again: B and D speak first (to hosts the switch knows), then A and C answer them.
+    click(&browser, "[data-testid=switch-level-restart]").await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=playing]", PAGE_WAIT)
+        .await;
+    level_send(&browser, "1", "0").await;
+    browser
+        .wait_for_text(
+            "[data-testid=switch-level-status]",
+            "已收到帧的主机：1 / 4。",
+            PAGE_WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-log] li").await,
+        "B → A：交换机知道 A 的端口，只从那个端口发出。"
+    );
+    level_send(&browser, "3", "2").await;
+    level_send(&browser, "0", "1").await;
+    level_send(&browser, "2", "3").await;
+    browser
+        .wait_for("[data-testid=switch-level][data-result=won]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=switch-level-status]").await,
+        "✓ 过关：每台主机都收到了帧，交换机一次也没有泛洪。窍门：交换机是从发送方地址学习的，所以还不认识的主机得先开口。"
+    );
+    assert_eq!(
+        browser.text("[data-testid=switch-level-known]").await,
+        "交换机认识：A、C、B、D"
+    );
+    browser.quit().await;
+}
+
+#[tokio::test]
+async fn the_gateway_step_restores_a_shared_misconfiguration() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+    // A /16 mask on A, one send from A to B, its second snapshot: A asks ARP for B itself.
+    open_page(
+        &browser,
+        &relay,
+        "/lesson/links/5?sends=0-2&pos=1&a=192.168.1.10/16&gw=192.168.1.1",
+    )
+    .await;
+    browser
+        .wait_for("[data-testid=topo-step][data-pos=\"1\"]", PAGE_WAIT)
+        .await;
+    let js = "return document.querySelector('[data-testid=cfg-ip]').value";
+    assert_eq!(browser.eval(js).await.as_str(), Some("192.168.1.10/16"));
+    let note = browser.text("[data-testid=topo-note]").await;
+    assert!(note.contains("192.168.2.20"), "{note}");
     browser.quit().await;
 }

@@ -569,3 +569,70 @@ async fn a_refused_bind_is_shown_inline_for_the_address_tried() {
     page_listens(&browser).await;
     assert!(!browser.exists("[data-testid=tcp-listen-error]").await);
 }
+
+/// Picks answer `choice` of the quiz `prefix` and returns (right or wrong, the feedback).
+async fn answer_quiz(browser: &Browser, prefix: &str, choice: &str) -> (String, String) {
+    let quiz = format!("[data-testid=quiz][data-quiz=\"{prefix}\"]");
+    click(browser, &format!("{quiz} [data-choice=\"{choice}\"]")).await;
+    browser
+        .wait_for(
+            &format!("{quiz} [data-choice=\"{choice}\"][aria-pressed=true]"),
+            PAGE_WAIT,
+        )
+        .await;
+    let feedback = format!("{quiz} [data-testid=quiz-feedback]");
+    let result = browser.attr(&feedback, "data-result").await;
+    (result.unwrap_or_default(), browser.text(&feedback).await)
+}
+
+#[tokio::test]
+async fn the_port_pair_and_the_recap_ask_and_mark_each_answer() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+
+    // Ports step 4: the answer goes back to the port this machine lent the client, one from
+    // its real ephemeral range.
+    open_step(&browser, &relay, "ports", 4).await;
+    let quiz = "[data-testid=quiz][data-quiz=\"quiz.ports_pair\"]";
+    let port: u16 = browser
+        .text(&format!("{quiz} [data-choice=b]"))
+        .await
+        .parse()
+        .unwrap();
+    let (lo, hi) = ephemeral_range();
+    assert!((lo..=hi).contains(&port), "{port} not in {lo}-{hi}");
+    assert_eq!(
+        answer_quiz(&browser, "quiz.ports_pair", "a").await,
+        (
+            "wrong".into(),
+            "✗ 不对。 80 是服务器自己的端口：回答从 80 发出，发往客户端的端口。".into()
+        )
+    );
+    assert_eq!(
+        answer_quiz(&browser, "quiz.ports_pair", "b").await,
+        (
+            "right".into(),
+            format!(
+                "✓ 对了。 回答原样发回请求来的地址和端口：{port}，也就是操作系统借给浏览器的那个端口。"
+            )
+        )
+    );
+
+    // TCP step 7: what recv returns once the client has closed.
+    open_step(&browser, &relay, "tcp", 7).await;
+    assert_eq!(
+        answer_quiz(&browser, "quiz.tcp_recap", "c").await,
+        (
+            "wrong".into(),
+            "✗ 不对。 只有连接还开着时 recv 才会等；客户端的 FIN 一到，它立刻返回 0 字节。".into()
+        )
+    );
+    assert_eq!(
+        answer_quiz(&browser, "quiz.tcp_recap", "b").await,
+        (
+            "right".into(),
+            "✓ 对了。 0 字节表示对方关闭了：服务器就是这样发现客户端离开的，所以它的循环在 b'' 时结束。".into()
+        )
+    );
+    browser.quit().await;
+}

@@ -341,3 +341,88 @@ async fn a_hidden_page_lets_go_of_its_sockets_and_comes_back_connected() {
         )
         .await;
 }
+
+/// Picks answer `choice` of the quiz `prefix` and returns (right or wrong, the feedback).
+async fn answer_quiz(browser: &Browser, prefix: &str, choice: &str) -> (String, String) {
+    let quiz = format!("[data-testid=quiz][data-quiz=\"{prefix}\"]");
+    browser
+        .click(&format!("{quiz} [data-choice=\"{choice}\"]"))
+        .await;
+    browser
+        .wait_for(
+            &format!("{quiz} [data-choice=\"{choice}\"][aria-pressed=true]"),
+            PAGE_WAIT,
+        )
+        .await;
+    let feedback = format!("{quiz} [data-testid=quiz-feedback]");
+    let result = browser.attr(&feedback, "data-result").await;
+    (result.unwrap_or_default(), browser.text(&feedback).await)
+}
+
+#[tokio::test]
+async fn the_talking_steps_ask_and_mark_each_answer() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await; // zh-CN
+
+    // Step 1: which call makes a UDP socket.
+    open_step(&browser, &relay, "udp", 1).await;
+    assert_eq!(
+        answer_quiz(&browser, "quiz.udp_sockets", "a").await,
+        (
+            "wrong".into(),
+            "✗ 不对。 SOCK_STREAM 是 TCP 的字节流。UDP 数据报要用 SOCK_DGRAM。".into()
+        )
+    );
+    assert_eq!(
+        answer_quiz(&browser, "quiz.udp_sockets", "b").await,
+        (
+            "right".into(),
+            "✓ 对了。 AF_INET 表示互联网（IPv4）地址，SOCK_DGRAM 表示 UDP 数据报。".into()
+        )
+    );
+
+    // Step 2: sendto to a port where nobody listens.
+    open_step(&browser, &relay, "udp", 2).await;
+    assert_eq!(
+        answer_quiz(&browser, "quiz.udp_letter", "a").await.0,
+        "wrong"
+    );
+    assert_eq!(
+        answer_quiz(&browser, "quiz.udp_letter", "b").await,
+        (
+            "right".into(),
+            "✓ 对了。 就像把信寄到一座空房子：邮局照样收下，没有人会告诉你这封信没人读。".into()
+        )
+    );
+    // And for real: a datagram to a port where nothing listens, and sendto says 5 bytes.
+    browser.click("[data-testid=udp-nobody-run]").await;
+    browser
+        .wait_for(
+            "[data-testid=udp-nobody-result][data-bytes=\"5\"]",
+            PAGE_WAIT,
+        )
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=udp-nobody-result]").await,
+        "sendto 返回了 5：没有报错，尽管端口 7799 上没有人监听。数据报就这样没了，也没有人告诉发送方。"
+    );
+
+    // Step 8: what the receiver does before recvfrom.
+    open_step(&browser, &relay, "udp", 8).await;
+    assert_eq!(
+        answer_quiz(&browser, "quiz.udp_recap", "d").await,
+        (
+            "wrong".into(),
+            "✗ 不对。 操作系统给发送方分配的是临时端口，每次运行都不一样：别人无法知道该发到哪里。"
+                .into()
+        )
+    );
+    assert_eq!(
+        answer_quiz(&browser, "quiz.udp_recap", "b").await,
+        (
+            "right".into(),
+            "✓ 对了。 bind 给接收方一个固定端口，也就是发送方在 sendto 里写的那个端口。".into()
+        )
+    );
+    browser.quit().await;
+}

@@ -8,6 +8,8 @@ use std::net::Ipv4Addr;
 use netmath::reach::{Delivery, reach};
 use netmath::{Cidr, Prefix};
 
+pub mod goal;
+
 /// A network card's hardware address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mac(pub [u8; 6]);

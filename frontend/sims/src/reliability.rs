@@ -3,6 +3,7 @@
 //! browser, a seeded generator of its own ([`rng`]); a run is a timeline of events the page
 //! steps through, forward and back.
 
+pub mod goals;
 pub mod link;
 pub mod rng;
 pub mod segment;

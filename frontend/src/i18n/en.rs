@@ -327,4 +327,83 @@ pub static TEXTS: &[(&str, &str)] = &[
         "composer.err.hex_odd",
         "Hex needs two digits per byte; one digit is left over.",
     ),
+    ("quiz.try", "Try it"),
+    ("quiz.right", "✓ Right."),
+    ("quiz.wrong", "✗ Not quite."),
+    (
+        "quiz.udp_sockets.q",
+        "Which call creates a socket for UDP datagrams over IPv4?",
+    ),
+    ("quiz.udp_sockets.a", "socket.socket(AF_INET, SOCK_STREAM)"),
+    (
+        "quiz.udp_sockets.a.why",
+        "SOCK_STREAM is TCP's byte stream. UDP's datagrams are SOCK_DGRAM.",
+    ),
+    ("quiz.udp_sockets.b", "socket.socket(AF_INET, SOCK_DGRAM)"),
+    (
+        "quiz.udp_sockets.b.why",
+        "AF_INET for Internet (IPv4) addresses, SOCK_DGRAM for UDP datagrams.",
+    ),
+    ("quiz.udp_sockets.c", "socket.socket(AF_UNIX, SOCK_DGRAM)"),
+    (
+        "quiz.udp_sockets.c.why",
+        "AF_UNIX only reaches programs on the same machine. Across hosts you need AF_INET.",
+    ),
+    (
+        "quiz.udp_letter.q",
+        "A program sends a datagram with sendto to a port where no program listens. What does sendto do?",
+    ),
+    ("quiz.udp_letter.a", "It raises an error: nobody is there."),
+    (
+        "quiz.udp_letter.a.why",
+        "UDP has no setup and no receipt, so at sendto time nothing knows whether anybody listens. (TCP's connect does fail at once: ECONNREFUSED.)",
+    ),
+    (
+        "quiz.udp_letter.b",
+        "It returns normally; the datagram is simply lost.",
+    ),
+    (
+        "quiz.udp_letter.b.why",
+        "Like a letter posted to an empty house: the post office takes it, and nobody tells you it was never read.",
+    ),
+    (
+        "quiz.udp_letter.c",
+        "It waits until a program starts listening.",
+    ),
+    (
+        "quiz.udp_letter.c.why",
+        "UDP never waits for the receiver: the datagram leaves at once, and if nobody takes it, it is gone.",
+    ),
+    (
+        "quiz.udp_recap.q",
+        "The receiver must do one thing before recvfrom, or the sender cannot know where to send. Which?",
+    ),
+    ("quiz.udp_recap.a", "connect((ip, port))"),
+    (
+        "quiz.udp_recap.a.why",
+        "UDP needs no connection. The receiver needs a fixed, known port.",
+    ),
+    ("quiz.udp_recap.b", "bind((ip, port))"),
+    (
+        "quiz.udp_recap.b.why",
+        "bind gives the receiver a fixed port, the one the sender writes in its sendto.",
+    ),
+    ("quiz.udp_recap.c", "listen()"),
+    (
+        "quiz.udp_recap.c.why",
+        "listen belongs to a TCP server waiting for connections; a UDP socket has none.",
+    ),
+    ("quiz.udp_recap.d", "Nothing: the OS picks a port."),
+    (
+        "quiz.udp_recap.d.why",
+        "The OS picks a fresh port for a sender, a different one each run: nobody could know where to send to.",
+    ),
+    (
+        "udp.nobody.run",
+        "Now for real: send b'hello' to 127.0.0.1:{port}, where nobody listens",
+    ),
+    (
+        "udp.nobody.sent",
+        "sendto returned {bytes}: no error, although nobody listens on port {port}. The datagram is gone, and nobody told the sender.",
+    ),
 ];

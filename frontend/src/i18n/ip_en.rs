@@ -555,7 +555,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("practice.level2", "Level 2: subnet arithmetic"),
     ("practice.level3", "Level 3: gateway and VLSM"),
     ("practice.seed", "Seed"),
-    ("practice.score", "{solved} solved of {tried} tried"),
+    (
+        "practice.score",
+        "{solved} solved of {tried} tried, {first} at the first try",
+    ),
     ("practice.new", "New problem"),
     (
         "practice.share",
@@ -619,4 +622,32 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("practice.solution", "Show solution"),
     ("practice.next_step", "Next step"),
     ("practice.all_steps", "Show all steps"),
+    (
+        "quiz.ip_special.q",
+        "Which of these addresses is private (RFC 1918), so it is not routed on the Internet?",
+    ),
+    ("quiz.ip_special.a", "172.15.0.1"),
+    (
+        "quiz.ip_special.a.why",
+        "172.16.0.0/12 starts at 172.16: 172.15.0.1 is just below it, a public address.",
+    ),
+    ("quiz.ip_special.b", "172.20.1.5"),
+    (
+        "quiz.ip_special.b.why",
+        "172.16.0.0/12 runs from 172.16 to 172.31, and 172.20 is inside.",
+    ),
+    ("quiz.ip_special.c", "192.169.0.1"),
+    (
+        "quiz.ip_special.c.why",
+        "The private block is 192.168.0.0/16; 192.169 is outside it, a public address.",
+    ),
+    ("quiz.ip_special.d", "11.0.0.1"),
+    (
+        "quiz.ip_special.d.why",
+        "Only 10.0.0.0/8 is private; 11.0.0.1 is a public address.",
+    ),
+    (
+        "practice.solved_first",
+        "All right at the first try! Press New problem to go on.",
+    ),
 ];

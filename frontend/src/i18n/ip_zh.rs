@@ -512,7 +512,10 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("practice.level2", "第 2 级：子网计算"),
     ("practice.level3", "第 3 级：网关与 VLSM"),
     ("practice.seed", "种子"),
-    ("practice.score", "已做对 {solved} 题，共做 {tried} 题"),
+    (
+        "practice.score",
+        "已做对 {solved} 题，共做 {tried} 题，其中 {first} 题一次做对",
+    ),
     ("practice.new", "换一题"),
     ("practice.share", "地址栏里的链接就是这道题，可以分享。"),
     (
@@ -567,4 +570,32 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("practice.solution", "看解答"),
     ("practice.next_step", "下一步"),
     ("practice.all_steps", "显示全部步骤"),
+    (
+        "quiz.ip_special.q",
+        "下面哪个地址是私有地址（RFC 1918），不在互联网上路由？",
+    ),
+    ("quiz.ip_special.a", "172.15.0.1"),
+    (
+        "quiz.ip_special.a.why",
+        "172.16.0.0/12 从 172.16 开始：172.15.0.1 刚好在它前面，是公网地址。",
+    ),
+    ("quiz.ip_special.b", "172.20.1.5"),
+    (
+        "quiz.ip_special.b.why",
+        "172.16.0.0/12 是 172.16 到 172.31，172.20 在里面。",
+    ),
+    ("quiz.ip_special.c", "192.169.0.1"),
+    (
+        "quiz.ip_special.c.why",
+        "私有地址块是 192.168.0.0/16；192.169 不在里面，是公网地址。",
+    ),
+    ("quiz.ip_special.d", "11.0.0.1"),
+    (
+        "quiz.ip_special.d.why",
+        "只有 10.0.0.0/8 是私有的；11.0.0.1 是公网地址。",
+    ),
+    (
+        "practice.solved_first",
+        "第一次就全部正确！点“换一题”继续。",
+    ),
 ];

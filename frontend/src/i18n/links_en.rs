@@ -279,4 +279,43 @@ pub static TEXTS: &[(&str, &str)] = &[
         "links.term.http.def",
         "A program that takes HTTP requests over TCP and answers with responses (status line, headers, body).",
     ),
+    ("links.goal.title", "Level: the switch never floods"),
+    (
+        "links.goal.intro",
+        "A fresh switch, except that it has already seen frames from A and C, so it knows their ports. Goal: every host (A, B, C and D) receives a frame addressed to it, and the switch never floods. A broadcast floods, and so does a frame to a host the switch does not know yet.",
+    ),
+    ("links.goal.from", "From"),
+    ("links.goal.to", "To"),
+    ("links.goal.broadcast", "everyone (broadcast)"),
+    ("links.goal.send", "Send the frame"),
+    ("links.goal.restart", "Start the level again"),
+    ("links.goal.known", "The switch knows: {hosts}"),
+    (
+        "links.goal.sent.forward",
+        "{from} → {to}: the switch knew {to}'s port and sent the frame out of it only.",
+    ),
+    (
+        "links.goal.sent.flood",
+        "{from} → {to}: the switch did not know where {to} is, so it flooded the frame out of every other port.",
+    ),
+    (
+        "links.goal.sent.flood_broadcast",
+        "{from} → everyone: a broadcast always goes out of every other port.",
+    ),
+    (
+        "links.goal.sent.same",
+        "A host does not send a frame to itself.",
+    ),
+    (
+        "links.goal.progress",
+        "Hosts reached: {reached} of {of}. No flood so far.",
+    ),
+    (
+        "links.goal.won",
+        "✓ Level complete: every host got a frame, and the switch never flooded. The trick: a switch learns from the sender's address, so an unknown host has to speak first.",
+    ),
+    (
+        "links.goal.lost",
+        "✗ The switch flooded, so this level is lost. Who had the switch not heard from yet? Start again.",
+    ),
 ];

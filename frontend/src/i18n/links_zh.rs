@@ -248,4 +248,40 @@ pub static TEXTS: &[(&str, &str)] = &[
         "links.term.http.def",
         "在 TCP 上接收 HTTP 请求、返回响应（状态行、头部、正文）的程序。",
     ),
+    ("links.goal.title", "关卡：让交换机一次也不泛洪"),
+    (
+        "links.goal.intro",
+        "一台新交换机，只是它已经收到过 A 和 C 发出的帧，知道它们在哪个端口。目标：每台主机（A、B、C、D）都收到一个发给它的帧，而交换机一次也不泛洪。广播会泛洪，发给交换机还不认识的主机的帧也会泛洪。",
+    ),
+    ("links.goal.from", "发送方"),
+    ("links.goal.to", "接收方"),
+    ("links.goal.broadcast", "所有主机（广播）"),
+    ("links.goal.send", "发送这个帧"),
+    ("links.goal.restart", "重新开始本关"),
+    ("links.goal.known", "交换机认识：{hosts}"),
+    (
+        "links.goal.sent.forward",
+        "{from} → {to}：交换机知道 {to} 的端口，只从那个端口发出。",
+    ),
+    (
+        "links.goal.sent.flood",
+        "{from} → {to}：交换机不知道 {to} 在哪里，只好从其他所有端口泛洪出去。",
+    ),
+    (
+        "links.goal.sent.flood_broadcast",
+        "{from} → 所有主机：广播总是从其他所有端口发出。",
+    ),
+    ("links.goal.sent.same", "主机不会给自己发帧。"),
+    (
+        "links.goal.progress",
+        "已收到帧的主机：{reached} / {of}。到目前为止没有泛洪。",
+    ),
+    (
+        "links.goal.won",
+        "✓ 过关：每台主机都收到了帧，交换机一次也没有泛洪。窍门：交换机是从发送方地址学习的，所以还不认识的主机得先开口。",
+    ),
+    (
+        "links.goal.lost",
+        "✗ 交换机泛洪了，本关失败。交换机还没听过谁说话？重新开始吧。",
+    ),
 ];

@@ -286,4 +286,54 @@ pub static TEXTS: &[(&str, &str)] = &[
         "rel.q.dupack.why",
         "ACKs are **cumulative**: everything before {seq} is in, {seq} itself is not, so the number stays {answer} (a duplicate ACK).",
     ),
+    (
+        "rel.goal.lose.task",
+        "Try it: set the link so that at least one transmission of this run is lost.",
+    ),
+    (
+        "rel.goal.lose.none",
+        "With these settings nothing is lost: all {n} transmissions arrive.",
+    ),
+    (
+        "rel.goal.lose.done",
+        "✓ Transmission #{n} is lost on this link. The next step shows what TCP does about it.",
+    ),
+    (
+        "rel.goal.ack.q",
+        "Predict: what ack number will the server's next ACK (transmission #{n}) carry?",
+    ),
+    ("rel.goal.ack.check", "Check"),
+    (
+        "rel.goal.ack.right",
+        "✓ Right: ack = {ack}, the next byte the server expects. Step forward to see it leave.",
+    ),
+    (
+        "rel.goal.ack.wrong",
+        "✗ Not {guess}. The ack is the number of the next byte the server still expects (the SYN counts as 1). Try again.",
+    ),
+    ("rel.goal.ack.unreadable", "Type a whole number, such as 5."),
+    (
+        "rel.goal.ack.none",
+        "No ACK is left to predict in this run.",
+    ),
+    (
+        "rel.goal.two.title",
+        "Goal: find link settings where TCP needs exactly two retransmissions",
+    ),
+    (
+        "rel.goal.two.status",
+        "This run: {n} {n:retransmission|retransmissions}.",
+    ),
+    (
+        "rel.goal.two.met",
+        "✓ Goal met: exactly two retransmissions, and the whole message still arrived. The page's URL now holds these settings: share it.",
+    ),
+    (
+        "rel.goal.two.undelivered",
+        "The message did not all arrive: make the link a little kinder.",
+    ),
+    (
+        "rel.goal.two.by_hand",
+        "Clear the faults set by hand: this goal is about the link's settings (loss, seed, ...).",
+    ),
 ];

@@ -232,4 +232,48 @@ pub static TEXTS: &[(&str, &str)] = &[
         "rel.q.dupack.why",
         "确认是**累积的**：{seq} 之前都收齐了，{seq} 还没到，所以确认号仍是 {answer}（一个重复 ACK）。",
     ),
+    (
+        "rel.goal.lose.task",
+        "试一试：调整链路，让这次运行中至少有一次发送丢失。",
+    ),
+    (
+        "rel.goal.lose.none",
+        "按现在的设置什么都不会丢：{n} 次发送全部到达。",
+    ),
+    (
+        "rel.goal.lose.done",
+        "✓ 第 {n} 次发送在这条链路上丢失了。下一步看 TCP 怎么应对。",
+    ),
+    (
+        "rel.goal.ack.q",
+        "预测：服务器的下一个 ACK（第 {n} 次发送）带的确认号是多少？",
+    ),
+    ("rel.goal.ack.check", "核对"),
+    (
+        "rel.goal.ack.right",
+        "✓ 对了：确认号 = {ack}，就是服务器期待的下一个字节。点“前进”看它发出。",
+    ),
+    (
+        "rel.goal.ack.wrong",
+        "✗ 不是 {guess}。确认号是服务器还在等的下一个字节的编号（SYN 算作 1）。再试一次。",
+    ),
+    ("rel.goal.ack.unreadable", "请输入一个整数，比如 5。"),
+    ("rel.goal.ack.none", "这次运行里已经没有要预测的 ACK 了。"),
+    (
+        "rel.goal.two.title",
+        "目标：找到让 TCP 恰好重传两次的链路设置",
+    ),
+    ("rel.goal.two.status", "本次运行：重传 {n} 次。"),
+    (
+        "rel.goal.two.met",
+        "✓ 达成目标：恰好重传两次，整条消息仍然完整到达。页面的网址已经记下了这组设置，可以分享。",
+    ),
+    (
+        "rel.goal.two.undelivered",
+        "消息没有全部到达：把链路调得好一点。",
+    ),
+    (
+        "rel.goal.two.by_hand",
+        "请先清除手动设置的故障：这个目标考的是链路设置（丢包率、种子等）。",
+    ),
 ];

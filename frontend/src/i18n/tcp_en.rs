@@ -392,4 +392,42 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     ("tcp.recap.server", "Server"),
     ("tcp.recap.client", "Client"),
+    (
+        "quiz.ports_pair.q",
+        "Your browser, on port {port}, asks the web server on port 80 for a page. To which port does the server send its answer?",
+    ),
+    ("quiz.ports_pair.a", "80"),
+    (
+        "quiz.ports_pair.a.why",
+        "80 is the server's own port: the answer leaves from 80, and goes to the client's port.",
+    ),
+    ("quiz.ports_pair.b", "{port}"),
+    (
+        "quiz.ports_pair.b.why",
+        "The answer goes back to exactly the address and port the request came from: {port}, which the OS lent your browser.",
+    ),
+    ("quiz.ports_pair.c", "Any free port the server picks"),
+    (
+        "quiz.ports_pair.c.why",
+        "The server picks nothing: the answer must reach the one program that asked, and that program waits on {port}.",
+    ),
+    (
+        "quiz.tcp_recap.q",
+        "The client calls close(). What does the server's next recv(1024) on that connection return?",
+    ),
+    ("quiz.tcp_recap.a", "It raises an error"),
+    (
+        "quiz.tcp_recap.a.why",
+        "An orderly close is no error: the server reads the end of the stream.",
+    ),
+    ("quiz.tcp_recap.b", "b'' (0 bytes)"),
+    (
+        "quiz.tcp_recap.b.why",
+        "0 bytes means the other side closed: this is how a server notices that a client left, and why its loop ends on b''.",
+    ),
+    ("quiz.tcp_recap.c", "It waits forever"),
+    (
+        "quiz.tcp_recap.c.why",
+        "recv waits only while the connection is open; once the client's FIN arrives it returns at once, with 0 bytes.",
+    ),
 ];

@@ -338,4 +338,42 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     ("tcp.recap.server", "服务器"),
     ("tcp.recap.client", "客户端"),
+    (
+        "quiz.ports_pair.q",
+        "你的浏览器在端口 {port} 上，向 80 端口的网页服务器请求一个网页。服务器把回答发到哪个端口？",
+    ),
+    ("quiz.ports_pair.a", "80"),
+    (
+        "quiz.ports_pair.a.why",
+        "80 是服务器自己的端口：回答从 80 发出，发往客户端的端口。",
+    ),
+    ("quiz.ports_pair.b", "{port}"),
+    (
+        "quiz.ports_pair.b.why",
+        "回答原样发回请求来的地址和端口：{port}，也就是操作系统借给浏览器的那个端口。",
+    ),
+    ("quiz.ports_pair.c", "服务器随便挑一个空闲端口"),
+    (
+        "quiz.ports_pair.c.why",
+        "服务器不挑端口：回答必须送到发出请求的那个程序，而它正在 {port} 上等着。",
+    ),
+    (
+        "quiz.tcp_recap.q",
+        "客户端调用 close() 关闭了连接。服务器在这个连接上的下一次 recv(1024) 返回什么？",
+    ),
+    ("quiz.tcp_recap.a", "报错"),
+    (
+        "quiz.tcp_recap.a.why",
+        "正常关闭不是错误：服务器读到的是字节流的结尾。",
+    ),
+    ("quiz.tcp_recap.b", "b''（0 字节）"),
+    (
+        "quiz.tcp_recap.b.why",
+        "0 字节表示对方关闭了：服务器就是这样发现客户端离开的，所以它的循环在 b'' 时结束。",
+    ),
+    ("quiz.tcp_recap.c", "一直等下去"),
+    (
+        "quiz.tcp_recap.c.why",
+        "只有连接还开着时 recv 才会等；客户端的 FIN 一到，它立刻返回 0 字节。",
+    ),
 ];

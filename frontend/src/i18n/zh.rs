@@ -282,4 +282,77 @@ pub static TEXTS: &[(&str, &str)] = &[
         "composer.err.hex_odd",
         "十六进制每个字节需要两位数字，现在多出了一位。",
     ),
+    ("quiz.try", "试一试"),
+    ("quiz.right", "✓ 对了。"),
+    ("quiz.wrong", "✗ 不对。"),
+    (
+        "quiz.udp_sockets.q",
+        "在 IPv4 上收发 UDP 数据报，应该这样创建套接字？",
+    ),
+    ("quiz.udp_sockets.a", "socket.socket(AF_INET, SOCK_STREAM)"),
+    (
+        "quiz.udp_sockets.a.why",
+        "SOCK_STREAM 是 TCP 的字节流。UDP 数据报要用 SOCK_DGRAM。",
+    ),
+    ("quiz.udp_sockets.b", "socket.socket(AF_INET, SOCK_DGRAM)"),
+    (
+        "quiz.udp_sockets.b.why",
+        "AF_INET 表示互联网（IPv4）地址，SOCK_DGRAM 表示 UDP 数据报。",
+    ),
+    ("quiz.udp_sockets.c", "socket.socket(AF_UNIX, SOCK_DGRAM)"),
+    (
+        "quiz.udp_sockets.c.why",
+        "AF_UNIX 只能连到同一台机器上的程序。跨主机通信要用 AF_INET。",
+    ),
+    (
+        "quiz.udp_letter.q",
+        "程序用 sendto 把一个数据报发到一个没有任何程序在监听的端口。sendto 会怎样？",
+    ),
+    ("quiz.udp_letter.a", "报错：那里没有人。"),
+    (
+        "quiz.udp_letter.a.why",
+        "UDP 没有建立连接，也没有回执，调用 sendto 时谁也不知道对面有没有人在听。（TCP 的 connect 则会立刻失败：ECONNREFUSED。）",
+    ),
+    ("quiz.udp_letter.b", "正常返回，数据报就这样丢了。"),
+    (
+        "quiz.udp_letter.b.why",
+        "就像把信寄到一座空房子：邮局照样收下，没有人会告诉你这封信没人读。",
+    ),
+    ("quiz.udp_letter.c", "一直等到有程序开始监听。"),
+    (
+        "quiz.udp_letter.c.why",
+        "UDP 从不等待接收方：数据报立刻发出，没人接收就丢了。",
+    ),
+    (
+        "quiz.udp_recap.q",
+        "接收方在 recvfrom 之前必须先做一件事，否则发送方不知道该发到哪里。是哪一件？",
+    ),
+    ("quiz.udp_recap.a", "connect((ip, port))"),
+    (
+        "quiz.udp_recap.a.why",
+        "UDP 不需要连接。接收方需要的是一个固定、公开的端口。",
+    ),
+    ("quiz.udp_recap.b", "bind((ip, port))"),
+    (
+        "quiz.udp_recap.b.why",
+        "bind 给接收方一个固定端口，也就是发送方在 sendto 里写的那个端口。",
+    ),
+    ("quiz.udp_recap.c", "listen()"),
+    (
+        "quiz.udp_recap.c.why",
+        "listen 是 TCP 服务器等待连接用的；UDP 套接字没有连接。",
+    ),
+    ("quiz.udp_recap.d", "什么都不用做：操作系统会分配端口。"),
+    (
+        "quiz.udp_recap.d.why",
+        "操作系统给发送方分配的是临时端口，每次运行都不一样：别人无法知道该发到哪里。",
+    ),
+    (
+        "udp.nobody.run",
+        "真的试一下：把 b'hello' 发到 127.0.0.1:{port}，那里没有人监听",
+    ),
+    (
+        "udp.nobody.sent",
+        "sendto 返回了 {bytes}：没有报错，尽管端口 {port} 上没有人监听。数据报就这样没了，也没有人告诉发送方。",
+    ),
 ];

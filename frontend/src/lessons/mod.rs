@@ -8,6 +8,7 @@ pub mod ip;
 pub mod links;
 pub mod pictures;
 pub mod ports;
+pub mod quiz;
 pub mod reliability;
 pub mod tcp;
 pub mod udp;

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::quiz::{self, Quiz};
 use super::tcp::lab::{TcpLab, TcpLine};
 use super::{Lesson, Step, pictures};
 use crate::components::{PythonCode, on_text};
@@ -278,7 +279,15 @@ fn Dynamic() -> Html {
 fn Pair() -> Html {
     let relay = use_relay();
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
-    pictures::port_pair(&use_lang(), pictures::example_client_port(range))
+    let lang = use_lang();
+    let port = pictures::example_client_port(range);
+    let (prefix, choices, right) = quiz::PORTS_PAIR;
+    html! {
+        <>
+            { pictures::port_pair(&lang, port) }
+            <Quiz {prefix} {choices} {right} args={vec![("port", port.to_string())]} />
+        </>
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ mod explorer;
 mod field;
 mod mask;
 pub mod practice;
-mod query;
+pub(crate) mod query;
 mod reach;
 mod specials;
 mod split;
@@ -50,7 +50,9 @@ pub static IP: Lesson = Lesson {
         },
         Step {
             id: "special",
-            widget: Some(|| html! { <specials::SpecialTable /> }),
+            widget: Some(
+                || html! { <><specials::SpecialTable />{ super::quiz::ask(super::quiz::IP_SPECIAL) }</> },
+            ),
             needs_relay: false,
         },
     ],

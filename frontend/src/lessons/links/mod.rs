@@ -3,6 +3,7 @@
 //! default-gateway decision with a misconfigured host, a real web request through the relay
 //! (`web.rs`, `url.rs`), and a glossary whose terms link to the steps that show them.
 
+mod level;
 mod player;
 mod scenario;
 pub use netsim::links as sim;
@@ -34,7 +35,7 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "switch",
-            widget: Some(|| html! { <TopoLab topo={Topo::Switch} /> }),
+            widget: Some(|| html! { <><TopoLab topo={Topo::Switch} /><level::SwitchLevel /></> }),
             needs_relay: false,
         },
         Step {

@@ -28,6 +28,47 @@ pub struct Player {
     /// Host A's address with its mask, and its gateway, as typed (the gateway step).
     pub a_ip: String,
     pub a_gw: String,
+    /// Every send and wait since the last reset, so the URL can rebuild this very world.
+    pub history: Vec<Entry>,
+}
+
+/// One thing that changed the world: a send (who to whom) or a wait (entries age out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Send(usize, Dst),
+    Wait,
+}
+
+/// The history as URL text: `0-3.2-b.w` = host 0 to host 3, host 2 broadcast, wait.
+pub fn encode_history(history: &[Entry]) -> String {
+    history
+        .iter()
+        .map(|e| match e {
+            Entry::Send(src, Dst::Host(d)) => format!("{src}-{d}"),
+            Entry::Send(src, Dst::Broadcast) => format!("{src}-b"),
+            Entry::Wait => "w".to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The history a URL holds; pieces that do not read (or name no host of `topo`) are skipped.
+pub fn decode_history(topo: Topo, text: &str) -> Vec<Entry> {
+    let hosts = World::new(topo).hosts();
+    text.split('.')
+        .filter_map(|piece| {
+            if piece == "w" {
+                return Some(Entry::Wait);
+            }
+            let (s, d) = piece.split_once('-')?;
+            let src: usize = s.parse().ok().filter(|s| hosts.contains(s))?;
+            let dst = match d {
+                "b" => Dst::Broadcast,
+                _ => Dst::Host(d.parse().ok().filter(|d| hosts.contains(d) && *d != src)?),
+            };
+            Some(Entry::Send(src, dst))
+        })
+        .collect()
 }
 
 /// What the learner (and the play timer) do, as verbs.
@@ -73,7 +114,46 @@ impl Player {
             speed_ms: DEFAULT_SPEED_MS,
             a_ip: "192.168.1.10/24".to_owned(),
             a_gw: "192.168.1.1".to_owned(),
+            history: Vec::new(),
         }
+    }
+
+    /// The player a shared URL describes: A's configuration as typed there, every send and
+    /// wait replayed in order (the simulation is deterministic, so this is the same world,
+    /// switch table and waste counter included), the last send's snapshot `pos` shown, paused.
+    pub fn restore(
+        topo: Topo,
+        history: &[Entry],
+        pos: usize,
+        a_ip: Option<String>,
+        a_gw: Option<String>,
+    ) -> Player {
+        let mut p = Player::new(topo);
+        if let Some(ip) = a_ip {
+            p.a_ip = ip;
+        }
+        if let Some(gw) = a_gw {
+            p.a_gw = gw;
+        }
+        if let Ok(cfg) = p.a_cfg() {
+            p.world.a_cfg = cfg;
+        }
+        for e in history {
+            match *e {
+                Entry::Send(src, dst) => {
+                    p.src = src;
+                    p.dst = dst;
+                    p.shots = p.world.send(src, dst);
+                }
+                Entry::Wait => {
+                    p.world.wait(MAX_AGE);
+                    p.shots.clear();
+                }
+            }
+        }
+        p.history = history.to_vec();
+        p.pos = pos.min(p.shots.len().saturating_sub(1));
+        p
     }
 
     /// A's configuration from the inputs, or the text key saying what is wrong.
@@ -125,6 +205,7 @@ impl Reducible for Player {
                     s.world.a_cfg = cfg;
                 }
                 s.shots = s.world.send(s.src, s.dst);
+                s.history.push(Entry::Send(s.src, s.dst));
                 s.pos = 0;
                 s.playing = true;
             }
@@ -144,11 +225,13 @@ impl Reducible for Player {
             Action::SetSpeed(ms) => s.speed_ms = ms,
             Action::Wait => {
                 s.world.wait(MAX_AGE);
+                s.history.push(Entry::Wait);
                 s.shots.clear();
                 s.pos = 0;
             }
             Action::Reset => {
                 s.world = World::new(s.topo);
+                s.history.clear();
                 s.shots.clear();
                 s.pos = 0;
             }
@@ -190,6 +273,68 @@ mod tests {
         assert_eq!(p.pos, len - 1);
         let p = replay(p, vec![Action::Reset]);
         assert_eq!((p.pos, p.shots.len()), (0, 0));
+    }
+
+    #[test]
+    fn a_history_survives_the_url_and_rebuilds_the_same_world() {
+        let p = replay(
+            Player::new(Topo::Switch),
+            vec![
+                Action::PickSrc(0),
+                Action::PickDst(Dst::Host(2)),
+                Action::Send { use_cfg: false },
+                Action::PickSrc(2),
+                Action::PickDst(Dst::Host(0)),
+                Action::Send { use_cfg: false },
+                Action::Step(2),
+                Action::Wait,
+                Action::PickDst(Dst::Broadcast),
+                Action::Send { use_cfg: false },
+                Action::Step(1),
+            ],
+        );
+        let text = encode_history(&p.history);
+        assert_eq!(text, "0-2.2-0.w.2-b");
+        let back = Player::restore(
+            Topo::Switch,
+            &decode_history(Topo::Switch, &text),
+            p.pos,
+            None,
+            None,
+        );
+        assert_eq!(back.world, p.world);
+        assert_eq!(back.shots, p.shots);
+        assert_eq!((back.pos, back.playing), (1, false));
+        // A reset forgets the history.
+        assert!(replay(p, vec![Action::Reset]).history.is_empty());
+    }
+
+    #[test]
+    fn unreadable_url_history_is_skipped_and_positions_are_held_in_range() {
+        assert_eq!(
+            decode_history(Topo::Switch, "0-2.9-1.1-1.x.1-b.w"),
+            vec![
+                Entry::Send(0, Dst::Host(2)),
+                Entry::Send(1, Dst::Broadcast),
+                Entry::Wait
+            ]
+        );
+        // The router network has hosts 0 and 2 only (1 is the router).
+        assert_eq!(
+            decode_history(Topo::Router, "0-1.0-2"),
+            vec![Entry::Send(0, Dst::Host(2))]
+        );
+        let p = Player::restore(Topo::Hub, &[Entry::Send(0, Dst::Host(1))], 99, None, None);
+        assert_eq!(p.pos, p.shots.len() - 1);
+        let typed = Player::restore(
+            Topo::Router,
+            &[Entry::Send(0, Dst::Host(2))],
+            0,
+            Some("192.168.1.10/16".into()),
+            None,
+        );
+        assert_eq!(typed.a_ip, "192.168.1.10/16");
+        assert_eq!(typed.world.a_cfg.cidr.prefix().len(), 16);
     }
 
     #[test]

@@ -6,10 +6,11 @@ use gloo_timers::callback::Timeout;
 use netmath::reach::Delivery;
 use yew::prelude::*;
 
-use super::player::{Action, Player};
+use super::player::{Action, Player, decode_history, encode_history};
 use super::scenario::{Dst, Mark, Node, NodeKind, Note, Shot, Topo, World};
 use super::sim::{NextHop, RouterDrop, SwitchDecision};
 use crate::i18n::{LangCtx, use_lang};
+use crate::lessons::ip::query;
 
 #[derive(Properties, PartialEq)]
 pub struct TopoLabProps {
@@ -32,7 +33,36 @@ fn topo_name(t: Topo) -> &'static str {
 pub fn TopoLab(props: &TopoLabProps) -> Html {
     let lang = use_lang();
     let topo = props.topo;
-    let player = use_reducer(|| Player::new(topo));
+    let editable = props.editable;
+    // A shared link (`?sends=0-2.2-0&pos=1`, plus `&a=...&gw=...` on the gateway step) rebuilds
+    // the same network at the same snapshot; every change is written back to the address bar.
+    let player = use_reducer(|| {
+        let search = query::current_search();
+        let history = query::param(&search, "sends")
+            .map(|h| decode_history(topo, &h))
+            .unwrap_or_default();
+        let pos = query::param(&search, "pos")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        let typed = |name| query::param(&search, name).filter(|_| editable);
+        Player::restore(topo, &history, pos, typed("a"), typed("gw"))
+    });
+    {
+        let key = (
+            encode_history(&player.history),
+            player.pos,
+            player.a_ip.clone(),
+            player.a_gw.clone(),
+        );
+        use_effect_with(key, move |(sends, pos, a, gw)| {
+            query::replace_param("sends", sends);
+            query::replace_param("pos", &pos.to_string());
+            if editable {
+                query::replace_param("a", a);
+                query::replace_param("gw", gw);
+            }
+        });
+    }
     let hosts = player.world.hosts();
 
     // Auto-play: one snapshot on after each pause, stopping at the last.
@@ -351,6 +381,13 @@ fn center(n: &Node) -> (i32, i32) {
     }
 }
 
+/// Where a port number sits beside its cable: above a cable that comes from above, below one
+/// that comes from below, so the number never lands on the device's own box (the cable's
+/// last quarter slopes into the box from that side).
+fn port_dy(host_y: i32, device_y: i32) -> i32 {
+    if host_y > device_y { 16 } else { -6 }
+}
+
 fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
     let lit = shot.map(|s| s.lit.clone()).unwrap_or_default();
     let mark = |i: usize| shot.and_then(|s| s.marks.iter().find(|(n, _)| *n == i).map(|(_, m)| *m));
@@ -362,7 +399,7 @@ fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
             <g>
                 <line class={if on { "link lit" } else { "link" }} x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
                 if matches!(world.topo, Topo::Hub | Topo::Switch) {
-                    <text class="port-num" x={((x1 + 3 * x2) / 4).to_string()} y={((y1 + 3 * y2) / 4 - 6).to_string()}>{ i + 1 }</text>
+                    <text class="port-num" x={((x1 + 3 * x2) / 4).to_string()} y={((y1 + 3 * y2) / 4 + port_dy(y1, y2)).to_string()}>{ i + 1 }</text>
                 }
                 if on {
                     <circle class="frame-dot" cx={((x1 + x2) / 2).to_string()} cy={((y1 + y2) / 2).to_string()} r="9" />

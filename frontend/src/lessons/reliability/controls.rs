@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::goals::LoseOne;
 use super::sim::Fate;
 use super::{Scenario, use_scenario};
 use crate::i18n::use_lang;
@@ -90,8 +91,9 @@ pub fn LinkStep() -> Html {
         .collect::<Html>();
     html! {
         <div class="lab">
-            <LinkControls scenario={sc} onchange={set} />
+            <LinkControls scenario={sc.clone()} onchange={set} />
             <ul class="rel-meanings">{ meanings }</ul>
+            <LoseOne run={std::rc::Rc::new(super::stepped::tcp_run(&sc))} />
         </div>
     }
 }

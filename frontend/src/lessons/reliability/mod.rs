@@ -5,7 +5,9 @@
 
 mod controls;
 mod diagram;
+mod goals;
 mod kernel;
+pub mod link_url;
 mod practice;
 pub use netsim::reliability as sim;
 mod stepped;
@@ -74,10 +76,24 @@ thread_local! {
     static SCENARIO: RefCell<Scenario> = RefCell::new(Scenario::default());
 }
 
-/// The shared scenario as component state: read on mount, written back on every change.
+/// The shared scenario as component state: read on mount (from the URL when it names one,
+/// else the one the last step left), written back, and into the URL, on every change.
 #[hook]
 pub fn use_scenario() -> (Scenario, Callback<Scenario>) {
-    let state = use_state(|| SCENARIO.with(|s| s.borrow().clone()));
+    let state = use_state(|| {
+        let from_url = link_url::from_search(&crate::lessons::ip::query::current_search());
+        SCENARIO.with(|s| {
+            if let Some(sc) = from_url {
+                *s.borrow_mut() = sc;
+            }
+            s.borrow().clone()
+        })
+    });
+    {
+        // The address bar always holds what is shown, so copying it shares this scenario.
+        let shown = (*state).clone();
+        use_effect_with(shown, link_url::show);
+    }
     let set = {
         let state = state.clone();
         Callback::from(move |s: Scenario| {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::controls::LinkControls;
 use super::diagram::{SequenceDiagram, header};
+use super::goals::{AckPredict, TwoRetransmissions};
 use super::sim::tcp::{self, Event, Outcome, TcpRun};
 use super::sim::udp::{self, UdpEvent, UdpRun};
 use super::sim::{Fate, Fault};
@@ -98,9 +99,15 @@ pub fn TcpStep() -> Html {
     let run = use_memo(sc.clone(), |sc| Rc::new(tcp_run(sc)));
     let run: Rc<TcpRun> = (*run).clone();
     let total = run.events.len();
-    let upto = use_state(|| 1usize);
+    // The position lives in the URL too (`at=`), so a reload shows the same event.
+    let upto = use_state(|| {
+        super::link_url::position(&crate::lessons::ip::query::current_search()).unwrap_or(1)
+    });
     let selected = use_state(|| None::<usize>);
     let k = (*upto).clamp(1, total.max(1));
+    use_effect_with(k, |k| {
+        crate::lessons::ip::query::replace_param("at", &k.to_string())
+    });
     let go = |to: usize| {
         let upto = upto.clone();
         Callback::from(move |_: MouseEvent| upto.set(to))
@@ -187,6 +194,8 @@ pub fn TcpStep() -> Html {
                 </div>
             </div>
             <p>{ lang.t("rel.delivered") }<code data-testid="tcp-delivered">{ String::from_utf8_lossy(&delivered).into_owned() }</code></p>
+            <AckPredict run={run.clone()} shown={k} />
+            <TwoRetransmissions run={run.clone()} hand_faults={sc.faults.len()} />
         </div>
     }
 }

@@ -15,7 +15,7 @@ mod stream;
 
 use yew::prelude::*;
 
-use super::{Lesson, Step, pictures};
+use super::{Lesson, Step, pictures, quiz};
 use crate::components::Prose;
 use crate::i18n::use_lang;
 
@@ -54,9 +54,9 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
-            widget: Some(
-                || html! { <><recap::Recap /><crate::challenges::TryLink lesson="tcp" /></> },
-            ),
+            widget: Some(|| {
+                html! { <><recap::Recap />{ quiz::ask(quiz::TCP_RECAP) }<crate::challenges::TryLink lesson="tcp" /></> }
+            }),
             needs_relay: false,
         },
     ],

@@ -6,13 +6,14 @@ mod fresh_port;
 mod in_use;
 mod lab;
 mod log_line;
+mod nobody;
 mod ops;
 mod recap;
 mod send;
 
 use yew::prelude::*;
 
-use super::{Lesson, Step, pictures};
+use super::{Lesson, Step, pictures, quiz};
 use crate::i18n::use_lang;
 
 pub static LESSON: Lesson = Lesson {
@@ -20,13 +21,15 @@ pub static LESSON: Lesson = Lesson {
     steps: &[
         Step {
             id: "sockets",
-            widget: Some(|| html! { <Triple /> }),
+            widget: Some(|| html! { <><Triple />{ quiz::ask(quiz::UDP_SOCKETS) }</> }),
             needs_relay: false,
         },
         Step {
             id: "letter",
-            widget: Some(|| html! { <Letter /> }),
-            needs_relay: false,
+            widget: Some(
+                || html! { <><Letter />{ quiz::ask(quiz::UDP_LETTER) }<nobody::NobodyLab /></> },
+            ),
+            needs_relay: true,
         },
         Step {
             id: "encode",
@@ -55,9 +58,9 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
-            widget: Some(
-                || html! { <><recap::Recap /><crate::challenges::TryLink lesson="udp" /></> },
-            ),
+            widget: Some(|| {
+                html! { <><recap::Recap />{ quiz::ask(quiz::UDP_RECAP) }<crate::challenges::TryLink lesson="udp" /></> }
+            }),
             needs_relay: false,
         },
     ],

@@ -114,6 +114,20 @@ pub struct Score {
     pub tried: u32,
     /// Problems with every field right.
     pub solved: u32,
+    /// Problems whose first check had every field right: what a learner knew, not what the
+    /// marks taught them (a score kept before this existed reads as 0).
+    #[serde(default)]
+    pub first: u32,
+}
+
+impl Score {
+    /// Counts one check of a problem: `first` when it is the problem's first check, `solved`
+    /// when this check made it all right for the first time.
+    pub fn count(&mut self, first: bool, solved: bool) {
+        self.tried += u32::from(first);
+        self.solved += u32::from(solved);
+        self.first += u32::from(first && solved);
+    }
 }
 
 pub const SCORE_KEY: &str = "netlab.practice.score";
@@ -207,7 +221,37 @@ mod tests {
         let s = Score {
             tried: 3,
             solved: 2,
+            first: 1,
         };
         assert_eq!(Score::parse(&serde_json::to_string(&s).unwrap()), s);
+        // A score saved before first tries were counted still loads.
+        assert_eq!(
+            Score::parse(r#"{"tried":4,"solved":3}"#),
+            Score {
+                tried: 4,
+                solved: 3,
+                first: 0
+            }
+        );
+    }
+
+    #[test]
+    fn only_a_problem_right_at_its_first_check_counts_as_a_first_try() {
+        let mut s = Score::default();
+        // Problem 1: right at once.
+        s.count(true, true);
+        // Problem 2: wrong, then right.
+        s.count(true, false);
+        s.count(false, true);
+        // Problem 3: wrong, never solved.
+        s.count(true, false);
+        assert_eq!(
+            s,
+            Score {
+                tried: 3,
+                solved: 2,
+                first: 1
+            }
+        );
     }
 }

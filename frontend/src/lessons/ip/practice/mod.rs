@@ -74,8 +74,7 @@ pub fn PracticePage() -> Html {
         let score = score.clone();
         Callback::from(move |(first, solved): (bool, bool)| {
             let mut s = *score;
-            s.tried += u32::from(first);
-            s.solved += u32::from(solved);
+            s.count(first, solved);
             s.save();
             score.set(s);
         })
@@ -88,7 +87,7 @@ pub fn PracticePage() -> Html {
             <div class="actions" role="group" aria-label={lang.t("practice.levels")}>{ levels }</div>
             <p class="practice-meta">
                 <span>{ lang.t("practice.seed") }{ " " }<code data-testid="practice-seed">{ seed }</code></span>
-                <span data-testid="practice-score">{ lang.tf("practice.score", &[("solved", &score.solved.to_string()), ("tried", &score.tried.to_string())]) }</span>
+                <span data-testid="practice-score">{ lang.tf("practice.score", &[("solved", &score.solved.to_string()), ("tried", &score.tried.to_string()), ("first", &score.first.to_string())]) }</span>
                 <button type="button" onclick={new_problem} data-testid="practice-new">{ lang.t("practice.new") }</button>
             </p>
             <p class="hint">{ lang.t("practice.share") }</p>
@@ -183,14 +182,16 @@ fn ProblemView(props: &ProblemProps) -> Html {
     let hint = use_state(|| false);
     let shown_steps = use_state(|| 0usize);
     let counted = use_state(|| (false, false));
+    let solved_first = use_state(|| false);
     let fields = p.fields();
 
     let check = {
-        let (texts, ticked, marks, counted, p, on_checked) = (
+        let (texts, ticked, marks, counted, solved_first, p, on_checked) = (
             texts.clone(),
             ticked.clone(),
             marks.clone(),
             counted.clone(),
+            solved_first.clone(),
             p.clone(),
             props.on_checked.clone(),
         );
@@ -235,6 +236,9 @@ fn ProblemView(props: &ProblemProps) -> Html {
             let solved_now = all_right && !was_solved;
             if !was_tried || solved_now {
                 on_checked.emit((!was_tried, solved_now));
+            }
+            if !was_tried && all_right {
+                solved_first.set(true);
             }
             counted.set((true, was_solved || all_right));
             marks.set(out);
@@ -359,7 +363,8 @@ fn ProblemView(props: &ProblemProps) -> Html {
                     <button type="button" onclick={all_steps} disabled={at >= total} data-testid="practice-solution-all">{ lang.t("practice.all_steps") }</button>
                 </div>
             </form>
-            if all_right { <p class="verdict" role="status" data-testid="practice-solved">{ lang.t("practice.solved") }</p> }
+            if all_right { <p class="verdict" role="status" data-testid="practice-solved" data-first={solved_first.to_string()}>
+                { lang.t(if *solved_first { "practice.solved_first" } else { "practice.solved" }) }</p> }
             if *hint { <p class="hint-box" data-testid="practice-hint">{ lang.t(&format!("practice.hint{}", level_number(p.level))) }</p> }
             if at > 0 { <ol class="walk" data-testid="practice-solution" aria-live="polite">{ solution }</ol> }
         </section>
