@@ -334,6 +334,27 @@ async fn a_second_server_on_a_busy_port_is_eaddrinuse() {
     assert_eq!(e.code, ErrorCode::TargetDenied);
 }
 
+/// The page starts the server again on the port it already holds (a step of the lesson that
+/// lost track of it): the old listener is closed before the new one binds, every time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn starting_again_on_the_same_port_moves_the_server_cleanly() {
+    let mut lab = lab(None).await;
+    let port = lab.server_port;
+    for _ in 0..20 {
+        match lab.c.ok(Request::FileServerStart { port }).await {
+            Reply::FileServer { local, .. } => assert_eq!(local.port(), port),
+            other => panic!("expected file_server, got {other:?}"),
+        }
+    }
+    let report = lab
+        .download(port, "hello.txt", DownloadMode::UntilEnd)
+        .await;
+    assert!(report.own_server);
+    assert_eq!(report.received, sample("hello.txt").len() as u64);
+    let r = lab.served().await;
+    assert_eq!(r.name, "hello.txt");
+}
+
 // ----- the course's Python programs -----
 
 fn script(name: &str) -> String {

@@ -52,8 +52,11 @@ impl Lab {
                     std::net::Ipv4Addr::LOCALHOST,
                     port,
                 )))?;
-                // Stop the old one first, so asking for the same port again works.
-                self.server = None;
+                // Stop the old one first (and wait for its port to be free), so asking for
+                // the same port again works.
+                if let Some(old) = self.server.take() {
+                    old.stop().await;
+                }
                 let server = FileServer::start(port, self.files.clone(), outbox.clone())?;
                 let local = server.local();
                 self.server = Some(server);
@@ -64,7 +67,9 @@ impl Lab {
                 })
             }
             Request::FileServerStop {} => {
-                self.server = None;
+                if let Some(old) = self.server.take() {
+                    old.stop().await;
+                }
                 Ok(Reply::Done)
             }
             Request::DownloadStart {

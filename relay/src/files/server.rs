@@ -76,6 +76,14 @@ impl FileServer {
     pub fn local(&self) -> SocketAddr {
         self.local
     }
+
+    /// Stops it and waits until its listening socket is closed. Dropping only asks the task
+    /// to stop, so binding the same port right after a drop can still meet the old listener
+    /// (`EADDRINUSE`: SO_REUSEADDR does not let two sockets listen on one port).
+    pub async fn stop(mut self) {
+        self.task.abort();
+        let _ = (&mut self.task).await;
+    }
 }
 
 async fn accept_loop(listener: TcpListener, files: Arc<Files>, outbox: Outbox) {
