@@ -46,7 +46,7 @@ impl Lab {
                 folder: self.folder(),
                 files: self.list().await,
             }),
-            Request::FileServerStart { port } => {
+            Request::FileServerStart { port, read_whole } => {
                 // Bound like any page socket: loopback, and no port below 1024 unless allowed.
                 policy.check_bind(std::net::SocketAddr::from((
                     std::net::Ipv4Addr::LOCALHOST,
@@ -57,7 +57,8 @@ impl Lab {
                 if let Some(old) = self.server.take() {
                     old.stop().await;
                 }
-                let server = FileServer::start(port, self.files.clone(), outbox.clone())?;
+                let server =
+                    FileServer::start(port, read_whole, self.files.clone(), outbox.clone())?;
                 let local = server.local();
                 self.server = Some(server);
                 Ok(Reply::FileServer {
