@@ -11,6 +11,8 @@ use yew::prelude::*;
 mod download_en;
 mod download_zh;
 mod en;
+#[cfg(test)]
+pub mod glyphs;
 mod ip_en;
 mod ip_zh;
 mod links_en;
