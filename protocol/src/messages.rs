@@ -123,7 +123,14 @@ pub enum Request {
     FileList {},
     /// Start the course's file server (name in, raw bytes out, close) on 127.0.0.1:`port`
     /// (the course uses 7890). One per session; starting it again moves it.
-    FileServerStart { port: u16 },
+    FileServerStart {
+        port: u16,
+        /// Serve as the course's server does: read the whole file into memory (`f.read()`),
+        /// then send it; each `file_served` then says how much memory that took. A file over
+        /// `WHOLE_FILE_CAP` is refused (`too_big_to_hold`). Off: the file is streamed.
+        #[serde(default, skip_serializing_if = "is_false")]
+        read_whole: bool,
+    },
     /// Stop this session's file server.
     FileServerStop {},
     /// Download `name` from a server speaking the course's protocol.
@@ -178,6 +185,14 @@ impl Request {
         }
     }
 }
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The most a file server started with `read_whole` holds in memory for one file: the course's
+/// server has no such cap, and a file bigger than the computer's memory ends it.
+pub const WHOLE_FILE_CAP: u64 = 64 * 1024 * 1024;
 
 /// What the relay sends, tagged by `type`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -361,6 +376,8 @@ pub enum RefuseReason {
     /// The folder holds the name only in another case (`README.TXT` for `readme.txt`): Windows
     /// and macOS would open it anyway; the server serves only an exact match.
     CaseMismatch,
+    /// A server reading whole files (`read_whole`) met a file over `WHOLE_FILE_CAP`.
+    TooBigToHold,
 }
 
 /// The `file_served` event: one line of the server's log.
@@ -376,6 +393,22 @@ pub struct ServedReport {
     pub bytes: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<RefuseReason>,
+    /// Only from a server reading whole files: the memory that took.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<HeldMemory>,
+}
+
+/// The memory a server reading whole files used for one client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldMemory {
+    /// Bytes of the file held in memory at once (the whole file).
+    pub held: u64,
+    /// The relay's resident memory before reading the file and while holding it, where the
+    /// system tells (Linux); absent elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rss_before: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rss_holding: Option<u64>,
 }
 
 /// One file the relay's file server offers.

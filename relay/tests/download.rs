@@ -45,7 +45,13 @@ async fn lab(served: Option<PathBuf>) -> Lab {
     };
     let relay = start_with(cfg).await;
     let mut c = relay.client().await;
-    let server_port = match c.ok(Request::FileServerStart { port: 0 }).await {
+    let server_port = match c
+        .ok(Request::FileServerStart {
+            port: 0,
+            read_whole: false,
+        })
+        .await
+    {
         Reply::FileServer { local, files, .. } => {
             assert!(local.ip().is_loopback());
             if !files.is_empty() {
@@ -318,6 +324,7 @@ async fn a_second_server_on_a_busy_port_is_eaddrinuse() {
     let e = other
         .err(Request::FileServerStart {
             port: lab.server_port,
+            read_whole: false,
         })
         .await;
     assert_eq!(e.code, ErrorCode::AddrInUse);
@@ -332,6 +339,71 @@ async fn a_second_server_on_a_busy_port_is_eaddrinuse() {
         })
         .await;
     assert_eq!(e.code, ErrorCode::TargetDenied);
+}
+
+/// The page starts the server again on the port it already holds (a step of the lesson that
+/// lost track of it): the old listener is closed before the new one binds, every time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn starting_again_on_the_same_port_moves_the_server_cleanly() {
+    let mut lab = lab(None).await;
+    let port = lab.server_port;
+    for _ in 0..20 {
+        match lab
+            .c
+            .ok(Request::FileServerStart {
+                port,
+                read_whole: false,
+            })
+            .await
+        {
+            Reply::FileServer { local, .. } => assert_eq!(local.port(), port),
+            other => panic!("expected file_server, got {other:?}"),
+        }
+    }
+    let report = lab
+        .download(port, "hello.txt", DownloadMode::UntilEnd)
+        .await;
+    assert!(report.own_server);
+    assert_eq!(report.received, sample("hello.txt").len() as u64);
+    let r = lab.served().await;
+    assert_eq!(r.name, "hello.txt");
+}
+
+/// The course server's way (`read_whole`): the log line says the whole file was held in
+/// memory, and (on Linux) the relay's memory grew by about the file's size meanwhile. The
+/// streaming server's lines carry no memory at all.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_reading_whole_files_reports_the_memory_it_held() {
+    let mut lab = lab(None).await;
+    let port = lab.server_port;
+    lab.download(port, "poem.txt", DownloadMode::UntilEnd).await;
+    assert_eq!(lab.served().await.memory, None);
+
+    match lab
+        .c
+        .ok(Request::FileServerStart {
+            port,
+            read_whole: true,
+        })
+        .await
+    {
+        Reply::FileServer { local, .. } => assert_eq!(local.port(), port),
+        other => panic!("expected file_server, got {other:?}"),
+    }
+    let size = sample("photo.bin").len() as u64;
+    let report = lab
+        .download(port, "photo.bin", DownloadMode::UntilEnd)
+        .await;
+    assert_eq!(report.received, size);
+    let r = lab.served().await;
+    assert_eq!((r.outcome, r.bytes), (ServeOutcome::Sent, size));
+    let memory = r.memory.expect("a whole-file server reports its memory");
+    assert_eq!(memory.held, size);
+    #[cfg(target_os = "linux")]
+    {
+        let (before, holding) = (memory.rss_before.unwrap(), memory.rss_holding.unwrap());
+        assert!(holding >= before + size * 9 / 10, "{before} -> {holding}");
+    }
 }
 
 // ----- the course's Python programs -----

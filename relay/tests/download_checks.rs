@@ -37,7 +37,13 @@ async fn lab(max_download_bytes: Option<u64>) -> Lab {
     })
     .await;
     let mut c = relay.client().await;
-    let Reply::FileServer { local, .. } = c.ok(Request::FileServerStart { port: 0 }).await else {
+    let Reply::FileServer { local, .. } = c
+        .ok(Request::FileServerStart {
+            port: 0,
+            read_whole: false,
+        })
+        .await
+    else {
         panic!("expected file_server")
     };
     Lab {

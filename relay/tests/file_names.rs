@@ -35,7 +35,13 @@ async fn windows_name_hazards_are_refused_and_case_must_match() {
     })
     .await;
     let mut c = relay.client().await;
-    let port = match c.ok(Request::FileServerStart { port: 0 }).await {
+    let port = match c
+        .ok(Request::FileServerStart {
+            port: 0,
+            read_whole: false,
+        })
+        .await
+    {
         Reply::FileServer { local, .. } => local.port(),
         other => panic!("expected file_server, got {other:?}"),
     };

@@ -114,7 +114,12 @@ async fn ports_below_1024_are_refused_with_a_lesson_unless_allowed() {
         e.detail.as_deref(),
         Some("port 22 is below 1024, a well-known port (SSH); use a port above 1024, such as 8022")
     );
-    let e = c.err(Request::FileServerStart { port: 80 }).await;
+    let e = c
+        .err(Request::FileServerStart {
+            port: 80,
+            read_whole: false,
+        })
+        .await;
     assert_eq!(e.code, ErrorCode::LowPortDenied);
     assert!(!c.welcome().limits.low_ports_allowed);
     relay.stop().await;

@@ -2,8 +2,10 @@
 //! to the last, in both languages, on a laptop (1280 px) and a phone (390 px). Each step is
 //! screenshot into `target/e2e-artifacts/walk/`, and checked for what a reader would notice
 //! at once: a page wider than the window, text cut off by its box, labels in a picture that
-//! lie on top of each other or spill out of it, raw Markdown, a missing text, and characters
-//! that many fonts draw as empty boxes.
+//! lie on top of each other or spill out of it, raw Markdown, a missing text, characters
+//! that many fonts draw as empty boxes, and a word split across two lines in a header or a
+//! button. What shows only after a click is checked where it shows: the download report at
+//! 390 px below.
 
 use std::path::PathBuf;
 
@@ -74,6 +76,22 @@ if (text.includes('⟦')) problems.push('a missing text');
 // 5. No characters that many fonts lack (control pictures, media symbols).
 for (const m of text.match(/[\u2400-\u243f\u23e9-\u23fa]/g) || []) {
   problems.push(`a character many fonts lack: U+${m.codePointAt(0).toString(16).toUpperCase()}`);
+}
+// 6. No word split across two lines in a header, a label, a button or a heading ("Size (byt
+//    es)"): a Latin word's letters all sit on one line (Chinese may wrap between characters).
+for (const e of document.querySelectorAll('main :is(th, button, label, legend, summary, h1, h2, h3)')) {
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (const m of n.textContent.matchAll(/[A-Za-z]{2,}/g)) {
+      const range = document.createRange();
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      const tops = [...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top));
+      if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 2) {
+        problems.push(`a word split across lines in ${e.tagName.toLowerCase()}: "${m[0]}"`);
+      }
+    }
+  }
 }
 return problems;
 "#;
@@ -235,7 +253,9 @@ async fn the_walk_checks_catch_each_kind_of_problem() {
              svg.setAttribute('viewBox', '0 0 100 40'); svg.style.width = '200px';\
              svg.innerHTML = '<text x=\"5\" y=\"20\">first label</text><text x=\"8\" y=\"22\">second</text><text x=\"80\" y=\"30\">spills out</text><rect x=\"40\" y=\"2\" width=\"10\" height=\"10\"/><text x=\"45\" y=\"10\" text-anchor=\"middle\">boxed in</text>';\
              main.append(svg);\
-             const md = document.createElement('p'); md.textContent = 'a **retransmission** ␍␊'; main.append(md);",
+             const md = document.createElement('p'); md.textContent = 'a **retransmission** ␍␊'; main.append(md);\
+             const t = document.createElement('table'); t.innerHTML = '<tr><th style=\"width:30px;word-break:break-all\">Size (bytes)</th></tr>';\
+             t.style.cssText = 'width:30px;table-layout:fixed'; main.append(t);",
         )
         .await;
     let found: Vec<String> = browser
@@ -260,5 +280,53 @@ async fn the_walk_checks_catch_each_kind_of_problem() {
     assert!(has("label wider than its box: \"boxed in\""), "{found:?}");
     assert!(has("raw Markdown: **retransmission**"), "{found:?}");
     assert!(has("a character many fonts lack: U+240D"), "{found:?}");
+    assert!(has("a word split across lines in th: "), "{found:?}");
+    browser.quit().await;
+}
+
+/// The download report shows only after a download: at 390 px its header "Size (bytes)" keeps
+/// its word whole and nothing overflows (issue 13 item 23).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_download_report_reads_well_on_a_phone() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start_with(BrowserOptions {
+        size: PHONE,
+        ..BrowserOptions::default()
+    })
+    .await;
+    open_page(&browser, &relay, "/").await;
+    browser
+        .eval("localStorage.setItem('netlab.lang', 'en'); return null;")
+        .await;
+    e2e::open_step(&browser, &relay, "download", 3).await;
+    browser
+        .type_into(
+            "[data-testid=download-port]",
+            &e2e::free_tcp_port().to_string(),
+        )
+        .await;
+    browser.click("[data-testid=download-server-start]").await;
+    browser
+        .wait_for("[data-testid=download-server-on]", PAGE_WAIT)
+        .await;
+    browser.click("[data-testid=download-start]").await;
+    browser
+        .wait_for("[data-testid=download-report]", PAGE_WAIT)
+        .await;
+    let header = browser
+        .eval("return [...document.querySelectorAll('[data-testid=download-report] th')].map(t => t.textContent)")
+        .await;
+    assert!(
+        header.to_string().contains("Size (bytes)"),
+        "the report is in English: {header}"
+    );
+    let found = browser
+        .eval(&format!("return (() => {{ {CHECKS} }})();"))
+        .await;
+    assert_eq!(
+        found,
+        Value::Array(vec![]),
+        "download/3 with its report at 390 px"
+    );
     browser.quit().await;
 }

@@ -522,7 +522,14 @@ async fn the_course_file_client_downloads_from_the_relays_file_server() {
         local,
         files: listed,
         ..
-    } = ok(&mut page, Request::FileServerStart { port }).await
+    } = ok(
+        &mut page,
+        Request::FileServerStart {
+            port,
+            read_whole: false,
+        },
+    )
+    .await
     else {
         panic!("file_server_start answers file_server");
     };

@@ -27,10 +27,11 @@ pub fn test(args: &[String]) -> Result<()> {
     let linux = std::env::consts::OS == BROWSER_OS;
     let mut steps = Steps::new();
 
-    steps.start("tools: Rust toolchain, wasm-bindgen, wasm-opt, Chromium");
+    steps.start("tools: Rust toolchain, wasm-bindgen, wasm-opt, Chromium, axe-core");
     let tools = tools::ensure_build_tools()?;
     if linux {
         tools::ensure_chromium()?;
+        tools::ensure_axe_core()?;
     }
 
     steps.start("cargo fmt --check");

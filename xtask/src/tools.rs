@@ -15,6 +15,10 @@ use crate::cmd::{self, say};
 /// binaryen's wasm-opt from npm (Debian's is too old for what rustc emits).
 const BINARYEN_VERSION: &str = "132.0.0";
 
+/// axe-core from npm, the accessibility checker tests/tests/a11y.rs injects into Chromium.
+/// Keep in step with `AXE_VERSION` in tests/tests/a11y.rs, which finds it by this folder.
+const AXE_VERSION: &str = "4.11.0";
+
 /// Where installed tools are kept: `$NETLAB_CACHE`, else the user's cache folder + `netlab`.
 pub fn cache_dir() -> Result<PathBuf> {
     if let Some(dir) = std::env::var_os("NETLAB_CACHE") {
@@ -165,6 +169,37 @@ pub fn ensure_wasm_opt() -> Result<PathBuf> {
         bail!("{} does not report {wanted}", bin.display());
     }
     Ok(bin)
+}
+
+/// axe-core (version [`AXE_VERSION`], from npm) in `<cache>/axe-core-<version>`, installed when
+/// missing; returns its `axe.min.js`.
+pub fn ensure_axe_core() -> Result<PathBuf> {
+    let dir = cache_dir()?.join(format!("axe-core-{AXE_VERSION}"));
+    let js = dir.join("node_modules/axe-core/axe.min.js");
+    if js.is_file() {
+        return Ok(js);
+    }
+    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    if cmd::on_path("npm").is_none() && !cfg!(windows) {
+        bail!("npm is missing: it installs axe-core for the accessibility test (install Node.js)");
+    }
+    say(format!(
+        "installing axe-core@{AXE_VERSION} into {}",
+        dir.display()
+    ));
+    std::fs::create_dir_all(&dir)?;
+    cmd::quietly(
+        Command::new(npm)
+            .arg("install")
+            .arg("--prefix")
+            .arg(&dir)
+            .args(["--no-audit", "--no-fund", "--no-save"])
+            .arg(format!("axe-core@{AXE_VERSION}")),
+    )?;
+    if !js.is_file() {
+        bail!("npm installed axe-core, but {} is missing", js.display());
+    }
+    Ok(js)
 }
 
 /// Chromium and its WebDriver for the browser tests, from the distribution's packages, and a

@@ -15,7 +15,8 @@ pub fn PythonCode(props: &PythonCodeProps) -> Html {
     html! {
         <figure class="python" data-testid="python-code">
             <figcaption>{ lang.t("common.python_caption") }</figcaption>
-            <pre><code>{ props.code.clone() }</code></pre>
+            // Focusable, so a long line can be scrolled to with the keyboard (arrow keys).
+            <pre tabindex="0"><code>{ props.code.clone() }</code></pre>
         </figure>
     }
 }

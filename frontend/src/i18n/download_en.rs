@@ -38,10 +38,8 @@ pub static TEXTS: &[(&str, &str)] = &[
     ),
     (
         "download.framing.body",
-        "TCP is a byte stream without message boundaries. A name the client sent with one send may take the server two or three recv calls; the course's server calls recv once and may get half a name. The fix is framing: send the length first, or mark the end with a delimiter such as a newline. This server waits until the client shuts down its side, sends a newline, or pauses for 100 ms.",
+        "TCP is a byte stream without message boundaries. A name the client sends in two pieces may reach the server in two recv calls, and the course's server calls recv once: it takes the first piece for the whole name. The relay's server waits 0.1 s for more, which only makes the guess less often wrong. Predict what the server takes, then let this page's own client send the name both ways and read the server's log. The file that comes back has the same problem at its end: the client cannot tell the last piece from the others until recv returns 0. The fix is framing: send the length first, or mark the end with a delimiter such as a newline.",
     ),
-    ("download.framing.sent", "The client called once"),
-    ("download.framing.recvs", "The server's recv may return:"),
     (
         "download.framing.fix",
         "The fix: let the receiver know where the name ends.",
@@ -57,7 +55,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.python.title", "Your own Python programs work too"),
     (
         "download.python.body",
-        "This lab speaks the course's protocol, so your own client can use the relay's file server (port 7890), and the downloader can fetch from your own server: run the server below, then put its port in the previous step. Mind its three problems: one recv for the name, any path opened, the whole file read into memory.",
+        "This lab speaks the course's protocol, so your own client can use the relay's file server (port 7890), and the downloader can fetch from your own server: run the server below, then put its port in step 6. Mind its three problems: one recv for the name, any path opened, the whole file read into memory. The last one you can watch below: the lab's server reads photo.bin whole, as this one does, and its log says how much memory that took.",
     ),
     ("download.lab.port", "Port"),
     ("download.lab.start_server", "Start the file server"),
@@ -176,5 +174,87 @@ pub static TEXTS: &[(&str, &str)] = &[
     (
         "download.reason.case_mismatch",
         "the folder has this name only in another case; only an exact match is served",
+    ),
+    ("download.predict.check", "Check"),
+    ("download.predict.right", "Right."),
+    ("download.predict.wrong", "Not quite."),
+    (
+        "download.protocol.q",
+        "poem.txt holds 4760 bytes. How many of them does this client save?",
+    ),
+    ("download.protocol.q_all", "All 4760"),
+    ("download.protocol.q_1024", "At most 1024"),
+    ("download.protocol.q_none", "None"),
+    (
+        "download.protocol.q_explain",
+        "recv(1024) returns at most 1024 bytes, and this client calls it only once. Step 2 makes it happen.",
+    ),
+    (
+        "download.framing.q",
+        "The client sends \"{head}\", waits {pause} s, then sends \"{tail}\". What does the server take as the file name?",
+    ),
+    (
+        "download.framing.q_explain",
+        "The server's recv returns what has arrived: \"po\". Run it below and read the server's log.",
+    ),
+    (
+        "download.framing.two",
+        "Send \"{head}\", wait {pause} s, send \"{tail}\"",
+    ),
+    ("download.framing.one", "Send \"{name}\" in one piece"),
+    ("download.framing.client", "This page's client"),
+    ("download.framing.turn_sent", "send(b'{piece}')"),
+    ("download.framing.turn_paused", "... waits {ms} ms ..."),
+    (
+        "download.framing.turn_recv",
+        "recv(1024) -> {n} {n:byte|bytes} ({total} so far; more to come? The client cannot tell)",
+    ),
+    (
+        "download.framing.turn_end",
+        "recv(1024) -> 0 bytes: the server closed. Only now is the file known to be complete: {total} {total:byte|bytes}",
+    ),
+    (
+        "download.memory.q",
+        "The course's server sends photo.bin (6 MiB) with conn.sendall(f.read()). How much memory does it hold for the file meanwhile?",
+    ),
+    ("download.memory.q_buffer", "About 1 KiB, a piece at a time"),
+    ("download.memory.q_whole", "The whole file, 6 MiB"),
+    (
+        "download.memory.q_nothing",
+        "None: the bytes go straight to the network",
+    ),
+    (
+        "download.memory.q_explain",
+        "f.read() reads the whole file into one bytes object before sendall sends any of it. A file bigger than the computer's memory ends the server with a MemoryError.",
+    ),
+    (
+        "download.memory.whole",
+        "Serve photo.bin the course's way (whole file in memory)",
+    ),
+    (
+        "download.memory.stream",
+        "Serve photo.bin by streaming (this relay's way)",
+    ),
+    ("download.memory.file", "The file"),
+    ("download.memory.held", "Held in memory at once"),
+    (
+        "download.memory.cap",
+        "This relay's cap (the course's server has none)",
+    ),
+    (
+        "download.memory.rss",
+        "The relay's memory went from {before} MiB to {grew} MiB more, {holding} MiB, while it held the file.",
+    ),
+    (
+        "download.memory.no_rss",
+        "This system does not tell the relay's total memory here; the file's bytes above were held at once.",
+    ),
+    (
+        "download.memory.streamed",
+        "Streamed: the {size} MiB file was sent piece by piece, never held whole in memory.",
+    ),
+    (
+        "download.reason.too_big_to_hold",
+        "the file is over the 64 MiB this server holds in memory",
     ),
 ];

@@ -29,10 +29,8 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.framing.title", "分帧：文件名可能分几次到达"),
     (
         "download.framing.body",
-        "TCP 是字节流，没有消息边界。客户端一次 send 的文件名，服务器的 recv 可能分两三次才拿全；课程的服务器只 recv 一次，就可能拿到半个名字。解决办法是分帧：先发长度，或者用分隔符（比如换行）标出结尾。这里的服务器会等到对方关闭发送、收到换行，或者停顿 100 毫秒，才认为名字收完了。",
+        "TCP 是字节流，没有消息边界。客户端分两次发出的文件名，服务器可能要 recv 两次才收全；课程的服务器只 recv 一次，会把第一段当成整个名字。中继的服务器会再等 0.1 秒看还有没有后续，这只是让猜错的次数少一些。先预测服务器会把什么当成文件名，再让本页自己的客户端用两种方式发送，看看服务器日志。传回来的文件在结尾也有同样的问题：在 recv 返回 0 之前，客户端分不清最后一段和其他段。解决办法是分帧：先发长度，或者用分隔符（比如换行）标出结尾。",
     ),
-    ("download.framing.sent", "客户端只调用了一次"),
-    ("download.framing.recvs", "服务器的 recv 可能返回："),
     ("download.framing.fix", "修正：让接收方知道名字在哪里结束。"),
     (
         "download.downloader.title",
@@ -45,7 +43,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("download.python.title", "你自己的 Python 程序也能用"),
     (
         "download.python.body",
-        "这个实验说的就是课程的协议，所以你自己写的客户端可以连中继的文件服务器（端口 7890），下载器也可以从你自己写的服务器下载：先运行下面的服务器，再在上一步把端口填成它的端口。注意它的三个问题：只 recv 一次读名字、打开任意路径、把整个文件读进内存。",
+        "这个实验说的就是课程的协议，所以你自己写的客户端可以连中继的文件服务器（端口 7890），下载器也可以从你自己写的服务器下载：先运行下面的服务器，再在第 6 步把端口填成它的端口。注意它的三个问题：只 recv 一次读名字、打开任意路径、把整个文件读进内存。最后一个问题可以在下面亲眼看到：实验的服务器像这段代码一样把 photo.bin 整个读进内存，日志里写明这用了多少内存。",
     ),
     ("download.lab.port", "端口"),
     ("download.lab.start_server", "启动文件服务器"),
@@ -149,5 +147,81 @@ pub static TEXTS: &[(&str, &str)] = &[
     (
         "download.reason.case_mismatch",
         "文件夹里只有大小写不同的同名文件；只提供大小写完全一致的文件",
+    ),
+    ("download.predict.check", "检查"),
+    ("download.predict.right", "答对了。"),
+    ("download.predict.wrong", "不太对。"),
+    (
+        "download.protocol.q",
+        "poem.txt 有 4760 个字节。这个客户端能保存其中多少？",
+    ),
+    ("download.protocol.q_all", "全部 4760 个"),
+    ("download.protocol.q_1024", "最多 1024 个"),
+    ("download.protocol.q_none", "一个也没有"),
+    (
+        "download.protocol.q_explain",
+        "recv(1024) 最多返回 1024 个字节，而这个客户端只调用一次。第 2 步会让它真的发生。",
+    ),
+    (
+        "download.framing.q",
+        "客户端先发送“{head}”，等 {pause} 秒，再发送“{tail}”。服务器会把什么当成文件名？",
+    ),
+    (
+        "download.framing.q_explain",
+        "服务器的 recv 返回已经到达的数据：“po”。在下面运行一次，看看服务器日志。",
+    ),
+    (
+        "download.framing.two",
+        "发送“{head}”，等 {pause} 秒，再发送“{tail}”",
+    ),
+    ("download.framing.one", "一次发送完整的“{name}”"),
+    ("download.framing.client", "本页的客户端"),
+    ("download.framing.turn_sent", "send(b'{piece}')"),
+    ("download.framing.turn_paused", "…… 等待 {ms} 毫秒 ……"),
+    (
+        "download.framing.turn_recv",
+        "recv(1024) -> {n} 字节（目前共 {total} 字节；后面还有吗？客户端无从知道）",
+    ),
+    (
+        "download.framing.turn_end",
+        "recv(1024) -> 0 字节：服务器关闭了连接。直到这时才知道文件收完了：共 {total} 字节",
+    ),
+    (
+        "download.memory.q",
+        "课程的服务器用 conn.sendall(f.read()) 发送 photo.bin（6 MiB）。发送期间它为这个文件占用多少内存？",
+    ),
+    ("download.memory.q_buffer", "大约 1 KiB，一次一段"),
+    ("download.memory.q_whole", "整个文件，6 MiB"),
+    ("download.memory.q_nothing", "不占：字节直接发到网络上"),
+    (
+        "download.memory.q_explain",
+        "f.read() 先把整个文件读进一个 bytes 对象，sendall 才开始发送。文件比电脑的内存还大时，服务器会因 MemoryError 而退出。",
+    ),
+    (
+        "download.memory.whole",
+        "按课程的方式提供 photo.bin（整个文件读进内存）",
+    ),
+    (
+        "download.memory.stream",
+        "以流的方式提供 photo.bin（中继的做法）",
+    ),
+    ("download.memory.file", "文件"),
+    ("download.memory.held", "同时占用的内存"),
+    ("download.memory.cap", "中继设的上限（课程的服务器没有）"),
+    (
+        "download.memory.rss",
+        "持有这个文件时，中继的内存从 {before} MiB 增加了 {grew} MiB，达到 {holding} MiB。",
+    ),
+    (
+        "download.memory.no_rss",
+        "这个系统在这里不提供中继的总内存；上面这些字节是同时持有的。",
+    ),
+    (
+        "download.memory.streamed",
+        "流式发送：这个 {size} MiB 的文件是一段一段发出的，从没有整个放在内存里。",
+    ),
+    (
+        "download.reason.too_big_to_hold",
+        "文件超过了这个服务器最多放进内存的 64 MiB",
     ),
 ];

@@ -62,7 +62,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("links.ctl.back", "◀ Step back"),
     ("links.ctl.forward", "Step forward ▶"),
     ("links.ctl.play", "▶ Play"),
-    ("links.ctl.pause", "⏸ Pause"),
+    ("links.ctl.pause", "Pause"),
     ("links.ctl.speed", "Time per step (ms)"),
     ("links.ctl.step", "Step {n} of {len}"),
     (

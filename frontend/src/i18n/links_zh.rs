@@ -52,7 +52,7 @@ pub static TEXTS: &[(&str, &str)] = &[
     ("links.ctl.back", "◀ 后退一步"),
     ("links.ctl.forward", "前进一步 ▶"),
     ("links.ctl.play", "▶ 自动播放"),
-    ("links.ctl.pause", "⏸ 暂停"),
+    ("links.ctl.pause", "暂停"),
     ("links.ctl.speed", "每步间隔（毫秒）"),
     ("links.ctl.step", "第 {n} / {len} 步"),
     ("links.ctl.hint", "选好发送方和接收方，点“发送”。"),

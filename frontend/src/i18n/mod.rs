@@ -13,6 +13,8 @@ mod challenges_zh;
 mod download_en;
 mod download_zh;
 mod en;
+#[cfg(test)]
+pub mod glyphs;
 mod ip_en;
 mod ip_zh;
 mod links_en;

@@ -201,13 +201,14 @@ pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
     html! {
         <svg class="picture" viewBox="0 0 520 150" role="img" aria-label={lang.t("pic.ports.ranges.alt")} data-testid="pic-port-ranges">
             <text x="260" y="18" text-anchor="middle" class="label">{ lang.t("pic.ports.sixteen") }</text>
+            // Wide enough for its label in any font: "0-1023" is about 45 units at this size.
             <g class="field">
-                <rect x="10" y="40" width="40" height="36" />
-                <text x="30" y="63" text-anchor="middle" class="sub">{ "0-1023" }</text>
+                <rect x="10" y="40" width="70" height="36" />
+                <text x="45" y="63" text-anchor="middle" class="sub">{ "0-1023" }</text>
             </g>
             <g class="field data">
-                <rect x="50" y="40" width="460" height="36" />
-                <text x="280" y="63" text-anchor="middle" class="sub">{ "1024-65535" }</text>
+                <rect x="80" y="40" width="430" height="36" />
+                <text x="295" y="63" text-anchor="middle" class="sub">{ "1024-65535" }</text>
             </g>
             if ephemeral.is_some() {
                 <rect class="ephemeral" x={ex1.to_string()} y="80" width={(ex2 - ex1).max(2).to_string()} height="10" />

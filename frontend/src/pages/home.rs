@@ -29,7 +29,8 @@ pub fn Home() -> Html {
                                 <span class="lesson-text">
                                     <strong>{ lang.t(&format!("lesson.{}.title", lesson.slug)) }</strong>
                                     <span class="summary">{ lang.t(&format!("lesson.{}.summary", lesson.slug)) }</span>
-                                    <span class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={seen.to_string()}>
+                                    <span class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={seen.to_string()}
+                                        aria-label={lang.tf("home.progress", &[("seen", &seen.to_string()), ("total", &total.to_string())])}>
                                         <span class="bar" style={format!("width:{pct}%")}></span>
                                     </span>
                                     <span class="progress-text">{ lang.tf("home.progress", &[("seen", &seen.to_string()), ("total", &total.to_string())]) }</span>

@@ -255,9 +255,15 @@ impl RelayHandle {
         .await
     }
 
-    /// Starts (or moves) this session's course file server on 127.0.0.1:`port`.
-    pub async fn file_server_start(&self, port: u16) -> Result<FileServer, RelayError> {
-        self.ask(Request::FileServerStart { port }, |r| match r {
+    /// Starts (or moves) this session's course file server on 127.0.0.1:`port`; with
+    /// `read_whole`, it reads each file whole into memory as the course's server does.
+    pub async fn file_server_start(
+        &self,
+        port: u16,
+        read_whole: bool,
+    ) -> Result<FileServer, RelayError> {
+        let request = Request::FileServerStart { port, read_whole };
+        self.ask(request, |r| match r {
             Reply::FileServer { local, files, .. } => Ok(FileServer { local, files }),
             other => Err(other),
         })

@@ -46,15 +46,19 @@ impl Lab {
                 folder: self.folder(),
                 files: self.list().await,
             }),
-            Request::FileServerStart { port } => {
+            Request::FileServerStart { port, read_whole } => {
                 // Bound like any page socket: loopback, and no port below 1024 unless allowed.
                 policy.check_bind(std::net::SocketAddr::from((
                     std::net::Ipv4Addr::LOCALHOST,
                     port,
                 )))?;
-                // Stop the old one first, so asking for the same port again works.
-                self.server = None;
-                let server = FileServer::start(port, self.files.clone(), outbox.clone())?;
+                // Stop the old one first (and wait for its port to be free), so asking for
+                // the same port again works.
+                if let Some(old) = self.server.take() {
+                    old.stop().await;
+                }
+                let server =
+                    FileServer::start(port, read_whole, self.files.clone(), outbox.clone())?;
                 let local = server.local();
                 self.server = Some(server);
                 Ok(Reply::FileServer {
@@ -64,7 +68,9 @@ impl Lab {
                 })
             }
             Request::FileServerStop {} => {
-                self.server = None;
+                if let Some(old) = self.server.take() {
+                    old.stop().await;
+                }
                 Ok(Reply::Done)
             }
             Request::DownloadStart {

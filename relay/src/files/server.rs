@@ -38,6 +38,7 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Debug)]
 pub struct FileServer {
     local: SocketAddr,
+    read_whole: bool,
     task: JoinHandle<()>,
 }
 
@@ -48,9 +49,13 @@ impl Drop for FileServer {
 }
 
 impl FileServer {
-    /// Listens on 127.0.0.1:`port` (with SO_REUSEADDR, like most course servers).
+    /// Listens on 127.0.0.1:`port` (with SO_REUSEADDR, like most course servers). With
+    /// `read_whole` it sends each file as the course's server does ([`whole`]).
+    ///
+    /// [`whole`]: crate::files::whole
     pub fn start(
         port: u16,
+        read_whole: bool,
         files: Arc<Files>,
         outbox: Outbox,
     ) -> Result<FileServer, protocol::RelayError> {
@@ -69,16 +74,32 @@ impl FileServer {
             "file server on {local}, serving {}",
             files.jail.root().display()
         );
-        let task = tokio::spawn(accept_loop(listener, files, outbox));
-        Ok(FileServer { local, task })
+        let task = tokio::spawn(accept_loop(listener, files, outbox, read_whole));
+        Ok(FileServer {
+            local,
+            read_whole,
+            task,
+        })
     }
 
     pub fn local(&self) -> SocketAddr {
         self.local
     }
+
+    pub fn read_whole(&self) -> bool {
+        self.read_whole
+    }
+
+    /// Stops it and waits until its listening socket is closed. Dropping only asks the task
+    /// to stop, so binding the same port right after a drop can still meet the old listener
+    /// (`EADDRINUSE`: SO_REUSEADDR does not let two sockets listen on one port).
+    pub async fn stop(mut self) {
+        self.task.abort();
+        let _ = (&mut self.task).await;
+    }
 }
 
-async fn accept_loop(listener: TcpListener, files: Arc<Files>, outbox: Outbox) {
+async fn accept_loop(listener: TcpListener, files: Arc<Files>, outbox: Outbox, read_whole: bool) {
     // Never closed, so acquire_owned only fails if it were: then stop.
     let slots = Arc::new(Semaphore::new(MAX_CLIENTS));
     loop {
@@ -96,7 +117,7 @@ async fn accept_loop(listener: TcpListener, files: Arc<Files>, outbox: Outbox) {
         let files = files.clone();
         let outbox = outbox.clone();
         tokio::spawn(async move {
-            let report = serve(stream, peer, &files).await;
+            let report = serve(stream, peer, &files, read_whole).await;
             tracing::debug!(?report, "file server");
             outbox.event(ServerMessage::FileServed(report)).await;
             drop(slot);
@@ -105,7 +126,12 @@ async fn accept_loop(listener: TcpListener, files: Arc<Files>, outbox: Outbox) {
 }
 
 /// Serves one client: read the name, check it, send the file, close.
-pub async fn serve(mut stream: TcpStream, peer: SocketAddr, files: &Arc<Files>) -> ServedReport {
+pub async fn serve(
+    mut stream: TcpStream,
+    peer: SocketAddr,
+    files: &Arc<Files>,
+    read_whole: bool,
+) -> ServedReport {
     let (name, recvs, ended) = read_name(&mut stream).await;
     let mut report = ServedReport {
         peer,
@@ -115,6 +141,7 @@ pub async fn serve(mut stream: TcpStream, peer: SocketAddr, files: &Arc<Files>) 
         outcome: ServeOutcome::Missing,
         bytes: 0,
         reason: None,
+        memory: None,
     };
     let found = if name.len() > MAX_NAME_BYTES {
         Err(RefuseReason::TooLong)
@@ -137,6 +164,9 @@ pub async fn serve(mut stream: TcpStream, peer: SocketAddr, files: &Arc<Files>) 
             return report;
         }
     };
+    if read_whole {
+        return crate::files::whole::serve_whole(stream, file, size, ended, report).await;
+    }
     // Stream the file with blocking calls on a blocking thread: std's copy from a file to a
     // socket uses sendfile(2) on Linux, so the bytes never pass through our memory at all.
     let sent = match stream.into_std() {
@@ -207,7 +237,7 @@ async fn read_name(stream: &mut TcpStream) -> (Vec<u8>, u32, bool) {
 
 /// Closes with nothing sent. Our FIN goes first; then whatever the client still sends is read
 /// and dropped for a moment, so closing does not turn into a reset that could hide the FIN.
-async fn close_quietly(mut stream: TcpStream, ended: bool) {
+pub(crate) async fn close_quietly(mut stream: TcpStream, ended: bool) {
     let _ = stream.shutdown().await;
     if ended {
         return;

@@ -5,10 +5,10 @@
 use protocol::{DownloadMode, DownloadReport, DownloadStatus, ServeOutcome, ServedReport};
 use yew::prelude::*;
 
-use super::state::{Action, DownloadState, Progress, Server};
+use super::shared::{kept, start_server, use_download_lab};
+use super::state::{Action, Progress};
 use crate::components::{ErrorBox, on_text, parse_port};
 use crate::i18n::{LangCtx, use_lang};
-use crate::lab::use_lab;
 
 /// The course's port.
 pub const COURSE_PORT: u16 = 7890;
@@ -23,26 +23,26 @@ pub struct DownloadLabProps {
 #[function_component]
 pub fn DownloadLab(props: &DownloadLabProps) -> Html {
     let lang = use_lang();
-    let lab = use_lab::<DownloadState>();
+    let lab = use_download_lab();
     let connected = lab.relay().connected();
     let name = use_state(|| props.name.to_string());
-    let port = use_state(|| COURSE_PORT.to_string());
+    // The port of the server an earlier step started, so this step downloads from it.
+    let session = lab.relay().session();
+    let port = use_state(|| {
+        kept(session)
+            .and_then(|k| k.server)
+            .map_or(COURSE_PORT, |s| s.local.port())
+            .to_string()
+    });
     let mode = use_state(|| props.mode);
 
     let port_parsed = parse_port(&port);
     let onstart = {
         let lab = lab.clone();
         Callback::from(move |_: MouseEvent| {
-            let Ok(port) = port_parsed else { return };
-            lab.run(move |ops| async move {
-                ops.dispatch(match ops.relay.file_server_start(port).await {
-                    Ok(fs) => Action::ShowServer(Server {
-                        local: fs.local,
-                        files: fs.files,
-                    }),
-                    Err(e) => Action::Fail(e),
-                });
-            });
+            if let Ok(port) = port_parsed {
+                start_server(&lab, port, false);
+            }
         })
     };
     let ondownload = {
@@ -147,7 +147,7 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
             }
             <h3>{ lang.t("download.lab.log") }</h3>
             <ul class="download-log" data-testid="download-log">
-                { for s.served.iter().map(|r| html! { <li data-outcome={outcome_name(r.outcome)}>{ log_line(&lang, r) }</li> }) }
+                { for s.served.iter().map(|r| html! { <li data-outcome={outcome_name(r.outcome)} data-name={r.name.clone()}>{ log_line(&lang, r) }</li> }) }
             </ul>
         </div>
     }
@@ -206,14 +206,14 @@ fn status_key(s: DownloadStatus) -> &'static str {
 fn report_view(lang: &LangCtx, r: &DownloadReport) -> Html {
     let matches = r.expected_sha256.as_deref() == Some(r.sha256.as_str())
         && r.expected_size == Some(r.received);
-    let verdict = if !r.own_server {
-        lang.t("download.verdict.unknown")
+    let (kind, verdict) = if !r.own_server {
+        ("unknown", lang.t("download.verdict.unknown"))
     } else if r.expected_size.is_none() {
-        lang.t("download.verdict.missing")
+        ("missing", lang.t("download.verdict.missing"))
     } else if matches {
-        lang.t("download.verdict.match")
+        ("match", lang.t("download.verdict.match"))
     } else {
-        lang.t("download.verdict.differs")
+        ("differs", lang.t("download.verdict.differs"))
     };
     let dash = || "–".to_owned();
     html! {
@@ -228,7 +228,7 @@ fn report_view(lang: &LangCtx, r: &DownloadReport) -> Html {
                     <td><code data-testid="download-got-sha">{ r.sha256.clone() }</code></td>
                     <td><code>{ r.expected_sha256.clone().unwrap_or_else(dash) }</code></td></tr>
             </table>
-            <p class={if matches { "verdict ok" } else { "verdict bad" }} data-testid="download-verdict">{ verdict }</p>
+            <p class={if matches { "verdict ok" } else { "verdict bad" }} data-testid="download-verdict" data-verdict={kind}>{ verdict }</p>
             if r.completeness == Some(protocol::Completeness::AsFarAsTheProtocolCanTell) {
                 <p class="hint" data-testid="download-completeness">{ lang.t("download.completeness.as_far") }</p>
             }
@@ -244,7 +244,7 @@ fn report_view(lang: &LangCtx, r: &DownloadReport) -> Html {
     }
 }
 
-fn outcome_name(o: ServeOutcome) -> &'static str {
+pub fn outcome_name(o: ServeOutcome) -> &'static str {
     match o {
         ServeOutcome::Sent => "sent",
         ServeOutcome::Missing => "missing",
@@ -253,7 +253,7 @@ fn outcome_name(o: ServeOutcome) -> &'static str {
     }
 }
 
-fn log_line(lang: &LangCtx, r: &ServedReport) -> String {
+pub fn log_line(lang: &LangCtx, r: &ServedReport) -> String {
     let reason = r
         .reason
         .map(|reason| {

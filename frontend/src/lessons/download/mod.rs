@@ -4,70 +4,79 @@
 //! may arrive in pieces), then the relay's downloader doing it right, and the learner's own
 //! Python programs against both.
 
+mod framing;
 mod lab;
+mod memory;
+mod predict;
 mod python;
+mod shared;
 mod state;
 
 use yew::prelude::*;
 
 use super::{Lesson, Step};
-use crate::components::PythonCode;
+use crate::components::{PythonCode, RelayGate};
 use crate::i18n::use_lang;
+use framing::Framing;
 use lab::DownloadLab;
+use memory::MemoryDemo;
+use predict::Predict;
 use protocol::DownloadMode;
 
+// Each step's lab is keyed by its step: without a key, Yew keeps the previous step's component
+// (same type, same place) with its inputs, so step 3 would still suggest step 2's file. What
+// must outlive a step, the server and its log, is kept in `shared`.
 pub static LESSON: Lesson = Lesson {
     slug: "download",
     steps: &[
         Step {
             id: "protocol",
-            widget: Some(|| html! { <CourseProgram side={Side::Client} /> }),
+            widget: Some(|| html! { <CourseProgram key="protocol" side={Side::Client} /> }),
             needs_relay: false,
         },
         Step {
             id: "truncated",
             widget: Some(
-                || html! { <DownloadLab name="poem.txt" mode={DownloadMode::CourseOnce} /> },
+                || html! { <DownloadLab key="truncated" name="poem.txt" mode={DownloadMode::CourseOnce} /> },
             ),
             needs_relay: true,
         },
         Step {
             id: "status",
             widget: Some(
-                || html! { <DownloadLab name="empty.txt" mode={DownloadMode::UntilEnd} /> },
+                || html! { <DownloadLab key="status" name="empty.txt" mode={DownloadMode::UntilEnd} /> },
             ),
             needs_relay: true,
         },
         Step {
             id: "traversal",
             widget: Some(
-                || html! { <DownloadLab name="../../etc/passwd" mode={DownloadMode::UntilEnd} /> },
+                || html! { <DownloadLab key="traversal" name="../../etc/passwd" mode={DownloadMode::UntilEnd} /> },
             ),
             needs_relay: true,
         },
         Step {
             id: "framing",
-            widget: Some(|| html! { <Framing /> }),
-            needs_relay: false,
+            widget: Some(|| html! { <Framing key="framing" /> }),
+            needs_relay: true,
         },
         Step {
             id: "downloader",
             widget: Some(
-                || html! { <DownloadLab name="photo.bin" mode={DownloadMode::UntilEnd} /> },
+                || html! { <DownloadLab key="downloader" name="photo.bin" mode={DownloadMode::UntilEnd} /> },
             ),
             needs_relay: true,
         },
         Step {
             id: "python",
-            widget: Some(
-                || html! { <><CourseProgram side={Side::Server} /><crate::challenges::TryLink lesson="download" /></> },
-            ),
+            widget: Some(|| {
+                html! { <><CourseProgram key="python" side={Side::Server} /><crate::challenges::TryLink lesson="download" /></> }
+            }),
             needs_relay: false,
         },
     ],
 };
 
-/// One send of a name, and the pieces recv may return it in.
 /// Which of the course's two programs.
 #[derive(Clone, Copy, PartialEq)]
 enum Side {
@@ -83,34 +92,30 @@ struct CourseProgramProps {
 /// One of the course's two programs, commented in the page's language.
 #[function_component]
 fn CourseProgram(props: &CourseProgramProps) -> Html {
-    let lang = use_lang().lang;
-    let code = match props.side {
-        Side::Client => python::course_client(lang),
-        Side::Server => python::course_server(lang),
-    };
-    html! { <PythonCode code={code} /> }
-}
-
-#[function_component]
-fn Framing() -> Html {
-    let lang = use_lang();
-    let pieces = [
-        ["photo.bin"].as_slice(),
-        ["pho", "to.bin"].as_slice(),
-        ["p", "hoto.b", "in"].as_slice(),
-    ];
-    html! {
-        <div class="lab download-framing" data-testid="download-framing">
-            <p class="hint">{ lang.t("download.framing.sent") }{ " " }<code>{ "send(b'photo.bin')" }</code></p>
-            <ul>
-                { for pieces.iter().map(|p| html! {
-                    <li>{ lang.t("download.framing.recvs") }{ " " }
-                        { for p.iter().map(|s| html! { <code class="download-piece">{ format!("b'{s}'") }</code> }) }
-                    </li>
-                }) }
-            </ul>
-            <p class="hint">{ lang.t("download.framing.fix") }</p>
-            <pre><code>{ "sock.sendall(len(name).to_bytes(2, 'big') + name)   # length prefix\nsock.sendall(name + b'\\n')                            # or a delimiter" }</code></pre>
-        </div>
+    let ctx = use_lang();
+    let lang = ctx.lang;
+    match props.side {
+        // Something to predict before step 2 shows it.
+        Side::Client => html! {
+            <>
+                <PythonCode code={python::course_client(lang)} />
+                <Predict id="protocol"
+                    question={ctx.t("download.protocol.q")}
+                    options={vec![
+                        AttrValue::from(ctx.t("download.protocol.q_all")),
+                        AttrValue::from(ctx.t("download.protocol.q_1024")),
+                        AttrValue::from(ctx.t("download.protocol.q_none")),
+                    ]}
+                    answer={1}
+                    explain={ctx.t("download.protocol.q_explain")} />
+            </>
+        },
+        // The server's "whole file in memory", live, with the relay (the code shows without).
+        Side::Server => html! {
+            <>
+                <PythonCode code={python::course_server(lang)} />
+                <RelayGate><MemoryDemo /></RelayGate>
+            </>
+        },
     }
 }

@@ -8,7 +8,9 @@
 use std::net::SocketAddr;
 use std::rc::Rc;
 
-use protocol::{DownloadId, DownloadReport, FileEntry, RelayError, ServedReport, ServerMessage};
+use protocol::{
+    DownloadId, DownloadReport, FileEntry, RelayError, ServedReport, ServerMessage, SocketId,
+};
 use yew::prelude::*;
 
 use crate::lab::LabState;
@@ -24,11 +26,31 @@ pub struct Progress {
     pub elapsed_ms: u64,
 }
 
+/// How many turns of the page's own client are kept (a few KiB arrive in a few recvs).
+pub const MAX_TURNS: usize = 40;
+
 /// The course's file server, once started.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Server {
     pub local: SocketAddr,
     pub files: Vec<FileEntry>,
+    /// It reads each file whole into memory, as the course's server does.
+    pub read_whole: bool,
+}
+
+/// One turn of the page's own client (the framing step): what it called, what recv returned.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Turn {
+    /// `send(piece)`.
+    Sent(String),
+    /// The client waits this long before its next send.
+    Paused(u32),
+    /// One `recv(1024)` returned this many bytes.
+    Recv(usize),
+    /// `recv` returned 0: the server closed; only now is the file known to be complete.
+    End,
+    /// A call failed, or the relay closed the socket (the server reset it).
+    Failed(RelayError),
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,6 +63,19 @@ pub struct DownloadState {
     pub error: Option<RelayError>,
     /// What the server did for each client, newest first.
     pub served: Vec<ServedReport>,
+    /// The page's own client (the framing step) and what it did and got.
+    pub client: Option<SocketId>,
+    pub turns: Vec<Turn>,
+}
+
+impl DownloadState {
+    /// Bytes the page's own client has received so far.
+    pub fn client_bytes(&self) -> usize {
+        self.turns
+            .iter()
+            .map(|t| if let Turn::Recv(n) = t { *n } else { 0 })
+            .sum()
+    }
 }
 
 /// What the learner and the relay do to the lab, as verbs.
@@ -64,6 +99,20 @@ pub enum Action {
     Fail(RelayError),
     /// A new relay session: the old one's server and download are gone.
     LoseSession,
+    /// The page's own client connected: a new transcript.
+    OpenClient(SocketId),
+    /// The page's own client did something (a send, a pause, a failed call).
+    Say(Turn),
+    /// An event on a socket: the page's own client's, or not this lab's business.
+    ClientEvent {
+        socket: SocketId,
+        turn: Turn,
+    },
+    /// A step opens: the server an earlier step started, and its log, are this step's too.
+    Restore {
+        server: Option<Server>,
+        served: Vec<ServedReport>,
+    },
 }
 
 impl Reducible for DownloadState {
@@ -102,6 +151,24 @@ impl Reducible for DownloadState {
                 s.server = None;
                 s.download = None;
             }
+            Action::OpenClient(socket) => {
+                s.client = Some(socket);
+                s.turns.clear();
+            }
+            Action::Say(turn) => s.turns.push(turn),
+            Action::ClientEvent { socket, turn } if s.client == Some(socket) => {
+                s.turns.push(turn);
+            }
+            Action::ClientEvent { .. } => return self,
+            Action::Restore { server, served } => {
+                s.server = server;
+                // Lines that arrived on this step before the restore stay the newest.
+                s.served.extend(served);
+                s.served.truncate(MAX_SERVED);
+            }
+        }
+        if s.turns.len() > MAX_TURNS {
+            s.turns.drain(..s.turns.len() - MAX_TURNS);
         }
         Rc::new(s)
     }
@@ -129,6 +196,21 @@ impl LabState for DownloadState {
             }),
             ServerMessage::DownloadFinished(r) => Some(Action::Finish(r.clone())),
             ServerMessage::FileServed(r) => Some(Action::LogServed(r.clone())),
+            ServerMessage::TcpData { socket, data } => Some(Action::ClientEvent {
+                socket: *socket,
+                turn: Turn::Recv(data.0.len()),
+            }),
+            ServerMessage::TcpPeerClosed { socket } => Some(Action::ClientEvent {
+                socket: *socket,
+                turn: Turn::End,
+            }),
+            ServerMessage::SocketClosed {
+                socket,
+                error: Some(e),
+            } => Some(Action::ClientEvent {
+                socket: *socket,
+                turn: Turn::Failed(e.clone()),
+            }),
             _ => None,
         }
     }
@@ -166,6 +248,7 @@ mod tests {
             outcome: ServeOutcome::Sent,
             bytes: n,
             reason: None,
+            memory: None,
         }
     }
 
@@ -213,5 +296,54 @@ mod tests {
         assert_eq!((s.report.is_none(), s.error.is_none()), (true, true));
         let s = replay(s, vec![Action::Start(4), Action::LoseSession]);
         assert_eq!(s.download, None);
+    }
+
+    #[test]
+    fn a_new_step_inherits_the_server_and_its_log_after_the_mount_reset() {
+        let server = Server {
+            local: "127.0.0.1:7890".parse().unwrap(),
+            files: Vec::new(),
+            read_whole: false,
+        };
+        // What use_lab does on mount, then what the earlier step left.
+        let s = replay(
+            DownloadState::default(),
+            vec![
+                Action::LoseSession,
+                Action::LogServed(served(7)),
+                Action::Restore {
+                    server: Some(server.clone()),
+                    served: vec![served(2), served(1)],
+                },
+            ],
+        );
+        assert_eq!(s.server, Some(server));
+        let bytes: Vec<u64> = s.served.iter().map(|r| r.bytes).collect();
+        assert_eq!(bytes, [7, 2, 1]);
+    }
+
+    #[test]
+    fn the_own_client_hears_only_its_socket_and_counts_what_recv_returned() {
+        let on = |socket, turn| Action::ClientEvent { socket, turn };
+        let s = replay(
+            DownloadState::default(),
+            vec![
+                on(5, Turn::Recv(9)),
+                Action::OpenClient(5),
+                Action::Say(Turn::Sent("po".into())),
+                Action::Say(Turn::Paused(1000)),
+                on(6, Turn::Recv(7)),
+                on(5, Turn::Recv(1024)),
+                on(5, Turn::Recv(500)),
+                on(5, Turn::End),
+            ],
+        );
+        assert_eq!(s.client_bytes(), 1524);
+        assert_eq!(s.turns.len(), 5);
+        assert_eq!(s.turns.last(), Some(&Turn::End));
+        let s = replay(s, vec![Action::OpenClient(8)]);
+        assert!(s.turns.is_empty());
+        let many = (0..MAX_TURNS + 5).map(|_| on(8, Turn::Recv(1)));
+        assert_eq!(replay(s, many).turns.len(), MAX_TURNS);
     }
 }

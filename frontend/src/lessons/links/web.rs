@@ -212,11 +212,12 @@ pub fn WebLab() -> Html {
     }
 }
 
-/// Text with the invisible bytes made visible (`\r\n` as ␍␊).
+/// Text with the invisible bytes made visible, written as Python writes them in bytes:
+/// `\r\n` (every font has a backslash; the control pictures ␍␊ are empty boxes in many).
 fn visible(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes)
-        .replace('\r', "␍")
-        .replace('\n', "␊\n")
+        .replace('\r', "\\r")
+        .replace('\n', "\\n\n")
 }
 
 impl Ops<WebRequest> {
@@ -339,5 +340,17 @@ fn sequence(lang: &LangCtx, w: &WebRequest) -> Html {
             <line class="lifeline" x1={sx.to_string()} y1="40" x2={sx.to_string()} y2="330" />
             { for arrows }
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn line_ends_show_as_python_writes_them_in_glyphs_every_font_has() {
+        let shown = visible(b"GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+        assert_eq!(shown, "GET / HTTP/1.1\\r\\n\nHost: a\\r\\n\n\\r\\n\n");
+        assert_eq!(crate::i18n::glyphs::lacking(&shown), None);
     }
 }

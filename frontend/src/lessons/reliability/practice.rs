@@ -110,9 +110,10 @@ fn Ask(props: &AskProps) -> Html {
     let i = props.index;
     html! {
         <li class="rel-question" data-testid={format!("rel-q{i}")}>
-            <p>{ props.text.clone() }</p>
+            // The question is the answer field's label (for screen readers too).
+            <p id={format!("rel-q{i}-text")}>{ props.text.clone() }</p>
             <div class="row">
-                <input type="text" inputmode="numeric" value={(*typed).clone()} {oninput} data-testid={format!("rel-q{i}-input")} />
+                <input type="text" inputmode="numeric" value={(*typed).clone()} {oninput} aria-labelledby={format!("rel-q{i}-text")} data-testid={format!("rel-q{i}-input")} />
                 <button class="primary" onclick={oncheck} data-testid={format!("rel-q{i}-check")}>{ lang.t("rel.q.check") }</button>
             </div>
             if let Some(ok) = *checked {

@@ -148,7 +148,13 @@ pub async fn measure(relay_bin: &Path) -> Result<DownloadFigures> {
     let relay = Relay::start_binary(relay_bin.to_path_buf(), &args, &[]);
     let pid = relay.pid();
     let mut page = relay.client().await;
-    let port = match page.request(Request::FileServerStart { port: 0 }).await {
+    let port = match page
+        .request(Request::FileServerStart {
+            port: 0,
+            read_whole: false,
+        })
+        .await
+    {
         Ok(Reply::FileServer { local, .. }) => local.port(),
         other => bail!("file_server_start answered {other:?}"),
     };
