@@ -7,6 +7,7 @@ pub mod jail;
 pub mod lab;
 pub mod samples;
 pub mod server;
+pub mod sink;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
