@@ -1,7 +1,7 @@
 //! The downloader: what the course's client should have been. It connects, sends the name,
-//! then reads until the server closes (recv returns 0), handing each piece to a pipeline
-//! ([`crate::files::sink`]) that hashes it and writes it to a hidden temporary file on threads of
-//! its own while the next piece arrives (never the whole file in memory). Only a complete
+//! then reads until the server closes (recv returns 0), hashing each piece as it
+//! arrives and handing it to a writer thread ([`crate::files::sink`]) that puts it in a hidden
+//! temporary file while the next piece arrives (never the whole file in memory). Only a complete
 //! download is fsynced and renamed to `[接收]NAME` (never over an existing file: `NAME (1)`,
 //! ...), so a half-finished download never looks finished: a failure, a cancel, or the relay
 //! being killed leaves no file with the final name.
@@ -33,7 +33,7 @@ use tokio::net::TcpStream;
 use tokio::sync::Notify;
 
 use crate::errors::os_error;
-use crate::files::sink::{Sink, WriterStopped};
+use crate::files::sink::{BUFFER, Sink, WriterStopped};
 use crate::files::{Files, hex};
 use crate::outbox::Outbox;
 
@@ -47,9 +47,6 @@ pub const MAX_SEND_NAME: usize = 4096;
 pub const MAX_LOCAL_NAME_BYTES: usize = 200;
 /// How often the page hears about progress.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
-/// Each buffer of the pipeline (the course's client used 1024; bigger means fewer system
-/// calls and fewer hand-overs between the receiving, hashing and writing threads).
-const BUFFER: usize = 1024 * 1024;
 /// The course client's one recv.
 const COURSE_RECV: usize = 1024;
 

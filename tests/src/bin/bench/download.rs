@@ -29,6 +29,8 @@ pub struct DownloadFigures {
     relay_s: Vec<f64>,
     plain_s: Vec<f64>,
     hashing_s: Vec<f64>,
+    /// The relay's CPU seconds per 1 GiB download (its downloader and its file server).
+    relay_cpu_s: Vec<f64>,
     hwm_small: u64,
     hwm_big: u64,
 }
@@ -61,6 +63,18 @@ fn vm_hwm(pid: u32) -> Result<u64> {
         .context("no VmHWM")?;
     let kib: u64 = line.split_whitespace().nth(1).context("VmHWM")?.parse()?;
     Ok(kib * 1024)
+}
+
+/// CPU seconds (user + system) the process has used so far, from /proc/PID/stat.
+fn cpu_seconds(pid: u32) -> Result<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    // The fields after the command name (which is in parentheses and may hold spaces):
+    // state is field 3, utime 14, stime 15.
+    let after = stat.rsplit_once(')').context("stat")?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: u64 = fields[11].parse::<u64>()? + fields[12].parse::<u64>()?;
+    // USER_HZ is 100 on every Linux the bench runs on.
+    Ok(ticks as f64 / 100.0)
 }
 
 /// Resets VmHWM to the current RSS (Linux >= 4.0).
@@ -171,6 +185,7 @@ pub async fn measure(relay_bin: &Path) -> Result<DownloadFigures> {
     let hwm_small = vm_hwm(pid)?;
 
     let (mut relay_s, mut plain_s, mut hashing_s) = (Vec::new(), Vec::new(), Vec::new());
+    let mut relay_cpu_s = Vec::new();
     let mut hwm_big = 0;
     let plain_to = saved.join("plain.bin");
     for round in 0..ROUNDS {
@@ -186,7 +201,9 @@ pub async fn measure(relay_bin: &Path) -> Result<DownloadFigures> {
             }
         }
         reset_hwm(pid)?;
+        let cpu = cpu_seconds(pid)?;
         relay_s.push(relay_download(&mut page, port, "big.bin", BIG).await?);
+        relay_cpu_s.push(cpu_seconds(pid)? - cpu);
         hwm_big = hwm_big.max(vm_hwm(pid)?);
     }
     drop(page);
@@ -196,6 +213,7 @@ pub async fn measure(relay_bin: &Path) -> Result<DownloadFigures> {
         relay_s,
         plain_s,
         hashing_s,
+        relay_cpu_s,
         hwm_small,
         hwm_big,
     })
@@ -230,6 +248,14 @@ impl DownloadFigures {
                 Some(goal),
             );
         }
+        // CPU time hardly depends on what else the machine runs, unlike throughput: this
+        // shows whether any work is done twice (the served file's hash is computed in the
+        // first round only, then cached).
+        let cpu: Vec<String> = self.relay_cpu_s.iter().map(|s| format!("{s:.2}")).collect();
+        println!(
+            "  relay CPU s per 1 GiB download (downloader + its file server), by round: {}",
+            cpu.join(", ")
+        );
         for (label, hwm) in [
             ("  relay peak memory, 10 MiB", self.hwm_small),
             ("  relay peak memory, 1 GiB", self.hwm_big),

@@ -103,6 +103,8 @@ struct AppFigures {
     lcp_ms: Vec<f64>,
     /// Navigation to the first step's widget (hello: its heading), CPU throttled.
     first_step_ms: Vec<f64>,
+    /// Navigation to the end of the wasm's download, in the same loads.
+    wasm_arrived_ms: Vec<f64>,
 }
 
 pub struct PageFigures {
@@ -191,9 +193,10 @@ pub async fn measure(relay: &Relay, options: &Options) -> Result<PageFigures> {
             [(&hello_url, &mut hello), (&first_step_url, &mut tutorial)]
         };
         for (url, figures) in order {
-            let ms = first_step(&browser, url).await?;
+            let (shown, wasm) = first_step(&browser, url).await?;
             if round > 0 {
-                figures.first_step_ms.push(ms);
+                figures.first_step_ms.push(shown);
+                figures.wasm_arrived_ms.push(wasm);
             }
         }
     }
@@ -214,15 +217,25 @@ async fn load(browser: &Browser, url: &str) -> Result<LoadReport> {
     serde_json::from_value(value).context("read the page's timing report")
 }
 
-/// One fresh load of `url`: milliseconds from navigation to the first step's widget.
-async fn first_step(browser: &Browser, url: &str) -> Result<f64> {
+/// What the page reports about one throttled load: when the widget showed, and when the
+/// wasm had arrived (the rest is compiling, starting and rendering), both in ms from
+/// navigation.
+const FIRST_STEP_REPORT_JS: &str = r#"
+const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+return window.__firstStep === undefined ? null
+  : [window.__firstStep, wasm ? wasm.responseEnd : null];
+"#;
+
+/// One fresh load of `url`: milliseconds from navigation to the first step's widget, and to
+/// the end of the wasm's download.
+async fn first_step(browser: &Browser, url: &str) -> Result<(f64, f64)> {
     browser.goto("about:blank").await;
     browser.goto(url).await;
     let started = std::time::Instant::now();
     loop {
-        let value = browser.eval("return window.__firstStep ?? null;").await;
-        if let Some(ms) = value.as_f64() {
-            return Ok(ms);
+        let value = browser.eval(FIRST_STEP_REPORT_JS).await;
+        if let (Some(shown), Some(wasm)) = (value[0].as_f64(), value[1].as_f64()) {
+            return Ok((shown, wasm));
         }
         if started.elapsed() > LOAD_TIMEOUT {
             bail!("{url}: the first step's widget did not render within {LOAD_TIMEOUT:?}");
@@ -241,6 +254,7 @@ impl AppFigures {
             fcp_ms: vec![],
             lcp_ms: vec![],
             first_step_ms: vec![],
+            wasm_arrived_ms: vec![],
         }
     }
 
@@ -367,6 +381,14 @@ impl PageFigures {
             &format!("{hs:.0} ms"),
             ts / hs,
             Some(1.5),
+        );
+        let (tw, hw) = (median(&t.wasm_arrived_ms), median(&h.wasm_arrived_ms));
+        row(
+            "  of which until the wasm has arrived",
+            &format!("{tw:.0} ms"),
+            &format!("{hw:.0} ms"),
+            tw / hw,
+            None,
         );
         for app in [t, h] {
             let files: Vec<String> = app
