@@ -70,7 +70,7 @@ fn parse_args() -> Result<Options> {
                     "{}",
                     include_str!("main.rs")
                         .lines()
-                        .take(13)
+                        .take_while(|l| l.starts_with("//!"))
                         .collect::<Vec<_>>()
                         .join("\n")
                 );
