@@ -4,7 +4,7 @@
 //! is hashed once and written once, and nothing is copied on the way (tokio's file type, used
 //! before, copied every piece into a buffer of its own first).
 //!
-//! Measured (issue 14): hashing on a third thread too cost 15-50% more CPU per GiB than hashing
+//! Measured (issue 14): hashing on a third thread too cost 10-50% more CPU per GiB than hashing
 //! in place, and was slower on a busy 2-core machine: the bytes had left the cache by then.
 //!
 //! Buffers go round: task -> writer -> task. At most [`BUFFERS`] exist, so memory stays bounded
