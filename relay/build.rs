@@ -1,6 +1,7 @@
 //! Embeds the built tutorial page (`frontend/dist`, or the folder named by `NETLAB_DIST`) in the
-//! relay: every file with its content type and a gzip copy, plus the CSP hashes of the inline
-//! scripts in index.html. Without a built page it embeds a notice saying how to build it.
+//! relay: every file with its content type, a gzip copy and, when the page build made one
+//! (`NAME.br` beside it, see xtask/src/frontend.rs), a brotli copy; plus the CSP hashes of the
+//! inline scripts in index.html. Without a built page it embeds a notice saying how to build it.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -27,6 +28,8 @@ struct File {
     url_path: String,
     content_type: &'static str,
     bytes: Vec<u8>,
+    /// The brotli copy made at page build (empty: none).
+    br: Vec<u8>,
 }
 
 fn main() {
@@ -59,6 +62,7 @@ fn main() {
             url_path: "/index.html".into(),
             content_type: "text/html; charset=utf-8",
             bytes: NOTICE.as_bytes().to_vec(),
+            br: Vec::new(),
         }]
     };
 
@@ -74,15 +78,18 @@ fn main() {
     for (n, file) in files.iter().enumerate() {
         let raw = embed.join(format!("{n}.raw"));
         let gz = embed.join(format!("{n}.gz"));
+        let br = embed.join(format!("{n}.br"));
         std::fs::write(&raw, &file.bytes).unwrap();
         std::fs::write(&gz, gzip(&file.bytes)).unwrap();
+        std::fs::write(&br, &file.br).unwrap();
         writeln!(
             code,
-            "    Asset {{ path: {:?}, content_type: {:?}, raw: include_bytes!({:?}), gzip: include_bytes!({:?}) }},",
+            "    Asset {{ path: {:?}, content_type: {:?}, raw: include_bytes!({:?}), gzip: include_bytes!({:?}), br: include_bytes!({:?}) }},",
             file.url_path,
             file.content_type,
             raw.display().to_string(),
             gz.display().to_string(),
+            br.display().to_string(),
         )
         .unwrap();
     }
@@ -107,6 +114,10 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<File>) {
             collect(root, &path, files);
             continue;
         }
+        // A brotli copy travels with its file, never as a page of its own.
+        if path.extension().is_some_and(|e| e == "br") {
+            continue;
+        }
         let rel = path.strip_prefix(root).unwrap();
         let url_path: String = rel
             .components()
@@ -114,10 +125,14 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<File>) {
             .collect();
         let bytes =
             std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let mut br_name = path.file_name().unwrap().to_os_string();
+        br_name.push(".br");
+        let br = std::fs::read(path.with_file_name(br_name)).unwrap_or_default();
         files.push(File {
             content_type: content_type(&path),
             url_path,
             bytes,
+            br,
         });
     }
 }

@@ -13,7 +13,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::assets::{self, Asset};
+use crate::assets::{self, Asset, Encoding};
 use crate::session::{self, SessionCtx};
 
 /// The body of the 403 answer to a request whose Host is not this relay.
@@ -149,20 +149,29 @@ async fn page(State(state): State<AppState>, req: Request) -> Response {
         return res;
     }
     let asset = assets::find(req.uri().path()).unwrap_or_else(assets::index);
-    let gzip = accepts_gzip(req.headers()) && asset.gzip.len() < asset.raw.len();
-    serve_asset(asset, gzip, &state.inner.csp)
+    let picked = asset.pick(accepts(req.headers(), "gzip"), accepts(req.headers(), "br"));
+    serve_asset(asset, picked, &state.inner.csp)
 }
 
-fn serve_asset(asset: &'static Asset, gzip: bool, csp: &str) -> Response {
-    let body = if gzip { asset.gzip } else { asset.raw };
+fn serve_asset(
+    asset: &'static Asset,
+    (encoding, body): (Encoding, &'static [u8]),
+    csp: &str,
+) -> Response {
     let mut res = body.into_response();
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static(asset.content_type),
     );
-    if gzip {
-        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    match encoding {
+        Encoding::Gzip => {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        }
+        Encoding::Brotli => {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        }
+        Encoding::Identity => {}
     }
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -197,8 +206,8 @@ fn forbidden(body: &'static str) -> Response {
     res
 }
 
-/// Whether Accept-Encoding lists gzip (and does not refuse it with `q=0`).
-fn accepts_gzip(headers: &HeaderMap) -> bool {
+/// Whether Accept-Encoding lists `coding` (and does not refuse it with `q=0`).
+fn accepts(headers: &HeaderMap, coding: &str) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
@@ -212,7 +221,7 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
                     .and_then(|q| q.parse::<f32>().ok())
                     .is_some_and(|q| q <= 0.0)
             });
-            name.eq_ignore_ascii_case("gzip") && !refused
+            name.eq_ignore_ascii_case(coding) && !refused
         })
 }
 
@@ -231,11 +240,19 @@ mod tests {
 
     #[test]
     fn gzip_is_recognized_in_accept_encoding() {
-        assert!(accepts_gzip(&headers("gzip, deflate, br, zstd")));
-        assert!(accepts_gzip(&headers("br;q=1.0, gzip;q=0.8")));
-        assert!(!accepts_gzip(&headers("gzip;q=0")));
-        assert!(!accepts_gzip(&headers("br, deflate")));
-        assert!(!accepts_gzip(&headers("x-gzip-not")));
-        assert!(!accepts_gzip(&HeaderMap::new()));
+        assert!(accepts(&headers("gzip, deflate, br, zstd"), "gzip"));
+        assert!(accepts(&headers("br;q=1.0, gzip;q=0.8"), "gzip"));
+        assert!(!accepts(&headers("gzip;q=0"), "gzip"));
+        assert!(!accepts(&headers("br, deflate"), "gzip"));
+        assert!(!accepts(&headers("x-gzip-not"), "gzip"));
+        assert!(!accepts(&HeaderMap::new(), "gzip"));
+    }
+
+    #[test]
+    fn brotli_is_recognized_in_accept_encoding() {
+        assert!(accepts(&headers("gzip, deflate, br, zstd"), "br"));
+        assert!(accepts(&headers("BR;q=0.5"), "br"));
+        assert!(!accepts(&headers("gzip, br;q=0"), "br"));
+        assert!(!accepts(&headers("gzip, brotli"), "br"));
     }
 }

@@ -1,5 +1,6 @@
 //! The tutorial page, embedded in the binary at build time by `build.rs`: each file with its
-//! content type and a gzip copy. Lookups are by URL path (`/frontend.js`).
+//! content type, a gzip copy and a brotli copy (made when the page was built). Lookups are by
+//! URL path (`/frontend.js`).
 
 /// One embedded file.
 #[derive(Debug)]
@@ -10,6 +11,33 @@ pub struct Asset {
     pub raw: &'static [u8],
     /// The same bytes, gzip-compressed (best compression), for clients that accept gzip.
     pub gzip: &'static [u8],
+    /// The same bytes, brotli-compressed at page build (quality 11); empty when the page was
+    /// built without one.
+    pub br: &'static [u8],
+}
+
+/// How a response body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl Asset {
+    /// The smallest copy the client takes (`gzip`, `br`: what its Accept-Encoding allows).
+    pub fn pick(&self, gzip: bool, br: bool) -> (Encoding, &'static [u8]) {
+        let mut best = (Encoding::Identity, self.raw);
+        for (ok, encoding, body) in [
+            (gzip, Encoding::Gzip, self.gzip),
+            (br, Encoding::Brotli, self.br),
+        ] {
+            if ok && !body.is_empty() && body.len() < best.1.len() {
+                best = (encoding, body);
+            }
+        }
+        best
+    }
 }
 
 // Defines `FILES`, `PAGE_BUILT` and `INLINE_SCRIPT_HASHES`.
@@ -51,6 +79,38 @@ mod tests {
                 .unwrap();
             assert_eq!(out, asset.raw, "{}", asset.path);
         }
+    }
+
+    #[test]
+    fn every_brotli_copy_decompresses_to_the_raw_bytes() {
+        for asset in FILES.iter().filter(|a| !a.br.is_empty()) {
+            let mut out = Vec::new();
+            brotli::BrotliDecompress(&mut &asset.br[..], &mut out).unwrap();
+            assert_eq!(out, asset.raw, "{}", asset.path);
+        }
+    }
+
+    #[test]
+    fn the_smallest_accepted_copy_is_sent() {
+        let asset = Asset {
+            path: "/x.wasm",
+            content_type: "application/wasm",
+            raw: b"0123456789",
+            gzip: b"012345",
+            br: b"0123",
+        };
+        assert_eq!(asset.pick(true, true), (Encoding::Brotli, &b"0123"[..]));
+        assert_eq!(asset.pick(true, false), (Encoding::Gzip, &b"012345"[..]));
+        assert_eq!(asset.pick(false, false).0, Encoding::Identity);
+        // No brotli copy (a page built before brotli): gzip.
+        let old = Asset { br: b"", ..asset };
+        assert_eq!(old.pick(true, true).0, Encoding::Gzip);
+        // A copy larger than the raw bytes is never sent.
+        let tiny = Asset {
+            raw: b"ab",
+            ..asset
+        };
+        assert_eq!(tiny.pick(true, true).0, Encoding::Identity);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! `cargo xtask bench [flags]`: the benchmark figures, both sides of each ratio in one run
 //! (tests/src/bin/bench): page weight (the tutorial vs a Yew hello-world built the same way),
-//! first contentful paint in headless Chromium, the UDP echo round trip through the relay vs
+//! first contentful paint in headless Chromium, the first lesson step with the CPU throttled 4x
+//! (time to its widget, vs the hello-world's), the UDP echo round trip through the relay vs
 //! direct UDP, and on Linux the same round trip through the Windows build under Wine
 //! (information only). Flags go to the bench binary (--loads N, --round-trips N).
 //!
 //! `cargo xtask bench --download`: the file-download lab instead: 1 GiB over loopback, the
-//! relay's downloader vs a plain client, and the relay's peak memory (needs about 2 GiB free
-//! under the target folder).
+//! relay's downloader vs a plain client with and without hashing, the relay's CPU time per GiB
+//! and its peak memory (needs about 2 GiB free under the target folder).
 //!
 //! `cargo xtask bench --stress`: the relay under a local process's abuse (issue 12): RSS and
 //! file descriptors for 1,000 idle connections, 1,000 upgrades without hello and 100 download

@@ -5,6 +5,10 @@
 //!
 //! Both use the cargo profile `wasm-release` and the same wasm-opt pass. The page template is
 //! `<crate dir>/index.html` when the crate has one, else the repository's index.html.
+//!
+//! Each text or wasm file also gets a brotli copy beside it (`frontend_bg.wasm.br`), made once
+//! here at the best quality: the relay embeds it and sends it to browsers that accept `br`
+//! (every current one, on 127.0.0.1 too). It is about a quarter smaller than gzip -9.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -126,6 +130,9 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
         copy_tree(&statics, &stage.0)?;
     }
 
+    say("brotli -q 11");
+    precompress(&stage.0)?;
+
     if out.exists() {
         std::fs::remove_dir_all(out).with_context(|| format!("removing {}", out.display()))?;
     }
@@ -136,6 +143,37 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
     files.sort();
     for (name, size) in files {
         say(format!("  {name:<28} {size:>8} bytes"));
+    }
+    Ok(())
+}
+
+/// Files worth compressing (images and fonts already are).
+const COMPRESSIBLE: &[&str] = &["html", "js", "mjs", "wasm", "css", "svg", "json", "txt"];
+
+/// Writes `NAME.br` beside every compressible file under `dir`.
+fn precompress(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !COMPRESSIBLE.contains(&ext) {
+            continue;
+        }
+        let raw = std::fs::read(&path)?;
+        let mut br = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            // A 16 MiB window (the most), larger than any file: every repeat can be matched.
+            lgwin: 24,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut &raw[..], &mut br, &params)?;
+        let mut name = path.file_name().context("a file name")?.to_os_string();
+        name.push(".br");
+        std::fs::write(path.with_file_name(name), br)?;
     }
     Ok(())
 }

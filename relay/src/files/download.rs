@@ -1,6 +1,7 @@
 //! The downloader: what the course's client should have been. It connects, sends the name,
-//! then reads until the server closes (recv returns 0), hashing and writing each piece to a
-//! hidden temporary file as it comes (never the whole file in memory). Only a complete
+//! then reads until the server closes (recv returns 0), hashing each piece as it
+//! arrives and handing it to a writer thread ([`crate::files::sink`]) that puts it in a hidden
+//! temporary file while the next piece arrives (never the whole file in memory). Only a complete
 //! download is fsynced and renamed to `[接收]NAME` (never over an existing file: `NAME (1)`,
 //! ...), so a half-finished download never looks finished: a failure, a cancel, or the relay
 //! being killed leaves no file with the final name.
@@ -32,6 +33,7 @@ use tokio::net::TcpStream;
 use tokio::sync::Notify;
 
 use crate::errors::os_error;
+use crate::files::sink::{BUFFER, Sink, WriterStopped};
 use crate::files::{Files, hex};
 use crate::outbox::Outbox;
 
@@ -45,8 +47,6 @@ pub const MAX_SEND_NAME: usize = 4096;
 pub const MAX_LOCAL_NAME_BYTES: usize = 200;
 /// How often the page hears about progress.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
-/// The read buffer (the course's client used 1024; bigger means fewer system calls).
-const BUFFER: usize = 256 * 1024;
 /// The course client's one recv.
 const COURSE_RECV: usize = 1024;
 
@@ -185,6 +185,8 @@ fn millis(d: Duration) -> u64 {
 enum Stop {
     Cancelled,
     Failed(RelayError),
+    /// The writer failed: its own error is in [`Sink::finish`]'s answer.
+    Writer,
 }
 
 impl From<RelayError> for Stop {
@@ -212,14 +214,12 @@ async fn run(
         let (files, name) = (files.clone(), job.name.clone());
         tokio::task::spawn_blocking(move || files.expected(name.as_bytes()))
     });
-    let mut hasher = Sha256::new();
-    let fetched = fetch(&mut job, files, &mut hasher, received, cancel).await;
+    let (fetched, sha256) = fetch(&mut job, files, received, cancel).await;
     let expected = match expected {
         Some(task) => task.await.ok().flatten(),
         None => None,
     };
     let count = received.load(Ordering::Relaxed);
-    let sha256 = hex(&hasher.finalize());
     let mut report = DownloadReport {
         download: job.id,
         status: DownloadStatus::Failed,
@@ -268,6 +268,10 @@ async fn run(
         }
         Err(Stop::Cancelled) => report.status = DownloadStatus::Cancelled,
         Err(Stop::Failed(e)) => report.error = Some(e),
+        // (`fetch` turns it into the writer's error)
+        Err(Stop::Writer) => {
+            report.error = Some(RelayError::new(ErrorCode::OtherOs).with_detail("write"))
+        }
     }
     report.elapsed_ms = millis(started.elapsed());
     report
@@ -300,15 +304,74 @@ pub fn verify(
     Ok(Some(Completeness::Verified))
 }
 
-/// Sends the name and receives into a temporary file (not yet saved). Any error drops the
-/// temporary file, which deletes it.
+/// Sends the name and receives into a temporary file (not yet saved), hashing on the way.
+/// Returns the SHA-256 of what arrived beside the outcome. Any error drops the temporary
+/// file, which deletes it.
 async fn fetch(
     job: &mut Job,
     files: &Files,
-    hasher: &mut Sha256,
     received: &AtomicU64,
     cancel: &Notify,
-) -> Result<Fetched, Stop> {
+) -> (Result<Fetched, Stop>, String) {
+    let part = match begin(job, files).await {
+        Ok(part) => part,
+        Err(stop) => return (Err(stop), hex(&Sha256::digest(b""))),
+    };
+    let file = match part.as_file().try_clone() {
+        Ok(file) => file,
+        Err(e) => return (Err(os_error("dup", &e).into()), hex(&Sha256::digest(b""))),
+    };
+    let once = job.mode == DownloadMode::CourseOnce;
+    let mut sink = Sink::new(file, if once { COURSE_RECV } else { BUFFER });
+    let outcome = receive(job, files.stall_timeout, &mut sink, received, cancel).await;
+    // The hasher and the writer finish what they were handed, whatever happened.
+    let (sha256, written) = sink.finish().await;
+    let count = match outcome {
+        Ok(count) => count,
+        Err(Stop::Writer) => {
+            let e = written
+                .err()
+                .unwrap_or_else(|| std::io::Error::other("stopped"));
+            return (Err(os_error("write", &e).into()), sha256);
+        }
+        Err(stop) => return (Err(stop), sha256),
+    };
+    if let Err(e) = written {
+        return (Err(os_error("write", &e).into()), sha256);
+    }
+    if count == 0 {
+        // The course's client saves only when something arrived; so do we (the temporary file
+        // is removed). Missing and empty files both end here: the protocol cannot tell them
+        // apart.
+        let fetched = Fetched {
+            part: None,
+            status: DownloadStatus::NothingReceived,
+        };
+        return (Ok(fetched), sha256);
+    }
+    let synced = match part.as_file().try_clone() {
+        Ok(file) => tokio::task::spawn_blocking(move || file.sync_all())
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e))),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = synced {
+        return (Err(os_error("fsync", &e).into()), sha256);
+    }
+    let status = if once {
+        DownloadStatus::CourseOnce
+    } else {
+        DownloadStatus::Complete
+    };
+    let fetched = Fetched {
+        part: Some(part),
+        status,
+    };
+    (Ok(fetched), sha256)
+}
+
+/// Sends the name, then makes the temporary file.
+async fn begin(job: &mut Job, files: &Files) -> Result<tempfile::NamedTempFile, Stop> {
     let stall = files.stall_timeout;
     let stream = &mut job.stream;
     match tokio::time::timeout(stall, stream.write_all(job.name.as_bytes())).await {
@@ -330,20 +393,31 @@ async fn fetch(
     })
     .await
     .map_err(|e| RelayError::new(ErrorCode::OtherOs).with_detail(e.to_string()))??;
-    let mut out = tokio::fs::File::from_std(
-        part.as_file()
-            .try_clone()
-            .map_err(|e| os_error("dup", &e))?,
-    );
+    Ok(part)
+}
 
+/// Receives until the server closes (or once, in the course client's mode), handing each
+/// piece to the sink. Returns how many bytes arrived.
+async fn receive(
+    job: &mut Job,
+    stall: Duration,
+    sink: &mut Sink,
+    received: &AtomicU64,
+    cancel: &Notify,
+) -> Result<u64, Stop> {
     let once = job.mode == DownloadMode::CourseOnce;
-    let mut buf = vec![0u8; if once { COURSE_RECV } else { BUFFER }];
+    let stream = &mut job.stream;
     let mut count = 0u64;
     loop {
+        // Waiting for room (a slow disk) is not the server stalling: only the recv is timed.
         let read = tokio::select! {
-            r = tokio::time::timeout(stall, stream.read(&mut buf)) => r,
+            r = async {
+                let room = sink.room().await?;
+                Ok::<_, WriterStopped>(tokio::time::timeout(stall, stream.read(room)).await)
+            } => r,
             () = cancel.notified() => return Err(Stop::Cancelled),
         };
+        let read = read.map_err(|WriterStopped| Stop::Writer)?;
         let n = match read {
             Ok(Ok(n)) => n,
             Err(_) => return Err(stalled(stall, count).into()),
@@ -358,7 +432,7 @@ async fn fetch(
             }
         };
         if n == 0 {
-            break;
+            return Ok(count);
         }
         if count + n as u64 > job.max_bytes {
             return Err(RelayError::new(ErrorCode::DownloadTooLarge)
@@ -369,36 +443,13 @@ async fn fetch(
                 ))
                 .into());
         }
-        hasher.update(&buf[..n]);
-        out.write_all(&buf[..n])
-            .await
-            .map_err(|e| os_error("write", &e))?;
+        sink.filled(n);
         count += n as u64;
         received.store(count, Ordering::Relaxed);
         if once {
-            break;
+            return Ok(count);
         }
     }
-    if count == 0 {
-        // The course's client saves only when something arrived; so do we (the temporary file
-        // is removed). Missing and empty files both end here: the protocol cannot tell them
-        // apart.
-        return Ok(Fetched {
-            part: None,
-            status: DownloadStatus::NothingReceived,
-        });
-    }
-    out.flush().await.map_err(|e| os_error("write", &e))?;
-    out.sync_all().await.map_err(|e| os_error("fsync", &e))?;
-    let status = if once {
-        DownloadStatus::CourseOnce
-    } else {
-        DownloadStatus::Complete
-    };
-    Ok(Fetched {
-        part: Some(part),
-        status,
-    })
 }
 
 fn stalled(timeout: Duration, count: u64) -> RelayError {

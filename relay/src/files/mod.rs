@@ -7,6 +7,7 @@ pub mod jail;
 pub mod lab;
 pub mod samples;
 pub mod server;
+pub mod sink;
 pub mod whole;
 
 use std::collections::HashMap;

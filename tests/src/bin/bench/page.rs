@@ -1,6 +1,12 @@
 //! Page weight and paint timing: the tutorial (served by the real relay) against the Yew
 //! hello-world (served by [`e2e::StaticServer`]), loaded alternately in one headless Chromium
 //! with its HTTP cache disabled, so every load is a first visit.
+//!
+//! Then the first step as a learner on a weak laptop meets it (issue 14): the CPU throttled 4x
+//! (`Emulation.setCPUThrottlingRate`), the cache off, the time from navigation until the first
+//! lesson step's widget (`/lesson/intro/1`, `.widget > *`) has been rendered, against the
+//! hello-world's `<h1>`. A script installed before each document
+//! (`Page.addScriptToEvaluateOnNewDocument`) notes the first frame after the element appears.
 
 use std::io::Write;
 use std::path::Path;
@@ -20,6 +26,26 @@ use crate::stats::{header, kib, median, row};
 const MOUNTED_WHEN_GONE: &str = "#app > .loading";
 /// A page that has not mounted by then counts as a failure.
 const LOAD_TIMEOUT: Duration = Duration::from_secs(20);
+/// The first lesson step (its widget is what a learner waits for).
+const FIRST_STEP: &str = "/lesson/intro/1";
+/// How much slower than this machine a student's laptop is taken to be.
+const THROTTLE: f64 = 4.0;
+
+/// Installed before every document: notes `performance.now()` (ms since navigation) in
+/// `window.__firstStep` at the first animation frame after the tutorial's step widget or the
+/// hello-world's heading is in the DOM.
+const FIRST_STEP_JS: &str = r#"
+(() => {
+  const sel = '.widget > *, #app > h1';
+  let seen = false;
+  const check = () => {
+    if (seen || !document.querySelector(sel)) return;
+    seen = true;
+    requestAnimationFrame(() => { window.__firstStep = performance.now(); });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})();
+"#;
 
 /// What the page reports about one load (see [`LOAD_REPORT_JS`]).
 #[derive(Debug, Deserialize)]
@@ -68,12 +94,17 @@ requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(finish, 0)));
 /// One app's figures.
 struct AppFigures {
     name: &'static str,
-    /// (file, raw size, gzip -9 size) for each dist file the first load fetched.
-    files: Vec<(String, u64, u64)>,
+    /// (file, raw size, gzip -9 size, brotli -q 11 size) for each dist file the first load
+    /// fetched.
+    files: Vec<(String, u64, u64, u64)>,
     transfer: u64,
     encoded: u64,
     fcp_ms: Vec<f64>,
     lcp_ms: Vec<f64>,
+    /// Navigation to the first step's widget (hello: its heading), CPU throttled.
+    first_step_ms: Vec<f64>,
+    /// Navigation to the end of the wasm's download, in the same loads.
+    wasm_arrived_ms: Vec<f64>,
 }
 
 pub struct PageFigures {
@@ -136,6 +167,42 @@ pub async fn measure(relay: &Relay, options: &Options) -> Result<PageFigures> {
             }
         }
     }
+
+    // The first step on a slow laptop: the same loads, CPU throttled.
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": FIRST_STEP_JS }),
+        )
+        .await;
+    browser
+        .cdp(
+            "Emulation.setCPUThrottlingRate",
+            json!({ "rate": THROTTLE }),
+        )
+        .await;
+    let first_step_url = format!("{}{FIRST_STEP}", relay.base());
+    eprintln!(
+        "first step: {} throttled loads of each, alternating",
+        options.loads
+    );
+    for round in 0..=options.loads {
+        let order = if round % 2 == 0 {
+            [(&first_step_url, &mut tutorial), (&hello_url, &mut hello)]
+        } else {
+            [(&hello_url, &mut hello), (&first_step_url, &mut tutorial)]
+        };
+        for (url, figures) in order {
+            let (shown, wasm) = first_step(&browser, url).await?;
+            if round > 0 {
+                figures.first_step_ms.push(shown);
+                figures.wasm_arrived_ms.push(wasm);
+            }
+        }
+    }
+    browser
+        .cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
+        .await;
     browser.quit().await;
     Ok(PageFigures { tutorial, hello })
 }
@@ -150,6 +217,33 @@ async fn load(browser: &Browser, url: &str) -> Result<LoadReport> {
     serde_json::from_value(value).context("read the page's timing report")
 }
 
+/// What the page reports about one throttled load: when the widget showed, and when the
+/// wasm had arrived (the rest is compiling, starting and rendering), both in ms from
+/// navigation.
+const FIRST_STEP_REPORT_JS: &str = r#"
+const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+return window.__firstStep === undefined ? null
+  : [window.__firstStep, wasm ? wasm.responseEnd : null];
+"#;
+
+/// One fresh load of `url`: milliseconds from navigation to the first step's widget, and to
+/// the end of the wasm's download.
+async fn first_step(browser: &Browser, url: &str) -> Result<(f64, f64)> {
+    browser.goto("about:blank").await;
+    browser.goto(url).await;
+    let started = std::time::Instant::now();
+    loop {
+        let value = browser.eval(FIRST_STEP_REPORT_JS).await;
+        if let (Some(shown), Some(wasm)) = (value[0].as_f64(), value[1].as_f64()) {
+            return Ok((shown, wasm));
+        }
+        if started.elapsed() > LOAD_TIMEOUT {
+            bail!("{url}: the first step's widget did not render within {LOAD_TIMEOUT:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 impl AppFigures {
     fn new(name: &'static str) -> Self {
         AppFigures {
@@ -159,6 +253,8 @@ impl AppFigures {
             encoded: 0,
             fcp_ms: vec![],
             lcp_ms: vec![],
+            first_step_ms: vec![],
+            wasm_arrived_ms: vec![],
         }
     }
 
@@ -175,14 +271,22 @@ impl AppFigures {
                 // The app routes itself: any unknown path is index.html.
                 Err(_) => std::fs::read(dist.join("index.html"))?,
             };
-            self.files
-                .push((file.to_string(), bytes.len() as u64, gzip9(&bytes)?));
+            self.files.push((
+                file.to_string(),
+                bytes.len() as u64,
+                gzip9(&bytes)?,
+                brotli11(&bytes)?,
+            ));
         }
         Ok(())
     }
 
     fn gzip_total(&self) -> u64 {
-        self.files.iter().map(|(_, _, gz)| gz).sum()
+        self.files.iter().map(|(_, _, gz, _)| gz).sum()
+    }
+
+    fn brotli_total(&self) -> u64 {
+        self.files.iter().map(|(_, _, _, br)| br).sum()
     }
 }
 
@@ -191,6 +295,18 @@ fn url_path(url: &str) -> &str {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = after_scheme.split_once('/').map_or("", |(_, path)| path);
     path.split(['?', '#']).next().unwrap_or("")
+}
+
+/// Brotli at its best quality, as the tutorial's files are precompressed at build.
+fn brotli11(bytes: &[u8]) -> Result<u64> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out.len() as u64)
 }
 
 fn gzip9(bytes: &[u8]) -> Result<u64> {
@@ -213,6 +329,14 @@ impl PageFigures {
             &kib(tg),
             &kib(hg),
             tg as f64 / hg as f64,
+            Some(2.5),
+        );
+        let (tb, hb) = (t.brotli_total(), h.brotli_total());
+        row(
+            "weight: brotli -q 11 of the same files",
+            &kib(tb),
+            &kib(hb),
+            tb as f64 / hb as f64,
             Some(2.5),
         );
         row(
@@ -247,11 +371,32 @@ impl PageFigures {
                 None,
             );
         }
+        let (ts, hs) = (median(&t.first_step_ms), median(&h.first_step_ms));
+        row(
+            &format!(
+                "first step, CPU /{THROTTLE}, median of {}",
+                t.first_step_ms.len()
+            ),
+            &format!("{ts:.0} ms"),
+            &format!("{hs:.0} ms"),
+            ts / hs,
+            Some(1.5),
+        );
+        let (tw, hw) = (median(&t.wasm_arrived_ms), median(&h.wasm_arrived_ms));
+        row(
+            "  of which until the wasm has arrived",
+            &format!("{tw:.0} ms"),
+            &format!("{hw:.0} ms"),
+            tw / hw,
+            None,
+        );
         for app in [t, h] {
             let files: Vec<String> = app
                 .files
                 .iter()
-                .map(|(name, raw, gz)| format!("{name} {} -> {}", kib(*raw), kib(*gz)))
+                .map(|(name, raw, gz, br)| {
+                    format!("{name} {} -> gz {} / br {}", kib(*raw), kib(*gz), kib(*br))
+                })
                 .collect();
             println!("  {}: {}", app.name, files.join(", "));
         }

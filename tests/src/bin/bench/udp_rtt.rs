@@ -114,7 +114,7 @@ fn direct(echo_port: u16, round_trips: usize) -> Result<Vec<f64>> {
 
 impl UdpFigures {
     pub fn print(&self) {
-        self.print_as("UDP echo round trip", Some(10.0));
+        self.print_as("UDP echo round trip", Some(2.0));
     }
 
     /// The same table for the Windows build under Wine: information only, since Wine adds its
