@@ -34,10 +34,10 @@ pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
             <div class="error-head"><code class="error-code">{ e.code.name() }</code>{ " " }<span class="errno">{ errno }</span></div>
             <p>{ super::prose::inline(&props.explanation.clone().unwrap_or_else(|| AttrValue::from(e.code.explain(lang.lang)))) }</p>
             if let Some(line) = &e.python {
-                <p class="error-python">{ lang.t("common.error_python") }{ " " }<code data-testid="error-python">{ line.clone() }</code></p>
+                <p class="error-python">{ lang.t(key!("common.error_python")) }{ " " }<code data-testid="error-python">{ line.clone() }</code></p>
             }
             if let Some(detail) = &e.detail {
-                <p class="error-detail">{ lang.t("common.error_detail") }{ " " }<code>{ detail.clone() }</code></p>
+                <p class="error-detail">{ lang.t(key!("common.error_detail")) }{ " " }<code>{ detail.clone() }</code></p>
             }
         </div>
     }

@@ -93,13 +93,21 @@ mod tests {
                     format!("lesson.{slug}.title"),
                     format!("lesson.{slug}.summary"),
                 ] {
-                    assert_ne!(tr(lang, &key), MISSING, "{lang:?} lacks {key}");
+                    assert_ne!(
+                        tr(lang, crate::i18n::Key::built(&key)),
+                        MISSING,
+                        "{lang:?} lacks {key}"
+                    );
                 }
             }
             for lesson in ready() {
                 for step in lesson.steps {
                     for key in [step.title_key(lesson), step.body_key(lesson)] {
-                        assert_ne!(tr(lang, &key), MISSING, "{lang:?} lacks {key}");
+                        assert_ne!(
+                            tr(lang, crate::i18n::Key::built(&key)),
+                            MISSING,
+                            "{lang:?} lacks {key}"
+                        );
                     }
                 }
             }

@@ -116,19 +116,25 @@ fn WellKnown() -> Html {
     let oninput = on_text(&query);
     let rows: Vec<Html> = SERVICES
         .iter()
-        .filter(|s| matches(s, lang.t(&format!("ports.svc.{}", s.port)), &query))
+        .filter(|s| {
+            matches(
+                s,
+                lang.t(crate::i18n::Key::built(&format!("ports.svc.{}", s.port))),
+                &query,
+            )
+        })
         .map(|s| {
             let range = if is_well_known(s.port) {
-                lang.t("ports.range.well_known")
+                lang.t(key!("ports.range.well_known"))
             } else {
-                lang.t("ports.range.registered")
+                lang.t(key!("ports.range.registered"))
             };
             html! {
                 <tr data-testid="port-row" data-port={s.port.to_string()}>
                     <td><code>{ s.port }</code></td>
                     <td>{ s.proto }</td>
                     <td><strong>{ s.name }</strong></td>
-                    <td>{ lang.t(&format!("ports.svc.{}", s.port)) }</td>
+                    <td>{ lang.t(crate::i18n::Key::built(&format!("ports.svc.{}", s.port))) }</td>
                     <td class="hint">{ range }</td>
                 </tr>
             }
@@ -139,31 +145,31 @@ fn WellKnown() -> Html {
         "import socket\n\n{}\n{}  # {}\n",
         python::tcp_open("s"),
         python::bind("s", "", 80),
-        lang.t("ports.privilege.comment")
+        lang.t(key!("ports.privilege.comment"))
     );
     html! {
         <div class="lab" data-testid="ports-well-known">
-            <label>{ lang.t("ports.search") }
-                <input type="search" value={(*query).clone()} {oninput} data-testid="port-search" placeholder={lang.t("ports.search.placeholder")} />
+            <label>{ lang.t(key!("ports.search")) }
+                <input type="search" value={(*query).clone()} {oninput} data-testid="port-search" placeholder={lang.t(key!("ports.search.placeholder"))} />
             </label>
             <div class="table-wrap">
                 <table class="ip-table" data-testid="port-table">
                     <thead><tr>
-                        <th>{ lang.t("ports.col.port") }</th>
-                        <th>{ lang.t("ports.col.proto") }</th>
-                        <th>{ lang.t("ports.col.name") }</th>
-                        <th>{ lang.t("ports.col.what") }</th>
-                        <th>{ lang.t("ports.col.range") }</th>
+                        <th>{ lang.t(key!("ports.col.port")) }</th>
+                        <th>{ lang.t(key!("ports.col.proto")) }</th>
+                        <th>{ lang.t(key!("ports.col.name")) }</th>
+                        <th>{ lang.t(key!("ports.col.what")) }</th>
+                        <th>{ lang.t(key!("ports.col.range")) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             if empty {
-                <p class="hint" data-testid="port-search-empty">{ lang.t("ports.search.none") }</p>
+                <p class="hint" data-testid="port-search-empty">{ lang.t(key!("ports.search.none")) }</p>
             }
-            <h3>{ lang.t("ports.privilege.title") }</h3>
+            <h3>{ lang.t(key!("ports.privilege.title")) }</h3>
             <PythonCode code={bind_demo} />
-            <crate::components::Prose text={lang.t("ports.privilege.body")} />
+            <crate::components::Prose text={lang.t(key!("ports.privilege.body"))} />
         </div>
     }
 }
@@ -208,8 +214,8 @@ fn Dynamic() -> Html {
         .map(|(i, p)| {
             let inside = range.map(|(lo, hi)| (lo..=hi).contains(p));
             let verdict = match inside {
-                Some(true) => lang.t("ports.dynamic.inside"),
-                Some(false) => lang.t("ports.dynamic.outside"),
+                Some(true) => lang.t(key!("ports.dynamic.inside")),
+                Some(false) => lang.t(key!("ports.dynamic.outside")),
                 None => "",
             };
             html! {
@@ -224,19 +230,17 @@ fn Dynamic() -> Html {
         .collect::<Html>();
     let (range_text, lo, hi) = match range {
         Some((lo, hi)) => (
-            lang.tf(
+            lang.tf(fill!(
                 "ports.dynamic.range",
-                &[
-                    ("lo", &lo.to_string()),
-                    ("hi", &hi.to_string()),
-                    ("n", &crate::i18n::thousands(u64::from(hi - lo) + 1)),
-                ],
-            ),
+                lo = &lo.to_string(),
+                hi = &hi.to_string(),
+                n = &crate::i18n::thousands(u64::from(hi - lo) + 1)
+            )),
             lo.to_string(),
             hi.to_string(),
         ),
         None => (
-            lang.t("ports.dynamic.range_unknown").to_owned(),
+            lang.t(key!("ports.dynamic.range_unknown")).to_owned(),
             String::new(),
             String::new(),
         ),
@@ -245,7 +249,7 @@ fn Dynamic() -> Html {
         "import socket\n\nfor i in range({DEMO_CLIENTS}):\n    {}\n    {}\n    print(s.getsockname())  # {}\n    s.close()\n",
         python::tcp_open("s"),
         format_args!("s.connect({})", python::address("127.0.0.1", echo)),
-        lang.t("ports.dynamic.comment"),
+        lang.t(key!("ports.dynamic.comment")),
     );
     html! {
         <div class="lab" data-testid="ports-dynamic">
@@ -254,20 +258,20 @@ fn Dynamic() -> Html {
             <PythonCode code={program} />
             <div class="actions">
                 <button class="primary" onclick={onrun} disabled={lab.busy() || echo == 0} data-testid="port-demo-run">
-                    { lang.tf("ports.dynamic.run", &[("n", &DEMO_CLIENTS.to_string())]) }
+                    { lang.tf(fill!("ports.dynamic.run", n = &DEMO_CLIENTS.to_string())) }
                 </button>
             </div>
             <table class="runs" data-testid="port-demo-table">
                 <thead><tr>
-                    <th>{ lang.t("ports.dynamic.socket") }</th>
-                    <th>{ lang.t("ports.dynamic.local") }</th>
-                    <th>{ lang.t("ports.dynamic.peer") }</th>
+                    <th>{ lang.t(key!("ports.dynamic.socket")) }</th>
+                    <th>{ lang.t(key!("ports.dynamic.local")) }</th>
+                    <th>{ lang.t(key!("ports.dynamic.peer")) }</th>
                     <th></th>
                 </tr></thead>
                 <tbody>{ rows }</tbody>
             </table>
             <details>
-                <summary>{ lang.t("udp.log.title") }</summary>
+                <summary>{ lang.t(key!("udp.log.title")) }</summary>
                 <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="port-demo-log" />
             </details>
         </div>

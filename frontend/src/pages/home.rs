@@ -27,12 +27,12 @@ pub fn Home() -> Html {
                             <Link<Route> to={Route::LessonStart { slug: lesson.slug.to_owned() }}>
                                 <span class="lesson-number">{ number }</span>
                                 <span class="lesson-text">
-                                    <strong>{ lang.t(&format!("lesson.{}.title", lesson.slug)) }</strong>
-                                    <span class="summary">{ lang.t(&format!("lesson.{}.summary", lesson.slug)) }</span>
+                                    <strong>{ lang.t(crate::i18n::Key::built(&format!("lesson.{}.title", lesson.slug))) }</strong>
+                                    <span class="summary">{ lang.t(crate::i18n::Key::built(&format!("lesson.{}.summary", lesson.slug))) }</span>
                                     <span class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={seen.to_string()}>
                                         <span class="bar" style={format!("width:{pct}%")}></span>
                                     </span>
-                                    <span class="progress-text">{ lang.tf("home.progress", &[("seen", &seen.to_string()), ("total", &total.to_string())]) }</span>
+                                    <span class="progress-text">{ lang.tf(fill!("home.progress", seen = &seen.to_string(), total = &total.to_string())) }</span>
                                 </span>
                             </Link<Route>>
                         </li>
@@ -43,9 +43,9 @@ pub fn Home() -> Html {
                         <div class="lesson-link">
                             <span class="lesson-number">{ number }</span>
                             <span class="lesson-text">
-                                <strong>{ lang.t(&format!("lesson.{slug}.title")) }</strong>
-                                <span class="summary">{ lang.t(&format!("lesson.{slug}.summary")) }</span>
-                                <span class="badge">{ lang.t("home.planned") }</span>
+                                <strong>{ lang.t(crate::i18n::Key::built(&format!("lesson.{slug}.title"))) }</strong>
+                                <span class="summary">{ lang.t(crate::i18n::Key::built(&format!("lesson.{slug}.summary"))) }</span>
+                                <span class="badge">{ lang.t(key!("home.planned")) }</span>
                             </span>
                         </div>
                     </li>
@@ -56,15 +56,15 @@ pub fn Home() -> Html {
     html! {
         <main class="page" data-testid="home">
             <section class="hero">
-                <h1>{ lang.t("home.title") }</h1>
-                <crate::components::Prose text={lang.t("home.intro")} />
+                <h1>{ lang.t(key!("home.title")) }</h1>
+                <crate::components::Prose text={lang.t(key!("home.intro"))} />
             </section>
             <ol class="lesson-list">{ items }</ol>
             <section class="panel-card" data-testid="home-panel">
-                <h2>{ lang.t("panel.home.title") }</h2>
-                <p>{ lang.t("panel.home.body") }</p>
+                <h2>{ lang.t(key!("panel.home.title")) }</h2>
+                <p>{ lang.t(key!("panel.home.body")) }</p>
                 <Link<Route> to={Route::Panel} classes="button primary">
-                    <span data-testid="home-panel-open">{ lang.t("panel.home.open") }</span>
+                    <span data-testid="home-panel-open">{ lang.t(key!("panel.home.open")) }</span>
                 </Link<Route>>
             </section>
         </main>

@@ -99,15 +99,15 @@ fn Framing() -> Html {
     ];
     html! {
         <div class="lab download-framing" data-testid="download-framing">
-            <p class="hint">{ lang.t("download.framing.sent") }{ " " }<code>{ "send(b'photo.bin')" }</code></p>
+            <p class="hint">{ lang.t(key!("download.framing.sent")) }{ " " }<code>{ "send(b'photo.bin')" }</code></p>
             <ul>
                 { for pieces.iter().map(|p| html! {
-                    <li>{ lang.t("download.framing.recvs") }{ " " }
+                    <li>{ lang.t(key!("download.framing.recvs")) }{ " " }
                         { for p.iter().map(|s| html! { <code class="download-piece">{ format!("b'{s}'") }</code> }) }
                     </li>
                 }) }
             </ul>
-            <p class="hint">{ lang.t("download.framing.fix") }</p>
+            <p class="hint">{ lang.t(key!("download.framing.fix")) }</p>
             <pre><code>{ "sock.sendall(len(name).to_bytes(2, 'big') + name)   # length prefix\nsock.sendall(name + b'\\n')                            # or a delimiter" }</code></pre>
         </div>
     }

@@ -114,7 +114,7 @@ fn PracticeLink() -> Html {
     html! {
         <p class="actions">
             <Link<Route> to={Route::Practice} classes="button primary">
-                <span data-testid="practice-link">{ lang.t("ipw.practice.open") }{ " →" }</span>
+                <span data-testid="practice-link">{ lang.t(key!("ipw.practice.open")) }{ " →" }</span>
             </Link<Route>>
         </p>
     }
@@ -124,7 +124,7 @@ fn PracticeLink() -> Html {
 mod tests {
     use protocol::Lang;
 
-    use crate::i18n::{all, tr};
+    use crate::i18n::{Key, all, tr};
 
     /// Every literal text key these modules use exists in both languages (keys built at run
     /// time are covered by the tests in `text.rs`).
@@ -154,7 +154,11 @@ mod tests {
                     && !piece.contains([' ', '{'])
                 {
                     for lang in Lang::ALL {
-                        assert_ne!(tr(lang, piece), "⟦missing text⟧", "{lang:?} lacks {piece}");
+                        assert_ne!(
+                            tr(lang, Key::built(piece)),
+                            "⟦missing text⟧",
+                            "{lang:?} lacks {piece}"
+                        );
                     }
                     checked += 1;
                 }
@@ -164,7 +168,7 @@ mod tests {
         // Keys built with format!: practice levels, hints and field labels.
         for n in 1..=3 {
             for key in [format!("practice.level{n}"), format!("practice.hint{n}")] {
-                assert_ne!(tr(Lang::En, &key), "⟦missing text⟧", "{key}");
+                assert_ne!(tr(Lang::En, Key::built(&key)), "⟦missing text⟧", "{key}");
             }
         }
         for f in [

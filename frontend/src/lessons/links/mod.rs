@@ -82,10 +82,10 @@ fn Glossary() -> Html {
                 <>
                     <dt>
                         <Link<Route> to={Route::Step { slug: "links".into(), step: *step }}>
-                            { lang.t(&format!("links.term.{term}")) }
+                            { lang.t(crate::i18n::Key::built(&format!("links.term.{term}"))) }
                         </Link<Route>>
                     </dt>
-                    <dd>{ lang.t(&format!("links.term.{term}.def")) }</dd>
+                    <dd>{ lang.t(crate::i18n::Key::built(&format!("links.term.{term}.def"))) }</dd>
                 </>
             }) }
         </dl>

@@ -148,9 +148,9 @@ pub fn KernelStep() -> Html {
         .into_iter()
         .map(|(k, v)| html! {
             <tr>
-                <th scope="row"><code>{ lang.t(&format!("rel.kernel.{k}.field")) }</code></th>
+                <th scope="row"><code>{ lang.t(crate::i18n::Key::built(&format!("rel.kernel.{k}.field"))) }</code></th>
                 <td data-testid={format!("kernel-{k}")}>{ v }</td>
-                <td>{ lang.t(&format!("rel.kernel.{k}.sim")) }</td>
+                <td>{ lang.t(crate::i18n::Key::built(&format!("rel.kernel.{k}.sim"))) }</td>
             </tr>
         })
         .collect::<Html>()
@@ -158,30 +158,30 @@ pub fn KernelStep() -> Html {
     let connected = lab.socket.is_some();
     html! {
         <div class="lab" data-testid="rel-kernel">
-            <p class="hint">{ lang.tf("rel.kernel.hint", &[("port", &echo.to_string())]) }</p>
+            <p class="hint">{ lang.tf(fill!("rel.kernel.hint", port = &echo.to_string())) }</p>
             <div class="row">
-                <button class="primary" onclick={onconnect} disabled={connected || echo == 0} data-testid="kernel-connect">{ lang.t("tcp.button.connect") }</button>
-                <button class="secondary" onclick={onsend} disabled={!connected} data-testid="kernel-send">{ lang.t("rel.kernel.send") }</button>
-                <span data-testid="kernel-sent" data-bytes={lab.sent.to_string()}>{ lang.tf("rel.kernel.sent", &[("bytes", &lab.sent.to_string())]) }</span>
+                <button class="primary" onclick={onconnect} disabled={connected || echo == 0} data-testid="kernel-connect">{ lang.t(key!("tcp.button.connect")) }</button>
+                <button class="secondary" onclick={onsend} disabled={!connected} data-testid="kernel-send">{ lang.t(key!("rel.kernel.send")) }</button>
+                <span data-testid="kernel-sent" data-bytes={lab.sent.to_string()}>{ lang.tf(fill!("rel.kernel.sent", bytes = &lab.sent.to_string())) }</span>
             </div>
             if let Some(e) = &lab.error {
                 <ErrorBox error={e.clone()} />
             }
             if let Some(reason) = &lab.reason {
-                <p class="field-error" data-testid="kernel-none">{ lang.tf("rel.kernel.none", &[("reason", reason)]) }</p>
+                <p class="field-error" data-testid="kernel-none">{ lang.tf(fill!("rel.kernel.none", reason = reason)) }</p>
             }
             if let Some(source) = lab.info.as_ref().map(|i| i.source.clone()).filter(|s| s != "TCP_INFO" && !s.is_empty()) {
-                <p class="hint" data-testid="kernel-source">{ lang.tf("rel.kernel.source", &[("source", &source)]) }</p>
+                <p class="hint" data-testid="kernel-source">{ lang.tf(fill!("rel.kernel.source", source = &source)) }</p>
             }
             if let Some(rows) = rows {
                 <div class="table-wrap">
                     <table class="compare-table" data-testid="kernel-table">
-                        <thead><tr><th>{ lang.t("rel.kernel.col.field") }</th><th>{ lang.t("rel.kernel.col.value") }</th><th>{ lang.t("rel.kernel.col.sim") }</th></tr></thead>
+                        <thead><tr><th>{ lang.t(key!("rel.kernel.col.field")) }</th><th>{ lang.t(key!("rel.kernel.col.value")) }</th><th>{ lang.t(key!("rel.kernel.col.sim")) }</th></tr></thead>
                         <tbody>{ rows }</tbody>
                     </table>
                 </div>
             } else if connected && lab.reason.is_none() {
-                <p class="hint">{ lang.t("rel.kernel.waiting") }</p>
+                <p class="hint">{ lang.t(key!("rel.kernel.waiting")) }</p>
             }
         </div>
     }

@@ -121,7 +121,7 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
             html! {
                 <g class={classes!("state-node", live.then_some("live"))} data-testid="tcp-state-node" data-state={*name} data-live={live.to_string()}>
                     <rect x={x.to_string()} y={y.to_string()} width={W.to_string()} height={H.to_string()} rx="8" />
-                    <text x={(x + W / 2).to_string()} y={(y + 21).to_string()} text-anchor="middle" class="label">{ lang.t(&format!("tcp.state.{name}")) }</text>
+                    <text x={(x + W / 2).to_string()} y={(y + 21).to_string()} text-anchor="middle" class="label">{ lang.t(crate::i18n::Key::built(&format!("tcp.state.{name}"))) }</text>
                     <text x={(x + W / 2).to_string()} y={(y + 40).to_string()} text-anchor="middle" class="sockets">{ here.join(" ") }</text>
                 </g>
             }
@@ -130,7 +130,7 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
     let list = tcp.iter().map(|s| sock_line(s, &lang)).collect::<Html>();
     html! {
         <figure class="state-diagram">
-            <svg class="picture" viewBox="0 0 580 310" role="img" aria-label={lang.t("tcp.state.alt")}>
+            <svg class="picture" viewBox="0 0 580 310" role="img" aria-label={lang.t(key!("tcp.state.alt"))}>
                 <defs>
                     <marker id="tcp-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" />
@@ -140,7 +140,7 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
                 { nodes }
             </svg>
             if tcp.is_empty() {
-                <figcaption class="hint">{ lang.t("tcp.state.none") }</figcaption>
+                <figcaption class="hint">{ lang.t(key!("tcp.state.none")) }</figcaption>
             } else {
                 <ul class="state-list">{ list }</ul>
             }
@@ -150,10 +150,10 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
 
 fn sock_line(s: &Sock, lang: &LangCtx) -> Html {
     let role = match s.role {
-        Role::Client => lang.t("tcp.role.client").to_owned(),
-        Role::Listener => lang.t("tcp.role.listener").to_owned(),
+        Role::Client => lang.t(key!("tcp.role.client")).to_owned(),
+        Role::Listener => lang.t(key!("tcp.role.listener")).to_owned(),
         Role::Accepted { listener } => {
-            lang.tf("tcp.role.accepted", &[("listener", &listener.to_string())])
+            lang.tf(fill!("tcp.role.accepted", listener = &listener.to_string()))
         }
         Role::Udp => "UDP".to_owned(),
     };
@@ -165,7 +165,7 @@ fn sock_line(s: &Sock, lang: &LangCtx) -> Html {
     html! {
         <li data-testid="tcp-state" data-socket={s.id.to_string()} data-state={s.state.name()}>
             <strong>{ format!("#{}", s.id) }</strong>{ " " }{ role }{ " " }<code>{ addr }</code>{ " — " }
-            <span class={classes!("state-name", s.state.name())}>{ lang.t(&format!("tcp.state.{}", s.state.name())) }</span>
+            <span class={classes!("state-name", s.state.name())}>{ lang.t(crate::i18n::Key::built(&format!("tcp.state.{}", s.state.name()))) }</span>
         </li>
     }
 }

@@ -73,7 +73,7 @@ pub enum TcpLine {
     /// time so a language switch re-translates the log.
     Ok {
         python: String,
-        key: &'static str,
+        key: crate::i18n::Key,
         args: Vec<(&'static str, String)>,
     },
     Failed {
@@ -130,7 +130,7 @@ pub enum Action {
     /// Log a call that succeeded.
     Log {
         python: String,
-        key: &'static str,
+        key: crate::i18n::Key,
         args: Vec<(&'static str, String)>,
     },
     /// Log a call that failed.

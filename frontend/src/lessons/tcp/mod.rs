@@ -92,9 +92,9 @@ fn Compare() -> Html {
     .map(|row| {
         html! {
             <tr>
-                <th scope="row">{ lang.t(&format!("tcp.cmp.{row}")) }</th>
-                <td><Prose text={lang.t(&format!("tcp.cmp.{row}.tcp"))} /></td>
-                <td><Prose text={lang.t(&format!("tcp.cmp.{row}.udp"))} /></td>
+                <th scope="row">{ lang.t(crate::i18n::Key::built(&format!("tcp.cmp.{row}"))) }</th>
+                <td><Prose text={lang.t(crate::i18n::Key::built(&format!("tcp.cmp.{row}.tcp")))} /></td>
+                <td><Prose text={lang.t(crate::i18n::Key::built(&format!("tcp.cmp.{row}.udp")))} /></td>
             </tr>
         }
     })

@@ -58,14 +58,14 @@ pub fn InUseLab() -> Html {
     html! {
         <div class="lab" data-testid="udp-inuse-lab">
             <div class="row">
-                <label>{ lang.t("udp.field.port") }
+                <label>{ lang.t(key!("udp.field.port")) }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-inuse-port" />
                 </label>
                 <button class="primary" onclick={onrun} disabled={lab.busy() || holder.is_some() || port_parsed.is_err()} data-testid="udp-inuse-run">
-                    { lang.t("udp.inuse.run") }
+                    { lang.t(key!("udp.inuse.run")) }
                 </button>
                 <button class="secondary" onclick={onretry} disabled={lab.busy() || holder.is_none()} data-testid="udp-inuse-retry">
-                    { lang.t("udp.inuse.retry") }
+                    { lang.t(key!("udp.inuse.retry")) }
                 </button>
             </div>
             if let Err(e) = port_parsed {

@@ -45,7 +45,11 @@ pub fn PracticePage() -> Html {
     let (level, seed) = *current;
     use_effect_with((level, seed), |(l, s)| show_in_url(*l, *s));
     {
-        let title = format!("{} · {}", lang.t("practice.title"), lang.t("app.title"));
+        let title = format!(
+            "{} · {}",
+            lang.t(key!("practice.title")),
+            lang.t(key!("app.title"))
+        );
         use_effect_with(title, |t| {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(t);
@@ -61,7 +65,7 @@ pub fn PracticePage() -> Html {
                 <button type="button" class={classes!((l == level).then_some("primary"))} aria-pressed={(l == level).to_string()}
                     data-testid="practice-level" data-level={n.to_string()}
                     onclick={move |_| current.set((l, random_seed()))}>
-                    { lang.t(&format!("practice.level{n}")) }
+                    { lang.t(crate::i18n::Key::built(&format!("practice.level{n}"))) }
                 </button>
             }
         })
@@ -83,15 +87,15 @@ pub fn PracticePage() -> Html {
     let problem = Problem::generate(level, seed);
     html! {
         <main class="page practice" data-testid="practice" data-level={level_number(level).to_string()} data-seed={seed.to_string()}>
-            <h1>{ lang.t("practice.title") }</h1>
-            <Prose text={lang.t("practice.intro")} />
-            <div class="actions" role="group" aria-label={lang.t("practice.levels")}>{ levels }</div>
+            <h1>{ lang.t(key!("practice.title")) }</h1>
+            <Prose text={lang.t(key!("practice.intro"))} />
+            <div class="actions" role="group" aria-label={lang.t(key!("practice.levels"))}>{ levels }</div>
             <p class="practice-meta">
-                <span>{ lang.t("practice.seed") }{ " " }<code data-testid="practice-seed">{ seed }</code></span>
-                <span data-testid="practice-score">{ lang.tf("practice.score", &[("solved", &score.solved.to_string()), ("tried", &score.tried.to_string())]) }</span>
-                <button type="button" onclick={new_problem} data-testid="practice-new">{ lang.t("practice.new") }</button>
+                <span>{ lang.t(key!("practice.seed")) }{ " " }<code data-testid="practice-seed">{ seed }</code></span>
+                <span data-testid="practice-score">{ lang.tf(fill!("practice.score", solved = &score.solved.to_string(), tried = &score.tried.to_string())) }</span>
+                <button type="button" onclick={new_problem} data-testid="practice-new">{ lang.t(key!("practice.new")) }</button>
             </p>
-            <p class="hint">{ lang.t("practice.share") }</p>
+            <p class="hint">{ lang.t(key!("practice.share")) }</p>
             <ProblemView key={format!("{}-{seed}", level_number(level))} problem={problem} {on_checked} />
         </main>
     }
@@ -113,62 +117,57 @@ enum Mark {
 
 fn unreadable_text(lang: &LangCtx, u: &Unreadable) -> String {
     match u {
-        Unreadable::Blank => lang.t("practice.blank").to_owned(),
-        Unreadable::NotANumber => lang.t("practice.not_a_number").to_owned(),
+        Unreadable::Blank => lang.t(key!("practice.blank")).to_owned(),
+        Unreadable::NotANumber => lang.t(key!("practice.not_a_number")).to_owned(),
         Unreadable::Parse(e) => text::parse_error(lang.lang, e),
     }
 }
 
 fn question(lang: &LangCtx, p: &Problem) -> String {
     match &p.task {
-        Task::Classify { addr } => lang.tf("practice.q.classify", &[("addr", &addr.to_string())]),
-        Task::Subnet { host } => lang.tf("practice.q.subnet", &[("cidr", &host.to_string())]),
-        Task::Reach { a, b } => lang.tf(
+        Task::Classify { addr } => lang.tf(fill!("practice.q.classify", addr = &addr.to_string())),
+        Task::Subnet { host } => lang.tf(fill!("practice.q.subnet", cidr = &host.to_string())),
+        Task::Reach { a, b } => lang.tf(fill!(
             "practice.q.reach",
-            &[("a", &a.to_string()), ("b", &b.to_string())],
-        ),
+            a = &a.to_string(),
+            b = &b.to_string()
+        )),
         Task::Vlsm { network, hosts } => {
             let list: Vec<String> = hosts
                 .iter()
                 .enumerate()
                 .map(|(i, h)| {
-                    lang.tf(
+                    lang.tf(fill!(
                         "practice.q.group",
-                        &[
-                            ("n", &(i + 1).to_string()),
-                            ("hosts", &thousands(u64::from(*h))),
-                        ],
-                    )
+                        n = &(i + 1).to_string(),
+                        hosts = &thousands(u64::from(*h))
+                    ))
                 })
                 .collect();
-            lang.tf(
+            lang.tf(fill!(
                 "practice.q.vlsm",
-                &[
-                    ("network", &network.to_string()),
-                    ("groups", &list.join(lang.t("practice.list_sep"))),
-                ],
-            )
+                network = &network.to_string(),
+                groups = &list.join(lang.t(key!("practice.list_sep")))
+            ))
         }
     }
 }
 
 fn field_label(lang: &LangCtx, p: &Problem, f: Field) -> String {
     match (f, &p.task) {
-        (Field::VlsmBlock(i), Task::Vlsm { hosts, .. }) => lang.tf(
+        (Field::VlsmBlock(i), Task::Vlsm { hosts, .. }) => lang.tf(fill!(
             "practice.field.vlsm",
-            &[
-                ("n", &(i + 1).to_string()),
-                (
-                    "hosts",
-                    &hosts
-                        .get(i)
-                        .map(|h| thousands(u64::from(*h)))
-                        .unwrap_or_default(),
-                ),
-            ],
-        ),
+            n = &(i + 1).to_string(),
+            hosts = &hosts
+                .get(i)
+                .map(|h| thousands(u64::from(*h)))
+                .unwrap_or_default()
+        )),
         _ => lang
-            .t(&format!("practice.field.{}", field_key(f)))
+            .t(crate::i18n::Key::built(&format!(
+                "practice.field.{}",
+                field_key(f)
+            )))
             .to_owned(),
     }
 }
@@ -280,8 +279,8 @@ fn ProblemView(props: &ProblemProps) -> Html {
                         <label class="ip-field">{ label.clone() }
                             <select data-testid="practice-input-delivery" {onchange}>
                                 <option value="" selected={current.is_empty()}>{ "—" }</option>
-                                <option value="direct" selected={current == "direct"}>{ lang.t("ipw.delivery.direct") }</option>
-                                <option value="gateway" selected={current == "gateway"}>{ lang.t("ipw.delivery.gateway") }</option>
+                                <option value="direct" selected={current == "direct"}>{ lang.t(key!("ipw.delivery.direct")) }</option>
+                                <option value="gateway" selected={current == "gateway"}>{ lang.t(key!("ipw.delivery.gateway")) }</option>
                             </select>
                         </label>
                     }
@@ -317,8 +316,8 @@ fn ProblemView(props: &ProblemProps) -> Html {
             };
             let mark_html = match &mark {
                 None => html! {},
-                Some(Mark::Right) => html! { <span class="mark right" data-testid={format!("practice-result-{key}")} data-result="right">{ "✓ " }{ lang.t("practice.right") }</span> },
-                Some(Mark::Wrong) => html! { <span class="mark wrong" data-testid={format!("practice-result-{key}")} data-result="wrong">{ "✗ " }{ lang.t("practice.wrong") }</span> },
+                Some(Mark::Right) => html! { <span class="mark right" data-testid={format!("practice-result-{key}")} data-result="right">{ "✓ " }{ lang.t(key!("practice.right")) }</span> },
+                Some(Mark::Wrong) => html! { <span class="mark wrong" data-testid={format!("practice-result-{key}")} data-result="wrong">{ "✗ " }{ lang.t(key!("practice.wrong")) }</span> },
                 Some(Mark::Unreadable(msg)) => html! { <span class="mark unreadable" role="alert" data-testid={format!("practice-result-{key}")} data-result="unreadable">{ msg.clone() }</span> },
             };
             html! { <div class="practice-field" data-field={key.clone()}>{ input }{ mark_html }</div> }
@@ -351,16 +350,16 @@ fn ProblemView(props: &ProblemProps) -> Html {
             <form onsubmit={check} class="practice-form">
                 { boxes }
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="practice-check">{ lang.t("practice.check") }</button>
-                    <button type="button" onclick={toggle_hint} aria-expanded={hint.to_string()} data-testid="practice-hint-button">{ lang.t("practice.hint_button") }</button>
+                    <button type="submit" class="primary" data-testid="practice-check">{ lang.t(key!("practice.check")) }</button>
+                    <button type="button" onclick={toggle_hint} aria-expanded={hint.to_string()} data-testid="practice-hint-button">{ lang.t(key!("practice.hint_button")) }</button>
                     <button type="button" onclick={next_step} disabled={at >= total} data-testid="practice-solution-next">
-                        { lang.t(if at == 0 { "practice.solution" } else { "practice.next_step" }) }
+                        { lang.t(if at == 0 { key!("practice.solution") } else { key!("practice.next_step") }) }
                     </button>
-                    <button type="button" onclick={all_steps} disabled={at >= total} data-testid="practice-solution-all">{ lang.t("practice.all_steps") }</button>
+                    <button type="button" onclick={all_steps} disabled={at >= total} data-testid="practice-solution-all">{ lang.t(key!("practice.all_steps")) }</button>
                 </div>
             </form>
-            if all_right { <p class="verdict" role="status" data-testid="practice-solved">{ lang.t("practice.solved") }</p> }
-            if *hint { <p class="hint-box" data-testid="practice-hint">{ lang.t(&format!("practice.hint{}", level_number(p.level))) }</p> }
+            if all_right { <p class="verdict" role="status" data-testid="practice-solved">{ lang.t(key!("practice.solved")) }</p> }
+            if *hint { <p class="hint-box" data-testid="practice-hint">{ lang.t(crate::i18n::Key::built(&format!("practice.hint{}", level_number(p.level)))) }</p> }
             if at > 0 { <ol class="walk" data-testid="practice-solution" aria-live="polite">{ solution }</ol> }
         </section>
     }
