@@ -155,7 +155,13 @@ pub fn note_text(lang: Lang, note: &Note) -> String {
             let who = peer.map(|p| p.to_string()).unwrap_or_default();
             let why = error
                 .as_ref()
-                .map(|e| format!("{}: {}", e.code.name(), e.code.explain(lang)))
+                .map(|e| {
+                    format!(
+                        "{}: {}",
+                        e.code.name(),
+                        tr(lang, crate::components::explanation(e.code))
+                    )
+                })
                 .unwrap_or_default();
             trf(lang, fill!("panel.note.dropped", peer = &who, why = &why))
         }
@@ -165,7 +171,11 @@ pub fn note_text(lang: Lang, note: &Note) -> String {
                 .errno
                 .map(|n| format!(" (errno {n})"))
                 .unwrap_or_default();
-            format!("{}{errno}: {}", error.code.name(), error.code.explain(lang))
+            format!(
+                "{}{errno}: {}",
+                error.code.name(),
+                tr(lang, crate::components::explanation(error.code))
+            )
         }
         Note::SessionLost => tr(lang, key!("panel.note.session_lost")).to_owned(),
     }
