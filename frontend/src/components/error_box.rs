@@ -101,7 +101,7 @@ mod tests {
         assert_eq!(keys.len(), ErrorCode::ALL.len());
         assert_eq!(
             explanation(ErrorCode::ConnRefused).name(),
-            "error.ECONNREFUSED"
+            key!("error.ECONNREFUSED")
         );
         assert!(tr(Lang::ZhCn, explanation(ErrorCode::ConnRefused)).starts_with("对方拒绝连接"));
     }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::tcp::lab::{TcpLab, TcpLine};
+use super::tcp::lab::{TcpLine, TcpState};
 use super::{Lesson, Step, pictures};
 use crate::components::{PythonCode, on_text};
 use crate::i18n::use_lang;
@@ -181,7 +181,7 @@ const DEMO_CLIENTS: usize = 3;
 fn Dynamic() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let echo = relay.welcome().map(|w| w.tcp_echo_port).unwrap_or(0);
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
     let ports = use_state(Vec::<u16>::new);

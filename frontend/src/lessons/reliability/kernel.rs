@@ -15,7 +15,7 @@ use crate::relay::KernelView;
 
 /// The connection and the kernel's last word on it.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct KernelLab {
+pub struct KernelState {
     socket: Option<SocketId>,
     /// Bytes sent on it so far.
     sent: usize,
@@ -35,7 +35,7 @@ pub enum Action {
     LoseSession,
 }
 
-impl Reducible for KernelLab {
+impl Reducible for KernelState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -71,7 +71,7 @@ impl Reducible for KernelLab {
     }
 }
 
-impl LabState for KernelLab {
+impl LabState for KernelState {
     fn lose_session() -> Action {
         Action::LoseSession
     }
@@ -80,7 +80,7 @@ impl LabState for KernelLab {
 #[function_component]
 pub fn KernelStep() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<KernelLab>();
+    let lab = use_lab::<KernelState>();
     let echo = lab.relay().welcome().map_or(0, |w| w.tcp_echo_port);
 
     // Poll once a second while a connection is open and the step is shown.
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn sends_add_up_and_a_new_connection_starts_from_zero() {
         let lab = replay(
-            KernelLab::default(),
+            KernelState::default(),
             vec![
                 Action::Connect(3),
                 Action::CountSent(14),

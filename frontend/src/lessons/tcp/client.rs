@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::diagram::StateDiagram;
 use super::lab::Action;
-use super::lab::{COURSE_RECV, TcpLab, TcpLine};
+use super::lab::{COURSE_RECV, TcpLine, TcpState};
 use crate::components::{Composed, Composer, EncodingSelect, PyArgs, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
@@ -13,7 +13,7 @@ use crate::python;
 use crate::relay::use_relay;
 
 /// The "show received bytes as" selector.
-pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str) -> Html {
+pub fn decode_select(lab: &LabHandle<TcpState>, testid: &'static str, label: &str) -> Html {
     html! {
         <label>{ label.to_owned() }
             <EncodingSelect value={lab.decode_as} onpick={lab.callback(Action::DecodeAs)} testid={testid} />
@@ -25,7 +25,7 @@ pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str)
 pub fn ClientLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let echo = relay.welcome().map(|w| w.tcp_echo_port).unwrap_or(0);
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| {

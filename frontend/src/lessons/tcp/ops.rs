@@ -3,12 +3,12 @@
 
 use protocol::{RelayError, SocketId, SocketState};
 
-use super::lab::{Action, Role, TcpLab};
+use super::lab::{Action, Role, TcpState};
 use crate::lab::Ops;
 use crate::python;
 use crate::relay::{Connected, Listening};
 
-impl Ops<TcpLab> {
+impl Ops<TcpState> {
     /// Logs a failed call; the caller goes on with `None`.
     fn fail<T>(&self, python: String, error: RelayError) -> Option<T> {
         self.dispatch(Action::Fail { python, error });

@@ -4,7 +4,7 @@
 use protocol::RelayError;
 use yew::prelude::*;
 
-use super::lab::{TcpLab, TcpLine};
+use super::lab::{TcpLine, TcpState};
 use crate::components::{ErrorBox, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
@@ -24,7 +24,7 @@ struct Outcome {
 #[function_component]
 pub fn RefusedLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let port = use_state(|| DEFAULT_PORT.to_string());
     let port_parsed = parse_port(&port);
     let outcome = use_state(Outcome::default);

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::client::decode_select;
 use super::diagram::StateDiagram;
 use super::lab::{Live, Sock};
-use super::lab::{TcpLab, TcpLine};
+use super::lab::{TcpLine, TcpState};
 use super::log_line::received;
 use crate::components::{
     Composed, Composer, ErrorBox, PyArgs, PythonCode, Target, on_text, parse_port,
@@ -34,7 +34,7 @@ pub fn bind_denied_key(host: &str) -> crate::i18n::Key {
 #[function_component]
 pub fn ServerLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| DEFAULT_PORT.to_string());
     let backlog = use_state(|| DEFAULT_BACKLOG.to_string());

@@ -8,7 +8,7 @@ use std::time::Duration;
 use protocol::SocketId;
 use yew::prelude::*;
 
-use super::lab::{TcpLab, TcpLine};
+use super::lab::{TcpLine, TcpState};
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
@@ -54,7 +54,7 @@ struct Pair {
 }
 
 /// The pair, once both sockets exist and are open.
-fn pair(lab: &TcpLab) -> Option<Pair> {
+fn pair(lab: &TcpState) -> Option<Pair> {
     let client = lab.client()?.id;
     let conn = lab.open_with(|r| matches!(r, super::lab::Role::Accepted { .. }));
     Some(Pair {
@@ -73,7 +73,7 @@ struct Running {
 #[function_component]
 pub fn StreamLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let current = use_state(|| None::<Running>);
     let pair_now = pair(&lab);
 

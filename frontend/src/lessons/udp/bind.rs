@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::lab::{Action, UdpLab, UdpLine};
+use super::lab::{Action, UdpLine, UdpState};
 use crate::components::PythonCode;
 use crate::components::{Composed, Composer, EncodingSelect, Target, on_text, parse_port};
 use crate::i18n::use_lang;
@@ -17,7 +17,7 @@ pub const DEFAULT_PORT: u16 = 7788;
 #[function_component]
 pub fn BindLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<UdpLab>();
+    let lab = use_lab::<UdpState>();
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| DEFAULT_PORT.to_string());
     let port_parsed = parse_port(&port);

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use yew::prelude::*;
 
-use super::lab::{UdpLab, UdpLine};
+use super::lab::{UdpLine, UdpState};
 use crate::components::Composed;
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
@@ -18,7 +18,7 @@ use crate::text::codec::Encoding;
 pub fn FreshPortLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let lab = use_lab::<UdpLab>();
+    let lab = use_lab::<UdpState>();
     let runs = use_state(Vec::<SocketAddr>::new);
     let echo = relay.welcome().map(|w| w.udp_echo_port).unwrap_or(0);
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::bind::DEFAULT_PORT;
-use super::lab::{UdpLab, UdpLine};
+use super::lab::{UdpLine, UdpState};
 use crate::components::{on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
@@ -12,7 +12,7 @@ use crate::lab::{LogView, use_lab};
 #[function_component]
 pub fn InUseLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<UdpLab>();
+    let lab = use_lab::<UdpState>();
     let port = use_state(|| DEFAULT_PORT.to_string());
     // Socket A, the one holding the port, once the experiment ran.
     let holder = use_state(|| None::<protocol::SocketId>);

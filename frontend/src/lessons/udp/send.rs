@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::lab::{UdpLab, UdpLine};
+use super::lab::{UdpLine, UdpState};
 use crate::components::{Composed, Composer, Target};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
@@ -13,7 +13,7 @@ use crate::relay::use_relay;
 pub fn SendLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let lab = use_lab::<UdpLab>();
+    let lab = use_lab::<UdpState>();
     let echo = relay.welcome().map(|w| w.udp_echo_port).unwrap_or(0);
 
     let onopen = {
