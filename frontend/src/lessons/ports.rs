@@ -8,74 +8,90 @@ use yew::prelude::*;
 use super::tcp::lab::{TcpLine, TcpState};
 use super::{Lesson, Step, pictures};
 use crate::components::{PythonCode, on_text};
-use crate::i18n::use_lang;
+use crate::i18n::{Key, use_lang};
 use crate::lab::{LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
 
 pub static LESSON: Lesson = Lesson {
     slug: "ports",
+    title: key!("lesson.ports.title"),
+    summary: key!("lesson.ports.summary"),
     steps: &[
         Step {
             id: "door",
+            title: key!("ports.door.title"),
+            body: key!("ports.door.body"),
             widget: Some(|| html! { <Door /> }),
             needs_relay: false,
         },
         Step {
             id: "well_known",
+            title: key!("ports.well_known.title"),
+            body: key!("ports.well_known.body"),
             widget: Some(|| html! { <WellKnown /> }),
             needs_relay: false,
         },
         Step {
             id: "dynamic",
+            title: key!("ports.dynamic.title"),
+            body: key!("ports.dynamic.body"),
             widget: Some(|| html! { <Dynamic /> }),
             needs_relay: true,
         },
         Step {
             id: "pair",
+            title: key!("ports.pair.title"),
+            body: key!("ports.pair.body"),
             widget: Some(|| html! { <Pair /> }),
             needs_relay: false,
         },
     ],
 };
 
-/// A common service: port, transport, name (the description is `ports.svc.<port>`).
+/// A common service: port, transport, name and what it is for.
 pub struct Service {
     pub port: u16,
     pub proto: &'static str,
     pub name: &'static str,
+    pub about: Key,
 }
 
-const fn svc(port: u16, proto: &'static str, name: &'static str) -> Service {
-    Service { port, proto, name }
+const fn svc(port: u16, proto: &'static str, name: &'static str, about: Key) -> Service {
+    Service {
+        port,
+        proto,
+        name,
+        about,
+    }
 }
 
 /// Common services, by port.
 pub const SERVICES: &[Service] = &[
-    svc(20, "TCP", "FTP-DATA"),
-    svc(21, "TCP", "FTP"),
-    svc(22, "TCP", "SSH"),
-    svc(23, "TCP", "Telnet"),
-    svc(25, "TCP", "SMTP"),
-    svc(53, "UDP/TCP", "DNS"),
-    svc(67, "UDP", "DHCP"),
-    svc(69, "UDP", "TFTP"),
-    svc(80, "TCP", "HTTP"),
-    svc(110, "TCP", "POP3"),
-    svc(123, "UDP", "NTP"),
-    svc(143, "TCP", "IMAP"),
-    svc(161, "UDP", "SNMP"),
-    svc(443, "TCP", "HTTPS"),
-    svc(445, "TCP", "SMB"),
-    svc(587, "TCP", "SMTP submission"),
-    svc(993, "TCP", "IMAPS"),
-    svc(995, "TCP", "POP3S"),
-    svc(1433, "TCP", "SQL Server"),
-    svc(3306, "TCP", "MySQL"),
-    svc(3389, "TCP", "RDP"),
-    svc(5432, "TCP", "PostgreSQL"),
-    svc(6379, "TCP", "Redis"),
-    svc(8080, "TCP", "HTTP (alt)"),
+    svc(20, "TCP", "FTP-DATA", key!("ports.svc.20")),
+    svc(21, "TCP", "FTP", key!("ports.svc.21")),
+    svc(22, "TCP", "SSH", key!("ports.svc.22")),
+    svc(23, "TCP", "Telnet", key!("ports.svc.23")),
+    svc(25, "TCP", "SMTP", key!("ports.svc.25")),
+    svc(53, "UDP/TCP", "DNS", key!("ports.svc.53")),
+    svc(67, "UDP", "DHCP", key!("ports.svc.67")),
+    svc(69, "UDP", "TFTP", key!("ports.svc.69")),
+    svc(80, "TCP", "HTTP", key!("ports.svc.80")),
+    svc(110, "TCP", "POP3", key!("ports.svc.110")),
+    svc(123, "UDP", "NTP", key!("ports.svc.123")),
+    svc(143, "TCP", "IMAP", key!("ports.svc.143")),
+    svc(161, "UDP", "SNMP", key!("ports.svc.161")),
+    svc(443, "TCP", "HTTPS", key!("ports.svc.443")),
+    svc(445, "TCP", "SMB", key!("ports.svc.445")),
+    svc(587, "TCP", "SMTP submission", key!("ports.svc.587")),
+    svc(993, "TCP", "IMAPS", key!("ports.svc.993")),
+    svc(995, "TCP", "POP3S", key!("ports.svc.995")),
+    svc(1433, "TCP", "SQL Server", key!("ports.svc.1433")),
+    svc(3306, "TCP", "MySQL", key!("ports.svc.3306")),
+    svc(3389, "TCP", "RDP", key!("ports.svc.3389")),
+    svc(5432, "TCP", "PostgreSQL", key!("ports.svc.5432")),
+    svc(6379, "TCP", "Redis", key!("ports.svc.6379")),
+    svc(8080, "TCP", "HTTP (alt)", key!("ports.svc.8080")),
 ];
 
 /// Well-known ports: 0-1023.
@@ -116,13 +132,7 @@ fn WellKnown() -> Html {
     let oninput = on_text(&query);
     let rows: Vec<Html> = SERVICES
         .iter()
-        .filter(|s| {
-            matches(
-                s,
-                lang.t(crate::i18n::Key::built(&format!("ports.svc.{}", s.port))),
-                &query,
-            )
-        })
+        .filter(|s| matches(s, lang.t(s.about), &query))
         .map(|s| {
             let range = if is_well_known(s.port) {
                 lang.t(key!("ports.range.well_known"))
@@ -134,7 +144,7 @@ fn WellKnown() -> Html {
                     <td><code>{ s.port }</code></td>
                     <td>{ s.proto }</td>
                     <td><strong>{ s.name }</strong></td>
-                    <td>{ lang.t(crate::i18n::Key::built(&format!("ports.svc.{}", s.port))) }</td>
+                    <td>{ lang.t(s.about) }</td>
                     <td class="hint">{ range }</td>
                 </tr>
             }

@@ -27,8 +27,8 @@ pub fn Home() -> Html {
                             <Link<Route> to={Route::LessonStart { slug: lesson.slug.to_owned() }}>
                                 <span class="lesson-number">{ number }</span>
                                 <span class="lesson-text">
-                                    <strong>{ lang.t(crate::i18n::Key::built(&format!("lesson.{}.title", lesson.slug))) }</strong>
-                                    <span class="summary">{ lang.t(crate::i18n::Key::built(&format!("lesson.{}.summary", lesson.slug))) }</span>
+                                    <strong>{ lang.t(lesson.title) }</strong>
+                                    <span class="summary">{ lang.t(lesson.summary) }</span>
                                     <span class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={seen.to_string()}>
                                         <span class="bar" style={format!("width:{pct}%")}></span>
                                     </span>
@@ -38,13 +38,13 @@ pub fn Home() -> Html {
                         </li>
                     }
                 }
-                TocEntry::Planned(slug) => html! {
+                TocEntry::Planned(planned) => html! {
                     <li class="lesson-card planned" aria-disabled="true">
                         <div class="lesson-link">
                             <span class="lesson-number">{ number }</span>
                             <span class="lesson-text">
-                                <strong>{ lang.t(crate::i18n::Key::built(&format!("lesson.{slug}.title"))) }</strong>
-                                <span class="summary">{ lang.t(crate::i18n::Key::built(&format!("lesson.{slug}.summary"))) }</span>
+                                <strong>{ lang.t(planned.title) }</strong>
+                                <span class="summary">{ lang.t(planned.summary) }</span>
                                 <span class="badge">{ lang.t(key!("home.planned")) }</span>
                             </span>
                         </div>

@@ -98,14 +98,8 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     // Keep the window title in step with the page.
     {
         let title = lesson
-            .and_then(|l| l.steps.get(step.wrapping_sub(1)).map(|s| (l, s)))
-            .map(|(l, s)| {
-                format!(
-                    "{} · {}",
-                    lang.t(crate::i18n::Key::built(&s.title_key(l))),
-                    lang.t(key!("app.title"))
-                )
-            });
+            .and_then(|l| l.steps.get(step.wrapping_sub(1)))
+            .map(|s| format!("{} · {}", lang.t(s.title), lang.t(key!("app.title"))));
         use_effect_with(title, |title| {
             if let (Some(t), Some(doc)) = (title, web_sys::window().and_then(|w| w.document())) {
                 doc.set_title(t);
@@ -136,7 +130,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             <nav class="crumbs" aria-label={lang.t(key!("lesson.breadcrumb"))}>
                 <Link<Route> to={Route::Home}>{ lang.t(key!("lesson.all_lessons")) }</Link<Route>>
                 <span aria-hidden="true">{ " / " }</span>
-                <span>{ lang.t(crate::i18n::Key::built(&format!("lesson.{}.title", lesson.slug))) }</span>
+                <span>{ lang.t(lesson.title) }</span>
             </nav>
             <div class="step-progress">
                 <span class="step-counter" data-testid="step-counter">
@@ -148,8 +142,8 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             </div>
             { step_dots(lesson, step, &lang) }
             <article class="step" aria-labelledby="step-title">
-                <h1 id="step-title" data-testid="step-title">{ lang.t(crate::i18n::Key::built(&current.title_key(lesson))) }</h1>
-                <Prose text={lang.t(crate::i18n::Key::built(&current.body_key(lesson)))} />
+                <h1 id="step-title" data-testid="step-title">{ lang.t(current.title) }</h1>
+                <Prose text={lang.t(current.body)} />
                 <div class="widget">{ widget }</div>
             </article>
             { step_nav(lesson, step, &lang) }
@@ -195,7 +189,7 @@ fn step_dots(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html 
         .enumerate()
         .map(|(i, s)| {
             let n = i + 1;
-            let title = lang.t(crate::i18n::Key::built(&s.title_key(lesson)));
+            let title = lang.t(s.title);
             html! {
                 <li>
                     <Link<Route>
@@ -232,7 +226,7 @@ fn step_nav(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html {
     } else if let Some(next) = lessons::next_after(lesson.slug) {
         html! {
             <Link<Route> to={Route::LessonStart { slug: next.slug.to_owned() }} classes="button primary">
-                <span data-testid="step-next">{ lang.tf(fill!("lesson.next_lesson", title = lang.t(crate::i18n::Key::built(&format!("lesson.{}.title", next.slug))))) }{ " →" }</span>
+                <span data-testid="step-next">{ lang.tf(fill!("lesson.next_lesson", title = lang.t(next.title))) }{ " →" }</span>
             </Link<Route>>
         }
     } else {

@@ -18,14 +18,20 @@ use protocol::DownloadMode;
 
 pub static LESSON: Lesson = Lesson {
     slug: "download",
+    title: key!("lesson.download.title"),
+    summary: key!("lesson.download.summary"),
     steps: &[
         Step {
             id: "protocol",
+            title: key!("download.protocol.title"),
+            body: key!("download.protocol.body"),
             widget: Some(|| html! { <CourseProgram side={Side::Client} /> }),
             needs_relay: false,
         },
         Step {
             id: "truncated",
+            title: key!("download.truncated.title"),
+            body: key!("download.truncated.body"),
             widget: Some(
                 || html! { <DownloadLab name="poem.txt" mode={DownloadMode::CourseOnce} /> },
             ),
@@ -33,6 +39,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "status",
+            title: key!("download.status.title"),
+            body: key!("download.status.body"),
             widget: Some(
                 || html! { <DownloadLab name="empty.txt" mode={DownloadMode::UntilEnd} /> },
             ),
@@ -40,6 +48,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "traversal",
+            title: key!("download.traversal.title"),
+            body: key!("download.traversal.body"),
             widget: Some(
                 || html! { <DownloadLab name="../../etc/passwd" mode={DownloadMode::UntilEnd} /> },
             ),
@@ -47,11 +57,15 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "framing",
+            title: key!("download.framing.title"),
+            body: key!("download.framing.body"),
             widget: Some(|| html! { <Framing /> }),
             needs_relay: false,
         },
         Step {
             id: "downloader",
+            title: key!("download.downloader.title"),
+            body: key!("download.downloader.body"),
             widget: Some(
                 || html! { <DownloadLab name="photo.bin" mode={DownloadMode::UntilEnd} /> },
             ),
@@ -59,6 +73,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "python",
+            title: key!("download.python.title"),
+            body: key!("download.python.body"),
             widget: Some(|| html! { <CourseProgram side={Side::Server} /> }),
             needs_relay: false,
         },

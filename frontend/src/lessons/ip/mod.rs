@@ -27,29 +27,41 @@ use bits::Bits;
 
 pub static IP: Lesson = Lesson {
     slug: "ip",
+    title: key!("lesson.ip.title"),
+    summary: key!("lesson.ip.summary"),
     steps: &[
         Step {
             id: "what",
+            title: key!("ip.what.title"),
+            body: key!("ip.what.body"),
             widget: Some(|| html! { <FirstAddress /> }),
             needs_relay: false,
         },
         Step {
             id: "explorer",
+            title: key!("ip.explorer.title"),
+            body: key!("ip.explorer.body"),
             widget: Some(|| html! { <explorer::Explorer /> }),
             needs_relay: false,
         },
         Step {
             id: "classes",
+            title: key!("ip.classes.title"),
+            body: key!("ip.classes.body"),
             widget: Some(|| html! { <classes::ClassTable /> }),
             needs_relay: false,
         },
         Step {
             id: "cidr",
+            title: key!("ip.cidr.title"),
+            body: key!("ip.cidr.body"),
             widget: Some(|| html! { <classes::CidrWhy /> }),
             needs_relay: false,
         },
         Step {
             id: "special",
+            title: key!("ip.special.title"),
+            body: key!("ip.special.body"),
             widget: Some(|| html! { <specials::SpecialTable /> }),
             needs_relay: false,
         },
@@ -58,44 +70,62 @@ pub static IP: Lesson = Lesson {
 
 pub static SUBNETS: Lesson = Lesson {
     slug: "subnets",
+    title: key!("lesson.subnets.title"),
+    summary: key!("lesson.subnets.summary"),
     steps: &[
         Step {
             id: "mask",
+            title: key!("subnets.mask.title"),
+            body: key!("subnets.mask.body"),
             widget: Some(|| html! { <mask::MaskLab /> }),
             needs_relay: false,
         },
         Step {
             id: "and",
+            title: key!("subnets.and.title"),
+            body: key!("subnets.and.body"),
             widget: Some(|| html! { <and_anim::AndLab /> }),
             needs_relay: false,
         },
         Step {
             id: "calc",
+            title: key!("subnets.calc.title"),
+            body: key!("subnets.calc.body"),
             widget: Some(|| html! { <calc::CalcLab /> }),
             needs_relay: false,
         },
         Step {
             id: "reach",
+            title: key!("subnets.reach.title"),
+            body: key!("subnets.reach.body"),
             widget: Some(|| html! { <reach::ReachLab /> }),
             needs_relay: false,
         },
         Step {
             id: "split",
+            title: key!("subnets.split.title"),
+            body: key!("subnets.split.body"),
             widget: Some(|| html! { <split::EqualSplitLab /> }),
             needs_relay: false,
         },
         Step {
             id: "vlsm",
+            title: key!("subnets.vlsm.title"),
+            body: key!("subnets.vlsm.body"),
             widget: Some(|| html! { <split::VlsmLab /> }),
             needs_relay: false,
         },
         Step {
             id: "tree",
+            title: key!("subnets.tree.title"),
+            body: key!("subnets.tree.body"),
             widget: Some(|| html! { <tree::TreeLab /> }),
             needs_relay: false,
         },
         Step {
             id: "practice",
+            title: key!("subnets.practice.title"),
+            body: key!("subnets.practice.body"),
             widget: Some(|| html! { <PracticeLink /> }),
             needs_relay: false,
         },

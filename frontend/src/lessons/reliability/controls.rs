@@ -47,7 +47,7 @@ pub fn LinkControls(props: &LinkControlsProps) -> Html {
     let faults = sc
         .faults
         .iter()
-        .map(|f| html! { <li>{ lang.tf(fill!("rel.fault.item", n = &f.tx.to_string(), fate = lang.t(crate::i18n::Key::built(&format!("rel.fate.{}", f.fate.key()))))) }</li> })
+        .map(|f| html! { <li>{ lang.tf(fill!("rel.fault.item", n = &f.tx.to_string(), fate = lang.t(super::fates::name(f.fate)))) }</li> })
         .collect::<Html>();
     let onclear = {
         let (sc, onchange) = (sc.clone(), props.onchange.clone());
@@ -86,7 +86,7 @@ pub fn LinkStep() -> Html {
     let (sc, set) = use_scenario();
     let meanings = Fate::FAULTS
         .iter()
-        .map(|f| html! { <li><b>{ lang.t(crate::i18n::Key::built(&format!("rel.fate.{}", f.key()))) }</b>{ ": " }{ lang.t(crate::i18n::Key::built(&format!("rel.fate.{}.means", f.key()))) }</li> })
+        .map(|f| html! { <li><b>{ lang.t(super::fates::name(*f)) }</b>{ ": " }{ lang.t(super::fates::means(*f)) }</li> })
         .collect::<Html>();
     html! {
         <div class="lab">

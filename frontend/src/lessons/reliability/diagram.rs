@@ -176,17 +176,17 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
         .iter()
         .zip(&rows)
         .filter_map(|(e, &y)| match e.event {
-            Event::Timeout { side, .. } => Some((y, side, "timeout")),
-            Event::Blocked { .. } => Some((y, Side::Client, "blocked")),
-            Event::Read { .. } => Some((y, Side::Server, "read")),
+            Event::Timeout { side, .. } => Some((y, side, "timeout", key!("rel.mark.timeout"))),
+            Event::Blocked { .. } => Some((y, Side::Client, "blocked", key!("rel.mark.blocked"))),
+            Event::Read { .. } => Some((y, Side::Server, "read", key!("rel.mark.read"))),
             _ => None,
         })
-        .map(|(y, side, kind)| {
+        .map(|(y, side, kind, text)| {
             let x = if side == Side::Client { LEFT - 6.0 } else { RIGHT + 6.0 };
             let anchor = if side == Side::Client { "end" } else { "start" };
             html! {
                 <text class={classes!("rel-mark", kind)} data-testid={format!("mark-{kind}")} x={x.to_string()} y={(y + 4.0).to_string()} text-anchor={anchor}>
-                    { props.lang.t(crate::i18n::Key::built(&format!("rel.mark.{kind}"))) }
+                    { props.lang.t(text) }
                 </text>
             }
         })
@@ -235,15 +235,15 @@ pub fn header(run: &TcpRun, tx: &Tx, lang: &LangCtx) -> Html {
     .map(|(k, v)| html! { <tr><th scope="row">{ lang.t(k) }</th><td><code>{ v }</code></td></tr> })
     .collect::<Html>();
     let fate = if tx.copy_of.is_some() {
-        "copy"
+        key!("rel.fate.copy.means")
     } else {
-        tx.fate.key()
+        super::fates::means(tx.fate)
     };
     html! {
         <div class="rel-header" data-testid="rel-header">
             <h4>{ format!("#{} {}", tx.id + 1, label(run, tx)) }</h4>
             <table class="compare-table"><tbody>{ rows }</tbody></table>
-            <p>{ lang.t(crate::i18n::Key::built(&format!("rel.fate.{fate}.means"))) }</p>
+            <p>{ lang.t(fate) }</p>
             if tx.fate == Fate::Corrupted {
                 <p data-testid="rel-bad-checksum">{ lang.tf(fill!("rel.hdr.corrupted", computed = &format!("0x{:04x}", arrived.compute_checksum()), carried = &format!("0x{:04x}", arrived.checksum))) }</p>
             }

@@ -127,34 +127,90 @@ pub fn KernelStep() -> Html {
             });
         })
     };
-    let rows =
-        lab.info.as_ref().map(|i| {
-            // A number this system does not give is shown as "—", never as 0.
-            let n = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
-            let n64 = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
-            [
-            ("state", i.state.clone()),
-            ("rtt", format!("{} µs (± {})", n(i.rtt_us), n(i.rttvar_us))),
-            ("rto", format!("{} µs", n(i.rto_us))),
-            ("retrans", format!("{} / {}", n(i.retransmits), n(i.total_retrans))),
-            ("cwnd", format!("{} / {}", n(i.snd_cwnd), n(i.snd_ssthresh))),
-            ("mss", format!("{} / {}", n(i.snd_mss), n(i.rcv_mss))),
-            ("unacked", n(i.unacked)),
-            ("bytes_acked", n64(i.bytes_acked)),
-            ("bytes_received", n64(i.bytes_received)),
-            ("segs", format!("{} / {}", n(i.segs_out), n(i.segs_in))),
-            ("rcv_space", n(i.rcv_space)),
+    let rows = lab.info.as_ref().map(|i| {
+        // A number this system does not give is shown as "—", never as 0.
+        let n = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+        let n64 = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+        [
+            (
+                "state",
+                key!("rel.kernel.state.field"),
+                key!("rel.kernel.state.sim"),
+                i.state.clone(),
+            ),
+            (
+                "rtt",
+                key!("rel.kernel.rtt.field"),
+                key!("rel.kernel.rtt.sim"),
+                format!("{} µs (± {})", n(i.rtt_us), n(i.rttvar_us)),
+            ),
+            (
+                "rto",
+                key!("rel.kernel.rto.field"),
+                key!("rel.kernel.rto.sim"),
+                format!("{} µs", n(i.rto_us)),
+            ),
+            (
+                "retrans",
+                key!("rel.kernel.retrans.field"),
+                key!("rel.kernel.retrans.sim"),
+                format!("{} / {}", n(i.retransmits), n(i.total_retrans)),
+            ),
+            (
+                "cwnd",
+                key!("rel.kernel.cwnd.field"),
+                key!("rel.kernel.cwnd.sim"),
+                format!("{} / {}", n(i.snd_cwnd), n(i.snd_ssthresh)),
+            ),
+            (
+                "mss",
+                key!("rel.kernel.mss.field"),
+                key!("rel.kernel.mss.sim"),
+                format!("{} / {}", n(i.snd_mss), n(i.rcv_mss)),
+            ),
+            (
+                "unacked",
+                key!("rel.kernel.unacked.field"),
+                key!("rel.kernel.unacked.sim"),
+                n(i.unacked),
+            ),
+            (
+                "bytes_acked",
+                key!("rel.kernel.bytes_acked.field"),
+                key!("rel.kernel.bytes_acked.sim"),
+                n64(i.bytes_acked),
+            ),
+            (
+                "bytes_received",
+                key!("rel.kernel.bytes_received.field"),
+                key!("rel.kernel.bytes_received.sim"),
+                n64(i.bytes_received),
+            ),
+            (
+                "segs",
+                key!("rel.kernel.segs.field"),
+                key!("rel.kernel.segs.sim"),
+                format!("{} / {}", n(i.segs_out), n(i.segs_in)),
+            ),
+            (
+                "rcv_space",
+                key!("rel.kernel.rcv_space.field"),
+                key!("rel.kernel.rcv_space.sim"),
+                n(i.rcv_space),
+            ),
         ]
         .into_iter()
-        .map(|(k, v)| html! {
-            <tr>
-                <th scope="row"><code>{ lang.t(crate::i18n::Key::built(&format!("rel.kernel.{k}.field"))) }</code></th>
-                <td data-testid={format!("kernel-{k}")}>{ v }</td>
-                <td>{ lang.t(crate::i18n::Key::built(&format!("rel.kernel.{k}.sim"))) }</td>
-            </tr>
+        .map(|(k, field, sim, v)| {
+            html! {
+                <tr>
+                    <th scope="row"><code>{ lang.t(field) }</code></th>
+                    <td data-testid={format!("kernel-{k}")}>{ v }</td>
+                    <td>{ lang.t(sim) }</td>
+                </tr>
+            }
         })
         .collect::<Html>()
-        });
+    });
     let connected = lab.socket.is_some();
     html! {
         <div class="lab" data-testid="rel-kernel">

@@ -146,7 +146,7 @@ pub fn TcpStep() -> Html {
                 });
                 html! {
                     <button class="secondary" {onclick} data-testid={format!("rel-fault-{}", fate.key())}>
-                        { lang.t(crate::i18n::Key::built(&format!("rel.fault.{}", fate.key()))) }
+                        { lang.t(super::fates::fault(fate)) }
                     </button>
                 }
             })
@@ -205,7 +205,7 @@ pub fn UdpStep() -> Html {
                 <tr data-testid="udp-datagram" data-fate={d.fate.key()} data-arrivals={arrivals.to_string()}>
                     <td>{ d.index + 1 }</td>
                     <td><code>{ String::from_utf8_lossy(&d.payload).into_owned() }</code></td>
-                    <td>{ lang.t(crate::i18n::Key::built(&format!("rel.fate.{}", d.fate.key()))) }</td>
+                    <td>{ lang.t(super::fates::name(d.fate)) }</td>
                     <td>{ arrivals }</td>
                 </tr>
             }

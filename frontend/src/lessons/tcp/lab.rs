@@ -35,6 +35,19 @@ pub enum Live {
 }
 
 impl Live {
+    /// What the learner reads for this state.
+    pub fn text(self) -> crate::i18n::Key {
+        match self {
+            Live::Open(SocketState::Created) => key!("tcp.state.created"),
+            Live::Open(SocketState::Bound) => key!("tcp.state.bound"),
+            Live::Open(SocketState::Listening) => key!("tcp.state.listening"),
+            Live::Open(SocketState::Connected) => key!("tcp.state.connected"),
+            Live::Open(SocketState::PeerClosed) => key!("tcp.state.peer_closed"),
+            Live::Open(SocketState::ShutdownWrite) => key!("tcp.state.shutdown_write"),
+            Live::Closed => key!("tcp.state.closed"),
+        }
+    }
+
     /// The name the picture and the tests use (`data-state`).
     pub fn name(self) -> &'static str {
         match self {
