@@ -100,7 +100,7 @@ mod tests {
             .collect();
         assert_eq!(keys.len(), ErrorCode::ALL.len());
         assert_eq!(
-            explanation(ErrorCode::ConnRefused).name(),
+            explanation(ErrorCode::ConnRefused),
             key!("error.ECONNREFUSED")
         );
         assert!(tr(Lang::ZhCn, explanation(ErrorCode::ConnRefused)).starts_with("对方拒绝连接"));

@@ -34,8 +34,8 @@
 
 use super::{EN, Tables, ZH};
 
-/// A text key that exists in both languages. Only `key!` (checked by the compiler) and
-/// [`Key::built`] (for keys made from data at run time) make one.
+/// A text key that exists in both languages. Only `key!` makes one, and the compiler checks
+/// it (tests may also look a key up by its name with `Key::built`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key(&'static str);
 
@@ -68,9 +68,10 @@ impl Key {
         Key(key)
     }
 
-    /// A key put together at run time from data (a lesson's slug and a step's id), found in
-    /// the tables. A key no table has still makes a `Key`; it shows `⟦missing text⟧`, so the
-    /// data it is made from needs a test that walks it (`lessons::tests`).
+    /// For tests that walk the tables: the key named `key`. A name no table has still makes a
+    /// `Key`; it shows `⟦missing text⟧`. The page itself never builds a key from a string: a
+    /// key chosen by data is a `match` returning `key!`s.
+    #[cfg(test)]
     pub fn built(key: &str) -> Key {
         super::all(super::Lang::En)
             .find(|(k, _)| *k == key)

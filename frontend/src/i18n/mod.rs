@@ -83,9 +83,8 @@ fn index(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
     cell.get_or_init(|| all(lang).collect())
 }
 
-/// The text for `key`. A [`Key`] made by `key!` exists in both languages (the compiler checked);
-/// one made by [`Key::built`] from data may not, and then shows `⟦missing text⟧` (the tests
-/// that walk that data keep it from ever shipping).
+/// The text for `key`. A [`Key`] made by `key!` exists in both languages (the compiler
+/// checked); only a test's `Key::built` can name a missing one, which shows `⟦missing text⟧`.
 pub fn tr(lang: Lang, key: Key) -> &'static str {
     index(lang)
         .get(key.name())

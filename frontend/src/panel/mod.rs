@@ -227,7 +227,7 @@ pub fn PeerPanel() -> Html {
                 <button class={classes!("lang-option", (m == mode).then_some("active"))}
                     aria-pressed={(m == mode).to_string()} onclick={onmode(m)} disabled={panel.busy()}
                     data-testid={format!("panel-mode-{}", m.name())}>
-                    { lang.t(crate::i18n::Key::built(&format!("panel.mode.{}", m.name()))) }
+                    { lang.t(m.text()) }
                 </button>
             }
         })
@@ -278,7 +278,7 @@ pub fn PeerPanel() -> Html {
     html! {
         <section class="peer-panel" data-testid="peer-panel" data-mode={mode.name()} aria-label={lang.t(key!("panel.title"))}>
             <div class="panel-modes lang-switch" role="group" aria-label={lang.t(key!("panel.mode.label"))}>{ mode_buttons }</div>
-            <p class="hint">{ lang.t(crate::i18n::Key::built(&format!("panel.mode.{}.hint", mode.name()))) }</p>
+            <p class="hint">{ lang.t(mode.hint()) }</p>
             <AddressFields
                 mode={mode}
                 locked={holding}

@@ -7,7 +7,7 @@ use std::net::Ipv4Addr;
 use netmath::practice::{Step, Who};
 use netmath::{Class, Delivery, LeadingBits, ParseError, Special, SplitError, VlsmError};
 
-use crate::i18n::{Lang, thousands, tr, trf};
+use crate::i18n::{Key, Lang, thousands, tr, trf};
 
 /// The precise message for a parse error.
 pub fn parse_error(lang: Lang, e: &ParseError) -> String {
@@ -108,18 +108,54 @@ pub fn special_stem(s: Special) -> &'static str {
     }
 }
 
+/// A special block's name and what it is for.
+fn special_texts(s: Special) -> (Key, Key) {
+    match s {
+        Special::ThisHost => (
+            key!("special.this_host.name"),
+            key!("special.this_host.desc"),
+        ),
+        Special::ThisNetwork => (
+            key!("special.this_network.name"),
+            key!("special.this_network.desc"),
+        ),
+        Special::Private => (key!("special.private.name"), key!("special.private.desc")),
+        Special::SharedAddressSpace => (key!("special.shared.name"), key!("special.shared.desc")),
+        Special::Loopback => (key!("special.loopback.name"), key!("special.loopback.desc")),
+        Special::LinkLocal => (
+            key!("special.link_local.name"),
+            key!("special.link_local.desc"),
+        ),
+        Special::ProtocolAssignments => {
+            (key!("special.protocol.name"), key!("special.protocol.desc"))
+        }
+        Special::Documentation => (
+            key!("special.documentation.name"),
+            key!("special.documentation.desc"),
+        ),
+        Special::Benchmarking => (
+            key!("special.benchmarking.name"),
+            key!("special.benchmarking.desc"),
+        ),
+        Special::Multicast => (
+            key!("special.multicast.name"),
+            key!("special.multicast.desc"),
+        ),
+        Special::Reserved => (key!("special.reserved.name"), key!("special.reserved.desc")),
+        Special::LimitedBroadcast => (
+            key!("special.limited_broadcast.name"),
+            key!("special.limited_broadcast.desc"),
+        ),
+        Special::Public => (key!("special.public.name"), key!("special.public.desc")),
+    }
+}
+
 pub fn special_name(lang: Lang, s: Special) -> &'static str {
-    tr(
-        lang,
-        crate::i18n::Key::built(&format!("special.{}.name", special_stem(s))),
-    )
+    tr(lang, special_texts(s).0)
 }
 
 pub fn special_desc(lang: Lang, s: Special) -> &'static str {
-    tr(
-        lang,
-        crate::i18n::Key::built(&format!("special.{}.desc", special_stem(s))),
-    )
+    tr(lang, special_texts(s).1)
 }
 
 pub fn delivery(lang: Lang, d: Delivery) -> &'static str {

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::query;
 use super::text;
 use crate::components::Prose;
-use crate::i18n::{LangCtx, thousands, use_lang};
+use crate::i18n::{Key, LangCtx, thousands, use_lang};
 use answer::{Score, Unreadable, field_key, level_from, level_number, read, read_specials};
 
 /// A fresh seed: small numbers are easier to read aloud in a classroom.
@@ -65,7 +65,7 @@ pub fn PracticePage() -> Html {
                 <button type="button" class={classes!((l == level).then_some("primary"))} aria-pressed={(l == level).to_string()}
                     data-testid="practice-level" data-level={n.to_string()}
                     onclick={move |_| current.set((l, random_seed()))}>
-                    { lang.t(crate::i18n::Key::built(&format!("practice.level{n}"))) }
+                    { lang.t(level_text(l)) }
                 </button>
             }
         })
@@ -153,6 +153,42 @@ fn question(lang: &LangCtx, p: &Problem) -> String {
     }
 }
 
+/// A level's button.
+fn level_text(l: Level) -> Key {
+    match l {
+        Level::One => key!("practice.level1"),
+        Level::Two => key!("practice.level2"),
+        Level::Three => key!("practice.level3"),
+    }
+}
+
+/// A level's hint.
+fn level_hint(l: Level) -> Key {
+    match l {
+        Level::One => key!("practice.hint1"),
+        Level::Two => key!("practice.hint2"),
+        Level::Three => key!("practice.hint3"),
+    }
+}
+
+/// A field's label (a VLSM block's is filled in by `field_label`).
+fn field_text(f: Field) -> Key {
+    match f {
+        Field::Class => key!("practice.field.class"),
+        Field::Specials => key!("practice.field.specials"),
+        Field::Mask => key!("practice.field.mask"),
+        Field::NetworkAddress => key!("practice.field.network"),
+        Field::Broadcast => key!("practice.field.broadcast"),
+        Field::FirstHost => key!("practice.field.first"),
+        Field::LastHost => key!("practice.field.last"),
+        Field::UsableHosts => key!("practice.field.usable"),
+        Field::NetworkOfA => key!("practice.field.net_a"),
+        Field::NetworkOfBUnderMaskOfA => key!("practice.field.net_b"),
+        Field::Delivery => key!("practice.field.delivery"),
+        Field::VlsmBlock(_) => key!("practice.field.vlsm"),
+    }
+}
+
 fn field_label(lang: &LangCtx, p: &Problem, f: Field) -> String {
     match (f, &p.task) {
         (Field::VlsmBlock(i), Task::Vlsm { hosts, .. }) => lang.tf(fill!(
@@ -163,12 +199,7 @@ fn field_label(lang: &LangCtx, p: &Problem, f: Field) -> String {
                 .map(|h| thousands(u64::from(*h)))
                 .unwrap_or_default()
         )),
-        _ => lang
-            .t(crate::i18n::Key::built(&format!(
-                "practice.field.{}",
-                field_key(f)
-            )))
-            .to_owned(),
+        _ => lang.t(field_text(f)).to_owned(),
     }
 }
 
@@ -359,7 +390,7 @@ fn ProblemView(props: &ProblemProps) -> Html {
                 </div>
             </form>
             if all_right { <p class="verdict" role="status" data-testid="practice-solved">{ lang.t(key!("practice.solved")) }</p> }
-            if *hint { <p class="hint-box" data-testid="practice-hint">{ lang.t(crate::i18n::Key::built(&format!("practice.hint{}", level_number(p.level)))) }</p> }
+            if *hint { <p class="hint-box" data-testid="practice-hint">{ lang.t(level_hint(p.level)) }</p> }
             if at > 0 { <ol class="walk" data-testid="practice-solution" aria-live="polite">{ solution }</ol> }
         </section>
     }
