@@ -111,7 +111,7 @@ macro_rules! key {
             concat!("no text has the key \"", $key, "\" in both zh and en (frontend/src/i18n)"),
             concat!(
                 "the placeholders given for \"", $key, "\" (", $(stringify!($name), " ",)*
-                ") are not exactly the {placeholders} of its zh and en texts"
+                ") do not match the {placeholders} of its zh and en texts"
             ),
         );
         KEY
