@@ -34,8 +34,8 @@
 
 use super::{EN, Tables, ZH};
 
-/// A text key that exists in both languages. Only `key!` makes one, and the compiler checks
-/// it (tests may also look a key up by its name with `Key::built`).
+/// A text key that exists in both languages. `key!` makes one, and the compiler checks it;
+/// [`Key::lookup`] finds one by a name that arrives as data, or says there is none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key(&'static str);
 
@@ -68,14 +68,20 @@ impl Key {
         Key(key)
     }
 
+    /// The key named `name`, if both languages have it: only for a name that arrives as data
+    /// and cannot be a `match` (a check id the relay sends), so the caller must say what to
+    /// show for a name no table has. Everything the page's own code names is `key!`.
+    pub fn lookup(name: &str) -> Option<Key> {
+        let (key, _) = entry(ZH, &ZH_SLOTS, name)?;
+        entry(EN, &EN_SLOTS, name)?;
+        Some(Key(key))
+    }
+
     /// For tests that walk the tables: the key named `key`. A name no table has still makes a
-    /// `Key`; it shows `⟦missing text⟧`. The page itself never builds a key from a string: a
-    /// key chosen by data is a `match` returning `key!`s.
+    /// `Key`; it shows `⟦missing text⟧`.
     #[cfg(test)]
     pub fn built(key: &str) -> Key {
-        super::all(super::Lang::En)
-            .find(|(k, _)| *k == key)
-            .map_or(Key(""), |(k, _)| Key(k))
+        Key::lookup(key).unwrap_or(Key(""))
     }
 
     /// The key itself (`"udp.bind.title"`).
@@ -185,12 +191,24 @@ const fn slots(tables: Tables) -> [u32; SLOTS] {
 
 /// The text of `key` in `tables`, if any.
 pub(super) const fn text(tables: Tables, slots: &[u32; SLOTS], key: &str) -> Option<&'static str> {
+    match entry(tables, slots, key) {
+        Some((_, text)) => Some(text),
+        None => None,
+    }
+}
+
+/// The `(key, text)` row of `key` in `tables`, if any.
+const fn entry(
+    tables: Tables,
+    slots: &[u32; SLOTS],
+    key: &str,
+) -> Option<(&'static str, &'static str)> {
     let mut at = hash(key.as_bytes()) % SLOTS;
     while slots[at] != 0 {
         let entry = slots[at] - 1;
-        let (k, text) = tables[(entry >> 16) as usize][(entry & 0xffff) as usize];
-        if same(k.as_bytes(), key.as_bytes()) {
-            return Some(text);
+        let row = tables[(entry >> 16) as usize][(entry & 0xffff) as usize];
+        if same(row.0.as_bytes(), key.as_bytes()) {
+            return Some(row);
         }
         at = (at + 1) % SLOTS;
     }
@@ -318,7 +336,9 @@ mod tests {
     }
 
     #[test]
-    fn keys_built_at_run_time_are_found_or_show_missing() {
+    fn keys_looked_up_at_run_time_are_found_or_none() {
+        assert_eq!(Key::lookup("udp.bind.title"), Some(key!("udp.bind.title")));
+        assert_eq!(Key::lookup("udp.bind.titel"), None);
         assert_eq!(Key::built("udp.bind.title"), key!("udp.bind.title"));
         assert_eq!(
             super::super::tr(protocol::Lang::En, Key::built("no.such.key")),
