@@ -105,6 +105,22 @@ pub fn trf(lang: Lang, fill: Fill<'_>) -> String {
     out
 }
 
+/// The text named `name` where the name arrives as data (a check id the relay sends) and cannot
+/// be a `match` returning `key!`s; `⟦missing text⟧` when no table has it. Everything the page's
+/// own code names goes through `key!`, so grep for `_named` to find what the compiler does not
+/// check.
+pub fn tr_named(lang: Lang, name: &str) -> &'static str {
+    Key::lookup(name).map_or("⟦missing text⟧", |key| tr(lang, key))
+}
+
+/// [`tr_named`] with placeholders filled in, unchecked.
+pub fn trf_named(lang: Lang, name: &str, args: &[(&str, &str)]) -> String {
+    match Key::lookup(name) {
+        Some(key) => trf(lang, key.fill(args)),
+        None => "⟦missing text⟧".to_owned(),
+    }
+}
+
 /// Replaces every `{name:one|other}` in `text` by the form that agrees with `name`'s value.
 fn plural_forms(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
@@ -156,6 +172,14 @@ impl LangCtx {
     }
     pub fn tf(&self, fill: Fill<'_>) -> String {
         trf(self.lang, fill)
+    }
+    /// See [`tr_named`].
+    pub fn t_named(&self, name: &str) -> &'static str {
+        tr_named(self.lang, name)
+    }
+    /// See [`trf_named`].
+    pub fn tf_named(&self, name: &str, args: &[(&str, &str)]) -> String {
+        trf_named(self.lang, name, args)
     }
     pub fn list(&self, items: &[String]) -> String {
         list(self.lang, items)
@@ -484,6 +508,27 @@ mod tests {
                 tr(lang, key!("lesson.next"))
             );
         }
+    }
+
+    #[test]
+    fn texts_named_by_data_are_found_or_show_missing() {
+        assert_eq!(
+            tr_named(Lang::En, "udp.bind.title"),
+            tr(Lang::En, key!("udp.bind.title"))
+        );
+        assert_eq!(tr_named(Lang::En, "udp.bind.titel"), "⟦missing text⟧");
+        assert_eq!(
+            trf_named(
+                Lang::En,
+                "panel.note.peer_closed",
+                &[("peer", "127.0.0.1:9")]
+            ),
+            trf(
+                Lang::En,
+                fill!("panel.note.peer_closed", peer = "127.0.0.1:9")
+            )
+        );
+        assert_eq!(trf_named(Lang::En, "no.such", &[]), "⟦missing text⟧");
     }
 
     #[test]
