@@ -72,7 +72,7 @@ pub fn App() -> Html {
         <ContextProvider<LangCtx> context={ctx}>
             <RelayProvider>
                 <BrowserRouter>
-                    <a class="skip-link" href="#main">{ crate::i18n::tr(*lang, "app.skip") }</a>
+                    <a class="skip-link" href="#main">{ crate::i18n::tr(*lang, key!("app.skip")) }</a>
                     <Header />
                     <div id="main" tabindex="-1">
                         <Switch<Route> render={switch} />

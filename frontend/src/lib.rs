@@ -1,10 +1,12 @@
 //! The tutorial page: a Yew app compiled to WebAssembly. It teaches, and it asks the local relay
 //! (over one WebSocket) to do real socket work; it never does I/O itself.
 
+// First, so that its `key!` and `fill!` macros are in scope in every module after it.
+#[macro_use]
+pub mod i18n;
 pub mod app;
 pub mod challenges;
 pub mod components;
-pub mod i18n;
 pub mod lab;
 pub mod lessons;
 pub mod pages;

@@ -125,12 +125,12 @@ pub enum PortError {
 }
 
 impl PortError {
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> crate::i18n::Key {
         match self {
-            PortError::Empty => "udp.err.port_empty",
-            PortError::NotANumber => "udp.err.port_nan",
-            PortError::Zero => "udp.err.port_zero",
-            PortError::TooLarge => "udp.err.port_large",
+            PortError::Empty => key!("udp.err.port_empty"),
+            PortError::NotANumber => key!("udp.err.port_nan"),
+            PortError::Zero => key!("udp.err.port_zero"),
+            PortError::TooLarge => key!("udp.err.port_large"),
         }
     }
 }
@@ -155,24 +155,23 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let (encoded, enc_used): (Result<Vec<u8>, String>, Option<Encoding>) = match *mode {
         InputMode::Text => (
             web::encode(*encoding, &text).map_err(|u| {
-                lang.tf(
+                lang.tf(fill!(
                     "udp.err.unencodable",
-                    &[
-                        ("ch", &u.ch.to_string()),
-                        ("pos", &u.pos.to_string()),
-                        ("enc", encoding.label()),
-                    ],
-                )
+                    ch = &u.ch.to_string(),
+                    pos = &u.pos.to_string(),
+                    enc = encoding.label()
+                ))
             }),
             Some(*encoding),
         ),
         InputMode::Hex => (
             hex::parse(&text).map_err(|e| match e {
-                hex::HexError::NotHex { ch, pos } => lang.tf(
+                hex::HexError::NotHex { ch, pos } => lang.tf(fill!(
                     "composer.err.hex_char",
-                    &[("ch", &ch.to_string()), ("pos", &(pos + 1).to_string())],
-                ),
-                hex::HexError::OddDigits => lang.t("composer.err.hex_odd").to_owned(),
+                    ch = &ch.to_string(),
+                    pos = &(pos + 1).to_string()
+                )),
+                hex::HexError::OddDigits => lang.t(key!("composer.err.hex_odd")).to_owned(),
             }),
             None,
         ),
@@ -186,7 +185,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let problem = match (&encoded, &port_ok, host_ok) {
         (Err(msg), _, _) => Some(msg.clone()),
         (_, Err(e), _) => Some(lang.t(e.key()).to_owned()),
-        (_, _, false) => Some(lang.t("udp.err.host_empty").to_owned()),
+        (_, _, false) => Some(lang.t(key!("udp.err.host_empty")).to_owned()),
         _ => None,
     };
     let bytes = encoded.clone().unwrap_or_default();
@@ -277,36 +276,36 @@ pub fn Composer(props: &ComposerProps) -> Html {
         <div class="composer">
             if props.target.is_some() {
                 <div class="row">
-                    <label>{ lang.t("udp.field.host") }
+                    <label>{ lang.t(key!("udp.field.host")) }
                         <input type="text" value={(*host).clone()} oninput={on_input(host.clone())}
                             data-testid={id("target-host")} spellcheck="false" autocomplete="off" />
                     </label>
-                    <label>{ lang.t("udp.field.port") }
+                    <label>{ lang.t(key!("udp.field.port")) }
                         <input type="text" inputmode="numeric" value={(*port).clone()} oninput={on_input(port.clone())}
                             data-testid={id("target-port")} class="port-input" autocomplete="off" />
                     </label>
                 </div>
             }
             <div class="row">
-                <label class="grow">{ if *mode == InputMode::Hex { lang.t("composer.field.hex") } else { lang.t("udp.field.text") } }
+                <label class="grow">{ if *mode == InputMode::Hex { lang.t(key!("composer.field.hex")) } else { lang.t(key!("udp.field.text")) } }
                     <textarea rows="2" value={(*text).clone()} oninput={on_text} data-testid={id("text")} spellcheck="false" />
                 </label>
                 if props.allow_hex {
-                    <label>{ lang.t("composer.field.mode") }
+                    <label>{ lang.t(key!("composer.field.mode")) }
                         <select onchange={on_mode} data-testid={id("mode")}>
-                            <option value="text" selected={*mode == InputMode::Text}>{ lang.t("composer.mode.text") }</option>
-                            <option value="hex" selected={*mode == InputMode::Hex}>{ lang.t("composer.mode.hex") }</option>
+                            <option value="text" selected={*mode == InputMode::Text}>{ lang.t(key!("composer.mode.text")) }</option>
+                            <option value="hex" selected={*mode == InputMode::Hex}>{ lang.t(key!("composer.mode.hex")) }</option>
                         </select>
                     </label>
                 }
                 if *mode == InputMode::Text {
-                    <label>{ lang.t("udp.field.encoding") }
+                    <label>{ lang.t(key!("udp.field.encoding")) }
                         <select onchange={on_encoding} data-testid={id("encoding")}>{ options }</select>
                     </label>
                 }
             </div>
             <div class="preview">
-                <span class="label">{ lang.t("udp.field.bytes") }</span>
+                <span class="label">{ lang.t(key!("udp.field.bytes")) }</span>
                 <BytesView bytes={bytes} testid={id("hex-preview")} />
             </div>
             if let Some(p) = &problem {

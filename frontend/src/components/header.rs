@@ -14,17 +14,14 @@ pub fn Header() -> Html {
     let lang = use_lang();
     let relay = use_relay();
     let status_text = match relay.status() {
-        Status::Connected => lang.t("relay.status.connected").to_owned(),
-        Status::Connecting { .. } => lang.t("relay.status.connecting").to_owned(),
-        Status::Waiting { retry_ms, .. } => lang.tf(
+        Status::Connected => lang.t(key!("relay.status.connected")).to_owned(),
+        Status::Connecting { .. } => lang.t(key!("relay.status.connecting")).to_owned(),
+        Status::Waiting { retry_ms, .. } => lang.tf(fill!(
             "relay.status.offline",
-            &[(
-                "seconds",
-                &format!("{}.{}", retry_ms / 1000, retry_ms % 1000 / 100),
-            )],
-        ),
-        Status::NoToken => lang.t("relay.status.no_token").to_owned(),
-        Status::BadToken => lang.t("relay.status.bad_token").to_owned(),
+            seconds = &format!("{}.{}", retry_ms / 1000, retry_ms % 1000 / 100)
+        )),
+        Status::NoToken => lang.t(key!("relay.status.no_token")).to_owned(),
+        Status::BadToken => lang.t(key!("relay.status.bad_token")).to_owned(),
     };
     // Why the relay closed the last session, when it said why (frontend/src/relay/close.rs).
     let closed = relay.close_reason(lang.lang).map(|why| {
@@ -53,16 +50,16 @@ pub fn Header() -> Html {
         <header class="topbar">
             <Link<Route> to={Route::Home} classes="brand">
                 <span class="brand-mark" aria-hidden="true">{ "⇄" }</span>
-                <span>{ lang.t("app.title") }</span>
+                <span>{ lang.t(key!("app.title")) }</span>
             </Link<Route>>
             <div class="topbar-right">
                 <Link<Route> to={Route::Panel} classes="panel-link">
-                    <span data-testid="nav-panel">{ lang.t("panel.nav") }</span>
+                    <span data-testid="nav-panel">{ lang.t(key!("panel.nav")) }</span>
                 </Link<Route>>
                 <span class="relay-status" role="status" data-testid="relay-status" data-state={relay.status().state_name()}>
                     <span class="dot" aria-hidden="true"></span>{ status_text }{ closed }
                 </span>
-                <div class="lang-switch" role="group" aria-label={lang.t("app.language")} data-testid="lang-switch">
+                <div class="lang-switch" role="group" aria-label={lang.t(key!("app.language"))} data-testid="lang-switch">
                     { lang_buttons }
                 </div>
             </div>

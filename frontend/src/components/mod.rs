@@ -14,7 +14,7 @@ pub use bytes_view::BytesView;
 pub use composer::{
     Composed, Composer, InputMode, PortError, PyArgs, Target, parse_port, sendto_line,
 };
-pub use error_box::ErrorBox;
+pub use error_box::{ErrorBox, explanation};
 pub use header::Header;
 pub use input::{EncodingSelect, on_text};
 pub use prose::Prose;

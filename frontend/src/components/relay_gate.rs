@@ -19,10 +19,22 @@ pub fn RelayGate(props: &RelayGateProps) -> Html {
         return props.children.clone();
     }
     let (title, body) = match relay.status() {
-        Status::NoToken => ("relay.gate.no_token.title", "relay.gate.no_token.body"),
-        Status::Connecting { .. } => ("relay.gate.connecting.title", "relay.gate.connecting.body"),
-        Status::Waiting { .. } => ("relay.gate.offline.title", "relay.gate.offline.body"),
-        Status::BadToken => ("relay.gate.bad_token.title", "relay.gate.bad_token.body"),
+        Status::NoToken => (
+            key!("relay.gate.no_token.title"),
+            key!("relay.gate.no_token.body"),
+        ),
+        Status::Connecting { .. } => (
+            key!("relay.gate.connecting.title"),
+            key!("relay.gate.connecting.body"),
+        ),
+        Status::Waiting { .. } => (
+            key!("relay.gate.offline.title"),
+            key!("relay.gate.offline.body"),
+        ),
+        Status::BadToken => (
+            key!("relay.gate.bad_token.title"),
+            key!("relay.gate.bad_token.body"),
+        ),
         Status::Connected => unreachable!("handled above"),
     };
     let onretry = {
@@ -35,7 +47,7 @@ pub fn RelayGate(props: &RelayGateProps) -> Html {
             <crate::components::Prose text={lang.t(body)} />
             <pre class="command"><code>{ "bash scripts/run.sh" }</code></pre>
             if !matches!(relay.status(), Status::Connecting { .. }) {
-                <button class="secondary" onclick={onretry}>{ lang.t("relay.retry_now") }</button>
+                <button class="secondary" onclick={onretry}>{ lang.t(key!("relay.retry_now")) }</button>
             }
         </section>
     }

@@ -1,5 +1,5 @@
 //! The download lesson's English texts (the TCP file-download lab).
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     (
         "download.protocol.title",
         "The course's protocol: a name in, bytes out, then close",

@@ -1,5 +1,5 @@
 //! download 部分的简体中文文本（TCP 文件下载实验）。
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     (
         "download.protocol.title",
         "课程的协议：文件名进，字节出，然后关闭",

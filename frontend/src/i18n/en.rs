@@ -1,6 +1,6 @@
 //! English texts. Every key here must also be in `zh.rs` (a test checks).
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     // ----- the page -----
     ("app.title", "Network Programming Lab"),
     ("app.language", "Language"),

@@ -1,7 +1,7 @@
 //! English texts of the lessons on IP addresses, classes, masks and subnets, and of practice.
 //! Every key here must also be in `ip_zh.rs`.
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     // ----- table of contents -----
     ("lesson.subnets.title", "Masks, CIDR and subnets"),
     (

@@ -1,6 +1,6 @@
 //! IP 地址、分类、掩码与子网各课以及练习模式的简体中文文本。每个键也必须出现在 `ip_en.rs` 里。
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     // ----- 课程列表 -----
     ("lesson.subnets.title", "子网掩码、CIDR 与子网划分"),
     (

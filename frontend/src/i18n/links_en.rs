@@ -1,7 +1,7 @@
 //! English texts of the links area: the lesson "How hosts are connected" (hub, switch,
 //! router, default gateway, one real web request).
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("links.cable.title", "One cable: two hosts, directly"),
     (
         "links.cable.body",

@@ -1,6 +1,6 @@
 //! links 部分的简体中文文本：课程“主机是怎样连起来的”（集线器、交换机、路由器、默认网关、一次真实的网页请求）。
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("links.cable.title", "一根网线：两台主机直连"),
     (
         "links.cable.body",

@@ -1,5 +1,8 @@
 //! Every text the page shows, in zh-CN and English. Lesson text lives in `zh.rs` and `en.rs`
-//! as key -> text tables; a test fails when one language lacks a key the other has, or when
+//! (and their siblings) as key -> text tables. Code names a text with `key!("udp.bind.title")`
+//! and fills one in with `fill!("udp.sent", n = &n)`: both look the key up in both languages
+//! while the crate compiles (`check.rs`), so a misspelled key, or placeholders that do not match
+//! the text's, fail the build. A test fails when one language lacks a key the other has, or when
 //! their `{placeholders}` differ.
 
 use std::collections::HashMap;
@@ -26,6 +29,11 @@ mod reliability_zh;
 mod tcp_en;
 mod tcp_zh;
 mod zh;
+
+pub use check::{Fill, Key};
+
+/// One language's texts: a list of `(key, text)` tables.
+type Tables = [&'static [(&'static str, &'static str)]; 8];
 
 /// Every table of a language. Each area of the tutorial has its own pair of files
 /// (`zh.rs`/`en.rs` for the shell and the first lessons, `ip_zh.rs`/`ip_en.rs` for the address
@@ -62,32 +70,51 @@ pub fn all(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 fn index(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
-    static ZH: OnceLock<HashMap<&str, &str>> = OnceLock::new();
-    static EN: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    static ZH_INDEX: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    static EN_INDEX: OnceLock<HashMap<&str, &str>> = OnceLock::new();
     let cell = match lang {
-        Lang::ZhCn => &ZH,
-        Lang::En => &EN,
+        Lang::ZhCn => &ZH_INDEX,
+        Lang::En => &EN_INDEX,
     };
     cell.get_or_init(|| all(lang).collect())
 }
 
-/// The text for `key`; the key itself when missing (the completeness test keeps that from
-/// ever shipping).
-pub fn tr(lang: Lang, key: &str) -> &'static str {
-    index(lang).get(key).copied().unwrap_or("⟦missing text⟧")
+/// The text for `key`. A [`Key`] made by `key!` exists in both languages (the compiler
+/// checked); only a test's `Key::built` can name a missing one, which shows `⟦missing text⟧`.
+pub fn tr(lang: Lang, key: Key) -> &'static str {
+    index(lang)
+        .get(key.name())
+        .copied()
+        .unwrap_or("⟦missing text⟧")
 }
 
-/// The text for `key` with `{name}` placeholders filled in.
+/// The text for `fill`'s key with its `{name}` placeholders filled in (see `fill!`).
 ///
 /// English counts agree with their nouns and verbs through `{name:one|other}`: the `one` form
 /// when the argument `name` is exactly "1", else the `other` form, so "{n} {n:host|hosts}" reads
 /// "1 host" and "2 hosts". Chinese needs no such forms.
-pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut out = plural_forms(tr(lang, key), args);
-    for (name, value) in args {
+pub fn trf(lang: Lang, fill: Fill<'_>) -> String {
+    let mut out = plural_forms(tr(lang, fill.key), fill.args);
+    for (name, value) in fill.args {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// The text named `name` where the name arrives as data (a check id the relay sends) and cannot
+/// be a `match` returning `key!`s; `⟦missing text⟧` when no table has it. Everything the page's
+/// own code names goes through `key!`, so grep for `_named` to find what the compiler does not
+/// check.
+pub fn tr_named(lang: Lang, name: &str) -> &'static str {
+    Key::lookup(name).map_or("⟦missing text⟧", |key| tr(lang, key))
+}
+
+/// [`tr_named`] with placeholders filled in, unchecked.
+pub fn trf_named(lang: Lang, name: &str, args: &[(&str, &str)]) -> String {
+    match Key::lookup(name) {
+        Some(key) => trf(lang, key.fill(args)),
+        None => "⟦missing text⟧".to_owned(),
+    }
 }
 
 /// Replaces every `{name:one|other}` in `text` by the form that agrees with `name`'s value.
@@ -136,11 +163,19 @@ pub struct LangCtx {
 }
 
 impl LangCtx {
-    pub fn t(&self, key: &str) -> &'static str {
+    pub fn t(&self, key: Key) -> &'static str {
         tr(self.lang, key)
     }
-    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
-        trf(self.lang, key, args)
+    pub fn tf(&self, fill: Fill<'_>) -> String {
+        trf(self.lang, fill)
+    }
+    /// See [`tr_named`].
+    pub fn t_named(&self, name: &str) -> &'static str {
+        tr_named(self.lang, name)
+    }
+    /// See [`trf_named`].
+    pub fn tf_named(&self, name: &str, args: &[(&str, &str)]) -> String {
+        trf_named(self.lang, name, args)
     }
     pub fn list(&self, items: &[String]) -> String {
         list(self.lang, items)
@@ -208,7 +243,7 @@ mod tests {
     #[test]
     fn texts_are_non_empty_translated_and_share_placeholders() {
         for (key, zh_text) in all(Lang::ZhCn) {
-            let en_text = tr(Lang::En, key);
+            let en_text = tr(Lang::En, Key::built(key));
             assert!(!zh_text.trim().is_empty(), "{key}: empty zh text");
             assert!(!en_text.trim().is_empty(), "{key}: empty en text");
             assert_eq!(
@@ -458,19 +493,43 @@ mod tests {
         // One table shows both columns: they may not share a header.
         for lang in [Lang::En, Lang::ZhCn] {
             assert_ne!(
-                tr(lang, "ipw.split.hosts_range"),
-                tr(lang, "ipw.calc.usable")
+                tr(lang, key!("ipw.split.hosts_range")),
+                tr(lang, key!("ipw.calc.usable"))
             );
         }
         // A widget's button beside the page's own "Next" says what it does.
         for lang in [Lang::En, Lang::ZhCn] {
-            assert_ne!(tr(lang, "ipw.reach.next"), tr(lang, "lesson.next"));
+            assert_ne!(
+                tr(lang, key!("ipw.reach.next")),
+                tr(lang, key!("lesson.next"))
+            );
         }
     }
 
     #[test]
+    fn texts_named_by_data_are_found_or_show_missing() {
+        assert_eq!(
+            tr_named(Lang::En, "udp.bind.title"),
+            tr(Lang::En, key!("udp.bind.title"))
+        );
+        assert_eq!(tr_named(Lang::En, "udp.bind.titel"), "⟦missing text⟧");
+        assert_eq!(
+            trf_named(
+                Lang::En,
+                "panel.note.peer_closed",
+                &[("peer", "127.0.0.1:9")]
+            ),
+            trf(
+                Lang::En,
+                fill!("panel.note.peer_closed", peer = "127.0.0.1:9")
+            )
+        );
+        assert_eq!(trf_named(Lang::En, "no.such", &[]), "⟦missing text⟧");
+    }
+
+    #[test]
     fn lookups_and_formatting() {
-        assert_eq!(tr(Lang::En, "no.such.key"), "⟦missing text⟧");
+        assert_eq!(tr(Lang::En, Key::built("no.such.key")), "⟦missing text⟧");
         assert_eq!(thousands(16_777_214), "16,777,214");
         assert_eq!(thousands(254), "254");
         assert_eq!(thousands(1000), "1,000");

@@ -1,7 +1,7 @@
 //! English texts of the peer panel, the page's replacement for the course's Windows-only
 //! "network debug assistant".
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("panel.title", "Peer panel"),
     ("panel.nav", "Peer panel"),
     (

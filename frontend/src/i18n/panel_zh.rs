@@ -1,6 +1,6 @@
 //! 对端面板（peer panel）的简体中文文本：它代替课程里只能在 Windows 上用的“网络调试助手”。
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("panel.title", "对端面板"),
     ("panel.nav", "对端面板"),
     (

@@ -1,6 +1,6 @@
 //! English texts of the reliability area: the lesson "How TCP stays reliable".
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("reliability.link.title", "A link that misbehaves"),
     (
         "reliability.link.body",

@@ -1,6 +1,6 @@
 //! reliability 部分的简体中文文本:课程「TCP 如何做到可靠」。
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("reliability.link.title", "一条会出错的链路"),
     (
         "reliability.link.body",

@@ -1,6 +1,6 @@
 //! English texts of the tcp area: the lessons "Ports" and "TCP".
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     // ----- lesson "ports" -----
     ("ports.door.title", "A port is the door of a program"),
     (

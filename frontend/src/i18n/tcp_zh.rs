@@ -1,6 +1,6 @@
 //! tcp 部分的简体中文文本:「端口」和「TCP」两课。
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     // ----- 「端口」一课 -----
     ("ports.door.title", "端口是程序的门"),
     (

@@ -1,6 +1,6 @@
 //! 简体中文文本。这里的每个键也必须出现在 `en.rs` 里(有测试检查)。
 
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     // ----- 页面 -----
     ("app.title", "网络编程实验室"),
     ("app.language", "语言"),

@@ -46,7 +46,7 @@ impl<T, const MAX: usize> Deref for BoundedLog<T, MAX> {
 /// One line of some lab's log.
 pub trait LogLine: Clone + PartialEq + 'static {
     /// The text key shown while the log is empty.
-    const EMPTY: &'static str;
+    const EMPTY: crate::i18n::Key;
     /// The class of the list (its look).
     const CLASS: &'static str;
     /// The line as one `<li>`; received bytes are shown as text in `decode_as`.

@@ -8,19 +8,27 @@ use crate::i18n::use_lang;
 
 pub static LESSON: Lesson = Lesson {
     slug: "intro",
+    title: key!("lesson.intro.title"),
+    summary: key!("lesson.intro.summary"),
     steps: &[
         Step {
             id: "network",
+            title: key!("intro.network.title"),
+            body: key!("intro.network.body"),
             widget: Some(|| html! { <Network /> }),
             needs_relay: false,
         },
         Step {
             id: "programs",
+            title: key!("intro.programs.title"),
+            body: key!("intro.programs.body"),
             widget: Some(|| html! { <Programs /> }),
             needs_relay: false,
         },
         Step {
             id: "real",
+            title: key!("intro.real.title"),
+            body: key!("intro.real.body"),
             widget: Some(|| html! { <Real /> }),
             needs_relay: false,
         },

@@ -22,18 +22,18 @@ fn line(x1: i32, y1: i32, x2: i32, y2: i32, class: &'static str) -> Html {
 /// Hosts joined by links around a switch.
 pub fn network(lang: &LangCtx) -> Html {
     html! {
-        <svg class="picture" viewBox="0 0 520 250" role="img" aria-label={lang.t("pic.network.alt")}>
+        <svg class="picture" viewBox="0 0 520 250" role="img" aria-label={lang.t(key!("pic.network.alt"))}>
             { line(90, 60, 260, 125, "link") }
             { line(430, 60, 260, 125, "link") }
             { line(90, 200, 260, 125, "link") }
             { line(430, 200, 260, 125, "link") }
-            { host(30, 20, lang.t("pic.host"), "192.168.1.10") }
-            { host(370, 20, lang.t("pic.host"), "192.168.1.11") }
-            { host(30, 170, lang.t("pic.printer"), "192.168.1.20") }
-            { host(370, 170, lang.t("pic.server"), "192.168.1.30") }
+            { host(30, 20, lang.t(key!("pic.host")), "192.168.1.10") }
+            { host(370, 20, lang.t(key!("pic.host")), "192.168.1.11") }
+            { host(30, 170, lang.t(key!("pic.printer")), "192.168.1.20") }
+            { host(370, 170, lang.t(key!("pic.server")), "192.168.1.30") }
             <g class="node">
                 <rect x="215" y="105" width="90" height="40" rx="6" />
-                <text x="260" y="130" text-anchor="middle" class="label">{ lang.t("pic.switch") }</text>
+                <text x="260" y="130" text-anchor="middle" class="label">{ lang.t(key!("pic.switch")) }</text>
             </g>
         </svg>
     }
@@ -42,19 +42,19 @@ pub fn network(lang: &LangCtx) -> Html {
 /// Two processes on two hosts exchanging data: network programming is IPC between hosts.
 pub fn ipc(lang: &LangCtx) -> Html {
     html! {
-        <svg class="picture" viewBox="0 0 520 200" role="img" aria-label={lang.t("pic.ipc.alt")}>
+        <svg class="picture" viewBox="0 0 520 200" role="img" aria-label={lang.t(key!("pic.ipc.alt"))}>
             <rect class="machine" x="10" y="20" width="200" height="160" rx="10" />
             <rect class="machine" x="310" y="20" width="200" height="160" rx="10" />
-            <text x="110" y="45" text-anchor="middle" class="label">{ lang.t("pic.host") }{ " A" }</text>
-            <text x="410" y="45" text-anchor="middle" class="label">{ lang.t("pic.host") }{ " B" }</text>
+            <text x="110" y="45" text-anchor="middle" class="label">{ lang.t(key!("pic.host")) }{ " A" }</text>
+            <text x="410" y="45" text-anchor="middle" class="label">{ lang.t(key!("pic.host")) }{ " B" }</text>
             <rect class="process" x="40" y="70" width="140" height="40" rx="6" />
-            <text x="110" y="95" text-anchor="middle">{ lang.t("pic.ipc.chat_a") }</text>
+            <text x="110" y="95" text-anchor="middle">{ lang.t(key!("pic.ipc.chat_a")) }</text>
             <rect class="process" x="340" y="70" width="140" height="40" rx="6" />
-            <text x="410" y="95" text-anchor="middle">{ lang.t("pic.ipc.chat_b") }</text>
+            <text x="410" y="95" text-anchor="middle">{ lang.t(key!("pic.ipc.chat_b")) }</text>
             <rect class="process dim" x="40" y="125" width="140" height="36" rx="6" />
-            <text x="110" y="148" text-anchor="middle" class="sub">{ lang.t("pic.ipc.other") }</text>
+            <text x="110" y="148" text-anchor="middle" class="sub">{ lang.t(key!("pic.ipc.other")) }</text>
             { line(180, 90, 340, 90, "flow") }
-            <text x="260" y="80" text-anchor="middle" class="sub">{ lang.t("pic.ipc.data") }</text>
+            <text x="260" y="80" text-anchor="middle" class="sub">{ lang.t(key!("pic.ipc.data")) }</text>
         </svg>
     }
 }
@@ -62,10 +62,10 @@ pub fn ipc(lang: &LangCtx) -> Html {
 /// The path a click takes: page -> WebSocket -> relay -> real socket -> the other program.
 pub fn relay_path(lang: &LangCtx) -> Html {
     let boxes = [
-        (2, lang.t("pic.path.page")),
-        (134, lang.t("pic.path.relay")),
-        (266, lang.t("pic.path.os")),
-        (398, lang.t("pic.path.peer")),
+        (2, lang.t(key!("pic.path.page"))),
+        (134, lang.t(key!("pic.path.relay"))),
+        (266, lang.t(key!("pic.path.os"))),
+        (398, lang.t(key!("pic.path.peer"))),
     ];
     let drawn = boxes
         .iter()
@@ -79,7 +79,7 @@ pub fn relay_path(lang: &LangCtx) -> Html {
         })
         .collect::<Html>();
     html! {
-        <svg class="picture" viewBox="0 0 520 130" role="img" aria-label={lang.t("pic.path.alt")}>
+        <svg class="picture" viewBox="0 0 520 130" role="img" aria-label={lang.t(key!("pic.path.alt"))}>
             { line(122, 68, 134, 68, "flow") }
             { line(254, 68, 266, 68, "flow") }
             { line(386, 68, 398, 68, "flow") }
@@ -93,15 +93,15 @@ pub fn relay_path(lang: &LangCtx) -> Html {
 /// A process on the network is named by (IP address, protocol, port).
 pub fn socket_triple(lang: &LangCtx) -> Html {
     html! {
-        <svg class="picture" viewBox="0 0 520 210" role="img" aria-label={lang.t("pic.triple.alt")}>
+        <svg class="picture" viewBox="0 0 520 210" role="img" aria-label={lang.t(key!("pic.triple.alt"))}>
             <rect class="machine" x="10" y="10" width="500" height="190" rx="10" />
-            <text x="30" y="38" class="label">{ lang.t("pic.host") }{ " 192.168.1.10" }</text>
+            <text x="30" y="38" class="label">{ lang.t(key!("pic.host")) }{ " 192.168.1.10" }</text>
             <rect class="process" x="30" y="60" width="140" height="50" rx="6" />
-            <text x="100" y="90" text-anchor="middle">{ lang.t("pic.triple.web") }</text>
+            <text x="100" y="90" text-anchor="middle">{ lang.t(key!("pic.triple.web")) }</text>
             <rect class="process" x="190" y="60" width="140" height="50" rx="6" />
-            <text x="260" y="90" text-anchor="middle">{ lang.t("pic.triple.chat") }</text>
+            <text x="260" y="90" text-anchor="middle">{ lang.t(key!("pic.triple.chat")) }</text>
             <rect class="process" x="350" y="60" width="140" height="50" rx="6" />
-            <text x="420" y="90" text-anchor="middle">{ lang.t("pic.triple.dns") }</text>
+            <text x="420" y="90" text-anchor="middle">{ lang.t(key!("pic.triple.dns")) }</text>
             <text x="100" y="140" text-anchor="middle" class="port">{ "TCP 80" }</text>
             <text x="260" y="140" text-anchor="middle" class="port">{ "UDP 7788" }</text>
             <text x="420" y="140" text-anchor="middle" class="port">{ "UDP 53" }</text>
@@ -114,10 +114,10 @@ pub fn socket_triple(lang: &LangCtx) -> Html {
 pub fn datagram(lang: &LangCtx, src_port: &str, dst_port: &str, data_len: usize) -> Html {
     let length = (data_len + 8).to_string();
     let cells = [
-        (10, 120, lang.t("pic.dgram.src"), src_port.to_owned()),
-        (130, 120, lang.t("pic.dgram.dst"), dst_port.to_owned()),
-        (250, 120, lang.t("pic.dgram.len"), length),
-        (370, 140, lang.t("pic.dgram.sum"), "…".to_owned()),
+        (10, 120, lang.t(key!("pic.dgram.src")), src_port.to_owned()),
+        (130, 120, lang.t(key!("pic.dgram.dst")), dst_port.to_owned()),
+        (250, 120, lang.t(key!("pic.dgram.len")), length),
+        (370, 140, lang.t(key!("pic.dgram.sum")), "…".to_owned()),
     ];
     let drawn = cells
         .iter()
@@ -132,12 +132,12 @@ pub fn datagram(lang: &LangCtx, src_port: &str, dst_port: &str, data_len: usize)
         })
         .collect::<Html>();
     html! {
-        <svg class="picture" viewBox="0 0 520 160" role="img" aria-label={lang.t("pic.dgram.alt")}>
-            <text x="10" y="20" class="sub">{ lang.t("pic.dgram.header") }</text>
+        <svg class="picture" viewBox="0 0 520 160" role="img" aria-label={lang.t(key!("pic.dgram.alt"))}>
+            <text x="10" y="20" class="sub">{ lang.t(key!("pic.dgram.header")) }</text>
             { drawn }
             <g class="field data">
                 <rect x="10" y="90" width="500" height="50" />
-                <text x="260" y="120" text-anchor="middle" class="label">{ lang.tf("pic.dgram.data", &[("n", &data_len.to_string())]) }</text>
+                <text x="260" y="120" text-anchor="middle" class="label">{ lang.tf(fill!("pic.dgram.data", n = &data_len.to_string())) }</text>
             </g>
         </svg>
     }
@@ -146,9 +146,9 @@ pub fn datagram(lang: &LangCtx, src_port: &str, dst_port: &str, data_len: usize)
 /// A host as a house of programs, each behind its own numbered door (port).
 pub fn port_doors(lang: &LangCtx) -> Html {
     let programs = [
-        (40, lang.t("pic.triple.web"), "TCP 80"),
-        (105, lang.t("pic.ports.ssh"), "TCP 22"),
-        (170, lang.t("pic.triple.chat"), "UDP 7788"),
+        (40, lang.t(key!("pic.triple.web")), "TCP 80"),
+        (105, lang.t(key!("pic.ports.ssh")), "TCP 22"),
+        (170, lang.t(key!("pic.triple.chat")), "UDP 7788"),
     ];
     let drawn = programs
         .iter()
@@ -166,12 +166,12 @@ pub fn port_doors(lang: &LangCtx) -> Html {
         })
         .collect::<Html>();
     html! {
-        <svg class="picture" viewBox="0 0 520 240" role="img" aria-label={lang.t("pic.ports.doors.alt")} data-testid="pic-port-doors">
+        <svg class="picture" viewBox="0 0 520 240" role="img" aria-label={lang.t(key!("pic.ports.doors.alt"))} data-testid="pic-port-doors">
             <rect class="machine" x="215" y="10" width="295" height="220" rx="10" />
-            <text x="500" y="222" text-anchor="end" class="sub">{ lang.t("pic.host") }{ " 192.168.1.10" }</text>
+            <text x="500" y="222" text-anchor="end" class="sub">{ lang.t(key!("pic.host")) }{ " 192.168.1.10" }</text>
             <g class="node">
                 <rect x="10" y="105" width="80" height="50" rx="6" />
-                <text x="50" y="135" text-anchor="middle" class="label">{ lang.t("pic.ports.network") }</text>
+                <text x="50" y="135" text-anchor="middle" class="label">{ lang.t(key!("pic.ports.network")) }</text>
             </g>
             { drawn }
         </svg>
@@ -191,12 +191,17 @@ pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
         Some((lo, hi)) => (
             port_x(u32::from(lo)),
             port_x(u32::from(hi)),
-            lang.tf(
+            lang.tf(fill!(
                 "pic.ports.ephemeral",
-                &[("lo", &lo.to_string()), ("hi", &hi.to_string())],
-            ),
+                lo = &lo.to_string(),
+                hi = &hi.to_string()
+            )),
         ),
-        None => (260, 260, lang.t("pic.ports.ephemeral_unknown").to_owned()),
+        None => (
+            260,
+            260,
+            lang.t(key!("pic.ports.ephemeral_unknown")).to_owned(),
+        ),
     };
     html! {
         <svg class="picture" viewBox="0 0 520 150" role="img" aria-label={lang.t("pic.ports.ranges.alt")} data-testid="pic-port-ranges">
@@ -213,8 +218,8 @@ pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
             if ephemeral.is_some() {
                 <rect class="ephemeral" x={ex1.to_string()} y="80" width={(ex2 - ex1).max(2).to_string()} height="10" />
             }
-            <text x="10" y="110" class="sub">{ lang.t("pic.ports.well_known") }</text>
-            <text x="510" y="110" text-anchor="end" class="sub">{ lang.t("pic.ports.dynamic") }</text>
+            <text x="10" y="110" class="sub">{ lang.t(key!("pic.ports.well_known")) }</text>
+            <text x="510" y="110" text-anchor="end" class="sub">{ lang.t(key!("pic.ports.dynamic")) }</text>
             <text x={((ex1 + ex2) / 2).to_string()} y="135" text-anchor="middle" class="port">
                 { label }
             </text>
@@ -238,18 +243,18 @@ pub fn example_client_port(range: Option<(u16, u16)>) -> u16 {
 pub fn port_pair(lang: &LangCtx, client_port: u16) -> Html {
     let port = client_port.to_string();
     html! {
-        <svg class="picture" viewBox="0 0 520 230" role="img" aria-label={lang.tf("pic.ports.pair.alt", &[("port", &port)])} data-testid="pic-port-pair">
+        <svg class="picture" viewBox="0 0 520 230" role="img" aria-label={lang.tf(fill!("pic.ports.pair.alt", port = &port))} data-testid="pic-port-pair">
             <rect class="machine" x="10" y="20" width="180" height="170" rx="10" />
-            <text x="100" y="42" text-anchor="middle" class="label">{ lang.t("pic.ports.client_host") }</text>
+            <text x="100" y="42" text-anchor="middle" class="label">{ lang.t(key!("pic.ports.client_host")) }</text>
             <text x="100" y="60" text-anchor="middle" class="sub">{ "192.168.1.5" }</text>
             <rect class="process" x="30" y="85" width="140" height="44" rx="6" />
-            <text x="100" y="112" text-anchor="middle">{ lang.t("pic.ports.browser") }</text>
-            <text x="100" y="150" text-anchor="middle" class="port">{ lang.tf("pic.ports.os_picked", &[("port", &port)]) }</text>
+            <text x="100" y="112" text-anchor="middle">{ lang.t(key!("pic.ports.browser")) }</text>
+            <text x="100" y="150" text-anchor="middle" class="port">{ lang.tf(fill!("pic.ports.os_picked", port = &port)) }</text>
             <rect class="machine" x="330" y="20" width="180" height="170" rx="10" />
-            <text x="420" y="42" text-anchor="middle" class="label">{ lang.t("pic.server") }</text>
+            <text x="420" y="42" text-anchor="middle" class="label">{ lang.t(key!("pic.server")) }</text>
             <text x="420" y="60" text-anchor="middle" class="sub">{ "192.168.1.10" }</text>
             <rect class="process" x="350" y="75" width="140" height="40" rx="6" />
-            <text x="420" y="100" text-anchor="middle">{ lang.t("pic.triple.web") }{ " :80" }</text>
+            <text x="420" y="100" text-anchor="middle">{ lang.t(key!("pic.triple.web")) }{ " :80" }</text>
             <rect class="process dim" x="350" y="130" width="140" height="40" rx="6" />
             <text x="420" y="155" text-anchor="middle" class="sub">{ "FTP :21" }</text>
             { line(170, 107, 350, 95, "flow") }

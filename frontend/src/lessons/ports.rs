@@ -9,74 +9,90 @@ use super::quiz::{self, Quiz};
 use super::tcp::lab::{TcpLab, TcpLine};
 use super::{Lesson, Step, pictures};
 use crate::components::{PythonCode, on_text};
-use crate::i18n::use_lang;
+use crate::i18n::{Key, use_lang};
 use crate::lab::{LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
 
 pub static LESSON: Lesson = Lesson {
     slug: "ports",
+    title: key!("lesson.ports.title"),
+    summary: key!("lesson.ports.summary"),
     steps: &[
         Step {
             id: "door",
+            title: key!("ports.door.title"),
+            body: key!("ports.door.body"),
             widget: Some(|| html! { <Door /> }),
             needs_relay: false,
         },
         Step {
             id: "well_known",
+            title: key!("ports.well_known.title"),
+            body: key!("ports.well_known.body"),
             widget: Some(|| html! { <WellKnown /> }),
             needs_relay: false,
         },
         Step {
             id: "dynamic",
+            title: key!("ports.dynamic.title"),
+            body: key!("ports.dynamic.body"),
             widget: Some(|| html! { <Dynamic /> }),
             needs_relay: true,
         },
         Step {
             id: "pair",
+            title: key!("ports.pair.title"),
+            body: key!("ports.pair.body"),
             widget: Some(|| html! { <Pair /> }),
             needs_relay: false,
         },
     ],
 };
 
-/// A common service: port, transport, name (the description is `ports.svc.<port>`).
+/// A common service: port, transport, name and what it is for.
 pub struct Service {
     pub port: u16,
     pub proto: &'static str,
     pub name: &'static str,
+    pub about: Key,
 }
 
-const fn svc(port: u16, proto: &'static str, name: &'static str) -> Service {
-    Service { port, proto, name }
+const fn svc(port: u16, proto: &'static str, name: &'static str, about: Key) -> Service {
+    Service {
+        port,
+        proto,
+        name,
+        about,
+    }
 }
 
 /// Common services, by port.
 pub const SERVICES: &[Service] = &[
-    svc(20, "TCP", "FTP-DATA"),
-    svc(21, "TCP", "FTP"),
-    svc(22, "TCP", "SSH"),
-    svc(23, "TCP", "Telnet"),
-    svc(25, "TCP", "SMTP"),
-    svc(53, "UDP/TCP", "DNS"),
-    svc(67, "UDP", "DHCP"),
-    svc(69, "UDP", "TFTP"),
-    svc(80, "TCP", "HTTP"),
-    svc(110, "TCP", "POP3"),
-    svc(123, "UDP", "NTP"),
-    svc(143, "TCP", "IMAP"),
-    svc(161, "UDP", "SNMP"),
-    svc(443, "TCP", "HTTPS"),
-    svc(445, "TCP", "SMB"),
-    svc(587, "TCP", "SMTP submission"),
-    svc(993, "TCP", "IMAPS"),
-    svc(995, "TCP", "POP3S"),
-    svc(1433, "TCP", "SQL Server"),
-    svc(3306, "TCP", "MySQL"),
-    svc(3389, "TCP", "RDP"),
-    svc(5432, "TCP", "PostgreSQL"),
-    svc(6379, "TCP", "Redis"),
-    svc(8080, "TCP", "HTTP (alt)"),
+    svc(20, "TCP", "FTP-DATA", key!("ports.svc.20")),
+    svc(21, "TCP", "FTP", key!("ports.svc.21")),
+    svc(22, "TCP", "SSH", key!("ports.svc.22")),
+    svc(23, "TCP", "Telnet", key!("ports.svc.23")),
+    svc(25, "TCP", "SMTP", key!("ports.svc.25")),
+    svc(53, "UDP/TCP", "DNS", key!("ports.svc.53")),
+    svc(67, "UDP", "DHCP", key!("ports.svc.67")),
+    svc(69, "UDP", "TFTP", key!("ports.svc.69")),
+    svc(80, "TCP", "HTTP", key!("ports.svc.80")),
+    svc(110, "TCP", "POP3", key!("ports.svc.110")),
+    svc(123, "UDP", "NTP", key!("ports.svc.123")),
+    svc(143, "TCP", "IMAP", key!("ports.svc.143")),
+    svc(161, "UDP", "SNMP", key!("ports.svc.161")),
+    svc(443, "TCP", "HTTPS", key!("ports.svc.443")),
+    svc(445, "TCP", "SMB", key!("ports.svc.445")),
+    svc(587, "TCP", "SMTP submission", key!("ports.svc.587")),
+    svc(993, "TCP", "IMAPS", key!("ports.svc.993")),
+    svc(995, "TCP", "POP3S", key!("ports.svc.995")),
+    svc(1433, "TCP", "SQL Server", key!("ports.svc.1433")),
+    svc(3306, "TCP", "MySQL", key!("ports.svc.3306")),
+    svc(3389, "TCP", "RDP", key!("ports.svc.3389")),
+    svc(5432, "TCP", "PostgreSQL", key!("ports.svc.5432")),
+    svc(6379, "TCP", "Redis", key!("ports.svc.6379")),
+    svc(8080, "TCP", "HTTP (alt)", key!("ports.svc.8080")),
 ];
 
 /// Well-known ports: 0-1023.
@@ -117,19 +133,19 @@ fn WellKnown() -> Html {
     let oninput = on_text(&query);
     let rows: Vec<Html> = SERVICES
         .iter()
-        .filter(|s| matches(s, lang.t(&format!("ports.svc.{}", s.port)), &query))
+        .filter(|s| matches(s, lang.t(s.about), &query))
         .map(|s| {
             let range = if is_well_known(s.port) {
-                lang.t("ports.range.well_known")
+                lang.t(key!("ports.range.well_known"))
             } else {
-                lang.t("ports.range.registered")
+                lang.t(key!("ports.range.registered"))
             };
             html! {
                 <tr data-testid="port-row" data-port={s.port.to_string()}>
                     <td><code>{ s.port }</code></td>
                     <td>{ s.proto }</td>
                     <td><strong>{ s.name }</strong></td>
-                    <td>{ lang.t(&format!("ports.svc.{}", s.port)) }</td>
+                    <td>{ lang.t(s.about) }</td>
                     <td class="hint">{ range }</td>
                 </tr>
             }
@@ -140,31 +156,31 @@ fn WellKnown() -> Html {
         "import socket\n\n{}\n{}  # {}\n",
         python::tcp_open("s"),
         python::bind("s", "", 80),
-        lang.t("ports.privilege.comment")
+        lang.t(key!("ports.privilege.comment"))
     );
     html! {
         <div class="lab" data-testid="ports-well-known">
-            <label>{ lang.t("ports.search") }
-                <input type="search" value={(*query).clone()} {oninput} data-testid="port-search" placeholder={lang.t("ports.search.placeholder")} />
+            <label>{ lang.t(key!("ports.search")) }
+                <input type="search" value={(*query).clone()} {oninput} data-testid="port-search" placeholder={lang.t(key!("ports.search.placeholder"))} />
             </label>
             <div class="table-wrap">
                 <table class="ip-table" data-testid="port-table">
                     <thead><tr>
-                        <th>{ lang.t("ports.col.port") }</th>
-                        <th>{ lang.t("ports.col.proto") }</th>
-                        <th>{ lang.t("ports.col.name") }</th>
-                        <th>{ lang.t("ports.col.what") }</th>
-                        <th>{ lang.t("ports.col.range") }</th>
+                        <th>{ lang.t(key!("ports.col.port")) }</th>
+                        <th>{ lang.t(key!("ports.col.proto")) }</th>
+                        <th>{ lang.t(key!("ports.col.name")) }</th>
+                        <th>{ lang.t(key!("ports.col.what")) }</th>
+                        <th>{ lang.t(key!("ports.col.range")) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             if empty {
-                <p class="hint" data-testid="port-search-empty">{ lang.t("ports.search.none") }</p>
+                <p class="hint" data-testid="port-search-empty">{ lang.t(key!("ports.search.none")) }</p>
             }
-            <h3>{ lang.t("ports.privilege.title") }</h3>
+            <h3>{ lang.t(key!("ports.privilege.title")) }</h3>
             <PythonCode code={bind_demo} />
-            <crate::components::Prose text={lang.t("ports.privilege.body")} />
+            <crate::components::Prose text={lang.t(key!("ports.privilege.body"))} />
         </div>
     }
 }
@@ -176,7 +192,7 @@ const DEMO_CLIENTS: usize = 3;
 fn Dynamic() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let echo = relay.welcome().map(|w| w.tcp_echo_port).unwrap_or(0);
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
     let ports = use_state(Vec::<u16>::new);
@@ -209,8 +225,8 @@ fn Dynamic() -> Html {
         .map(|(i, p)| {
             let inside = range.map(|(lo, hi)| (lo..=hi).contains(p));
             let verdict = match inside {
-                Some(true) => lang.t("ports.dynamic.inside"),
-                Some(false) => lang.t("ports.dynamic.outside"),
+                Some(true) => lang.t(key!("ports.dynamic.inside")),
+                Some(false) => lang.t(key!("ports.dynamic.outside")),
                 None => "",
             };
             html! {
@@ -225,19 +241,17 @@ fn Dynamic() -> Html {
         .collect::<Html>();
     let (range_text, lo, hi) = match range {
         Some((lo, hi)) => (
-            lang.tf(
+            lang.tf(fill!(
                 "ports.dynamic.range",
-                &[
-                    ("lo", &lo.to_string()),
-                    ("hi", &hi.to_string()),
-                    ("n", &crate::i18n::thousands(u64::from(hi - lo) + 1)),
-                ],
-            ),
+                lo = &lo.to_string(),
+                hi = &hi.to_string(),
+                n = &crate::i18n::thousands(u64::from(hi - lo) + 1)
+            )),
             lo.to_string(),
             hi.to_string(),
         ),
         None => (
-            lang.t("ports.dynamic.range_unknown").to_owned(),
+            lang.t(key!("ports.dynamic.range_unknown")).to_owned(),
             String::new(),
             String::new(),
         ),
@@ -246,7 +260,7 @@ fn Dynamic() -> Html {
         "import socket\n\nfor i in range({DEMO_CLIENTS}):\n    {}\n    {}\n    print(s.getsockname())  # {}\n    s.close()\n",
         python::tcp_open("s"),
         format_args!("s.connect({})", python::address("127.0.0.1", echo)),
-        lang.t("ports.dynamic.comment"),
+        lang.t(key!("ports.dynamic.comment")),
     );
     html! {
         <div class="lab" data-testid="ports-dynamic">
@@ -255,20 +269,20 @@ fn Dynamic() -> Html {
             <PythonCode code={program} />
             <div class="actions">
                 <button class="primary" onclick={onrun} disabled={lab.busy() || echo == 0} data-testid="port-demo-run">
-                    { lang.tf("ports.dynamic.run", &[("n", &DEMO_CLIENTS.to_string())]) }
+                    { lang.tf(fill!("ports.dynamic.run", n = &DEMO_CLIENTS.to_string())) }
                 </button>
             </div>
             <table class="runs" data-testid="port-demo-table">
                 <thead><tr>
-                    <th>{ lang.t("ports.dynamic.socket") }</th>
-                    <th>{ lang.t("ports.dynamic.local") }</th>
-                    <th>{ lang.t("ports.dynamic.peer") }</th>
+                    <th>{ lang.t(key!("ports.dynamic.socket")) }</th>
+                    <th>{ lang.t(key!("ports.dynamic.local")) }</th>
+                    <th>{ lang.t(key!("ports.dynamic.peer")) }</th>
                     <th></th>
                 </tr></thead>
                 <tbody>{ rows }</tbody>
             </table>
             <details>
-                <summary>{ lang.t("udp.log.title") }</summary>
+                <summary>{ lang.t(key!("udp.log.title")) }</summary>
                 <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="port-demo-log" />
             </details>
         </div>

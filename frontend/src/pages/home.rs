@@ -33,20 +33,20 @@ pub fn Home() -> Html {
                                         aria-label={lang.tf("home.progress", &[("seen", &seen.to_string()), ("total", &total.to_string())])}>
                                         <span class="bar" style={format!("width:{pct}%")}></span>
                                     </span>
-                                    <span class="progress-text">{ lang.tf("home.progress", &[("seen", &seen.to_string()), ("total", &total.to_string())]) }</span>
+                                    <span class="progress-text">{ lang.tf(fill!("home.progress", seen = &seen.to_string(), total = &total.to_string())) }</span>
                                 </span>
                             </Link<Route>>
                         </li>
                     }
                 }
-                TocEntry::Planned(slug) => html! {
+                TocEntry::Planned(planned) => html! {
                     <li class="lesson-card planned" aria-disabled="true">
                         <div class="lesson-link">
                             <span class="lesson-number">{ number }</span>
                             <span class="lesson-text">
-                                <strong>{ lang.t(&format!("lesson.{slug}.title")) }</strong>
-                                <span class="summary">{ lang.t(&format!("lesson.{slug}.summary")) }</span>
-                                <span class="badge">{ lang.t("home.planned") }</span>
+                                <strong>{ lang.t(planned.title) }</strong>
+                                <span class="summary">{ lang.t(planned.summary) }</span>
+                                <span class="badge">{ lang.t(key!("home.planned")) }</span>
                             </span>
                         </div>
                     </li>
@@ -57,16 +57,16 @@ pub fn Home() -> Html {
     html! {
         <main class="page" data-testid="home">
             <section class="hero">
-                <h1>{ lang.t("home.title") }</h1>
-                <crate::components::Prose text={lang.t("home.intro")} />
+                <h1>{ lang.t(key!("home.title")) }</h1>
+                <crate::components::Prose text={lang.t(key!("home.intro"))} />
             </section>
             <ol class="lesson-list">{ items }</ol>
             <crate::challenges::ChallengesHome />
             <section class="panel-card" data-testid="home-panel">
-                <h2>{ lang.t("panel.home.title") }</h2>
-                <p>{ lang.t("panel.home.body") }</p>
+                <h2>{ lang.t(key!("panel.home.title")) }</h2>
+                <p>{ lang.t(key!("panel.home.body")) }</p>
                 <Link<Route> to={Route::Panel} classes="button primary">
-                    <span data-testid="home-panel-open">{ lang.t("panel.home.open") }</span>
+                    <span data-testid="home-panel-open">{ lang.t(key!("panel.home.open")) }</span>
                 </Link<Route>>
             </section>
         </main>

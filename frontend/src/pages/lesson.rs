@@ -98,8 +98,8 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     // Keep the window title in step with the page.
     {
         let title = lesson
-            .and_then(|l| l.steps.get(step.wrapping_sub(1)).map(|s| (l, s)))
-            .map(|(l, s)| format!("{} · {}", lang.t(&s.title_key(l)), lang.t("app.title")));
+            .and_then(|l| l.steps.get(step.wrapping_sub(1)))
+            .map(|s| format!("{} · {}", lang.t(s.title), lang.t(key!("app.title"))));
         use_effect_with(title, |title| {
             if let (Some(t), Some(doc)) = (title, web_sys::window().and_then(|w| w.document())) {
                 doc.set_title(t);
@@ -127,14 +127,14 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     html! {
         <div class={classes!("lesson-layout", with_panel.then_some("with-panel"))}>
         <main class="page lesson" data-testid="lesson" data-lesson={lesson.slug} data-step={step.to_string()}>
-            <nav class="crumbs" aria-label={lang.t("lesson.breadcrumb")}>
-                <Link<Route> to={Route::Home}>{ lang.t("lesson.all_lessons") }</Link<Route>>
+            <nav class="crumbs" aria-label={lang.t(key!("lesson.breadcrumb"))}>
+                <Link<Route> to={Route::Home}>{ lang.t(key!("lesson.all_lessons")) }</Link<Route>>
                 <span aria-hidden="true">{ " / " }</span>
-                <span>{ lang.t(&format!("lesson.{}.title", lesson.slug)) }</span>
+                <span>{ lang.t(lesson.title) }</span>
             </nav>
             <div class="step-progress">
                 <span class="step-counter" data-testid="step-counter">
-                    { lang.tf("lesson.step_of", &[("n", &step.to_string()), ("total", &total.to_string())]) }
+                    { lang.tf(fill!("lesson.step_of", n = &step.to_string(), total = &total.to_string())) }
                 </span>
                 <span class="progress" role="progressbar" aria-valuemin="1" aria-valuemax={total.to_string()} aria-valuenow={step.to_string()}
                     aria-label={lang.tf("lesson.step_of", &[("n", &step.to_string()), ("total", &total.to_string())])}>
@@ -143,8 +143,8 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
             </div>
             { step_dots(lesson, step, &lang) }
             <article class="step" aria-labelledby="step-title">
-                <h1 id="step-title" data-testid="step-title">{ lang.t(&current.title_key(lesson)) }</h1>
-                <Prose text={lang.t(&current.body_key(lesson))} />
+                <h1 id="step-title" data-testid="step-title">{ lang.t(current.title) }</h1>
+                <Prose text={lang.t(current.body)} />
                 <div class="widget">{ widget }</div>
             </article>
             { step_nav(lesson, step, &lang) }
@@ -162,20 +162,20 @@ fn panel_drawer(open: &UseStateHandle<bool>, lang: &crate::i18n::LangCtx) -> Htm
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let label = if **open {
-        lang.t("panel.drawer.close")
+        lang.t(key!("panel.drawer.close"))
     } else {
-        lang.t("panel.drawer.open")
+        lang.t(key!("panel.drawer.open"))
     };
     html! {
-        <aside class={classes!("panel-drawer", open.then_some("open"))} aria-label={lang.t("panel.title")}>
+        <aside class={classes!("panel-drawer", open.then_some("open"))} aria-label={lang.t(key!("panel.title"))}>
             <button class="secondary panel-toggle" onclick={ontoggle} aria-expanded={open.to_string()}
                 aria-controls="panel-drawer-body" data-testid="panel-toggle">
                 { "⇄ " }{ label }
             </button>
             if **open {
                 <div id="panel-drawer-body" class="panel-drawer-body" data-testid="panel-drawer">
-                    <h2>{ lang.t("panel.title") }</h2>
-                    <p class="hint">{ lang.t("panel.drawer.hint") }</p>
+                    <h2>{ lang.t(key!("panel.title")) }</h2>
+                    <p class="hint">{ lang.t(key!("panel.drawer.hint")) }</p>
                     <RelayGate><crate::panel::PeerPanel /></RelayGate>
                 </div>
             }
@@ -190,7 +190,7 @@ fn step_dots(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html 
         .enumerate()
         .map(|(i, s)| {
             let n = i + 1;
-            let title = lang.t(&s.title_key(lesson));
+            let title = lang.t(s.title);
             html! {
                 <li>
                     <Link<Route>
@@ -204,7 +204,7 @@ fn step_dots(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html 
             }
         })
         .collect::<Html>();
-    html! { <ol class="step-dots" aria-label={lang.t("lesson.steps")}>{ dots }</ol> }
+    html! { <ol class="step-dots" aria-label={lang.t(key!("lesson.steps"))}>{ dots }</ol> }
 }
 
 fn step_nav(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html {
@@ -212,35 +212,35 @@ fn step_nav(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html {
     let back = if step > 1 {
         html! {
             <Link<Route> to={Route::Step { slug: lesson.slug.to_owned(), step: step - 1 }} classes="button secondary" >
-                <span data-testid="step-back">{ "← " }{ lang.t("lesson.back") }</span>
+                <span data-testid="step-back">{ "← " }{ lang.t(key!("lesson.back")) }</span>
             </Link<Route>>
         }
     } else {
-        html! { <span class="button secondary disabled" aria-disabled="true">{ "← " }{ lang.t("lesson.back") }</span> }
+        html! { <span class="button secondary disabled" aria-disabled="true">{ "← " }{ lang.t(key!("lesson.back")) }</span> }
     };
     let next = if step < total {
         html! {
             <Link<Route> to={Route::Step { slug: lesson.slug.to_owned(), step: step + 1 }} classes="button primary">
-                <span data-testid="step-next">{ lang.t("lesson.next") }{ " →" }</span>
+                <span data-testid="step-next">{ lang.t(key!("lesson.next")) }{ " →" }</span>
             </Link<Route>>
         }
     } else if let Some(next) = lessons::next_after(lesson.slug) {
         html! {
             <Link<Route> to={Route::LessonStart { slug: next.slug.to_owned() }} classes="button primary">
-                <span data-testid="step-next">{ lang.tf("lesson.next_lesson", &[("title", lang.t(&format!("lesson.{}.title", next.slug)))]) }{ " →" }</span>
+                <span data-testid="step-next">{ lang.tf(fill!("lesson.next_lesson", title = lang.t(next.title))) }{ " →" }</span>
             </Link<Route>>
         }
     } else {
         html! {
             <Link<Route> to={Route::Home} classes="button primary">
-                <span data-testid="step-next">{ lang.t("lesson.finish") }</span>
+                <span data-testid="step-next">{ lang.t(key!("lesson.finish")) }</span>
             </Link<Route>>
         }
     };
     html! {
-        <nav class="step-nav" aria-label={lang.t("lesson.steps")}>
+        <nav class="step-nav" aria-label={lang.t(key!("lesson.steps"))}>
             { back }
-            <span class="keys-hint">{ lang.t("lesson.keys_hint") }</span>
+            <span class="keys-hint">{ lang.t(key!("lesson.keys_hint")) }</span>
             { next }
         </nav>
     }

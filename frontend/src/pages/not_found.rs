@@ -11,9 +11,9 @@ pub fn NotFound() -> Html {
     let lang = use_lang();
     html! {
         <main class="page narrow" data-testid="not-found">
-            <h1>{ lang.t("notfound.title") }</h1>
-            <p>{ lang.t("notfound.body") }</p>
-            <Link<Route> to={Route::Home}>{ lang.t("notfound.home") }</Link<Route>>
+            <h1>{ lang.t(key!("notfound.title")) }</h1>
+            <p>{ lang.t(key!("notfound.body")) }</p>
+            <Link<Route> to={Route::Home}>{ lang.t(key!("notfound.home")) }</Link<Route>>
         </main>
     }
 }

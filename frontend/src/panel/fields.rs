@@ -21,17 +21,18 @@ pub fn remote_port(text: &str) -> Result<u16, PortError> {
     parse_port(text)
 }
 
-fn port_problem(lang: &LangCtx, field: &str, e: PortError) -> String {
+fn port_problem(lang: &LangCtx, field: crate::i18n::Key, e: PortError) -> String {
     let why = match e {
-        PortError::Empty => "panel.err.port_empty",
-        PortError::NotANumber => "panel.err.port_nan",
-        PortError::Zero => "panel.err.port_zero",
-        PortError::TooLarge => "panel.err.port_large",
+        PortError::Empty => key!("panel.err.port_empty"),
+        PortError::NotANumber => key!("panel.err.port_nan"),
+        PortError::Zero => key!("panel.err.port_zero"),
+        PortError::TooLarge => key!("panel.err.port_large"),
     };
-    lang.tf(
+    lang.tf(fill!(
         "panel.err.port",
-        &[("field", lang.t(field)), ("why", lang.t(why))],
-    )
+        field = lang.t(field),
+        why = lang.t(why)
+    ))
 }
 
 #[derive(Properties, PartialEq)]
@@ -60,43 +61,43 @@ pub fn AddressFields(props: &AddressFieldsProps) -> Html {
         <div class="panel-addresses">
             if show_local {
                 <fieldset class="row">
-                    <legend>{ lang.t("panel.field.local") }</legend>
-                    <label>{ lang.t("panel.field.host") }
+                    <legend>{ lang.t(key!("panel.field.local")) }</legend>
+                    <label>{ lang.t(key!("panel.field.host")) }
                         <input type="text" value={(*props.local_host).clone()} oninput={input(&props.local_host)}
                             data-testid="panel-local-host" spellcheck="false" autocomplete="off" disabled={props.locked} />
                     </label>
-                    <label>{ lang.t("panel.field.port") }
+                    <label>{ lang.t(key!("panel.field.port")) }
                         <input type="text" inputmode="numeric" class="port-input" value={(*props.local_port).clone()}
-                            oninput={input(&props.local_port)} placeholder={lang.t("panel.field.port_auto")}
+                            oninput={input(&props.local_port)} placeholder={lang.t(key!("panel.field.port_auto"))}
                             data-testid="panel-local-port" autocomplete="off" disabled={props.locked} />
                     </label>
                 </fieldset>
                 if let Some(e) = local_err {
-                    <p class="field-error" role="alert" data-testid="panel-local-error">{ port_problem(&lang, "panel.field.local_port", e) }</p>
+                    <p class="field-error" role="alert" data-testid="panel-local-error">{ port_problem(&lang, key!("panel.field.local_port"), e) }</p>
                 }
                 if host_missing(&props.local_host) {
-                    <p class="field-error" role="alert">{ lang.t("panel.err.host_empty") }</p>
+                    <p class="field-error" role="alert">{ lang.t(key!("panel.err.host_empty")) }</p>
                 }
             }
             if show_remote {
                 <fieldset class="row">
-                    <legend>{ lang.t("panel.field.remote") }</legend>
-                    <label>{ lang.t("panel.field.host") }
+                    <legend>{ lang.t(key!("panel.field.remote")) }</legend>
+                    <label>{ lang.t(key!("panel.field.host")) }
                         <input type="text" value={(*props.remote_host).clone()} oninput={input(&props.remote_host)}
                             data-testid="panel-remote-host" spellcheck="false" autocomplete="off"
                             disabled={props.locked && props.mode == Mode::TcpClient} />
                     </label>
-                    <label>{ lang.t("panel.field.port") }
+                    <label>{ lang.t(key!("panel.field.port")) }
                         <input type="text" inputmode="numeric" class="port-input" value={(*props.remote_port).clone()}
                             oninput={input(&props.remote_port)} data-testid="panel-remote-port" autocomplete="off"
                             disabled={props.locked && props.mode == Mode::TcpClient} />
                     </label>
                 </fieldset>
                 if let Some(e) = remote_err {
-                    <p class="field-error" role="alert" data-testid="panel-remote-error">{ port_problem(&lang, "panel.field.remote_port", e) }</p>
+                    <p class="field-error" role="alert" data-testid="panel-remote-error">{ port_problem(&lang, key!("panel.field.remote_port"), e) }</p>
                 }
                 if host_missing(&props.remote_host) {
-                    <p class="field-error" role="alert">{ lang.t("panel.err.host_empty") }</p>
+                    <p class="field-error" role="alert">{ lang.t(key!("panel.err.host_empty")) }</p>
                 }
             }
         </div>

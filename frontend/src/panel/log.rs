@@ -125,48 +125,59 @@ pub fn clock_ms() -> u64 {
 /// A system note in the learner's language.
 pub fn note_text(lang: Lang, note: &Note) -> String {
     match note {
-        Note::Bound { local } => trf(lang, "panel.note.bound", &[("local", &local.to_string())]),
+        Note::Bound { local } => trf(lang, fill!("panel.note.bound", local = &local.to_string())),
         Note::Listening { local } => trf(
             lang,
-            "panel.note.listening",
-            &[("local", &local.to_string())],
+            fill!("panel.note.listening", local = &local.to_string()),
         ),
         Note::Connected { local, peer } => trf(
             lang,
-            "panel.note.connected",
-            &[
-                ("local", &local.to_string()),
-                ("port", &local.port().to_string()),
-                ("peer", &peer.to_string()),
-            ],
+            fill!(
+                "panel.note.connected",
+                local = &local.to_string(),
+                port = &local.port().to_string(),
+                peer = &peer.to_string()
+            ),
         ),
         Note::Accepted { socket, peer } => trf(
             lang,
-            "panel.note.accepted",
-            &[("peer", &peer.to_string()), ("id", &socket.to_string())],
+            fill!(
+                "panel.note.accepted",
+                peer = &peer.to_string(),
+                id = &socket.to_string()
+            ),
         ),
         Note::PeerClosed { peer } => trf(
             lang,
-            "panel.note.peer_closed",
-            &[("peer", &peer.to_string())],
+            fill!("panel.note.peer_closed", peer = &peer.to_string()),
         ),
         Note::Dropped { peer, error } => {
             let who = peer.map(|p| p.to_string()).unwrap_or_default();
             let why = error
                 .as_ref()
-                .map(|e| format!("{}: {}", e.code.name(), e.code.explain(lang)))
+                .map(|e| {
+                    format!(
+                        "{}: {}",
+                        e.code.name(),
+                        tr(lang, crate::components::explanation(e.code))
+                    )
+                })
                 .unwrap_or_default();
-            trf(lang, "panel.note.dropped", &[("peer", &who), ("why", &why)])
+            trf(lang, fill!("panel.note.dropped", peer = &who, why = &why))
         }
-        Note::Stopped => tr(lang, "panel.note.stopped").to_owned(),
+        Note::Stopped => tr(lang, key!("panel.note.stopped")).to_owned(),
         Note::Failed { error } => {
             let errno = error
                 .errno
                 .map(|n| format!(" (errno {n})"))
                 .unwrap_or_default();
-            format!("{}{errno}: {}", error.code.name(), error.code.explain(lang))
+            format!(
+                "{}{errno}: {}",
+                error.code.name(),
+                tr(lang, crate::components::explanation(error.code))
+            )
         }
-        Note::SessionLost => tr(lang, "panel.note.session_lost").to_owned(),
+        Note::SessionLost => tr(lang, key!("panel.note.session_lost")).to_owned(),
     }
 }
 
@@ -180,7 +191,7 @@ pub fn to_text(
     decode: impl Fn(Encoding, &[u8]) -> String,
 ) -> String {
     let mut out = String::new();
-    out.push_str(tr(lang, "panel.save.header"));
+    out.push_str(tr(lang, key!("panel.save.header")));
     out.push('\n');
     for line in lines {
         out.push_str(&format_time(line.at));
@@ -207,7 +218,7 @@ pub fn to_text(
                 ));
                 if line.auto {
                     out.push(' ');
-                    out.push_str(tr(lang, "panel.log.auto"));
+                    out.push_str(tr(lang, key!("panel.log.auto")));
                 }
             }
         }

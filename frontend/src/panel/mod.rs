@@ -35,8 +35,8 @@ pub fn PanelPage() -> Html {
     let lang = use_lang();
     html! {
         <main class="page panel-page" data-testid="panel-page">
-            <h1>{ lang.t("panel.title") }</h1>
-            <crate::components::Prose text={lang.t("panel.intro")} />
+            <h1>{ lang.t(key!("panel.title")) }</h1>
+            <crate::components::Prose text={lang.t(key!("panel.intro"))} />
             <RelayGate><PeerPanel /></RelayGate>
         </main>
     }
@@ -227,37 +227,35 @@ pub fn PeerPanel() -> Html {
                 <button class={classes!("lang-option", (m == mode).then_some("active"))}
                     aria-pressed={(m == mode).to_string()} onclick={onmode(m)} disabled={panel.busy()}
                     data-testid={format!("panel-mode-{}", m.name())}>
-                    { lang.t(&format!("panel.mode.{}", m.name())) }
+                    { lang.t(m.text()) }
                 </button>
             }
         })
         .collect::<Html>();
     let (start_key, stop_key) = match mode {
-        Mode::Udp => ("panel.button.bind", "panel.button.close"),
-        Mode::TcpClient => ("panel.button.connect", "panel.button.disconnect"),
-        Mode::TcpServer => ("panel.button.listen", "panel.button.stop"),
+        Mode::Udp => (key!("panel.button.bind"), key!("panel.button.close")),
+        Mode::TcpClient => (
+            key!("panel.button.connect"),
+            key!("panel.button.disconnect"),
+        ),
+        Mode::TcpServer => (key!("panel.button.listen"), key!("panel.button.stop")),
     };
     let start_ok = match mode {
         Mode::Udp | Mode::TcpServer => local.is_ok() && !local_host.trim().is_empty(),
         Mode::TcpClient => remote_ok,
     };
     let status = match (mode, panel.local) {
-        (_, None) => lang.t("panel.status.idle").to_owned(),
-        (Mode::Udp, Some(l)) => lang.tf("panel.status.udp", &[("local", &l.to_string())]),
+        (_, None) => lang.t(key!("panel.status.idle")).to_owned(),
+        (Mode::Udp, Some(l)) => lang.tf(fill!("panel.status.udp", local = &l.to_string())),
         (Mode::TcpServer, Some(l)) => {
-            lang.tf("panel.status.listening", &[("local", &l.to_string())])
+            lang.tf(fill!("panel.status.listening", local = &l.to_string()))
         }
-        (Mode::TcpClient, Some(l)) => lang.tf(
+        (Mode::TcpClient, Some(l)) => lang.tf(fill!(
             "panel.status.connected",
-            &[
-                ("local", &l.to_string()),
-                ("port", &l.port().to_string()),
-                (
-                    "peer",
-                    &panel.peer.map(|p| p.to_string()).unwrap_or_default(),
-                ),
-            ],
-        ),
+            local = &l.to_string(),
+            port = &l.port().to_string(),
+            peer = &panel.peer.map(|p| p.to_string()).unwrap_or_default()
+        )),
     };
     let (can_send, fixed_target) = match mode {
         Mode::Udp => (
@@ -278,9 +276,9 @@ pub fn PeerPanel() -> Html {
     let auto = panel.auto_reply.name();
 
     html! {
-        <section class="peer-panel" data-testid="peer-panel" data-mode={mode.name()} aria-label={lang.t("panel.title")}>
-            <div class="panel-modes lang-switch" role="group" aria-label={lang.t("panel.mode.label")}>{ mode_buttons }</div>
-            <p class="hint">{ lang.t(&format!("panel.mode.{}.hint", mode.name())) }</p>
+        <section class="peer-panel" data-testid="peer-panel" data-mode={mode.name()} aria-label={lang.t(key!("panel.title"))}>
+            <div class="panel-modes lang-switch" role="group" aria-label={lang.t(key!("panel.mode.label"))}>{ mode_buttons }</div>
+            <p class="hint">{ lang.t(mode.hint()) }</p>
             <AddressFields
                 mode={mode}
                 locked={holding}
@@ -294,7 +292,7 @@ pub fn PeerPanel() -> Html {
                 <button class="secondary" onclick={onstop} disabled={!holding || panel.busy()} data-testid="panel-stop">{ lang.t(stop_key) }</button>
                 if mode == Mode::Udp && panel.last_sender.is_some() {
                     <button class="secondary" onclick={on_use_sender} data-testid="panel-use-sender">
-                        { lang.tf("panel.button.use_sender", &[("peer", &panel.last_sender.map(|p| p.to_string()).unwrap_or_default())]) }
+                        { lang.tf(fill!("panel.button.use_sender", peer = &panel.last_sender.map(|p| p.to_string()).unwrap_or_default())) }
                     </button>
                 }
             </div>
@@ -304,49 +302,49 @@ pub fn PeerPanel() -> Html {
                 { status }
             </p>
             if mode == Mode::TcpClient && panel.peer_closed {
-                <p class="hint" data-testid="panel-peer-closed">{ lang.t("panel.status.peer_closed") }</p>
+                <p class="hint" data-testid="panel-peer-closed">{ lang.t(key!("panel.status.peer_closed")) }</p>
             }
             if mode == Mode::TcpServer {
                 <view::ClientList clients={panel.clients.clone()} send_to={panel.send_to} onpick={onpick} />
             }
-            <h3>{ lang.t("panel.send.title") }</h3>
+            <h3>{ lang.t(key!("panel.send.title")) }</h3>
             <Composer
                 prefix="panel"
                 fixed_target={fixed_target}
                 default_text="你好"
-                button={lang.t("panel.button.send")}
+                button={lang.t(key!("panel.button.send"))}
                 disabled={!can_send || panel.busy()}
                 allow_hex={true}
                 python={python}
                 onsend={onsend}
             />
             <div class="row panel-log-bar">
-                <h3 class="grow">{ lang.t("panel.log.title") }</h3>
-                <label>{ lang.t("panel.field.show_as") }
+                <h3 class="grow">{ lang.t(key!("panel.log.title")) }</h3>
+                <label>{ lang.t(key!("panel.field.show_as")) }
                     <EncodingSelect value={panel.encoding} onpick={panel.callback(Action::ShowAs)} testid="panel-show-as" />
                 </label>
-                <label>{ lang.t("panel.field.auto_reply") }
+                <label>{ lang.t(key!("panel.field.auto_reply")) }
                     <select onchange={on_auto} data-testid="panel-auto-reply">
-                        <option value="off" selected={auto == "off"}>{ lang.t("panel.auto.off") }</option>
-                        <option value="echo" selected={auto == "echo"}>{ lang.t("panel.auto.echo") }</option>
-                        <option value="fixed" selected={auto == "fixed"}>{ lang.t("panel.auto.fixed") }</option>
+                        <option value="off" selected={auto == "off"}>{ lang.t(key!("panel.auto.off")) }</option>
+                        <option value="echo" selected={auto == "echo"}>{ lang.t(key!("panel.auto.echo")) }</option>
+                        <option value="fixed" selected={auto == "fixed"}>{ lang.t(key!("panel.auto.fixed")) }</option>
                     </select>
                 </label>
                 if auto == "fixed" {
-                    <label>{ lang.t("panel.field.fixed_text") }
+                    <label>{ lang.t(key!("panel.field.fixed_text")) }
                         <input type="text" value={(*fixed_text).clone()} oninput={on_fixed} data-testid="panel-auto-text" />
                     </label>
                 }
-                <button class="secondary" onclick={onclear} data-testid="panel-clear">{ lang.t("panel.button.clear") }</button>
-                <button class="secondary" onclick={onsave} data-testid="panel-save">{ lang.t("panel.button.save") }</button>
+                <button class="secondary" onclick={onclear} data-testid="panel-clear">{ lang.t(key!("panel.button.clear")) }</button>
+                <button class="secondary" onclick={onsave} data-testid="panel-save">{ lang.t(key!("panel.button.save")) }</button>
             </div>
             if let (Err(u), "fixed") = (&fixed_bytes, auto) {
                 <p class="field-error" role="alert" data-testid="panel-auto-error">
-                    { lang.tf("panel.err.unencodable", &[("ch", &u.ch.to_string()), ("enc", panel.encoding.label())]) }
+                    { lang.tf(fill!("panel.err.unencodable", ch = &u.ch.to_string(), enc = panel.encoding.label())) }
                 </p>
             }
             if let Some(url) = saved_url.as_ref() {
-                <p class="hint"><a href={url.clone()} download="netlab-panel.txt" data-testid="panel-saved">{ lang.t("panel.save.again") }</a></p>
+                <p class="hint"><a href={url.clone()} download="netlab-panel.txt" data-testid="panel-saved">{ lang.t(key!("panel.save.again")) }</a></p>
             }
             <LogView<Line> lines={panel.log.to_vec()} decode_as={panel.encoding} testid="panel-log" />
         </section>

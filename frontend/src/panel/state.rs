@@ -25,6 +25,24 @@ pub enum Mode {
 impl Mode {
     pub const ALL: [Mode; 3] = [Mode::Udp, Mode::TcpClient, Mode::TcpServer];
 
+    /// The mode's name on its button.
+    pub fn text(self) -> crate::i18n::Key {
+        match self {
+            Mode::Udp => key!("panel.mode.udp"),
+            Mode::TcpClient => key!("panel.mode.tcp-client"),
+            Mode::TcpServer => key!("panel.mode.tcp-server"),
+        }
+    }
+
+    /// What the mode is for.
+    pub fn hint(self) -> crate::i18n::Key {
+        match self {
+            Mode::Udp => key!("panel.mode.udp.hint"),
+            Mode::TcpClient => key!("panel.mode.tcp-client.hint"),
+            Mode::TcpServer => key!("panel.mode.tcp-server.hint"),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Mode::Udp => "udp",

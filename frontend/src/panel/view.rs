@@ -13,7 +13,7 @@ use crate::text::codec::Encoding;
 use crate::text::web;
 
 impl LogLine for Line {
-    const EMPTY: &'static str = "panel.log.empty";
+    const EMPTY: crate::i18n::Key = key!("panel.log.empty");
     const CLASS: &'static str = "panel-log";
 
     /// Time, direction, peer, then the note or the bytes as text (in their own encoding when
@@ -23,9 +23,9 @@ impl LogLine for Line {
         let dir = line.dir.class();
         let peer = line.peer.map(|p| p.to_string()).unwrap_or_default();
         let label = match line.dir {
-            Dir::Sent => lang.t("panel.log.sent"),
-            Dir::Received => lang.t("panel.log.received"),
-            Dir::System => lang.t("panel.log.system"),
+            Dir::Sent => lang.t(key!("panel.log.sent")),
+            Dir::Received => lang.t(key!("panel.log.received")),
+            Dir::System => lang.t(key!("panel.log.system")),
         };
         let body = match &line.note {
             Some(note) => {
@@ -36,8 +36,8 @@ impl LogLine for Line {
                 let enc = line.shown_as(panel_encoding);
                 html! {
                     <>
-                        <span class="panel-size">{ lang.tf("panel.log.bytes", &[("n", &line.data.len().to_string()), ("enc", &enc.label().to_ascii_uppercase())]) }</span>
-                        if line.auto { <span class="badge">{ lang.t("panel.log.auto") }</span> }
+                        <span class="panel-size">{ lang.tf(fill!("panel.log.bytes", n = &line.data.len().to_string(), enc = &enc.label().to_ascii_uppercase())) }</span>
+                        if line.auto { <span class="badge">{ lang.t(key!("panel.log.auto")) }</span> }
                         <span class="panel-text" data-testid="panel-line-text">{ web::decode(enc, &line.data) }</span>
                         <BytesView bytes={line.data.clone()} testid="panel-line-hex" />
                     </>
@@ -77,8 +77,8 @@ pub fn ClientList(props: &ClientListProps) -> Html {
                 <li class={classes!("panel-client", state)} data-testid="panel-client" data-socket={c.socket.to_string()}
                     data-peer={c.peer.to_string()} data-port={c.peer.port().to_string()} data-state={state}>
                     <code>{ c.peer.to_string() }</code>
-                    <span class="muted">{ lang.tf("panel.clients.socket", &[("id", &c.socket.to_string())]) }</span>
-                    <span class="panel-client-state">{ lang.t(if c.gone { "panel.clients.left" } else { "panel.clients.here" }) }</span>
+                    <span class="muted">{ lang.tf(fill!("panel.clients.socket", id = &c.socket.to_string())) }</span>
+                    <span class="panel-client-state">{ lang.t(if c.gone { key!("panel.clients.left") } else { key!("panel.clients.here") }) }</span>
                 </li>
             }
         })
@@ -105,15 +105,15 @@ pub fn ClientList(props: &ClientListProps) -> Html {
         .collect::<Html>();
     html! {
         <section class="panel-clients" aria-labelledby="panel-clients-title">
-            <h3 id="panel-clients-title">{ lang.t("panel.clients.title") }</h3>
+            <h3 id="panel-clients-title">{ lang.t(key!("panel.clients.title")) }</h3>
             if props.clients.is_empty() {
-                <p class="hint" data-testid="panel-clients-empty">{ lang.t("panel.clients.none") }</p>
+                <p class="hint" data-testid="panel-clients-empty">{ lang.t(key!("panel.clients.none")) }</p>
             } else {
                 <ul class="panel-client-list" data-testid="panel-clients">{ rows }</ul>
             }
-            <label>{ lang.t("panel.clients.send_to") }
+            <label>{ lang.t(key!("panel.clients.send_to")) }
                 <select onchange={onchange} data-testid="panel-send-to">
-                    <option value="all" selected={props.send_to == SendTo::All}>{ lang.t("panel.clients.all") }</option>
+                    <option value="all" selected={props.send_to == SendTo::All}>{ lang.t(key!("panel.clients.all")) }</option>
                     { options }
                 </select>
             </label>

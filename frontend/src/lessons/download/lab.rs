@@ -2,7 +2,9 @@
 //! downloader for a file (course mode: one recv(1024); or until end of stream), watch the
 //! progress, compare what arrived with what was served, and read the server's log.
 
-use protocol::{DownloadMode, DownloadReport, DownloadStatus, ServeOutcome, ServedReport};
+use protocol::{
+    DownloadMode, DownloadReport, DownloadStatus, RefuseReason, ServeOutcome, ServedReport,
+};
 use yew::prelude::*;
 
 use super::shared::{kept, start_server, use_download_lab};
@@ -96,19 +98,19 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
     html! {
         <div class="lab download-lab" data-testid="download-lab">
             <div class="row">
-                <label>{ lang.t("download.lab.port") }
+                <label>{ lang.t(key!("download.lab.port")) }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="download-port" />
                 </label>
                 <button onclick={onstart} disabled={port_parsed.is_err() || !connected || lab.busy()} data-testid="download-server-start">
-                    { lang.t("download.lab.start_server") }
+                    { lang.t(key!("download.lab.start_server")) }
                 </button>
                 if let Some(server) = &s.server {
-                    <span class="hint" data-testid="download-server-on">{ lang.tf("download.lab.server_on", &[("addr", &server.local.to_string())]) }</span>
+                    <span class="hint" data-testid="download-server-on">{ lang.tf(fill!("download.lab.server_on", addr = &server.local.to_string())) }</span>
                 }
             </div>
             if !files.is_empty() {
                 <table class="download-files" data-testid="download-files">
-                    <tr><th>{ lang.t("download.lab.file") }</th><th>{ lang.t("download.lab.size") }</th><th>{ "SHA-256" }</th></tr>
+                    <tr><th>{ lang.t(key!("download.lab.file")) }</th><th>{ lang.t(key!("download.lab.size")) }</th><th>{ "SHA-256" }</th></tr>
                     { for files.iter().map(|f| html! {
                         <tr>
                             <td><button class="link" onclick={pick(f.name.clone())}>{ f.name.clone() }</button></td>
@@ -119,20 +121,20 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
                 </table>
             }
             <div class="row">
-                <label>{ lang.t("download.lab.name") }
+                <label>{ lang.t(key!("download.lab.name")) }
                     <input type="text" value={(*name).clone()} oninput={on_text(&name)} data-testid="download-name" />
                 </label>
-                <label>{ lang.t("download.lab.mode") }
+                <label>{ lang.t(key!("download.lab.mode")) }
                     <select onchange={onmode} data-testid="download-mode">
-                        <option value="course_once" selected={*mode == DownloadMode::CourseOnce}>{ lang.t("download.lab.mode_once") }</option>
-                        <option value="until_end" selected={*mode == DownloadMode::UntilEnd}>{ lang.t("download.lab.mode_loop") }</option>
+                        <option value="course_once" selected={*mode == DownloadMode::CourseOnce}>{ lang.t(key!("download.lab.mode_once")) }</option>
+                        <option value="until_end" selected={*mode == DownloadMode::UntilEnd}>{ lang.t(key!("download.lab.mode_loop")) }</option>
                     </select>
                 </label>
                 <button class="primary" onclick={ondownload} disabled={s.download.is_some() || port_parsed.is_err() || !connected || lab.busy()} data-testid="download-start">
-                    { lang.t("download.lab.download") }
+                    { lang.t(key!("download.lab.download")) }
                 </button>
                 if s.download.is_some() {
-                    <button onclick={oncancel} data-testid="download-cancel">{ lang.t("download.lab.cancel") }</button>
+                    <button onclick={oncancel} data-testid="download-cancel">{ lang.t(key!("download.lab.cancel")) }</button>
                 }
             </div>
             if let Err(e) = port_parsed {
@@ -145,7 +147,7 @@ pub fn DownloadLab(props: &DownloadLabProps) -> Html {
             if let Some(r) = &s.report {
                 { report_view(&lang, r) }
             }
-            <h3>{ lang.t("download.lab.log") }</h3>
+            <h3>{ lang.t(key!("download.lab.log")) }</h3>
             <ul class="download-log" data-testid="download-log">
                 { for s.served.iter().map(|r| html! { <li data-outcome={outcome_name(r.outcome)} data-name={r.name.clone()}>{ log_line(&lang, r) }</li> }) }
             </ul>
@@ -183,23 +185,18 @@ fn progress_bar(lang: &LangCtx, p: &Progress, ended: bool) -> Html {
     html! {
         <div class="download-progress" data-testid="download-progress" data-received={p.received.to_string()}>
             <progress max="100" value={percent.unwrap_or(0.0).to_string()}></progress>
-            <span>{ lang.tf("download.lab.progress", &[
-                ("received", &p.received.to_string()),
-                ("total", &p.total.map_or("?".to_owned(), |t| t.to_string())),
-                ("rate", &format!("{:.1}", rate / 1_048_576.0)),
-                ("left", &left),
-            ]) }</span>
+            <span>{ lang.tf(fill!("download.lab.progress", received = &p.received.to_string(), total = &p.total.map_or("?".to_owned(), |t| t.to_string()), rate = &format!("{:.1}", rate / 1_048_576.0), left = &left)) }</span>
         </div>
     }
 }
 
-fn status_key(s: DownloadStatus) -> &'static str {
+fn status_key(s: DownloadStatus) -> Key {
     match s {
-        DownloadStatus::Complete => "download.status.complete",
-        DownloadStatus::CourseOnce => "download.status.course_once",
-        DownloadStatus::NothingReceived => "download.status.nothing",
-        DownloadStatus::Failed => "download.status.failed",
-        DownloadStatus::Cancelled => "download.status.cancelled",
+        DownloadStatus::Complete => key!("download.status.complete"),
+        DownloadStatus::CourseOnce => key!("download.status.course_once"),
+        DownloadStatus::NothingReceived => key!("download.status.nothing"),
+        DownloadStatus::Failed => key!("download.status.failed"),
+        DownloadStatus::Cancelled => key!("download.status.cancelled"),
     }
 }
 
@@ -220,8 +217,8 @@ fn report_view(lang: &LangCtx, r: &DownloadReport) -> Html {
         <div class="download-report" data-testid="download-report" data-status={format!("{:?}", r.status)} data-match={matches.to_string()}>
             <p class="verdict">{ lang.t(status_key(r.status)) }</p>
             <table>
-                <tr><th></th><th>{ lang.t("download.lab.received") }</th><th>{ lang.t("download.lab.served") }</th></tr>
-                <tr><th>{ lang.t("download.lab.size") }</th>
+                <tr><th></th><th>{ lang.t(key!("download.lab.received")) }</th><th>{ lang.t(key!("download.lab.served")) }</th></tr>
+                <tr><th>{ lang.t(key!("download.lab.size")) }</th>
                     <td data-testid="download-got-size">{ r.received }</td>
                     <td data-testid="download-want-size">{ r.expected_size.map_or_else(dash, |s| s.to_string()) }</td></tr>
                 <tr><th>{ "SHA-256" }</th>
@@ -230,12 +227,12 @@ fn report_view(lang: &LangCtx, r: &DownloadReport) -> Html {
             </table>
             <p class={if matches { "verdict ok" } else { "verdict bad" }} data-testid="download-verdict" data-verdict={kind}>{ verdict }</p>
             if r.completeness == Some(protocol::Completeness::AsFarAsTheProtocolCanTell) {
-                <p class="hint" data-testid="download-completeness">{ lang.t("download.completeness.as_far") }</p>
+                <p class="hint" data-testid="download-completeness">{ lang.t(key!("download.completeness.as_far")) }</p>
             }
             if let Some(path) = &r.saved_as {
-                <p class="hint">{ lang.tf("download.lab.saved", &[("path", path)]) }</p>
+                <p class="hint">{ lang.tf(fill!("download.lab.saved", path = path)) }</p>
             } else {
-                <p class="hint">{ lang.t("download.lab.not_saved") }</p>
+                <p class="hint">{ lang.t(key!("download.lab.not_saved")) }</p>
             }
             if let Some(e) = &r.error {
                 <ErrorBox error={e.clone()} testid="download-failed" />
@@ -256,26 +253,15 @@ pub fn outcome_name(o: ServeOutcome) -> &'static str {
 pub fn log_line(lang: &LangCtx, r: &ServedReport) -> String {
     let reason = r
         .reason
-        .map(|reason| {
-            let key = format!(
-                "download.reason.{}",
-                serde_json::to_string(&reason)
-                    .unwrap_or_default()
-                    .trim_matches('"')
-            );
-            lang.t(&key).to_owned()
-        })
+        .map(|reason| lang.t(reason_key(reason)).to_owned())
         .unwrap_or_default();
-    lang.tf(
-        &format!("download.log.{}", outcome_name(r.outcome)),
-        &[
-            ("peer", &r.peer.to_string()),
-            ("name", &r.name),
-            ("bytes", &r.bytes.to_string()),
-            ("recvs", &r.name_recvs.to_string()),
-            ("reason", &reason),
-        ],
-    )
+    lang.tf(outcome_key(r.outcome).fill(&[
+        ("peer", &r.peer.to_string()),
+        ("name", &r.name),
+        ("bytes", &r.bytes.to_string()),
+        ("recvs", &r.name_recvs.to_string()),
+        ("reason", &reason),
+    ]))
 }
 
 #[cfg(test)]

@@ -28,6 +28,8 @@ use protocol::DownloadMode;
 // must outlive a step, the server and its log, is kept in `shared`.
 pub static LESSON: Lesson = Lesson {
     slug: "download",
+    title: key!("lesson.download.title"),
+    summary: key!("lesson.download.summary"),
     steps: &[
         Step {
             id: "protocol",
@@ -36,6 +38,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "truncated",
+            title: key!("download.truncated.title"),
+            body: key!("download.truncated.body"),
             widget: Some(
                 || html! { <DownloadLab key="truncated" name="poem.txt" mode={DownloadMode::CourseOnce} /> },
             ),
@@ -43,6 +47,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "status",
+            title: key!("download.status.title"),
+            body: key!("download.status.body"),
             widget: Some(
                 || html! { <DownloadLab key="status" name="empty.txt" mode={DownloadMode::UntilEnd} /> },
             ),
@@ -50,6 +56,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "traversal",
+            title: key!("download.traversal.title"),
+            body: key!("download.traversal.body"),
             widget: Some(
                 || html! { <DownloadLab key="traversal" name="../../etc/passwd" mode={DownloadMode::UntilEnd} /> },
             ),
@@ -62,6 +70,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "downloader",
+            title: key!("download.downloader.title"),
+            body: key!("download.downloader.body"),
             widget: Some(
                 || html! { <DownloadLab key="downloader" name="photo.bin" mode={DownloadMode::UntilEnd} /> },
             ),

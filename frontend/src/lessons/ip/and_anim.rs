@@ -107,18 +107,16 @@ pub fn AndLab() -> Html {
     let result_bits: Vec<bool> = bits.iter().map(|b| b.result).collect();
     let network = netmath::Network::containing(addr, prefix).addr();
     let explain = if at == 0 {
-        lang.t("ipw.and.start").to_owned()
+        lang.t(key!("ipw.and.start")).to_owned()
     } else {
         let b = bits[at - 1];
-        lang.tf(
+        lang.tf(fill!(
             "ipw.and.this_bit",
-            &[
-                ("n", &at.to_string()),
-                ("a", if b.addr { "1" } else { "0" }),
-                ("m", if b.mask { "1" } else { "0" }),
-                ("r", if b.result { "1" } else { "0" }),
-            ],
-        )
+            n = &at.to_string(),
+            a = if b.addr { "1" } else { "0" },
+            m = if b.mask { "1" } else { "0" },
+            r = if b.result { "1" } else { "0" }
+        ))
     };
     let next = {
         let pos = pos.clone();
@@ -150,12 +148,12 @@ pub fn AndLab() -> Html {
     };
     let body = html! {
         <>
-            <div class="and-grid" role="group" aria-label={lang.t("ipw.and.grid")}>
-                <span class="and-label">{ lang.t("ipw.and.addr") }</span>
+            <div class="and-grid" role="group" aria-label={lang.t(key!("ipw.and.grid"))}>
+                <span class="and-label">{ lang.t(key!("ipw.and.addr")) }</span>
                 <span class="octets">{ row(|b| b.addr, "plain", false) }</span>
-                <span class="and-label">{ "AND " }{ lang.t("ipw.and.mask") }</span>
+                <span class="and-label">{ "AND " }{ lang.t(key!("ipw.and.mask")) }</span>
                 <span class="octets">{ row(|b| b.mask, "maskbit", false) }</span>
-                <span class="and-label">{ "= " }{ lang.t("ipw.and.result") }</span>
+                <span class="and-label">{ "= " }{ lang.t(key!("ipw.and.result")) }</span>
                 <span class="octets" data-testid="and-result-bits" data-bits={partial_row(&result_bits, at)}>{ row(|b| b.result, "net", true) }</span>
             </div>
             <p class="and-explain" aria-live="polite" data-testid="and-explain">{ explain }</p>
@@ -167,15 +165,15 @@ pub fn AndLab() -> Html {
                 </span>
             </div>
             <div class="actions">
-                <button type="button" class="primary" onclick={next} disabled={at >= 32} data-testid="and-next">{ lang.t("ipw.and.next") }</button>
+                <button type="button" class="primary" onclick={next} disabled={at >= 32} data-testid="and-next">{ lang.t(key!("ipw.and.next")) }</button>
                 <button type="button" onclick={toggle} data-testid="and-play" aria-pressed={playing.to_string()}>
-                    { lang.t(if *playing { "ipw.and.pause" } else { "ipw.and.play" }) }
+                    { lang.t(if *playing { key!("ipw.and.pause") } else { key!("ipw.and.play") }) }
                 </button>
-                <button type="button" onclick={all} data-testid="and-all">{ lang.t("ipw.and.all") }</button>
-                <button type="button" onclick={reset} data-testid="and-reset">{ lang.t("ipw.and.reset") }</button>
+                <button type="button" onclick={all} data-testid="and-all">{ lang.t(key!("ipw.and.all")) }</button>
+                <button type="button" onclick={reset} data-testid="and-reset">{ lang.t(key!("ipw.and.reset")) }</button>
             </div>
             if at >= 32 {
-                <p class="verdict" data-testid="and-network">{ lang.tf("ipw.and.done", &[("network", &network.to_string()), ("prefix", &prefix.to_string())]) }</p>
+                <p class="verdict" data-testid="and-network">{ lang.tf(fill!("ipw.and.done", network = &network.to_string(), prefix = &prefix.to_string())) }</p>
             }
         </>
     };
@@ -193,8 +191,8 @@ fn wrap(
     html! {
         <div class="ip-lab">
             <div class="row">
-                <Field class="grow" label={lang.t("ipw.and.addr_label")} value={(*addr_in).clone()} oninput={on_addr} testid="and-addr" />
-                <Field class="grow" label={lang.t("ipw.and.mask_label")} value={(*mask_in).clone()} oninput={on_mask} testid="and-mask" />
+                <Field class="grow" label={lang.t(key!("ipw.and.addr_label"))} value={(*addr_in).clone()} oninput={on_addr} testid="and-addr" />
+                <Field class="grow" label={lang.t(key!("ipw.and.mask_label"))} value={(*mask_in).clone()} oninput={on_mask} testid="and-mask" />
             </div>
             { body }
         </div>

@@ -59,16 +59,16 @@ pub fn Bits(props: &BitsProps) -> Html {
         .collect::<Html>();
     let legend = html! {
         <span class="bits-legend">
-            if props.class_bits { <span><span class="swatch cls"></span>{ lang.t("ipw.bits.class") }</span> }
+            if props.class_bits { <span><span class="swatch cls"></span>{ lang.t(key!("ipw.bits.class")) }</span> }
             if props.prefix.is_some() {
-                <span><span class="swatch net"></span>{ lang.t("ipw.bits.network") }</span>
-                <span><span class="swatch host"></span>{ lang.t("ipw.bits.host") }</span>
+                <span><span class="swatch net"></span>{ lang.t(key!("ipw.bits.network")) }</span>
+                <span><span class="swatch host"></span>{ lang.t(key!("ipw.bits.host")) }</span>
             }
         </span>
     };
     html! {
         <div class="bits-view" data-testid={props.testid.clone()} data-bits={text}
-            role="img" aria-label={lang.tf("ipw.bits.alt", &[("addr", &props.addr.to_string())])}>
+            role="img" aria-label={lang.tf(fill!("ipw.bits.alt", addr = &props.addr.to_string()))}>
             <div class="octets">{ groups }</div>
             { legend }
         </div>

@@ -36,7 +36,7 @@ pub fn CalcLab() -> Html {
     };
     html! {
         <div class="ip-lab">
-            <Field label={lang.t("ipw.calc.label")} value={(*input).clone()} {oninput} testid="cidr-input"
+            <Field label={lang.t(key!("ipw.calc.label"))} value={(*input).clone()} {oninput} testid="cidr-input"
                 placeholder="192.168.1.77/26" invalid={parsed.is_err()} />
             <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }<crate::challenges::MyAddressButton onpick={let input = input.clone(); Callback::from(move |s| input.set(s))} /></div>
             <div aria-live="polite">{ body }</div>
@@ -49,13 +49,13 @@ fn result(lang: &LangCtx, c: Cidr) -> Html {
     let p = c.prefix();
     let dash = || "—".to_owned();
     let role = match c.role() {
-        AddrRole::NetworkAddress => "ipw.calc.role_network",
-        AddrRole::DirectedBroadcast => "ipw.calc.role_broadcast",
-        AddrRole::Host => "ipw.calc.role_host",
+        AddrRole::NetworkAddress => key!("ipw.calc.role_network"),
+        AddrRole::DirectedBroadcast => key!("ipw.calc.role_broadcast"),
+        AddrRole::Host => key!("ipw.calc.role_host"),
     };
     let note = match p.len() {
-        31 => Some("ipw.calc.note31"),
-        32 => Some("ipw.calc.note32"),
+        31 => Some(key!("ipw.calc.note31")),
+        32 => Some(key!("ipw.calc.note32")),
         _ => None,
     };
     // Where the address sits in its block, for the bar.
@@ -64,22 +64,22 @@ fn result(lang: &LangCtx, c: Cidr) -> Html {
     html! {
         <>
             <Bits addr={c.addr()} prefix={Some(p)} testid="cidr-bits" />
-            <div class="subnet-bar" role="img" aria-label={lang.tf("ipw.calc.bar_alt", &[("addr", &c.addr().to_string()), ("net", &net.to_string())])}>
+            <div class="subnet-bar" role="img" aria-label={lang.tf(fill!("ipw.calc.bar_alt", addr = &c.addr().to_string(), net = &net.to_string()))}>
                 <span class="sb-end">{ net.addr().to_string() }</span>
                 <span class="sb-track"><span class="sb-marker" style={format!("left:{pos:.2}%")}></span></span>
                 <span class="sb-end">{ net.last_addr().to_string() }</span>
             </div>
             <dl class="facts">
-                <dt>{ lang.t("ipw.calc.mask") }</dt><dd data-testid="cidr-mask">{ format!("{} ({p})", p.mask()) }</dd>
-                <dt>{ lang.t("ipw.calc.network") }</dt><dd data-testid="cidr-network">{ net.addr().to_string() }</dd>
-                <dt>{ lang.t("ipw.calc.broadcast") }</dt><dd data-testid="cidr-broadcast">{ net.broadcast().map(|b| b.to_string()).unwrap_or_else(dash) }</dd>
-                <dt>{ lang.t("ipw.calc.first") }</dt><dd data-testid="cidr-first">{ net.first_host().to_string() }</dd>
-                <dt>{ lang.t("ipw.calc.last") }</dt><dd data-testid="cidr-last">{ net.last_host().to_string() }</dd>
-                <dt>{ lang.t("ipw.calc.usable") }</dt><dd data-testid="cidr-usable">{ thousands(net.usable_hosts()) }</dd>
-                <dt>{ lang.t("ipw.calc.total") }</dt><dd data-testid="cidr-total">{ thousands(net.total_addresses()) }</dd>
-                <dt>{ lang.t("ipw.calc.wildcard") }</dt><dd data-testid="cidr-wildcard">{ p.wildcard().to_string() }</dd>
+                <dt>{ lang.t(key!("ipw.calc.mask")) }</dt><dd data-testid="cidr-mask">{ format!("{} ({p})", p.mask()) }</dd>
+                <dt>{ lang.t(key!("ipw.calc.network")) }</dt><dd data-testid="cidr-network">{ net.addr().to_string() }</dd>
+                <dt>{ lang.t(key!("ipw.calc.broadcast")) }</dt><dd data-testid="cidr-broadcast">{ net.broadcast().map(|b| b.to_string()).unwrap_or_else(dash) }</dd>
+                <dt>{ lang.t(key!("ipw.calc.first")) }</dt><dd data-testid="cidr-first">{ net.first_host().to_string() }</dd>
+                <dt>{ lang.t(key!("ipw.calc.last")) }</dt><dd data-testid="cidr-last">{ net.last_host().to_string() }</dd>
+                <dt>{ lang.t(key!("ipw.calc.usable")) }</dt><dd data-testid="cidr-usable">{ thousands(net.usable_hosts()) }</dd>
+                <dt>{ lang.t(key!("ipw.calc.total")) }</dt><dd data-testid="cidr-total">{ thousands(net.total_addresses()) }</dd>
+                <dt>{ lang.t(key!("ipw.calc.wildcard")) }</dt><dd data-testid="cidr-wildcard">{ p.wildcard().to_string() }</dd>
             </dl>
-            <p class="hint" data-testid="cidr-role">{ lang.tf(role, &[("addr", &c.addr().to_string())]) }</p>
+            <p class="hint" data-testid="cidr-role">{ lang.tf(role.fill(&[("addr", &c.addr().to_string())])) }</p>
             if let Some(key) = note { <p class="hint" data-testid="cidr-note">{ lang.t(key) }</p> }
         </>
     }

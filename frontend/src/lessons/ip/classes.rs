@@ -19,9 +19,9 @@ pub fn ClassTable() -> Html {
             let span = c
                 .usable_host_span()
                 .map(|(a, b)| format!("{a} – {b}"))
-                .unwrap_or_else(|| lang.t(if c == Class::D { "ipw.classes.multicast" } else { "ipw.classes.reserved" }).to_owned());
+                .unwrap_or_else(|| lang.t(if c == Class::D { key!("ipw.classes.multicast") } else { key!("ipw.classes.reserved") }).to_owned());
             let nets = match c.usable_networks() {
-                Some(n) if c == Class::A => lang.tf("ipw.classes.a_networks", &[("n", &thousands(u64::from(n)))]),
+                Some(n) if c == Class::A => lang.tf(fill!("ipw.classes.a_networks", n = &thousands(u64::from(n)))),
                 Some(n) => thousands(u64::from(n)),
                 None => dash(),
             };
@@ -42,16 +42,16 @@ pub fn ClassTable() -> Html {
     html! {
         <div class="table-wrap">
             <table class="ip-table" data-testid="class-table">
-                <caption class="visually-hidden">{ lang.t("ipw.classes.caption") }</caption>
+                <caption class="visually-hidden">{ lang.t(key!("ipw.classes.caption")) }</caption>
                 <thead><tr>
-                    <th scope="col">{ lang.t("ipw.classes.class") }</th>
-                    <th scope="col">{ lang.t("ipw.classes.lead") }</th>
-                    <th scope="col">{ lang.t("ipw.classes.range") }</th>
-                    <th scope="col">{ lang.t("ipw.classes.bytes") }</th>
-                    <th scope="col">{ lang.t("ipw.classes.mask") }</th>
-                    <th scope="col">{ lang.t("ipw.classes.networks") }</th>
-                    <th scope="col">{ lang.t("ipw.classes.hosts") }</th>
-                    <th scope="col">{ lang.t("ipw.classes.usable") }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.class")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.lead")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.range")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.bytes")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.mask")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.networks")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.hosts")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.classes.usable")) }</th>
                 </tr></thead>
                 <tbody>{ rows }</tbody>
             </table>
@@ -140,20 +140,20 @@ fn bar(label: String, used: u64, total: u64, testid: &'static str) -> Html {
 fn classful_facts(lang: &LangCtx, w: &Waste, hosts: &str) -> Html {
     match w.classful {
         Classful::OneC { unused } => html! {
-            <li data-testid="waste-c">{ lang.tf("ipw.waste.c_fits", &[("unused", &thousands(unused)), ("pct", &percent(unused, CLASS_C_HOSTS))]) }</li>
+            <li data-testid="waste-c">{ lang.tf(fill!("ipw.waste.c_fits", unused = &thousands(unused), pct = &percent(unused, CLASS_C_HOSTS))) }</li>
         },
         Classful::OneB { unused, class_cs } => html! {
             <>
                 if unused == 0 {
-                    <li data-testid="waste-b">{ lang.tf("ipw.waste.b_exact", &[("hosts", hosts)]) }</li>
+                    <li data-testid="waste-b">{ lang.tf(fill!("ipw.waste.b_exact", hosts = hosts)) }</li>
                 } else {
-                    <li data-testid="waste-b">{ lang.tf("ipw.waste.b", &[("hosts", hosts), ("pct", &percent(unused, CLASS_B_HOSTS)), ("unused", &thousands(unused))]) }</li>
+                    <li data-testid="waste-b">{ lang.tf(fill!("ipw.waste.b", hosts = hosts, pct = &percent(unused, CLASS_B_HOSTS), unused = &thousands(unused))) }</li>
                 }
-                <li data-testid="waste-c">{ lang.tf("ipw.waste.c", &[("n", &thousands(class_cs))]) }</li>
+                <li data-testid="waste-c">{ lang.tf(fill!("ipw.waste.c", n = &thousands(class_cs))) }</li>
             </>
         },
         Classful::MoreThanB => html! {
-            <li data-testid="waste-b">{ lang.tf("ipw.waste.b_too_small", &[("hosts", hosts)]) }</li>
+            <li data-testid="waste-b">{ lang.tf(fill!("ipw.waste.b_too_small", hosts = hosts)) }</li>
         },
     }
 }
@@ -168,16 +168,16 @@ pub fn CidrWhy() -> Html {
         .ok()
         .filter(|&h| h > 0 && h <= 16_777_214);
     let body = match parsed.and_then(waste) {
-        None => error_line(lang.t("ipw.waste.bad").to_owned(), "waste-error"),
+        None => error_line(lang.t(key!("ipw.waste.bad")).to_owned(), "waste-error"),
         Some(w) => {
             let h = thousands(w.hosts);
             html! {
                 <>
-                    { bar(lang.tf("ipw.waste.bar_b", &[("hosts", &h)]), w.hosts, 65_534, "waste-bar-b") }
-                    { bar(lang.tf("ipw.waste.bar_cidr", &[("hosts", &h), ("len", &w.cidr_len.to_string()), ("usable", &thousands(w.cidr_usable))]), w.hosts, w.cidr_usable, "waste-bar-cidr") }
+                    { bar(lang.tf(fill!("ipw.waste.bar_b", hosts = &h)), w.hosts, 65_534, "waste-bar-b") }
+                    { bar(lang.tf(fill!("ipw.waste.bar_cidr", hosts = &h, len = &w.cidr_len.to_string(), usable = &thousands(w.cidr_usable))), w.hosts, w.cidr_usable, "waste-bar-cidr") }
                     <ul class="waste-facts">
                         { classful_facts(&lang, &w, &h) }
-                        <li data-testid="waste-cidr">{ lang.tf("ipw.waste.cidr", &[("len", &w.cidr_len.to_string()), ("usable", &thousands(w.cidr_usable)), ("spare", &thousands(w.cidr_usable - w.hosts))]) }</li>
+                        <li data-testid="waste-cidr">{ lang.tf(fill!("ipw.waste.cidr", len = &w.cidr_len.to_string(), usable = &thousands(w.cidr_usable), spare = &thousands(w.cidr_usable - w.hosts))) }</li>
                     </ul>
                 </>
             }
@@ -185,7 +185,7 @@ pub fn CidrWhy() -> Html {
     };
     html! {
         <div class="ip-lab">
-            <Field label={lang.t("ipw.waste.label")} value={(*input).clone()} {oninput} testid="waste-hosts" invalid={parsed.is_none()} />
+            <Field label={lang.t(key!("ipw.waste.label"))} value={(*input).clone()} {oninput} testid="waste-hosts" invalid={parsed.is_none()} />
             <div aria-live="polite">{ body }</div>
         </div>
     }

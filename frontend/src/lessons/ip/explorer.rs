@@ -69,27 +69,26 @@ pub fn Explorer() -> Html {
                 <>
                     <Bits addr={addr} prefix={prefix} class_bits={true} testid="ip-bits" />
                     <dl class="facts">
-                        <dt>{ lang.t("ipw.explorer.class") }</dt>
+                        <dt>{ lang.t(key!("ipw.explorer.class")) }</dt>
                         <dd><strong data-testid="ip-class">{ text::class_letter(class) }</strong>
-                            { " " }<span class="hint">{ lang.tf("ipw.explorer.leading", &[("bits", &text::leading_bits(class.leading_bits()))]) }</span></dd>
-                        <dt>{ lang.t("ipw.explorer.default_mask") }</dt>
+                            { " " }<span class="hint">{ lang.tf(fill!("ipw.explorer.leading", bits = &text::leading_bits(class.leading_bits()))) }</span></dd>
+                        <dt>{ lang.t(key!("ipw.explorer.default_mask")) }</dt>
                         <dd data-testid="ip-mask">{ class.default_mask().map(|m| m.to_string()).unwrap_or_else(dash) }
                             if let Some(p) = prefix { { format!(" ({p})") } }</dd>
-                        <dt>{ lang.t("ipw.explorer.network_part") }</dt>
+                        <dt>{ lang.t(key!("ipw.explorer.network_part")) }</dt>
                         <dd data-testid="ip-network">{ classful.map(|n| n.to_string()).unwrap_or_else(dash) }</dd>
-                        <dt>{ lang.t("ipw.explorer.hosts") }</dt>
+                        <dt>{ lang.t(key!("ipw.explorer.hosts")) }</dt>
                         <dd data-testid="ip-hosts">{ class.hosts_per_network().map(|h| thousands(u64::from(h))).unwrap_or_else(dash) }</dd>
                     </dl>
                     if let Some((role, net)) = classful_role(addr) {
                         <p class="field-error" data-testid="ip-role">{ lang.tf(
-                            if role == AddrRole::NetworkAddress { "ipw.explorer.is_network" } else { "ipw.explorer.is_broadcast" },
-                            &[("addr", &addr.to_string()), ("net", &net.to_string())],
+                            if role == AddrRole::NetworkAddress { key!("ipw.explorer.is_network") } else { key!("ipw.explorer.is_broadcast") }.fill(&[("addr", &addr.to_string()), ("net", &net.to_string())]),
                         ) }</p>
                     }
                     if prefix.is_none() {
-                        <p class="hint">{ lang.t(if class == Class::D { "ipw.explorer.no_hosts_d" } else { "ipw.explorer.no_hosts_e" }) }</p>
+                        <p class="hint">{ lang.t(if class == Class::D { key!("ipw.explorer.no_hosts_d") } else { key!("ipw.explorer.no_hosts_e") }) }</p>
                     }
-                    <h3>{ lang.t("ipw.explorer.meanings") }</h3>
+                    <h3>{ lang.t(key!("ipw.explorer.meanings")) }</h3>
                     <ul class="meanings">{ meanings }</ul>
                 </>
             }
@@ -97,9 +96,9 @@ pub fn Explorer() -> Html {
     };
     html! {
         <div class="ip-lab" data-testid="explorer">
-            <Field label={lang.t("ipw.explorer.label")} value={(*input).clone()} {oninput}
+            <Field label={lang.t(key!("ipw.explorer.label"))} value={(*input).clone()} {oninput}
                 testid="ip-input" placeholder="192.168.1.1" invalid={parsed.is_err()} />
-            <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }</div>
+            <div class="chips" aria-label={lang.t(key!("ipw.examples"))}>{ examples }</div>
             <div aria-live="polite">{ body }</div>
         </div>
     }

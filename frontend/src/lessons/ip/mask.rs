@@ -41,7 +41,7 @@ pub fn MaskLab() -> Html {
                     { error_line(text::parse_error(lang.lang, &e), "mask-error") }
                     if let Some(addr) = gap {
                         <Bits addr={addr} testid="mask-bits" />
-                        <p class="hint">{ lang.t("ipw.mask.gap_hint") }</p>
+                        <p class="hint">{ lang.t(key!("ipw.mask.gap_hint")) }</p>
                     }
                 </>
             }
@@ -50,19 +50,19 @@ pub fn MaskLab() -> Html {
             <>
                 <Bits addr={p.mask()} prefix={Some(p)} testid="mask-bits" />
                 <dl class="facts">
-                    <dt>{ lang.t("ipw.mask.prefix") }</dt><dd data-testid="mask-prefix">{ p.to_string() }</dd>
-                    <dt>{ lang.t("ipw.mask.dotted") }</dt><dd data-testid="mask-dotted">{ p.mask().to_string() }</dd>
-                    <dt>{ lang.t("ipw.mask.wildcard") }</dt><dd data-testid="mask-wildcard">{ p.wildcard().to_string() }</dd>
-                    <dt>{ lang.t("ipw.mask.block") }</dt><dd>{ thousands(p.block_size()) }</dd>
+                    <dt>{ lang.t(key!("ipw.mask.prefix")) }</dt><dd data-testid="mask-prefix">{ p.to_string() }</dd>
+                    <dt>{ lang.t(key!("ipw.mask.dotted")) }</dt><dd data-testid="mask-dotted">{ p.mask().to_string() }</dd>
+                    <dt>{ lang.t(key!("ipw.mask.wildcard")) }</dt><dd data-testid="mask-wildcard">{ p.wildcard().to_string() }</dd>
+                    <dt>{ lang.t(key!("ipw.mask.block")) }</dt><dd>{ thousands(p.block_size()) }</dd>
                 </dl>
-                <p class="hint">{ lang.tf("ipw.mask.explain", &[("ones", &p.len().to_string()), ("zeros", &p.host_bits().to_string())]) }</p>
+                <p class="hint">{ lang.tf(fill!("ipw.mask.explain", ones = &p.len().to_string(), zeros = &p.host_bits().to_string())) }</p>
             </>
         },
     };
     html! {
         <div class="ip-lab">
-            <Field label={lang.t("ipw.mask.label")} value={(*input).clone()} {oninput} testid="mask-input" invalid={parsed.is_err()} />
-            <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }</div>
+            <Field label={lang.t(key!("ipw.mask.label"))} value={(*input).clone()} {oninput} testid="mask-input" invalid={parsed.is_err()} />
+            <div class="chips" aria-label={lang.t(key!("ipw.examples"))}>{ examples }</div>
             <div aria-live="polite">{ body }</div>
         </div>
     }

@@ -27,24 +27,34 @@ use bits::Bits;
 
 pub static IP: Lesson = Lesson {
     slug: "ip",
+    title: key!("lesson.ip.title"),
+    summary: key!("lesson.ip.summary"),
     steps: &[
         Step {
             id: "what",
+            title: key!("ip.what.title"),
+            body: key!("ip.what.body"),
             widget: Some(|| html! { <FirstAddress /> }),
             needs_relay: false,
         },
         Step {
             id: "explorer",
+            title: key!("ip.explorer.title"),
+            body: key!("ip.explorer.body"),
             widget: Some(|| html! { <explorer::Explorer /> }),
             needs_relay: false,
         },
         Step {
             id: "classes",
+            title: key!("ip.classes.title"),
+            body: key!("ip.classes.body"),
             widget: Some(|| html! { <classes::ClassTable /> }),
             needs_relay: false,
         },
         Step {
             id: "cidr",
+            title: key!("ip.cidr.title"),
+            body: key!("ip.cidr.body"),
             widget: Some(|| html! { <classes::CidrWhy /> }),
             needs_relay: false,
         },
@@ -60,44 +70,62 @@ pub static IP: Lesson = Lesson {
 
 pub static SUBNETS: Lesson = Lesson {
     slug: "subnets",
+    title: key!("lesson.subnets.title"),
+    summary: key!("lesson.subnets.summary"),
     steps: &[
         Step {
             id: "mask",
+            title: key!("subnets.mask.title"),
+            body: key!("subnets.mask.body"),
             widget: Some(|| html! { <mask::MaskLab /> }),
             needs_relay: false,
         },
         Step {
             id: "and",
+            title: key!("subnets.and.title"),
+            body: key!("subnets.and.body"),
             widget: Some(|| html! { <and_anim::AndLab /> }),
             needs_relay: false,
         },
         Step {
             id: "calc",
+            title: key!("subnets.calc.title"),
+            body: key!("subnets.calc.body"),
             widget: Some(|| html! { <calc::CalcLab /> }),
             needs_relay: false,
         },
         Step {
             id: "reach",
+            title: key!("subnets.reach.title"),
+            body: key!("subnets.reach.body"),
             widget: Some(|| html! { <reach::ReachLab /> }),
             needs_relay: false,
         },
         Step {
             id: "split",
+            title: key!("subnets.split.title"),
+            body: key!("subnets.split.body"),
             widget: Some(|| html! { <split::EqualSplitLab /> }),
             needs_relay: false,
         },
         Step {
             id: "vlsm",
+            title: key!("subnets.vlsm.title"),
+            body: key!("subnets.vlsm.body"),
             widget: Some(|| html! { <split::VlsmLab /> }),
             needs_relay: false,
         },
         Step {
             id: "tree",
+            title: key!("subnets.tree.title"),
+            body: key!("subnets.tree.body"),
             widget: Some(|| html! { <tree::TreeLab /> }),
             needs_relay: false,
         },
         Step {
             id: "practice",
+            title: key!("subnets.practice.title"),
+            body: key!("subnets.practice.body"),
             widget: Some(|| html! { <PracticeLink /> }),
             needs_relay: false,
         },
@@ -116,7 +144,7 @@ fn PracticeLink() -> Html {
     html! {
         <p class="actions">
             <Link<Route> to={Route::Practice} classes="button primary">
-                <span data-testid="practice-link">{ lang.t("ipw.practice.open") }{ " →" }</span>
+                <span data-testid="practice-link">{ lang.t(key!("ipw.practice.open")) }{ " →" }</span>
             </Link<Route>>
         </p>
     }
@@ -126,7 +154,7 @@ fn PracticeLink() -> Html {
 mod tests {
     use protocol::Lang;
 
-    use crate::i18n::{all, tr};
+    use crate::i18n::{Key, all, tr};
 
     /// Every literal text key these modules use exists in both languages (keys built at run
     /// time are covered by the tests in `text.rs`).
@@ -156,7 +184,11 @@ mod tests {
                     && !piece.contains([' ', '{'])
                 {
                     for lang in Lang::ALL {
-                        assert_ne!(tr(lang, piece), "⟦missing text⟧", "{lang:?} lacks {piece}");
+                        assert_ne!(
+                            tr(lang, Key::built(piece)),
+                            "⟦missing text⟧",
+                            "{lang:?} lacks {piece}"
+                        );
                     }
                     checked += 1;
                 }
@@ -166,7 +198,7 @@ mod tests {
         // Keys built with format!: practice levels, hints and field labels.
         for n in 1..=3 {
             for key in [format!("practice.level{n}"), format!("practice.hint{n}")] {
-                assert_ne!(tr(Lang::En, &key), "⟦missing text⟧", "{key}");
+                assert_ne!(tr(Lang::En, Key::built(&key)), "⟦missing text⟧", "{key}");
             }
         }
         for f in [

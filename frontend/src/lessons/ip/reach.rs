@@ -50,14 +50,14 @@ fn not_a_host_text(lang: &LangCtx, what: NotAHost, a: Cidr, b: Cidr) -> String {
         NotAHost::Network(i) => format!(
             "{}: {}",
             name(i),
-            lang.tf("ipw.calc.role_network", &[("addr", &addr(i))])
+            lang.tf(fill!("ipw.calc.role_network", addr = &addr(i)))
         ),
         NotAHost::Broadcast(i) => format!(
             "{}: {}",
             name(i),
-            lang.tf("ipw.calc.role_broadcast", &[("addr", &addr(i))])
+            lang.tf(fill!("ipw.calc.role_broadcast", addr = &addr(i)))
         ),
-        NotAHost::Same => lang.tf("ipw.reach.same_addr", &[("addr", &addr(0))]),
+        NotAHost::Same => lang.tf(fill!("ipw.reach.same_addr", addr = &addr(0))),
     }
 }
 
@@ -125,9 +125,9 @@ pub fn ReachLab() -> Html {
                 <>
                     <ol class="walk" aria-live="polite">{ items }</ol>
                     <div class="actions">
-                        <button type="button" class="primary" onclick={next} disabled={at >= total} data-testid="reach-next">{ lang.t("ipw.reach.next") }</button>
-                        <button type="button" onclick={all} disabled={at >= total} data-testid="reach-all">{ lang.t("ipw.reach.all") }</button>
-                        <span class="hint">{ lang.tf("ipw.reach.progress", &[("n", &at.to_string()), ("total", &total.to_string())]) }</span>
+                        <button type="button" class="primary" onclick={next} disabled={at >= total} data-testid="reach-next">{ lang.t(key!("ipw.reach.next")) }</button>
+                        <button type="button" onclick={all} disabled={at >= total} data-testid="reach-all">{ lang.t(key!("ipw.reach.all")) }</button>
+                        <span class="hint">{ lang.tf(fill!("ipw.reach.progress", n = &at.to_string(), total = &total.to_string())) }</span>
                     </div>
                     if at >= total {
                         <p class="verdict" data-testid="reach-verdict" data-delivery={delivery}>{ text::delivery(lang.lang, r.from_a.delivery) }</p>
@@ -140,8 +140,8 @@ pub fn ReachLab() -> Html {
     html! {
         <div class="ip-lab">
             <div class="row">
-                <Field class="grow" label={lang.t("ipw.reach.a")} value={(*a_in).clone()} oninput={on_a} testid="reach-a" />
-                <Field class="grow" label={lang.t("ipw.reach.b")} value={(*b_in).clone()} oninput={on_b} testid="reach-b" />
+                <Field class="grow" label={lang.t(key!("ipw.reach.a"))} value={(*a_in).clone()} oninput={on_a} testid="reach-a" />
+                <Field class="grow" label={lang.t(key!("ipw.reach.b"))} value={(*b_in).clone()} oninput={on_b} testid="reach-b" />
             </div>
             <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }<crate::challenges::MyAddressButton onpick={let a_in = a_in.clone(); Callback::from(move |s| a_in.set(s))} /></div>
             { body }
@@ -158,10 +158,10 @@ fn picture(lang: &LangCtx, d: Delivery) -> Html {
             <line class={path(true)} x1="90" y1="150" x2="260" y2="150" />
             <line class={path(direct)} x1="260" y1="150" x2="430" y2="150" />
             <line class={path(!direct)} x1="260" y1="150" x2="260" y2="55" />
-            <g class="host"><rect x="20" y="125" width="120" height="50" rx="8" /><text x="80" y="155" text-anchor="middle" class="label">{ lang.t("ipw.reach.host_a") }</text></g>
-            <g class="host"><rect x="380" y="125" width="120" height="50" rx="8" /><text x="440" y="155" text-anchor="middle" class="label">{ lang.t("ipw.reach.host_b") }</text></g>
-            <g class="node"><rect x="215" y="130" width="90" height="40" rx="6" /><text x="260" y="155" text-anchor="middle" class="label">{ lang.t("pic.switch") }</text></g>
-            <g class="node"><rect x="200" y="15" width="120" height="40" rx="6" /><text x="260" y="40" text-anchor="middle" class="label">{ lang.t("ipw.reach.gateway") }</text></g>
+            <g class="host"><rect x="20" y="125" width="120" height="50" rx="8" /><text x="80" y="155" text-anchor="middle" class="label">{ lang.t(key!("ipw.reach.host_a")) }</text></g>
+            <g class="host"><rect x="380" y="125" width="120" height="50" rx="8" /><text x="440" y="155" text-anchor="middle" class="label">{ lang.t(key!("ipw.reach.host_b")) }</text></g>
+            <g class="node"><rect x="215" y="130" width="90" height="40" rx="6" /><text x="260" y="155" text-anchor="middle" class="label">{ lang.t(key!("pic.switch")) }</text></g>
+            <g class="node"><rect x="200" y="15" width="120" height="40" rx="6" /><text x="260" y="40" text-anchor="middle" class="label">{ lang.t(key!("ipw.reach.gateway")) }</text></g>
         </svg>
     }
 }

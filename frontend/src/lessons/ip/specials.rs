@@ -37,12 +37,12 @@ pub fn SpecialTable() -> Html {
     html! {
         <div class="table-wrap">
             <table class="ip-table" data-testid="special-table">
-                <caption class="visually-hidden">{ lang.t("ipw.special.caption") }</caption>
+                <caption class="visually-hidden">{ lang.t(key!("ipw.special.caption")) }</caption>
                 <thead><tr>
-                    <th scope="col">{ lang.t("ipw.special.meaning") }</th>
-                    <th scope="col">{ lang.t("ipw.special.blocks") }</th>
-                    <th scope="col">{ lang.t("ipw.special.what") }</th>
-                    <th scope="col">{ lang.t("ipw.special.rfc") }</th>
+                    <th scope="col">{ lang.t(key!("ipw.special.meaning")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.special.blocks")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.special.what")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.special.rfc")) }</th>
                 </tr></thead>
                 <tbody>{ rows }</tbody>
             </table>

@@ -16,13 +16,11 @@ const MAX_ROWS: u64 = 64;
 pub fn parse_network(lang: &LangCtx, input: &str) -> Result<Network, String> {
     let c = parse_cidr(input).map_err(|e| text::parse_error(lang.lang, &e))?;
     Network::new(c.addr(), c.prefix()).map_err(|e| {
-        lang.tf(
+        lang.tf(fill!(
             "ipw.split.host_bits",
-            &[
-                ("given", &c.to_string()),
-                ("network", &format!("{}/{}", e.network, c.prefix().len())),
-            ],
-        )
+            given = &c.to_string(),
+            network = &format!("{}/{}", e.network, c.prefix().len())
+        ))
     })
 }
 
@@ -75,7 +73,10 @@ pub fn EqualSplitLab() -> Html {
         count_in.trim().parse::<u64>(),
     ) {
         (Err(msg), _) => error_line(msg, "split-error"),
-        (_, Err(_)) => error_line(lang.t("ipw.split.bad_count").to_owned(), "split-error"),
+        (_, Err(_)) => error_line(
+            lang.t(key!("ipw.split.bad_count")).to_owned(),
+            "split-error",
+        ),
         (Ok(net), Ok(n)) => match equal_split(net, n) {
             Err(e) => error_line(text::split_error(lang.lang, &e), "split-error"),
             Ok(s) => {
@@ -101,18 +102,14 @@ pub fn EqualSplitLab() -> Html {
                     .collect();
                 html! {
                     <>
-                        <p data-testid="split-summary">{ lang.tf("ipw.split.summary", &[
-                            ("count", &thousands(s.count())), ("bits", &s.borrowed_bits().to_string()),
-                            ("old", &net.prefix().to_string()), ("new", &s.new_prefix().to_string()),
-                            ("size", &thousands(s.new_prefix().block_size())),
-                        ]) }</p>
+                        <p data-testid="split-summary">{ lang.tf(fill!("ipw.split.summary", count = &thousands(s.count()), bits = &s.borrowed_bits().to_string(), old = &net.prefix().to_string(), new = &s.new_prefix().to_string(), size = &thousands(s.new_prefix().block_size()))) }</p>
                         if s.rounded_up() {
-                            <p class="hint" data-testid="split-rounded">{ lang.tf("ipw.split.rounded", &[("n", &thousands(s.requested())), ("count", &thousands(s.count()))]) }</p>
+                            <p class="hint" data-testid="split-rounded">{ lang.tf(fill!("ipw.split.rounded", n = &thousands(s.requested()), count = &thousands(s.count()))) }</p>
                         }
                         { blocks_bar(net, &bar) }
                         { table(&lang, rows) }
                         if s.count() > MAX_ROWS {
-                            <p class="hint">{ lang.tf("ipw.split.more", &[("n", &thousands(s.count() - MAX_ROWS))]) }</p>
+                            <p class="hint">{ lang.tf(fill!("ipw.split.more", n = &thousands(s.count() - MAX_ROWS))) }</p>
                         }
                     </>
                 }
@@ -122,8 +119,8 @@ pub fn EqualSplitLab() -> Html {
     html! {
         <div class="ip-lab">
             <div class="row">
-                <Field class="grow" label={lang.t("ipw.split.network")} value={(*net_in).clone()} oninput={on_net} testid="split-network" />
-                <Field label={lang.t("ipw.split.count")} value={(*count_in).clone()} oninput={on_count} testid="split-count" class="narrow-field" />
+                <Field class="grow" label={lang.t(key!("ipw.split.network"))} value={(*net_in).clone()} oninput={on_net} testid="split-network" />
+                <Field label={lang.t(key!("ipw.split.count"))} value={(*count_in).clone()} oninput={on_count} testid="split-count" class="narrow-field" />
             </div>
             <div aria-live="polite">{ body }</div>
         </div>
@@ -136,10 +133,10 @@ fn table(lang: &LangCtx, rows: Html) -> Html {
             <table class="ip-table">
                 <thead><tr>
                     <th scope="col">{ "#" }</th>
-                    <th scope="col">{ lang.t("ipw.split.subnet") }</th>
-                    <th scope="col">{ lang.t("ipw.split.hosts_range") }</th>
-                    <th scope="col">{ lang.t("ipw.calc.broadcast") }</th>
-                    <th scope="col">{ lang.t("ipw.calc.usable") }</th>
+                    <th scope="col">{ lang.t(key!("ipw.split.subnet")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.split.hosts_range")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.calc.broadcast")) }</th>
+                    <th scope="col">{ lang.t(key!("ipw.calc.usable")) }</th>
                 </tr></thead>
                 <tbody>{ rows }</tbody>
             </table>
@@ -154,7 +151,7 @@ pub fn VlsmLab() -> Html {
     let (hosts_in, on_hosts) = use_text("60, 30, 10, 2");
     let body = match (parse_network(&lang, &net_in), parse_hosts(&hosts_in)) {
         (Err(msg), _) => error_line(msg, "vlsm-error"),
-        (_, None) => error_line(lang.t("ipw.vlsm.bad_hosts").to_owned(), "vlsm-error"),
+        (_, None) => error_line(lang.t(key!("ipw.vlsm.bad_hosts")).to_owned(), "vlsm-error"),
         (Ok(net), Some(hosts)) => match vlsm(net, &hosts) {
             Err(e) => error_line(text::vlsm_error(lang.lang, &e), "vlsm-error"),
             Ok(plan) => plan_view(&lang, &plan),
@@ -163,8 +160,8 @@ pub fn VlsmLab() -> Html {
     html! {
         <div class="ip-lab">
             <div class="row">
-                <Field class="grow" label={lang.t("ipw.split.network")} value={(*net_in).clone()} oninput={on_net} testid="vlsm-network" />
-                <Field class="grow" label={lang.t("ipw.vlsm.hosts")} value={(*hosts_in).clone()} oninput={on_hosts} testid="vlsm-hosts" />
+                <Field class="grow" label={lang.t(key!("ipw.split.network"))} value={(*net_in).clone()} oninput={on_net} testid="vlsm-network" />
+                <Field class="grow" label={lang.t(key!("ipw.vlsm.hosts"))} value={(*hosts_in).clone()} oninput={on_hosts} testid="vlsm-hosts" />
             </div>
             <div aria-live="polite">{ body }</div>
         </div>
@@ -172,7 +169,7 @@ pub fn VlsmLab() -> Html {
 }
 
 fn plan_view(lang: &LangCtx, plan: &VlsmPlan) -> Html {
-    let group = |i: usize| lang.tf("sol.group", &[("n", &(i + 1).to_string())]);
+    let group = |i: usize| lang.tf(fill!("sol.group", n = &(i + 1).to_string()));
     let rows = plan
         .allocations
         .iter()
@@ -208,16 +205,16 @@ fn plan_view(lang: &LangCtx, plan: &VlsmPlan) -> Html {
             <div class="table-wrap">
                 <table class="ip-table">
                     <thead><tr>
-                        <th scope="col">{ lang.t("ipw.vlsm.group") }</th>
-                        <th scope="col">{ lang.t("ipw.vlsm.asked") }</th>
-                        <th scope="col">{ lang.t("ipw.split.subnet") }</th>
-                        <th scope="col">{ lang.t("ipw.split.hosts_range") }</th>
-                        <th scope="col">{ lang.t("ipw.vlsm.spare") }</th>
+                        <th scope="col">{ lang.t(key!("ipw.vlsm.group")) }</th>
+                        <th scope="col">{ lang.t(key!("ipw.vlsm.asked")) }</th>
+                        <th scope="col">{ lang.t(key!("ipw.split.subnet")) }</th>
+                        <th scope="col">{ lang.t(key!("ipw.split.hosts_range")) }</th>
+                        <th scope="col">{ lang.t(key!("ipw.vlsm.spare")) }</th>
                     </tr></thead>
                     <tbody>{ rows }</tbody>
                 </table>
             </div>
-            <p data-testid="vlsm-free">{ if free.is_empty() { lang.t("sol.free_none").to_owned() } else { lang.tf("sol.free", &[("free", &free.join(", "))]) } }</p>
+            <p data-testid="vlsm-free">{ if free.is_empty() { lang.t(key!("sol.free_none")).to_owned() } else { lang.tf(fill!("sol.free", free = &free.join(", "))) } }</p>
         </>
     }
 }

@@ -7,68 +7,72 @@ use std::net::Ipv4Addr;
 use netmath::practice::{Step, Who};
 use netmath::{Class, Delivery, LeadingBits, ParseError, Special, SplitError, VlsmError};
 
-use crate::i18n::{Lang, thousands, tr, trf};
+use crate::i18n::{Key, Lang, thousands, tr, trf};
 
 /// The precise message for a parse error.
 pub fn parse_error(lang: Lang, e: &ParseError) -> String {
     let n = |v: usize| (v + 1).to_string();
     match *e {
-        ParseError::Empty => tr(lang, "perr.empty").to_owned(),
+        ParseError::Empty => tr(lang, key!("perr.empty")).to_owned(),
         ParseError::TooLong { len, max } => trf(
             lang,
-            "perr.too_long",
-            &[("len", &len.to_string()), ("max", &max.to_string())],
+            fill!(
+                "perr.too_long",
+                len = &len.to_string(),
+                max = &max.to_string()
+            ),
         ),
-        ParseError::Whitespace { pos, .. } => trf(lang, "perr.whitespace", &[("pos", &n(pos))]),
+        ParseError::Whitespace { pos, .. } => trf(lang, fill!("perr.whitespace", pos = &n(pos))),
         ParseError::FullWidth { pos, ch } => trf(
             lang,
-            "perr.full_width",
-            &[("pos", &n(pos)), ("ch", &ch.to_string())],
+            fill!("perr.full_width", pos = &n(pos), ch = &ch.to_string()),
         ),
         ParseError::UnexpectedChar { pos, ch } => trf(
             lang,
-            "perr.unexpected",
-            &[("pos", &n(pos)), ("ch", &ch.to_string())],
+            fill!("perr.unexpected", pos = &n(pos), ch = &ch.to_string()),
         ),
         ParseError::WrongOctetCount { found } => {
-            trf(lang, "perr.octet_count", &[("found", &found.to_string())])
+            trf(lang, fill!("perr.octet_count", found = &found.to_string()))
         }
         ParseError::EmptyOctet { octet, pos } => trf(
             lang,
-            "perr.empty_octet",
-            &[("octet", &n(octet)), ("pos", &n(pos))],
+            fill!("perr.empty_octet", octet = &n(octet), pos = &n(pos)),
         ),
         ParseError::LeadingZero { octet, pos } => trf(
             lang,
-            "perr.leading_zero",
-            &[("octet", &n(octet)), ("pos", &n(pos))],
+            fill!("perr.leading_zero", octet = &n(octet), pos = &n(pos)),
         ),
         ParseError::OctetOutOfRange { octet, pos, value } => {
             let value = if value == u64::MAX {
-                tr(lang, "perr.huge").to_owned()
+                tr(lang, key!("perr.huge")).to_owned()
             } else {
                 value.to_string()
             };
             trf(
                 lang,
-                "perr.octet_range",
-                &[("octet", &n(octet)), ("pos", &n(pos)), ("value", &value)],
+                fill!(
+                    "perr.octet_range",
+                    octet = &n(octet),
+                    pos = &n(pos),
+                    value = &value
+                ),
             )
         }
-        ParseError::MissingAddress => tr(lang, "perr.missing_address").to_owned(),
-        ParseError::MissingSlash => tr(lang, "perr.missing_slash").to_owned(),
-        ParseError::MissingPrefix { pos } => trf(lang, "perr.missing_prefix", &[("pos", &n(pos))]),
-        ParseError::PrefixLeadingZero { pos } => trf(lang, "perr.prefix_zero", &[("pos", &n(pos))]),
+        ParseError::MissingAddress => tr(lang, key!("perr.missing_address")).to_owned(),
+        ParseError::MissingSlash => tr(lang, key!("perr.missing_slash")).to_owned(),
+        ParseError::MissingPrefix { pos } => trf(lang, fill!("perr.missing_prefix", pos = &n(pos))),
+        ParseError::PrefixLeadingZero { pos } => {
+            trf(lang, fill!("perr.prefix_zero", pos = &n(pos)))
+        }
         ParseError::PrefixOutOfRange { pos, value } => {
             let value = if value == u64::MAX {
-                tr(lang, "perr.huge").to_owned()
+                tr(lang, key!("perr.huge")).to_owned()
             } else {
                 value.to_string()
             };
             trf(
                 lang,
-                "perr.prefix_range",
-                &[("pos", &n(pos)), ("value", &value)],
+                fill!("perr.prefix_range", pos = &n(pos), value = &value),
             )
         }
         ParseError::MaskNotContiguous {
@@ -76,11 +80,11 @@ pub fn parse_error(lang: Lang, e: &ParseError) -> String {
             next_one,
         } => trf(
             lang,
-            "perr.mask_gap",
-            &[
-                ("zero", &(first_zero + 1).to_string()),
-                ("one", &(next_one + 1).to_string()),
-            ],
+            fill!(
+                "perr.mask_gap",
+                zero = &(first_zero + 1).to_string(),
+                one = &(next_one + 1).to_string()
+            ),
         ),
     }
 }
@@ -104,47 +108,91 @@ pub fn special_stem(s: Special) -> &'static str {
     }
 }
 
+/// A special block's name and what it is for.
+fn special_texts(s: Special) -> (Key, Key) {
+    match s {
+        Special::ThisHost => (
+            key!("special.this_host.name"),
+            key!("special.this_host.desc"),
+        ),
+        Special::ThisNetwork => (
+            key!("special.this_network.name"),
+            key!("special.this_network.desc"),
+        ),
+        Special::Private => (key!("special.private.name"), key!("special.private.desc")),
+        Special::SharedAddressSpace => (key!("special.shared.name"), key!("special.shared.desc")),
+        Special::Loopback => (key!("special.loopback.name"), key!("special.loopback.desc")),
+        Special::LinkLocal => (
+            key!("special.link_local.name"),
+            key!("special.link_local.desc"),
+        ),
+        Special::ProtocolAssignments => {
+            (key!("special.protocol.name"), key!("special.protocol.desc"))
+        }
+        Special::Documentation => (
+            key!("special.documentation.name"),
+            key!("special.documentation.desc"),
+        ),
+        Special::Benchmarking => (
+            key!("special.benchmarking.name"),
+            key!("special.benchmarking.desc"),
+        ),
+        Special::Multicast => (
+            key!("special.multicast.name"),
+            key!("special.multicast.desc"),
+        ),
+        Special::Reserved => (key!("special.reserved.name"), key!("special.reserved.desc")),
+        Special::LimitedBroadcast => (
+            key!("special.limited_broadcast.name"),
+            key!("special.limited_broadcast.desc"),
+        ),
+        Special::Public => (key!("special.public.name"), key!("special.public.desc")),
+    }
+}
+
 pub fn special_name(lang: Lang, s: Special) -> &'static str {
-    tr(lang, &format!("special.{}.name", special_stem(s)))
+    tr(lang, special_texts(s).0)
 }
 
 pub fn special_desc(lang: Lang, s: Special) -> &'static str {
-    tr(lang, &format!("special.{}.desc", special_stem(s)))
+    tr(lang, special_texts(s).1)
 }
 
 pub fn delivery(lang: Lang, d: Delivery) -> &'static str {
     match d {
-        Delivery::Direct => tr(lang, "ipw.delivery.direct"),
-        Delivery::ViaGateway => tr(lang, "ipw.delivery.gateway"),
+        Delivery::Direct => tr(lang, key!("ipw.delivery.direct")),
+        Delivery::ViaGateway => tr(lang, key!("ipw.delivery.gateway")),
     }
 }
 
 pub fn split_error(lang: Lang, e: &SplitError) -> String {
     match *e {
-        SplitError::ZeroSubnets => tr(lang, "ipw.split.zero").to_owned(),
+        SplitError::ZeroSubnets => tr(lang, key!("ipw.split.zero")).to_owned(),
         SplitError::TooManySubnets { requested, max } => trf(
             lang,
-            "ipw.split.too_many",
-            &[("n", &thousands(requested)), ("max", &thousands(max))],
+            fill!(
+                "ipw.split.too_many",
+                n = &thousands(requested),
+                max = &thousands(max)
+            ),
         ),
     }
 }
 
 pub fn vlsm_error(lang: Lang, e: &VlsmError) -> String {
     match *e {
-        VlsmError::NoRequests => tr(lang, "ipw.vlsm.no_requests").to_owned(),
+        VlsmError::NoRequests => tr(lang, key!("ipw.vlsm.no_requests")).to_owned(),
         VlsmError::ZeroHosts { index } => trf(
             lang,
-            "ipw.vlsm.zero_hosts",
-            &[("n", &(index + 1).to_string())],
+            fill!("ipw.vlsm.zero_hosts", n = &(index + 1).to_string()),
         ),
         VlsmError::DoesNotFit { needed, available } => trf(
             lang,
-            "ipw.vlsm.no_fit",
-            &[
-                ("needed", &thousands(needed)),
-                ("available", &thousands(available)),
-            ],
+            fill!(
+                "ipw.vlsm.no_fit",
+                needed = &thousands(needed),
+                available = &thousands(available)
+            ),
         ),
     }
 }
@@ -166,9 +214,9 @@ pub fn class_letter(c: Class) -> &'static str {
 
 fn who(lang: Lang, w: Who) -> &'static str {
     match w {
-        Who::Given => tr(lang, "sol.who.given"),
-        Who::A => tr(lang, "sol.who.a"),
-        Who::B => tr(lang, "sol.who.b"),
+        Who::Given => tr(lang, key!("sol.who.given")),
+        Who::A => tr(lang, key!("sol.who.a")),
+        Who::B => tr(lang, key!("sol.who.b")),
     }
 }
 
@@ -179,37 +227,40 @@ fn addr(a: Ipv4Addr) -> String {
 /// One step of a worked solution as a sentence. `hosts` are a VLSM task's host counts (for
 /// naming groups); other tasks ignore it.
 pub fn solution_step(lang: Lang, step: &Step) -> String {
-    let group = |i: usize| trf(lang, "sol.group", &[("n", &(i + 1).to_string())]);
+    let group = |i: usize| trf(lang, fill!("sol.group", n = &(i + 1).to_string()));
     match step {
         Step::FirstOctetInBinary { first_octet } => trf(
             lang,
-            "sol.first_octet",
-            &[
-                ("octet", &first_octet.to_string()),
-                ("bits", &format!("{first_octet:08b}")),
-            ],
+            fill!(
+                "sol.first_octet",
+                octet = &first_octet.to_string(),
+                bits = &format!("{first_octet:08b}")
+            ),
         ),
         Step::LeadingBitsGiveClass { bits, class } => trf(
             lang,
-            "sol.leading_bits",
-            &[
-                ("bits", &leading_bits(*bits)),
-                ("class", class_letter(*class)),
-            ],
+            fill!(
+                "sol.leading_bits",
+                bits = &leading_bits(*bits),
+                class = class_letter(*class)
+            ),
         ),
         Step::InsideSpecialBlock { special, block } => trf(
             lang,
-            "sol.inside_block",
-            &[
-                ("block", &block.to_string()),
-                ("meaning", special_name(lang, *special)),
-            ],
+            fill!(
+                "sol.inside_block",
+                block = &block.to_string(),
+                meaning = special_name(lang, *special)
+            ),
         ),
-        Step::NoSpecialBlock => tr(lang, "sol.no_block").to_owned(),
+        Step::NoSpecialBlock => tr(lang, key!("sol.no_block")).to_owned(),
         Step::PrefixToMask { prefix, mask } => trf(
             lang,
-            "sol.prefix_to_mask",
-            &[("len", &prefix.len().to_string()), ("mask", &addr(*mask))],
+            fill!(
+                "sol.prefix_to_mask",
+                len = &prefix.len().to_string(),
+                mask = &addr(*mask)
+            ),
         ),
         Step::AndWithMask {
             addr_of,
@@ -219,19 +270,22 @@ pub fn solution_step(lang: Lang, step: &Step) -> String {
             network,
         } => trf(
             lang,
-            "sol.and",
-            &[
-                ("addr_of", who(lang, *addr_of)),
-                ("mask_of", who(lang, *mask_of)),
-                ("addr", &addr(*a)),
-                ("mask", &addr(*mask)),
-                ("network", &addr(*network)),
-            ],
+            fill!(
+                "sol.and",
+                addr_of = who(lang, *addr_of),
+                mask_of = who(lang, *mask_of),
+                addr = &addr(*a),
+                mask = &addr(*mask),
+                network = &addr(*network)
+            ),
         ),
         Step::InvertMask { mask, wildcard } => trf(
             lang,
-            "sol.invert",
-            &[("mask", &addr(*mask)), ("wildcard", &addr(*wildcard))],
+            fill!(
+                "sol.invert",
+                mask = &addr(*mask),
+                wildcard = &addr(*wildcard)
+            ),
         ),
         Step::OrWithWildcard {
             network,
@@ -239,31 +293,34 @@ pub fn solution_step(lang: Lang, step: &Step) -> String {
             broadcast,
         } => trf(
             lang,
-            "sol.or",
-            &[
-                ("network", &addr(*network)),
-                ("wildcard", &addr(*wildcard)),
-                ("broadcast", &addr(*broadcast)),
-            ],
+            fill!(
+                "sol.or",
+                network = &addr(*network),
+                wildcard = &addr(*wildcard),
+                broadcast = &addr(*broadcast)
+            ),
         ),
         Step::FirstHost {
             network,
             first_host,
         } => trf(
             lang,
-            "sol.first_host",
-            &[("network", &addr(*network)), ("first", &addr(*first_host))],
+            fill!(
+                "sol.first_host",
+                network = &addr(*network),
+                first = &addr(*first_host)
+            ),
         ),
         Step::LastHost {
             broadcast,
             last_host,
         } => trf(
             lang,
-            "sol.last_host",
-            &[
-                ("broadcast", &addr(*broadcast)),
-                ("last", &addr(*last_host)),
-            ],
+            fill!(
+                "sol.last_host",
+                broadcast = &addr(*broadcast),
+                last = &addr(*last_host)
+            ),
         ),
         Step::CountHosts {
             host_bits,
@@ -271,18 +328,17 @@ pub fn solution_step(lang: Lang, step: &Step) -> String {
             usable,
         } => {
             let key = match host_bits {
-                0 => "sol.count_32",
-                1 => "sol.count_31",
-                _ => "sol.count",
+                0 => key!("sol.count_32"),
+                1 => key!("sol.count_31"),
+                _ => key!("sol.count"),
             };
             trf(
                 lang,
-                key,
-                &[
+                key.fill(&[
                     ("bits", &host_bits.to_string()),
                     ("total", &thousands(*total)),
                     ("usable", &thousands(*usable)),
-                ],
+                ]),
             )
         }
         Step::CompareNetworks {
@@ -292,22 +348,27 @@ pub fn solution_step(lang: Lang, step: &Step) -> String {
             delivery: d,
         } => {
             let key = match d {
-                Delivery::Direct => "sol.compare_same",
-                Delivery::ViaGateway => "sol.compare_differ",
+                Delivery::Direct => key!("sol.compare_same"),
+                Delivery::ViaGateway => key!("sol.compare_differ"),
             };
             trf(
                 lang,
-                key,
-                &[
+                key.fill(&[
                     ("who", who(lang, *viewer)),
                     ("own", &addr(*own)),
                     ("other", &addr(*other)),
-                ],
+                ]),
             )
         }
-        Step::BothAgree { agree } => {
-            tr(lang, if *agree { "sol.agree" } else { "sol.disagree" }).to_owned()
-        }
+        Step::BothAgree { agree } => tr(
+            lang,
+            if *agree {
+                key!("sol.agree")
+            } else {
+                key!("sol.disagree")
+            },
+        )
+        .to_owned(),
         Step::BlockForHosts {
             index,
             hosts,
@@ -316,30 +377,33 @@ pub fn solution_step(lang: Lang, step: &Step) -> String {
             prefix,
         } => trf(
             lang,
-            "sol.block_for_hosts",
-            &[
-                ("group", &group(*index)),
-                ("hosts", &thousands(u64::from(*hosts))),
-                ("needed", &thousands(*addresses_needed)),
-                ("size", &thousands(*block_size)),
-                ("len", &prefix.len().to_string()),
-            ],
+            fill!(
+                "sol.block_for_hosts",
+                group = &group(*index),
+                hosts = &thousands(u64::from(*hosts)),
+                needed = &thousands(*addresses_needed),
+                size = &thousands(*block_size),
+                len = &prefix.len().to_string()
+            ),
         ),
         Step::SortLargestFirst { order } => {
             let list: Vec<String> = order.iter().map(|&i| group(i)).collect();
-            trf(lang, "sol.sort", &[("order", &list.join(", "))])
+            trf(lang, fill!("sol.sort", order = &list.join(", ")))
         }
         Step::Allocate { index, network } => trf(
             lang,
-            "sol.allocate",
-            &[("group", &group(*index)), ("network", &network.to_string())],
+            fill!(
+                "sol.allocate",
+                group = &group(*index),
+                network = &network.to_string()
+            ),
         ),
         Step::FreeLeft { free } => {
             if free.is_empty() {
-                tr(lang, "sol.free_none").to_owned()
+                tr(lang, key!("sol.free_none")).to_owned()
             } else {
                 let list: Vec<String> = free.iter().map(|n| n.to_string()).collect();
-                trf(lang, "sol.free", &[("free", &list.join(", "))])
+                trf(lang, fill!("sol.free", free = &list.join(", ")))
             }
         }
     }

@@ -25,10 +25,12 @@ fn default_tree() -> SplitTree {
 
 fn edit_error(lang: &LangCtx, e: EditError) -> String {
     lang.t(match e {
-        EditError::CannotSplitSlash32 => "ipw.tree.err_32",
-        EditError::TooManyLeaves => "ipw.tree.err_many",
-        EditError::SiblingNotLeaf => "ipw.tree.err_sibling",
-        EditError::NotInTree | EditError::NotALeaf | EditError::IsRoot => "ipw.tree.err_other",
+        EditError::CannotSplitSlash32 => key!("ipw.tree.err_32"),
+        EditError::TooManyLeaves => key!("ipw.tree.err_many"),
+        EditError::SiblingNotLeaf => key!("ipw.tree.err_sibling"),
+        EditError::NotInTree | EditError::NotALeaf | EditError::IsRoot => {
+            key!("ipw.tree.err_other")
+        }
     })
     .to_owned()
 }
@@ -105,19 +107,19 @@ pub fn TreeLab() -> Html {
                 html! {
                     <li class="tree-node leaf" style={style} data-testid="tree-leaf" data-cidr={net.to_string()}>
                         <code>{ net.to_string() }</code>
-                        <span class="hint">{ lang.tf("ipw.tree.hosts", &[("n", &thousands(net.usable_hosts()))]) }</span>
+                        <span class="hint">{ lang.tf(fill!("ipw.tree.hosts", n = &thousands(net.usable_hosts()))) }</span>
                         <button type="button" onclick={split} data-testid="tree-split" disabled={net.prefix().len() >= 32}
-                            aria-label={lang.tf("ipw.tree.split_label", &[("net", &net.to_string())])}>{ lang.t("ipw.tree.split") }</button>
+                            aria-label={lang.tf(fill!("ipw.tree.split_label", net = &net.to_string()))}>{ lang.t(key!("ipw.tree.split")) }</button>
                         if !is_root {
                             <button type="button" onclick={join} data-testid="tree-join"
-                                aria-label={lang.tf("ipw.tree.join_label", &[("net", &net.to_string())])}>{ lang.t("ipw.tree.join") }</button>
+                                aria-label={lang.tf(fill!("ipw.tree.join_label", net = &net.to_string()))}>{ lang.t(key!("ipw.tree.join")) }</button>
                         }
                     </li>
                 }
             } else {
                 html! {
                     <li class="tree-node inner" style={style}><code>{ net.to_string() }</code>
-                        <span class="hint">{ lang.t("ipw.tree.split_into_two") }</span></li>
+                        <span class="hint">{ lang.t(key!("ipw.tree.split_into_two")) }</span></li>
                 }
             }
         })
@@ -125,15 +127,15 @@ pub fn TreeLab() -> Html {
     html! {
         <div class="ip-lab" data-testid="tree-lab" data-tree={tree.encode()}>
             <form class="row" onsubmit={restart}>
-                <Field class="grow" label={lang.t("ipw.tree.root")} value={(*root_in).clone()} oninput={on_root} testid="tree-root" />
-                <button type="submit" data-testid="tree-reset">{ lang.t("ipw.tree.start") }</button>
+                <Field class="grow" label={lang.t(key!("ipw.tree.root"))} value={(*root_in).clone()} oninput={on_root} testid="tree-root" />
+                <button type="submit" data-testid="tree-reset">{ lang.t(key!("ipw.tree.start")) }</button>
             </form>
-            if link_broken { { error_line(lang.t("ipw.tree.bad_link").to_owned(), "tree-error") } }
+            if link_broken { { error_line(lang.t(key!("ipw.tree.bad_link")).to_owned(), "tree-error") } }
             if let Some(msg) = &*problem { { error_line(msg.clone(), "tree-error") } }
             { icicle(&tree) }
-            <p class="hint" data-testid="tree-summary">{ lang.tf("ipw.tree.summary", &[("n", &leaves.len().to_string())]) }</p>
+            <p class="hint" data-testid="tree-summary">{ lang.tf(fill!("ipw.tree.summary", n = &leaves.len().to_string())) }</p>
             <ul class="tree-list" aria-live="polite">{ rows }</ul>
-            <p class="hint">{ lang.t("ipw.tree.share") }</p>
+            <p class="hint">{ lang.t(key!("ipw.tree.share")) }</p>
         </div>
     }
 }

@@ -15,21 +15,27 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{Lesson, Step};
-use crate::i18n::use_lang;
+use crate::i18n::{Key, use_lang};
 use crate::route::Route;
 use scenario::Topo;
 use topo::TopoLab;
 
 pub static LESSON: Lesson = Lesson {
     slug: "links",
+    title: key!("lesson.links.title"),
+    summary: key!("lesson.links.summary"),
     steps: &[
         Step {
             id: "cable",
+            title: key!("links.cable.title"),
+            body: key!("links.cable.body"),
             widget: Some(|| html! { <TopoLab topo={Topo::Cable} /> }),
             needs_relay: false,
         },
         Step {
             id: "hub",
+            title: key!("links.hub.title"),
+            body: key!("links.hub.body"),
             widget: Some(|| html! { <TopoLab topo={Topo::Hub} /> }),
             needs_relay: false,
         },
@@ -40,38 +46,71 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "router",
+            title: key!("links.router.title"),
+            body: key!("links.router.body"),
             widget: Some(|| html! { <TopoLab topo={Topo::Router} /> }),
             needs_relay: false,
         },
         Step {
             id: "gateway",
+            title: key!("links.gateway.title"),
+            body: key!("links.gateway.body"),
             widget: Some(|| html! { <TopoLab topo={Topo::Router} editable={true} /> }),
             needs_relay: false,
         },
         Step {
             id: "web",
+            title: key!("links.web.title"),
+            body: key!("links.web.body"),
             widget: Some(|| html! { <web::WebLab /> }),
             needs_relay: true,
         },
         Step {
             id: "glossary",
+            title: key!("links.glossary.title"),
+            body: key!("links.glossary.body"),
             widget: Some(|| html! { <Glossary /> }),
             needs_relay: false,
         },
     ],
 };
 
-/// Each glossary term and the step (1-based) that shows it.
-pub const GLOSSARY: &[(&str, usize)] = &[
-    ("mac", 1),
-    ("ip", 4),
-    ("netmask", 5),
-    ("gateway", 5),
-    ("hub", 2),
-    ("switch", 3),
-    ("router", 4),
-    ("dns", 6),
-    ("http", 6),
+/// Each glossary term, the step (1-based) that shows it, the term and its definition.
+pub const GLOSSARY: &[(&str, usize, Key, Key)] = &[
+    ("mac", 1, key!("links.term.mac"), key!("links.term.mac.def")),
+    ("ip", 4, key!("links.term.ip"), key!("links.term.ip.def")),
+    (
+        "netmask",
+        5,
+        key!("links.term.netmask"),
+        key!("links.term.netmask.def"),
+    ),
+    (
+        "gateway",
+        5,
+        key!("links.term.gateway"),
+        key!("links.term.gateway.def"),
+    ),
+    ("hub", 2, key!("links.term.hub"), key!("links.term.hub.def")),
+    (
+        "switch",
+        3,
+        key!("links.term.switch"),
+        key!("links.term.switch.def"),
+    ),
+    (
+        "router",
+        4,
+        key!("links.term.router"),
+        key!("links.term.router.def"),
+    ),
+    ("dns", 6, key!("links.term.dns"), key!("links.term.dns.def")),
+    (
+        "http",
+        6,
+        key!("links.term.http"),
+        key!("links.term.http.def"),
+    ),
 ];
 
 #[function_component]
@@ -79,14 +118,14 @@ fn Glossary() -> Html {
     let lang = use_lang();
     html! {
         <dl class="glossary" data-testid="links-glossary">
-            { for GLOSSARY.iter().map(|(term, step)| html! {
+            { for GLOSSARY.iter().map(|(_, step, term, def)| html! {
                 <>
                     <dt>
                         <Link<Route> to={Route::Step { slug: "links".into(), step: *step }}>
-                            { lang.t(&format!("links.term.{term}")) }
+                            { lang.t(*term) }
                         </Link<Route>>
                     </dt>
-                    <dd>{ lang.t(&format!("links.term.{term}.def")) }</dd>
+                    <dd>{ lang.t(*def) }</dd>
                 </>
             }) }
         </dl>
@@ -99,7 +138,7 @@ mod tests {
 
     #[test]
     fn glossary_points_at_real_steps() {
-        for (term, step) in GLOSSARY {
+        for (term, step, ..) in GLOSSARY {
             assert!(*step >= 1 && *step <= LESSON.steps.len(), "{term}");
         }
     }

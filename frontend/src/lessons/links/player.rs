@@ -157,7 +157,7 @@ impl Player {
     }
 
     /// A's configuration from the inputs, or the text key saying what is wrong.
-    pub fn a_cfg(&self) -> Result<HostCfg, &'static str> {
+    pub fn a_cfg(&self) -> Result<HostCfg, crate::i18n::Key> {
         let addr_mask = self
             .a_ip
             .split_once('/')
@@ -167,17 +167,17 @@ impl Player {
                 cidr: Cidr::new(a, p),
                 gateway,
             }),
-            (Some(_) | None, Ok(_)) => Err("links.cfg.bad_ip"),
-            (_, Err(_)) => Err("links.cfg.bad_gw"),
+            (Some(_) | None, Ok(_)) => Err(key!("links.cfg.bad_ip")),
+            (_, Err(_)) => Err(key!("links.cfg.bad_gw")),
         }
     }
 
     /// Why Send cannot go now, as a text key, shown beside the button it disables: a host
     /// sending to itself puts nothing on the network, and (where A's configuration is typed)
     /// an unreadable configuration has nothing to send with.
-    pub fn send_blocked(&self, editable: bool) -> Option<&'static str> {
+    pub fn send_blocked(&self, editable: bool) -> Option<crate::i18n::Key> {
         if self.dst == Dst::Host(self.src) {
-            return Some("links.ctl.same_host");
+            return Some(key!("links.ctl.same_host"));
         }
         if editable {
             return self.a_cfg().err();
@@ -351,11 +351,11 @@ mod tests {
         assert!(p.shots.is_empty());
         assert!(!p.playing);
         // And the page says why instead of doing nothing in silence.
-        assert_eq!(p.send_blocked(false), Some("links.ctl.same_host"));
+        assert_eq!(p.send_blocked(false), Some(key!("links.ctl.same_host")));
         let other = replay(p, vec![Action::PickDst(Dst::Broadcast)]);
         assert_eq!(other.send_blocked(false), None);
         let bad = replay(other, vec![Action::EditIp("192.168.1.300/24".into())]);
-        assert_eq!(bad.send_blocked(true), Some("links.cfg.bad_ip"));
+        assert_eq!(bad.send_blocked(true), Some(key!("links.cfg.bad_ip")));
         assert_eq!(bad.send_blocked(false), None);
     }
 
@@ -373,9 +373,9 @@ mod tests {
             })
         );
         let bad_ip = replay(p.clone(), vec![Action::EditIp("192.168.1.10".into())]);
-        assert_eq!(bad_ip.a_cfg(), Err("links.cfg.bad_ip"));
+        assert_eq!(bad_ip.a_cfg(), Err(key!("links.cfg.bad_ip")));
         let bad_gw = replay(p.clone(), vec![Action::EditGw("gateway".into())]);
-        assert_eq!(bad_gw.a_cfg(), Err("links.cfg.bad_gw"));
+        assert_eq!(bad_gw.a_cfg(), Err(key!("links.cfg.bad_gw")));
         let preset = replay(
             p,
             vec![Action::Preset {

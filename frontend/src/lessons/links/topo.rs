@@ -158,62 +158,62 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
             { picture(&lang, world, shot) }
             if props.editable {
                 <div class="row topo-cfg">
-                    <label>{ lang.t("links.cfg.a_ip") }
+                    <label>{ lang.t(key!("links.cfg.a_ip")) }
                         <input type="text" value={player.a_ip.clone()} oninput={on_edit(Action::EditIp)} data-testid="cfg-ip" spellcheck="false" />
                     </label>
-                    <label>{ lang.t("links.cfg.a_gw") }
+                    <label>{ lang.t(key!("links.cfg.a_gw")) }
                         <input type="text" value={player.a_gw.clone()} oninput={on_edit(Action::EditGw)} data-testid="cfg-gw" spellcheck="false" />
                     </label>
                 </div>
                 <div class="row">
-                    <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.1.1")} data-testid="cfg-good">{ lang.t("links.cfg.good") }</button>
-                    <button class="secondary" onclick={preset("192.168.1.10/16", "192.168.1.1")} data-testid="cfg-mask">{ lang.t("links.cfg.wrong_mask") }</button>
-                    <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.1.254")} data-testid="cfg-gwbad">{ lang.t("links.cfg.wrong_gw") }</button>
-                    <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.2.1")} data-testid="cfg-gwoff">{ lang.t("links.cfg.off_gw") }</button>
+                    <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.1.1")} data-testid="cfg-good">{ lang.t(key!("links.cfg.good")) }</button>
+                    <button class="secondary" onclick={preset("192.168.1.10/16", "192.168.1.1")} data-testid="cfg-mask">{ lang.t(key!("links.cfg.wrong_mask")) }</button>
+                    <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.1.254")} data-testid="cfg-gwbad">{ lang.t(key!("links.cfg.wrong_gw")) }</button>
+                    <button class="secondary" onclick={preset("192.168.1.10/24", "192.168.2.1")} data-testid="cfg-gwoff">{ lang.t(key!("links.cfg.off_gw")) }</button>
                 </div>
             }
             <div class="row">
-                <label>{ lang.t("links.ctl.from") }
+                <label>{ lang.t(key!("links.ctl.from")) }
                     <select onchange={onsrc} data-testid="topo-src">{ host_options(Some(*src)) }</select>
                 </label>
-                <label>{ lang.t("links.ctl.to") }
+                <label>{ lang.t(key!("links.ctl.to")) }
                     <select onchange={ondst} data-testid="topo-dst">
                         { host_options(match *dst { Dst::Host(d) => Some(d), Dst::Broadcast => None }) }
                         if matches!(topo, Topo::Hub | Topo::Switch) {
-                            <option value="all" selected={*dst == Dst::Broadcast}>{ lang.t("links.ctl.broadcast") }</option>
+                            <option value="all" selected={*dst == Dst::Broadcast}>{ lang.t(key!("links.ctl.broadcast")) }</option>
                         }
                     </select>
                 </label>
-                <button class="primary" onclick={onsend} disabled={blocked.is_some()} data-testid="topo-send">{ lang.t("links.ctl.send") }</button>
-                <button class="secondary" onclick={onreset} data-testid="topo-reset">{ lang.t("links.ctl.reset") }</button>
+                <button class="primary" onclick={onsend} disabled={blocked.is_some()} data-testid="topo-send">{ lang.t(key!("links.ctl.send")) }</button>
+                <button class="secondary" onclick={onreset} data-testid="topo-reset">{ lang.t(key!("links.ctl.reset")) }</button>
             </div>
             if let Some(key) = blocked {
                 <p class="field-error" role="alert" data-testid="topo-blocked">{ lang.t(key) }</p>
             }
             <div class="row topo-steps">
-                <button class="secondary" onclick={step(-1)} disabled={*pos == 0 || len == 0} data-testid="topo-prev">{ lang.t("links.ctl.back") }</button>
+                <button class="secondary" onclick={step(-1)} disabled={*pos == 0 || len == 0} data-testid="topo-prev">{ lang.t(key!("links.ctl.back")) }</button>
                 <button class="secondary" onclick={ontoggle} disabled={len == 0} data-testid="topo-play">
-                    { lang.t(if *playing { "links.ctl.pause" } else { "links.ctl.play" }) }
+                    { lang.t(if *playing { key!("links.ctl.pause") } else { key!("links.ctl.play") }) }
                 </button>
-                <button class="secondary" onclick={step(1)} disabled={len == 0 || *pos + 1 >= len} data-testid="topo-next">{ lang.t("links.ctl.forward") }</button>
-                <label>{ lang.t("links.ctl.speed") }
+                <button class="secondary" onclick={step(1)} disabled={len == 0 || *pos + 1 >= len} data-testid="topo-next">{ lang.t(key!("links.ctl.forward")) }</button>
+                <label>{ lang.t(key!("links.ctl.speed")) }
                     <input type="range" min="150" max="2500" step="50" value={speed.to_string()} oninput={onspeed} data-testid="topo-speed" class="speed-flip" />
                 </label>
                 <span class="step-count" data-testid="topo-step" data-pos={pos.to_string()} data-len={len.to_string()}>
-                    { if len == 0 { String::new() } else { lang.tf("links.ctl.step", &[("n", &(*pos + 1).to_string()), ("len", &len.to_string())]) } }
+                    { if len == 0 { String::new() } else { lang.tf(fill!("links.ctl.step", n = &(*pos + 1).to_string(), len = &len.to_string())) } }
                 </span>
             </div>
             <p class="topo-note" data-testid="topo-note" aria-live="polite">
-                { shot.map(|s| note_text(&lang, world, &s.note)).unwrap_or_else(|| lang.t("links.ctl.hint").to_owned()) }
+                { shot.map(|s| note_text(&lang, world, &s.note)).unwrap_or_else(|| lang.t(key!("links.ctl.hint")).to_owned()) }
             </p>
             if let Some(f) = shot.and_then(|s| s.frame) {
                 // One field per row, its name beside its value: narrow enough for a phone.
                 <table class="frame-headers" data-testid="frame-headers" data-ttl={f.packet.ttl.to_string()}>
                     <tbody>
-                        <tr><th scope="row">{ lang.t("links.hdr.src_mac") }</th><td class="mac" data-testid="hdr-src-mac">{ f.src.to_string() }</td></tr>
-                        <tr><th scope="row">{ lang.t("links.hdr.dst_mac") }</th><td class="mac" data-testid="hdr-dst-mac">{ f.dst.to_string() }</td></tr>
-                        <tr><th scope="row">{ lang.t("links.hdr.src_ip") }</th><td data-testid="hdr-src-ip">{ f.packet.src.to_string() }</td></tr>
-                        <tr><th scope="row">{ lang.t("links.hdr.dst_ip") }</th><td data-testid="hdr-dst-ip">{ f.packet.dst.to_string() }</td></tr>
+                        <tr><th scope="row">{ lang.t(key!("links.hdr.src_mac")) }</th><td class="mac" data-testid="hdr-src-mac">{ f.src.to_string() }</td></tr>
+                        <tr><th scope="row">{ lang.t(key!("links.hdr.dst_mac")) }</th><td class="mac" data-testid="hdr-dst-mac">{ f.dst.to_string() }</td></tr>
+                        <tr><th scope="row">{ lang.t(key!("links.hdr.src_ip")) }</th><td data-testid="hdr-src-ip">{ f.packet.src.to_string() }</td></tr>
+                        <tr><th scope="row">{ lang.t(key!("links.hdr.dst_ip")) }</th><td data-testid="hdr-dst-ip">{ f.packet.dst.to_string() }</td></tr>
                         <tr><th scope="row">{ "TTL" }</th><td data-testid="hdr-ttl">{ f.packet.ttl }</td></tr>
                     </tbody>
                 </table>
@@ -223,13 +223,13 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
             }
             if topo == Topo::Hub {
                 <p class="counter" data-testid="hub-wasted" data-count={wasted.to_string()}>
-                    { lang.tf("links.hub.wasted", &[("n", &wasted.to_string())]) }
+                    { lang.tf(fill!("links.hub.wasted", n = &wasted.to_string())) }
                 </p>
             }
             if topo == Topo::Switch {
-                <h3>{ lang.t("links.switch.table") }</h3>
+                <h3>{ lang.t(key!("links.switch.table")) }</h3>
                 <table class="mac-table" data-testid="mac-table" data-rows={table.len().to_string()}>
-                    <thead><tr><th>{ lang.t("links.switch.mac") }</th><th>{ lang.t("links.switch.port") }</th><th>{ lang.t("links.switch.age") }</th></tr></thead>
+                    <thead><tr><th>{ lang.t(key!("links.switch.mac")) }</th><th>{ lang.t(key!("links.switch.port")) }</th><th>{ lang.t(key!("links.switch.age")) }</th></tr></thead>
                     <tbody>
                         { for table.iter().map(|e| html! {
                             <tr class="mac-row" data-mac={e.mac.to_string()} data-port={(e.port + 1).to_string()}>
@@ -239,11 +239,11 @@ pub fn TopoLab(props: &TopoLabProps) -> Html {
                             </tr>
                         }) }
                         if table.is_empty() {
-                            <tr><td colspan="3" class="hint">{ lang.t("links.switch.empty") }</td></tr>
+                            <tr><td colspan="3" class="hint">{ lang.t(key!("links.switch.empty")) }</td></tr>
                         }
                     </tbody>
                 </table>
-                <button class="secondary" onclick={onwait} data-testid="switch-wait">{ lang.t("links.switch.wait") }</button>
+                <button class="secondary" onclick={onwait} data-testid="switch-wait">{ lang.t(key!("links.switch.wait")) }</button>
             }
         </div>
     }
@@ -272,85 +272,84 @@ fn ports(list: &[usize]) -> String {
 
 /// What a host's routing decision says. A gateway outside the host's own subnet is said at
 /// once: the host never gets as far as asking ARP for it.
-fn decide_key(hop: &NextHop) -> &'static str {
+fn decide_key(hop: &NextHop) -> crate::i18n::Key {
     match hop.delivery {
-        Delivery::Direct => "links.note.decide_direct",
-        Delivery::ViaGateway if hop.gateway_off_link => "links.note.decide_gateway_off",
-        Delivery::ViaGateway => "links.note.decide_gateway",
+        Delivery::Direct => key!("links.note.decide_direct"),
+        Delivery::ViaGateway if hop.gateway_off_link => key!("links.note.decide_gateway_off"),
+        Delivery::ViaGateway => key!("links.note.decide_gateway"),
     }
 }
 
 /// The shot's story in the learner's language.
 pub fn note_text(lang: &LangCtx, world: &World, note: &Note) -> String {
     match note {
-        Note::Decide { from, hop } => lang.tf(
-            decide_key(hop),
-            &[
-                ("host", &name(world, *from)),
-                ("ask", &hop.ask_for.to_string()),
-            ],
-        ),
-        Note::OnWire { from } => lang.tf("links.note.on_wire", &[("host", &name(world, *from))]),
+        Note::Decide { from, hop } => lang.tf(decide_key(hop).fill(&[
+            ("host", &name(world, *from)),
+            ("ask", &hop.ask_for.to_string()),
+        ])),
+        Note::OnWire { from } => lang.tf(fill!("links.note.on_wire", host = &name(world, *from))),
         Note::HubRepeats { ports } => {
-            lang.tf("links.note.hub_repeats", &[("n", &ports.to_string())])
+            lang.tf(fill!("links.note.hub_repeats", n = &ports.to_string()))
         }
         Note::SwitchLearns {
             mac,
             port,
             decision,
         } => {
-            let learned = lang.tf(
+            let learned = lang.tf(fill!(
                 "links.note.learns",
-                &[("mac", &mac.to_string()), ("port", &(port + 1).to_string())],
-            );
+                mac = &mac.to_string(),
+                port = &(port + 1).to_string()
+            ));
             let then = match decision {
                 SwitchDecision::Forward(p) => {
-                    lang.tf("links.note.forward", &[("port", &(p + 1).to_string())])
+                    lang.tf(fill!("links.note.forward", port = &(p + 1).to_string()))
                 }
-                SwitchDecision::Flood(ps) => lang.tf(
+                SwitchDecision::Flood(ps) => lang.tf(fill!(
                     "links.note.flood",
-                    &[("ports", &ports(ps)), ("n", &ps.len().to_string())],
-                ),
-                SwitchDecision::Filter => lang.t("links.note.filter").to_owned(),
+                    ports = &ports(ps),
+                    n = &ps.len().to_string()
+                )),
+                SwitchDecision::Filter => lang.t(key!("links.note.filter")).to_owned(),
             };
             format!("{learned} {then}")
         }
-        Note::SwitchSends { ports: ps } => lang.tf(
+        Note::SwitchSends { ports: ps } => lang.tf(fill!(
             "links.note.switch_sends",
-            &[("ports", &ports(ps)), ("n", &ps.len().to_string())],
-        ),
+            ports = &ports(ps),
+            n = &ps.len().to_string()
+        )),
         Note::Delivered { accepted, dropped } => {
             let (hosts, n) = names(lang, world, accepted);
-            let mut out = lang.tf("links.note.accepted", &[("hosts", &hosts), ("n", &n)]);
+            let mut out = lang.tf(fill!("links.note.accepted", hosts = &hosts, n = &n));
             if !dropped.is_empty() {
                 let (hosts, n) = names(lang, world, dropped);
                 out.push(' ');
-                out.push_str(&lang.tf("links.note.dropped", &[("hosts", &hosts), ("n", &n)]));
+                out.push_str(&lang.tf(fill!("links.note.dropped", hosts = &hosts, n = &n)));
             }
             out
         }
-        Note::RouterForwards { ttl_in, ttl_out } => lang.tf(
+        Note::RouterForwards { ttl_in, ttl_out } => lang.tf(fill!(
             "links.note.router",
-            &[
-                ("ttl_in", &ttl_in.to_string()),
-                ("ttl_out", &ttl_out.to_string()),
-            ],
-        ),
+            ttl_in = &ttl_in.to_string(),
+            ttl_out = &ttl_out.to_string()
+        )),
         Note::RouterDrops(why) => lang
             .t(match why {
-                RouterDrop::NotForMe => "links.note.drop.not_for_me",
-                RouterDrop::TtlExpired => "links.note.drop.ttl",
-                RouterDrop::NoRoute => "links.note.drop.no_route",
-                RouterDrop::NoNeighbour => "links.note.drop.no_neighbour",
+                RouterDrop::NotForMe => key!("links.note.drop.not_for_me"),
+                RouterDrop::TtlExpired => key!("links.note.drop.ttl"),
+                RouterDrop::NoRoute => key!("links.note.drop.no_route"),
+                RouterDrop::NoNeighbour => key!("links.note.drop.no_neighbour"),
             })
             .to_owned(),
-        Note::ArpAsk { from, ip } => lang.tf(
+        Note::ArpAsk { from, ip } => lang.tf(fill!(
             "links.note.arp_ask",
-            &[("host", &name(world, *from)), ("ip", &ip.to_string())],
-        ),
-        Note::ArpNoAnswer { ip } => lang.tf("links.note.arp_none", &[("ip", &ip.to_string())]),
+            host = &name(world, *from),
+            ip = &ip.to_string()
+        )),
+        Note::ArpNoAnswer { ip } => lang.tf(fill!("links.note.arp_none", ip = &ip.to_string())),
         Note::GatewayOffLink { gateway } => {
-            lang.tf("links.note.gw_off", &[("gw", &gateway.to_string())])
+            lang.tf(fill!("links.note.gw_off", gw = &gateway.to_string()))
         }
     }
 }
@@ -359,15 +358,15 @@ pub fn note_text(lang: &LangCtx, world: &World, note: &Note) -> String {
 fn decision(lang: &LangCtx, world: &World, hop: &NextHop) -> Html {
     let _ = world;
     let verdict = match hop.delivery {
-        Delivery::Direct => lang.t("links.decide.same"),
-        Delivery::ViaGateway => lang.t("links.decide.other"),
+        Delivery::Direct => lang.t(key!("links.decide.same")),
+        Delivery::ViaGateway => lang.t(key!("links.decide.other")),
     };
     html! {
         <div class="decision" data-testid="gateway-decision" data-delivery={format!("{:?}", hop.delivery)}>
             <pre class="mask-math">{ format!(
                 "{:<15} AND {:<15} = {}\n{:<15} AND {:<15} = {}",
-                lang.t("links.decide.own"), hop.mask, hop.own_network,
-                lang.t("links.decide.dst"), hop.mask, hop.dst_network,
+                lang.t(key!("links.decide.own")), hop.mask, hop.own_network,
+                lang.t(key!("links.decide.dst")), hop.mask, hop.dst_network,
             ) }</pre>
             <p>{ verdict }</p>
         </div>
@@ -434,9 +433,9 @@ fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
             }
             kind => {
                 let label = lang.t(match kind {
-                    NodeKind::Hub => "links.pic.hub",
-                    NodeKind::Switch => "links.pic.switch",
-                    _ => "links.pic.router",
+                    NodeKind::Hub => key!("links.pic.hub"),
+                    NodeKind::Switch => key!("links.pic.switch"),
+                    _ => key!("links.pic.router"),
                 });
                 html! {
                     <g class={classes!("node", class)} data-node={n.name}>
@@ -453,7 +452,7 @@ fn picture(lang: &LangCtx, world: &World, shot: Option<&Shot>) -> Html {
     });
     html! {
         <div class="picture-scroll">
-            <svg class="picture topo" viewBox="0 0 560 280" role="img" aria-label={lang.t("links.pic.alt")}>
+            <svg class="picture topo" viewBox="0 0 560 280" role="img" aria-label={lang.t(key!("links.pic.alt"))}>
                 { for links }
                 { for nodes }
             </svg>
@@ -480,10 +479,10 @@ mod tests {
     fn a_gateway_outside_the_subnet_is_never_asked_for_by_arp() {
         assert_eq!(
             decide_key(&hop([192, 168, 1, 1])),
-            "links.note.decide_gateway"
+            key!("links.note.decide_gateway")
         );
         let off = hop([10, 0, 0, 1]);
-        assert_eq!(decide_key(&off), "links.note.decide_gateway_off");
+        assert_eq!(decide_key(&off), key!("links.note.decide_gateway_off"));
         for lang in [crate::i18n::Lang::En, crate::i18n::Lang::ZhCn] {
             let text = crate::i18n::tr(lang, decide_key(&off));
             assert!(!text.contains("ARP"), "{text}");

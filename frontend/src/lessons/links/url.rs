@@ -19,11 +19,11 @@ pub enum UrlError {
 }
 
 impl UrlError {
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> crate::i18n::Key {
         match self {
-            UrlError::NotHttp => "links.url.err.not_http",
-            UrlError::NoHost => "links.url.err.no_host",
-            UrlError::BadPort => "links.url.err.bad_port",
+            UrlError::NotHttp => key!("links.url.err.not_http"),
+            UrlError::NoHost => key!("links.url.err.no_host"),
+            UrlError::BadPort => key!("links.url.err.bad_port"),
         }
     }
 }

@@ -25,12 +25,12 @@ pub enum Stage {
 
 impl Stage {
     /// What the page says when this stage fails.
-    fn fail_key(self) -> &'static str {
+    fn fail_key(self) -> crate::i18n::Key {
         match self {
-            Stage::Resolve => "links.web.fail.resolve",
-            Stage::Connect => "links.web.fail.connect",
-            Stage::Send => "links.web.fail.send",
-            Stage::Close => "links.web.fail.close",
+            Stage::Resolve => key!("links.web.fail.resolve"),
+            Stage::Connect => key!("links.web.fail.connect"),
+            Stage::Send => key!("links.web.fail.send"),
+            Stage::Close => key!("links.web.fail.close"),
         }
     }
 }
@@ -149,43 +149,43 @@ pub fn WebLab() -> Html {
     html! {
         <div class="lab web-lab" data-testid="web-lab">
             <div class="row">
-                <label class="grow">{ lang.t("links.web.url") }
+                <label class="grow">{ lang.t(key!("links.web.url")) }
                     <input type="text" value={(*text).clone()} oninput={on_text(&text)} data-testid="web-url" spellcheck="false" disabled={w.resolved.is_some()} />
                 </label>
-                <button class="secondary" onclick={onreset} data-testid="web-reset">{ lang.t("links.ctl.reset") }</button>
+                <button class="secondary" onclick={onreset} data-testid="web-reset">{ lang.t(key!("links.ctl.reset")) }</button>
             </div>
             { match &parsed {
                 Err(e) => html! { <p class="field-error" role="alert" data-testid="web-url-error" data-error={format!("{e:?}")}>{ lang.t(e.key()) }</p> },
-                Ok(u) if !url::looks_loopback(&u.host) => html! { <p class="hint warn" data-testid="web-url-warn">{ lang.t("links.url.not_loopback") }</p> },
-                Ok(u) => html! { <p class="hint">{ lang.tf("links.url.parts", &[("host", &u.host), ("port", &u.port.to_string()), ("path", &u.path)]) }</p> },
+                Ok(u) if !url::looks_loopback(&u.host) => html! { <p class="hint warn" data-testid="web-url-warn">{ lang.t(key!("links.url.not_loopback")) }</p> },
+                Ok(u) => html! { <p class="hint">{ lang.tf(fill!("links.url.parts", host = &u.host, port = &u.port.to_string(), path = &u.path)) }</p> },
             } }
             <ol class="web-stages">
                 <li>
-                    <button class="primary" onclick={run(Stage::Resolve)} disabled={parsed.is_err() || web.busy() || w.resolved.is_some()} data-testid="web-resolve">{ lang.t("links.web.resolve") }</button>
+                    <button class="primary" onclick={run(Stage::Resolve)} disabled={parsed.is_err() || web.busy() || w.resolved.is_some()} data-testid="web-resolve">{ lang.t(key!("links.web.resolve")) }</button>
                     <code class="py-line">{ format!("socket.getaddrinfo({:?}, None)", parsed.as_ref().map(|u| u.host.clone()).unwrap_or_default()) }</code>
                     if let Some(r) = &w.resolved {
                         <p data-testid="web-resolved" data-addrs={r.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(" ")}>
-                            { lang.tf("links.web.resolved", &[("addrs", &r.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ")), ("us", &r.elapsed_us.to_string())]) }
+                            { lang.tf(fill!("links.web.resolved", addrs = &r.addrs.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", "), us = &r.elapsed_us.to_string())) }
                         </p>
                     }
                 </li>
                 <li>
-                    <button class="primary" onclick={run(Stage::Connect)} disabled={web.busy() || w.resolved.is_none() || w.conn.is_some()} data-testid="web-connect">{ lang.t("links.web.connect") }</button>
+                    <button class="primary" onclick={run(Stage::Connect)} disabled={web.busy() || w.resolved.is_none() || w.conn.is_some()} data-testid="web-connect">{ lang.t(key!("links.web.connect")) }</button>
                     if let Some(c) = &w.conn {
                         <p data-testid="web-connected" data-local={c.local.to_string()} data-peer={c.peer.to_string()}>
-                            { lang.tf("links.web.connected", &[("local", &c.local.to_string()), ("peer", &c.peer.to_string()), ("us", &c.handshake_us.to_string())]) }
+                            { lang.tf(fill!("links.web.connected", local = &c.local.to_string(), peer = &c.peer.to_string(), us = &c.handshake_us.to_string())) }
                         </p>
                     }
                 </li>
                 <li>
-                    <button class="primary" onclick={run(Stage::Send)} disabled={web.busy() || w.conn.is_none() || w.sent.is_some() || w.closed} data-testid="web-send">{ lang.t("links.web.send") }</button>
+                    <button class="primary" onclick={run(Stage::Send)} disabled={web.busy() || w.conn.is_none() || w.sent.is_some() || w.closed} data-testid="web-send">{ lang.t(key!("links.web.send")) }</button>
                     if let Some(bytes) = &w.sent {
                         <pre class="http-text" data-testid="web-request-text">{ visible(bytes) }</pre>
                         <BytesView bytes={bytes.clone()} testid="web-request-hex" />
                     }
                 </li>
                 <li>
-                    <h4>{ lang.t("links.web.response") }</h4>
+                    <h4>{ lang.t(key!("links.web.response")) }</h4>
                     if let Some(line) = &status {
                         <p class="status-line" data-testid="web-status">{ line.clone() }</p>
                     }
@@ -193,13 +193,13 @@ pub fn WebLab() -> Html {
                         <pre class="http-text" data-testid="web-response-text">{ visible(&w.received) }</pre>
                         <BytesView bytes={w.received.clone()} testid="web-response-hex" />
                     } else if w.sent.is_some() {
-                        <p class="hint">{ lang.t("links.web.waiting") }</p>
+                        <p class="hint">{ lang.t(key!("links.web.waiting")) }</p>
                     }
                 </li>
                 <li>
-                    <button class="secondary" onclick={run(Stage::Close)} disabled={web.busy() || w.conn.is_none() || w.closed} data-testid="web-close">{ lang.t("links.web.close") }</button>
+                    <button class="secondary" onclick={run(Stage::Close)} disabled={web.busy() || w.conn.is_none() || w.closed} data-testid="web-close">{ lang.t(key!("links.web.close")) }</button>
                     if w.peer_closed {
-                        <p data-testid="web-peer-closed">{ lang.t("links.web.peer_closed") }</p>
+                        <p data-testid="web-peer-closed">{ lang.t(key!("links.web.peer_closed")) }</p>
                     }
                 </li>
             </ol>
@@ -270,10 +270,10 @@ fn sequence(lang: &LangCtx, w: &WebRequest) -> Html {
             conn,
             w.conn
                 .map(|c| {
-                    lang.tf(
+                    lang.tf(fill!(
                         "links.seq.handshake",
-                        &[("us", &c.handshake_us.to_string())],
-                    )
+                        us = &c.handshake_us.to_string()
+                    ))
                 })
                 .unwrap_or_default(),
         ),
@@ -332,10 +332,10 @@ fn sequence(lang: &LangCtx, w: &WebRequest) -> Html {
         }
     });
     html! {
-        <svg class="picture sequence" viewBox="0 0 680 340" role="img" aria-label={lang.t("links.seq.alt")} data-testid="web-sequence">
+        <svg class="picture sequence" viewBox="0 0 680 340" role="img" aria-label={lang.t(key!("links.seq.alt"))} data-testid="web-sequence">
             <defs><marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" /></marker></defs>
-            <text x={cx.to_string()} y="30" text-anchor="middle" class="label">{ lang.t("links.seq.client") }</text>
-            <text x={sx.to_string()} y="30" text-anchor="middle" class="label">{ lang.t("links.seq.server") }</text>
+            <text x={cx.to_string()} y="30" text-anchor="middle" class="label">{ lang.t(key!("links.seq.client")) }</text>
+            <text x={sx.to_string()} y="30" text-anchor="middle" class="label">{ lang.t(key!("links.seq.server")) }</text>
             <line class="lifeline" x1={cx.to_string()} y1="40" x2={cx.to_string()} y2="330" />
             <line class="lifeline" x1={sx.to_string()} y1="40" x2={sx.to_string()} y2="330" />
             { for arrows }

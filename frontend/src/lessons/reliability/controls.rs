@@ -26,7 +26,7 @@ pub struct LinkControlsProps {
 pub fn LinkControls(props: &LinkControlsProps) -> Html {
     let lang = use_lang();
     let sc = &props.scenario;
-    let field = |key: &'static str,
+    let field = |key: crate::i18n::Key,
                  testid: &'static str,
                  value: u64,
                  max: u64,
@@ -48,7 +48,7 @@ pub fn LinkControls(props: &LinkControlsProps) -> Html {
     let faults = sc
         .faults
         .iter()
-        .map(|f| html! { <li>{ lang.tf("rel.fault.item", &[("n", &f.tx.to_string()), ("fate", lang.t(&format!("rel.fate.{}", f.fate.key())))]) }</li> })
+        .map(|f| html! { <li>{ lang.tf(fill!("rel.fault.item", n = &f.tx.to_string(), fate = lang.t(super::fates::name(f.fate)))) }</li> })
         .collect::<Html>();
     let onclear = {
         let (sc, onchange) = (sc.clone(), props.onchange.clone());
@@ -61,20 +61,20 @@ pub fn LinkControls(props: &LinkControlsProps) -> Html {
     };
     html! {
         <fieldset class="rel-controls" data-testid="rel-controls">
-            <legend>{ lang.t("rel.controls.title") }</legend>
+            <legend>{ lang.t(key!("rel.controls.title")) }</legend>
             <div class="row">
-                { field("rel.field.seed", "rel-seed", sc.seed, u64::from(u32::MAX), |s, v| s.seed = v) }
-                { field("rel.field.loss", "rel-loss", sc.cfg.loss.into(), 90, |s, v| s.cfg.loss = v as u8) }
-                { field("rel.field.duplicate", "rel-dup", sc.cfg.duplicate.into(), 90, |s, v| s.cfg.duplicate = v as u8) }
-                { field("rel.field.reorder", "rel-reorder", sc.cfg.reorder.into(), 90, |s, v| s.cfg.reorder = v as u8) }
-                { field("rel.field.corrupt", "rel-corrupt", sc.cfg.corrupt.into(), 90, |s, v| s.cfg.corrupt = v as u8) }
-                { field("rel.field.delay", "rel-delay", sc.cfg.delay.into(), 1000, |s, v| s.cfg.delay = (v as u32).max(10)) }
+                { field(key!("rel.field.seed"), "rel-seed", sc.seed, u64::from(u32::MAX), |s, v| s.seed = v) }
+                { field(key!("rel.field.loss"), "rel-loss", sc.cfg.loss.into(), 90, |s, v| s.cfg.loss = v as u8) }
+                { field(key!("rel.field.duplicate"), "rel-dup", sc.cfg.duplicate.into(), 90, |s, v| s.cfg.duplicate = v as u8) }
+                { field(key!("rel.field.reorder"), "rel-reorder", sc.cfg.reorder.into(), 90, |s, v| s.cfg.reorder = v as u8) }
+                { field(key!("rel.field.corrupt"), "rel-corrupt", sc.cfg.corrupt.into(), 90, |s, v| s.cfg.corrupt = v as u8) }
+                { field(key!("rel.field.delay"), "rel-delay", sc.cfg.delay.into(), 1000, |s, v| s.cfg.delay = (v as u32).max(10)) }
             </div>
             if sc.faults.is_empty() {
-                <p class="hint">{ lang.t("rel.fault.none") }</p>
+                <p class="hint">{ lang.t(key!("rel.fault.none")) }</p>
             } else {
                 <ul class="rel-faults" data-testid="rel-faults">{ faults }</ul>
-                <button class="secondary" onclick={onclear} data-testid="rel-faults-clear">{ lang.t("rel.fault.clear") }</button>
+                <button class="secondary" onclick={onclear} data-testid="rel-faults-clear">{ lang.t(key!("rel.fault.clear")) }</button>
             }
         </fieldset>
     }
@@ -87,7 +87,7 @@ pub fn LinkStep() -> Html {
     let (sc, set) = use_scenario();
     let meanings = Fate::FAULTS
         .iter()
-        .map(|f| html! { <li><b>{ lang.t(&format!("rel.fate.{}", f.key())) }</b>{ ": " }{ lang.t(&format!("rel.fate.{}.means", f.key())) }</li> })
+        .map(|f| html! { <li><b>{ lang.t(super::fates::name(*f)) }</b>{ ": " }{ lang.t(super::fates::means(*f)) }</li> })
         .collect::<Html>();
     html! {
         <div class="lab">

@@ -176,17 +176,17 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
         .iter()
         .zip(&rows)
         .filter_map(|(e, &y)| match e.event {
-            Event::Timeout { side, .. } => Some((y, side, "timeout")),
-            Event::Blocked { .. } => Some((y, Side::Client, "blocked")),
-            Event::Read { .. } => Some((y, Side::Server, "read")),
+            Event::Timeout { side, .. } => Some((y, side, "timeout", key!("rel.mark.timeout"))),
+            Event::Blocked { .. } => Some((y, Side::Client, "blocked", key!("rel.mark.blocked"))),
+            Event::Read { .. } => Some((y, Side::Server, "read", key!("rel.mark.read"))),
             _ => None,
         })
-        .map(|(y, side, kind)| {
+        .map(|(y, side, kind, text)| {
             let x = if side == Side::Client { LEFT - 6.0 } else { RIGHT + 6.0 };
             let anchor = if side == Side::Client { "end" } else { "start" };
             html! {
                 <text class={classes!("rel-mark", kind)} data-testid={format!("mark-{kind}")} x={x.to_string()} y={(y + 4.0).to_string()} text-anchor={anchor}>
-                    { props.lang.t(&format!("rel.mark.{kind}")) }
+                    { props.lang.t(text) }
                 </text>
             }
         })
@@ -195,9 +195,9 @@ pub fn SequenceDiagram(props: &DiagramProps) -> Html {
     html! {
         <div class="picture-scroll">
         <svg class="rel-diagram" data-testid="rel-diagram" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
-             aria-label={props.lang.t("rel.diagram.label")}>
-            <text x={LEFT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t("rel.host.client") }</text>
-            <text x={RIGHT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t("rel.host.server") }</text>
+             aria-label={props.lang.t(key!("rel.diagram.label"))}>
+            <text x={LEFT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t(key!("rel.host.client")) }</text>
+            <text x={RIGHT.to_string()} y="18" text-anchor="middle" class="host">{ props.lang.t(key!("rel.host.server")) }</text>
             <line class="lifeline" x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={height.to_string()} />
             <line class="lifeline" x1={RIGHT.to_string()} y1={TOP.to_string()} x2={RIGHT.to_string()} y2={height.to_string()} />
             { lines }
@@ -212,22 +212,22 @@ pub fn header(run: &TcpRun, tx: &Tx, lang: &LangCtx) -> Html {
     let s = &tx.seg;
     let arrived = tx.arrived.as_ref().unwrap_or(s);
     let rows = [
-        ("rel.hdr.src_port", s.src_port.to_string()),
-        ("rel.hdr.dst_port", s.dst_port.to_string()),
-        ("rel.hdr.seq", s.seq.to_string()),
+        (key!("rel.hdr.src_port"), s.src_port.to_string()),
+        (key!("rel.hdr.dst_port"), s.dst_port.to_string()),
+        (key!("rel.hdr.seq"), s.seq.to_string()),
         (
-            "rel.hdr.ack",
+            key!("rel.hdr.ack"),
             if s.flags.ack {
                 s.ack.to_string()
             } else {
                 "-".into()
             },
         ),
-        ("rel.hdr.flags", s.flags.label()),
-        ("rel.hdr.window", s.window.to_string()),
-        ("rel.hdr.checksum", format!("0x{:04x}", s.checksum)),
+        (key!("rel.hdr.flags"), s.flags.label()),
+        (key!("rel.hdr.window"), s.window.to_string()),
+        (key!("rel.hdr.checksum"), format!("0x{:04x}", s.checksum)),
         (
-            "rel.hdr.payload",
+            key!("rel.hdr.payload"),
             String::from_utf8_lossy(&s.payload).into_owned(),
         ),
     ]
@@ -235,20 +235,17 @@ pub fn header(run: &TcpRun, tx: &Tx, lang: &LangCtx) -> Html {
     .map(|(k, v)| html! { <tr><th scope="row">{ lang.t(k) }</th><td><code>{ v }</code></td></tr> })
     .collect::<Html>();
     let fate = if tx.copy_of.is_some() {
-        "copy"
+        key!("rel.fate.copy.means")
     } else {
-        tx.fate.key()
+        super::fates::means(tx.fate)
     };
     html! {
         <div class="rel-header" data-testid="rel-header">
             <h4>{ format!("#{} {}", tx.id + 1, label(run, tx)) }</h4>
             <table class="compare-table"><tbody>{ rows }</tbody></table>
-            <p>{ lang.t(&format!("rel.fate.{fate}.means")) }</p>
+            <p>{ lang.t(fate) }</p>
             if tx.fate == Fate::Corrupted {
-                <p data-testid="rel-bad-checksum">{ lang.tf("rel.hdr.corrupted", &[
-                    ("computed", &format!("0x{:04x}", arrived.compute_checksum())),
-                    ("carried", &format!("0x{:04x}", arrived.checksum)),
-                ]) }</p>
+                <p data-testid="rel-bad-checksum">{ lang.tf(fill!("rel.hdr.corrupted", computed = &format!("0x{:04x}", arrived.compute_checksum()), carried = &format!("0x{:04x}", arrived.checksum))) }</p>
             }
         </div>
     }

@@ -15,7 +15,7 @@ use crate::relay::KernelView;
 
 /// The connection and the kernel's last word on it.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct KernelLab {
+pub struct KernelState {
     socket: Option<SocketId>,
     /// Bytes sent on it so far.
     sent: usize,
@@ -35,7 +35,7 @@ pub enum Action {
     LoseSession,
 }
 
-impl Reducible for KernelLab {
+impl Reducible for KernelState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -71,7 +71,7 @@ impl Reducible for KernelLab {
     }
 }
 
-impl LabState for KernelLab {
+impl LabState for KernelState {
     fn lose_session() -> Action {
         Action::LoseSession
     }
@@ -80,7 +80,7 @@ impl LabState for KernelLab {
 #[function_component]
 pub fn KernelStep() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<KernelLab>();
+    let lab = use_lab::<KernelState>();
     let echo = lab.relay().welcome().map_or(0, |w| w.tcp_echo_port);
 
     // Poll once a second while a connection is open and the step is shown.
@@ -127,61 +127,117 @@ pub fn KernelStep() -> Html {
             });
         })
     };
-    let rows =
-        lab.info.as_ref().map(|i| {
-            // A number this system does not give is shown as "—", never as 0.
-            let n = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
-            let n64 = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
-            [
-            ("state", i.state.clone()),
-            ("rtt", format!("{} µs (± {})", n(i.rtt_us), n(i.rttvar_us))),
-            ("rto", format!("{} µs", n(i.rto_us))),
-            ("retrans", format!("{} / {}", n(i.retransmits), n(i.total_retrans))),
-            ("cwnd", format!("{} / {}", n(i.snd_cwnd), n(i.snd_ssthresh))),
-            ("mss", format!("{} / {}", n(i.snd_mss), n(i.rcv_mss))),
-            ("unacked", n(i.unacked)),
-            ("bytes_acked", n64(i.bytes_acked)),
-            ("bytes_received", n64(i.bytes_received)),
-            ("segs", format!("{} / {}", n(i.segs_out), n(i.segs_in))),
-            ("rcv_space", n(i.rcv_space)),
+    let rows = lab.info.as_ref().map(|i| {
+        // A number this system does not give is shown as "—", never as 0.
+        let n = |v: Option<u32>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+        let n64 = |v: Option<u64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+        [
+            (
+                "state",
+                key!("rel.kernel.state.field"),
+                key!("rel.kernel.state.sim"),
+                i.state.clone(),
+            ),
+            (
+                "rtt",
+                key!("rel.kernel.rtt.field"),
+                key!("rel.kernel.rtt.sim"),
+                format!("{} µs (± {})", n(i.rtt_us), n(i.rttvar_us)),
+            ),
+            (
+                "rto",
+                key!("rel.kernel.rto.field"),
+                key!("rel.kernel.rto.sim"),
+                format!("{} µs", n(i.rto_us)),
+            ),
+            (
+                "retrans",
+                key!("rel.kernel.retrans.field"),
+                key!("rel.kernel.retrans.sim"),
+                format!("{} / {}", n(i.retransmits), n(i.total_retrans)),
+            ),
+            (
+                "cwnd",
+                key!("rel.kernel.cwnd.field"),
+                key!("rel.kernel.cwnd.sim"),
+                format!("{} / {}", n(i.snd_cwnd), n(i.snd_ssthresh)),
+            ),
+            (
+                "mss",
+                key!("rel.kernel.mss.field"),
+                key!("rel.kernel.mss.sim"),
+                format!("{} / {}", n(i.snd_mss), n(i.rcv_mss)),
+            ),
+            (
+                "unacked",
+                key!("rel.kernel.unacked.field"),
+                key!("rel.kernel.unacked.sim"),
+                n(i.unacked),
+            ),
+            (
+                "bytes_acked",
+                key!("rel.kernel.bytes_acked.field"),
+                key!("rel.kernel.bytes_acked.sim"),
+                n64(i.bytes_acked),
+            ),
+            (
+                "bytes_received",
+                key!("rel.kernel.bytes_received.field"),
+                key!("rel.kernel.bytes_received.sim"),
+                n64(i.bytes_received),
+            ),
+            (
+                "segs",
+                key!("rel.kernel.segs.field"),
+                key!("rel.kernel.segs.sim"),
+                format!("{} / {}", n(i.segs_out), n(i.segs_in)),
+            ),
+            (
+                "rcv_space",
+                key!("rel.kernel.rcv_space.field"),
+                key!("rel.kernel.rcv_space.sim"),
+                n(i.rcv_space),
+            ),
         ]
         .into_iter()
-        .map(|(k, v)| html! {
-            <tr>
-                <th scope="row"><code>{ lang.t(&format!("rel.kernel.{k}.field")) }</code></th>
-                <td data-testid={format!("kernel-{k}")}>{ v }</td>
-                <td>{ lang.t(&format!("rel.kernel.{k}.sim")) }</td>
-            </tr>
+        .map(|(k, field, sim, v)| {
+            html! {
+                <tr>
+                    <th scope="row"><code>{ lang.t(field) }</code></th>
+                    <td data-testid={format!("kernel-{k}")}>{ v }</td>
+                    <td>{ lang.t(sim) }</td>
+                </tr>
+            }
         })
         .collect::<Html>()
-        });
+    });
     let connected = lab.socket.is_some();
     html! {
         <div class="lab" data-testid="rel-kernel">
-            <p class="hint">{ lang.tf("rel.kernel.hint", &[("port", &echo.to_string())]) }</p>
+            <p class="hint">{ lang.tf(fill!("rel.kernel.hint", port = &echo.to_string())) }</p>
             <div class="row">
-                <button class="primary" onclick={onconnect} disabled={connected || echo == 0} data-testid="kernel-connect">{ lang.t("tcp.button.connect") }</button>
-                <button class="secondary" onclick={onsend} disabled={!connected} data-testid="kernel-send">{ lang.t("rel.kernel.send") }</button>
-                <span data-testid="kernel-sent" data-bytes={lab.sent.to_string()}>{ lang.tf("rel.kernel.sent", &[("bytes", &lab.sent.to_string())]) }</span>
+                <button class="primary" onclick={onconnect} disabled={connected || echo == 0} data-testid="kernel-connect">{ lang.t(key!("tcp.button.connect")) }</button>
+                <button class="secondary" onclick={onsend} disabled={!connected} data-testid="kernel-send">{ lang.t(key!("rel.kernel.send")) }</button>
+                <span data-testid="kernel-sent" data-bytes={lab.sent.to_string()}>{ lang.tf(fill!("rel.kernel.sent", bytes = &lab.sent.to_string())) }</span>
             </div>
             if let Some(e) = &lab.error {
                 <ErrorBox error={e.clone()} />
             }
             if let Some(reason) = &lab.reason {
-                <p class="field-error" data-testid="kernel-none">{ lang.tf("rel.kernel.none", &[("reason", reason)]) }</p>
+                <p class="field-error" data-testid="kernel-none">{ lang.tf(fill!("rel.kernel.none", reason = reason)) }</p>
             }
             if let Some(source) = lab.info.as_ref().map(|i| i.source.clone()).filter(|s| s != "TCP_INFO" && !s.is_empty()) {
-                <p class="hint" data-testid="kernel-source">{ lang.tf("rel.kernel.source", &[("source", &source)]) }</p>
+                <p class="hint" data-testid="kernel-source">{ lang.tf(fill!("rel.kernel.source", source = &source)) }</p>
             }
             if let Some(rows) = rows {
                 <div class="table-wrap">
                     <table class="compare-table" data-testid="kernel-table">
-                        <thead><tr><th>{ lang.t("rel.kernel.col.field") }</th><th>{ lang.t("rel.kernel.col.value") }</th><th>{ lang.t("rel.kernel.col.sim") }</th></tr></thead>
+                        <thead><tr><th>{ lang.t(key!("rel.kernel.col.field")) }</th><th>{ lang.t(key!("rel.kernel.col.value")) }</th><th>{ lang.t(key!("rel.kernel.col.sim")) }</th></tr></thead>
                         <tbody>{ rows }</tbody>
                     </table>
                 </div>
             } else if connected && lab.reason.is_none() {
-                <p class="hint">{ lang.t("rel.kernel.waiting") }</p>
+                <p class="hint">{ lang.t(key!("rel.kernel.waiting")) }</p>
             }
         </div>
     }
@@ -195,7 +251,7 @@ mod tests {
     #[test]
     fn sends_add_up_and_a_new_connection_starts_from_zero() {
         let lab = replay(
-            KernelLab::default(),
+            KernelState::default(),
             vec![
                 Action::Connect(3),
                 Action::CountSent(14),

@@ -21,29 +21,41 @@ use sim::{Fault, LinkConfig};
 
 pub static LESSON: Lesson = Lesson {
     slug: "reliability",
+    title: key!("lesson.reliability.title"),
+    summary: key!("lesson.reliability.summary"),
     steps: &[
         Step {
             id: "link",
+            title: key!("reliability.link.title"),
+            body: key!("reliability.link.body"),
             widget: Some(|| html! { <controls::LinkStep /> }),
             needs_relay: false,
         },
         Step {
             id: "tcp",
+            title: key!("reliability.tcp.title"),
+            body: key!("reliability.tcp.body"),
             widget: Some(|| html! { <stepped::TcpStep /> }),
             needs_relay: false,
         },
         Step {
             id: "udp",
+            title: key!("reliability.udp.title"),
+            body: key!("reliability.udp.body"),
             widget: Some(|| html! { <stepped::UdpStep /> }),
             needs_relay: false,
         },
         Step {
             id: "kernel",
+            title: key!("reliability.kernel.title"),
+            body: key!("reliability.kernel.body"),
             widget: Some(|| html! { <kernel::KernelStep /> }),
             needs_relay: true,
         },
         Step {
             id: "practice",
+            title: key!("reliability.practice.title"),
+            body: key!("reliability.practice.body"),
             widget: Some(|| html! { <practice::Practice /> }),
             needs_relay: false,
         },

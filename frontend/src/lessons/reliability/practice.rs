@@ -9,9 +9,11 @@ use super::sim::tcp::{self, Event};
 use super::sim::{Fate, Fault, LinkConfig, Side};
 use crate::i18n::use_lang;
 
-/// One question: its text arguments and the right number.
+/// One question: its text, the text explaining its answer, their arguments and the right
+/// number.
 struct Question {
-    key: &'static str,
+    key: crate::i18n::Key,
+    why: crate::i18n::Key,
     args: Vec<(&'static str, String)>,
     answer: u32,
 }
@@ -52,7 +54,8 @@ fn questions() -> Vec<Question> {
         .unwrap_or(0);
     vec![
         Question {
-            key: "rel.q.ack",
+            key: key!("rel.q.ack"),
+            why: key!("rel.q.ack.why"),
             args: vec![
                 ("seq", rel(first.seq).to_string()),
                 ("len", first.payload.len().to_string()),
@@ -60,7 +63,8 @@ fn questions() -> Vec<Question> {
             answer: rel(first.seq) + first.payload.len() as u32,
         },
         Question {
-            key: "rel.q.resend",
+            key: key!("rel.q.resend"),
+            why: key!("rel.q.resend.why"),
             args: vec![
                 ("seq", rel(lost_seg.seq).to_string()),
                 ("len", lost_seg.payload.len().to_string()),
@@ -68,7 +72,8 @@ fn questions() -> Vec<Question> {
             answer: retransmitted,
         },
         Question {
-            key: "rel.q.dupack",
+            key: key!("rel.q.dupack"),
+            why: key!("rel.q.dupack.why"),
             args: vec![
                 ("seq", rel(lost_seg.seq).to_string()),
                 ("len", lost_seg.payload.len().to_string()),
@@ -118,7 +123,7 @@ fn Ask(props: &AskProps) -> Html {
             </div>
             if let Some(ok) = *checked {
                 <p class={if ok { "answer-ok" } else { "answer-wrong" }} data-testid={format!("rel-q{i}-result")} data-ok={ok.to_string()}>
-                    { lang.t(if ok { "rel.q.right" } else { "rel.q.wrong" }) }{ " " }{ props.explain.clone() }
+                    { lang.t(if ok { key!("rel.q.right") } else { key!("rel.q.wrong") }) }{ " " }{ props.explain.clone() }
                 </p>
             }
         </li>
@@ -136,7 +141,7 @@ pub fn Practice() -> Html {
             let answer = q.answer.to_string();
             args.push(("answer", &answer));
             html! {
-                <Ask index={i} text={lang.tf(q.key, &args)} answer={q.answer} explain={lang.tf(&format!("{}.why", q.key), &args)} />
+                <Ask index={i} text={lang.tf(q.key.fill(&args))} answer={q.answer} explain={lang.tf(q.why.fill(&args))} />
             }
         })
         .collect::<Html>();

@@ -41,18 +41,20 @@ pub fn udp_run(sc: &Scenario, tcp: &TcpRun) -> UdpRun {
 fn describe(lang: &LangCtx, run: &TcpRun, e: &Event) -> String {
     let n = |tx: &usize| (tx + 1).to_string();
     match e {
-        Event::Send { tx } if run.txs[*tx].retransmit => lang.tf("rel.ev.resend", &[("n", &n(tx))]),
-        Event::Send { tx } => lang.tf("rel.ev.send", &[("n", &n(tx))]),
-        Event::Lost { tx } => lang.tf("rel.ev.lost", &[("n", &n(tx))]),
+        Event::Send { tx } if run.txs[*tx].retransmit => {
+            lang.tf(fill!("rel.ev.resend", n = &n(tx)))
+        }
+        Event::Send { tx } => lang.tf(fill!("rel.ev.send", n = &n(tx))),
+        Event::Lost { tx } => lang.tf(fill!("rel.ev.lost", n = &n(tx))),
         Event::Arrive { tx, outcome } => {
             let key = match outcome {
-                Outcome::Accepted { .. } => "rel.ev.accepted",
-                Outcome::Held => "rel.ev.held",
-                Outcome::Duplicate => "rel.ev.duplicate",
-                Outcome::BadChecksum => "rel.ev.bad_checksum",
-                Outcome::Control => "rel.ev.control",
+                Outcome::Accepted { .. } => key!("rel.ev.accepted"),
+                Outcome::Held => key!("rel.ev.held"),
+                Outcome::Duplicate => key!("rel.ev.duplicate"),
+                Outcome::BadChecksum => key!("rel.ev.bad_checksum"),
+                Outcome::Control => key!("rel.ev.control"),
             };
-            lang.tf(key, &[("n", &n(tx))])
+            lang.tf(key.fill(&[("n", &n(tx))]))
         }
         Event::Timeout { seq, side } => {
             let isn = if *side == super::sim::Side::Client {
@@ -61,34 +63,31 @@ fn describe(lang: &LangCtx, run: &TcpRun, e: &Event) -> String {
                 run.server_isn
             };
             // Whose timer: the side that sent the unacknowledged segment.
-            lang.tf(
+            lang.tf(fill!(
                 "rel.ev.timeout",
-                &[
-                    ("seq", &seq.wrapping_sub(isn).to_string()),
-                    ("who", lang.t(side_key(*side))),
-                ],
-            )
+                seq = &seq.wrapping_sub(isn).to_string(),
+                who = lang.t(side_key(*side))
+            ))
         }
-        Event::Blocked { window } => lang.tf("rel.ev.blocked", &[("window", &window.to_string())]),
-        Event::Read { bytes } => lang.tf("rel.ev.read", &[("bytes", &bytes.to_string())]),
-        Event::Congestion { cwnd, ssthresh } => lang.tf(
+        Event::Blocked { window } => lang.tf(fill!("rel.ev.blocked", window = &window.to_string())),
+        Event::Read { bytes } => lang.tf(fill!("rel.ev.read", bytes = &bytes.to_string())),
+        Event::Congestion { cwnd, ssthresh } => lang.tf(fill!(
             "rel.ev.congestion",
-            &[
-                ("cwnd", &cwnd.to_string()),
-                ("ssthresh", &ssthresh.to_string()),
-            ],
-        ),
-        Event::State { side, state } => lang.tf(
+            cwnd = &cwnd.to_string(),
+            ssthresh = &ssthresh.to_string()
+        )),
+        Event::State { side, state } => lang.tf(fill!(
             "rel.ev.state",
-            &[("who", lang.t(side_key(*side))), ("state", state.name())],
-        ),
+            who = lang.t(side_key(*side)),
+            state = state.name()
+        )),
     }
 }
 
-fn side_key(side: super::sim::Side) -> &'static str {
+fn side_key(side: super::sim::Side) -> crate::i18n::Key {
     match side {
-        super::sim::Side::Client => "rel.host.client",
-        super::sim::Side::Server => "rel.host.server",
+        super::sim::Side::Client => key!("rel.host.client"),
+        super::sim::Side::Server => key!("rel.host.server"),
     }
 }
 
@@ -154,7 +153,7 @@ pub fn TcpStep() -> Html {
                 });
                 html! {
                     <button class="secondary" {onclick} data-testid={format!("rel-fault-{}", fate.key())}>
-                        { lang.t(&format!("rel.fault.{}", fate.key())) }
+                        { lang.t(super::fates::fault(fate)) }
                     </button>
                 }
             })
@@ -164,20 +163,20 @@ pub fn TcpStep() -> Html {
         <div class="lab rel-lab" data-testid="rel-tcp">
             <LinkControls scenario={sc.clone()} onchange={onchange} />
             <div class="row rel-stepper">
-                <button class="secondary" onclick={go(1)} data-testid="rel-start">{ lang.t("rel.step.start") }</button>
-                <button class="secondary" onclick={go(k.saturating_sub(1).max(1))} disabled={k <= 1} data-testid="rel-back">{ lang.t("rel.step.back") }</button>
-                <button class="primary" onclick={go(k + 1)} disabled={k >= total} data-testid="rel-forward">{ lang.t("rel.step.forward") }</button>
-                <button class="secondary" onclick={go(total)} data-testid="rel-end">{ lang.t("rel.step.end") }</button>
+                <button class="secondary" onclick={go(1)} data-testid="rel-start">{ lang.t(key!("rel.step.start")) }</button>
+                <button class="secondary" onclick={go(k.saturating_sub(1).max(1))} disabled={k <= 1} data-testid="rel-back">{ lang.t(key!("rel.step.back")) }</button>
+                <button class="primary" onclick={go(k + 1)} disabled={k >= total} data-testid="rel-forward">{ lang.t(key!("rel.step.forward")) }</button>
+                <button class="secondary" onclick={go(total)} data-testid="rel-end">{ lang.t(key!("rel.step.end")) }</button>
                 <span data-testid="rel-progress" data-k={k.to_string()} data-total={total.to_string()}>
-                    { lang.tf("rel.step.progress", &[("k", &k.to_string()), ("total", &total.to_string()), ("ms", &shown.last().map_or(0, |e| e.at).to_string())]) }
+                    { lang.tf(fill!("rel.step.progress", k = &k.to_string(), total = &total.to_string(), ms = &shown.last().map_or(0, |e| e.at).to_string())) }
                 </span>
             </div>
             <p class="rel-now" data-testid="rel-event">{ shown.last().map(|e| describe(&lang, &run, &e.event)).unwrap_or_default() }</p>
             <div class="rel-numbers">
-                <span data-testid="rel-cwnd">{ lang.tf("rel.num.cwnd", &[("cwnd", &snap.cwnd.to_string()), ("ssthresh", &snap.ssthresh.to_string())]) }</span>
-                <span data-testid="rel-window">{ lang.tf("rel.num.window", &[("window", &snap.peer_window.to_string())]) }</span>
-                <span data-testid="rel-buffer">{ lang.tf("rel.num.buffer", &[("buffered", &snap.buffered.to_string()), ("cap", &tcp::RCV_BUF.to_string())]) }</span>
-                <span data-testid="tcp-retransmits" data-count={retransmits.to_string()}>{ lang.tf("rel.num.retransmits", &[("n", &retransmits.to_string())]) }</span>
+                <span data-testid="rel-cwnd">{ lang.tf(fill!("rel.num.cwnd", cwnd = &snap.cwnd.to_string(), ssthresh = &snap.ssthresh.to_string())) }</span>
+                <span data-testid="rel-window">{ lang.tf(fill!("rel.num.window", window = &snap.peer_window.to_string())) }</span>
+                <span data-testid="rel-buffer">{ lang.tf(fill!("rel.num.buffer", buffered = &snap.buffered.to_string(), cap = &tcp::RCV_BUF.to_string())) }</span>
+                <span data-testid="tcp-retransmits" data-count={retransmits.to_string()}>{ lang.tf(fill!("rel.num.retransmits", n = &retransmits.to_string())) }</span>
             </div>
             <div class="rel-stack">
                 <SequenceDiagram run={run.clone()} upto={k} selected={*selected} onselect={onselect} lang={lang.clone()} />
@@ -185,11 +184,11 @@ pub fn TcpStep() -> Html {
                     if let Some(t) = selected.and_then(|id| run.txs.get(id)) {
                         { header(&run, t, &lang) }
                         if let Some(buttons) = fault_buttons {
-                            <p class="hint">{ lang.t("rel.fault.hint") }</p>
+                            <p class="hint">{ lang.t(key!("rel.fault.hint")) }</p>
                             <div class="row">{ buttons }</div>
                         }
                     } else {
-                        <p class="hint">{ lang.t("rel.header.hint") }</p>
+                        <p class="hint">{ lang.t(key!("rel.header.hint")) }</p>
                     }
                 </div>
             </div>
@@ -215,7 +214,7 @@ pub fn UdpStep() -> Html {
                 <tr data-testid="udp-datagram" data-fate={d.fate.key()} data-arrivals={arrivals.to_string()}>
                     <td>{ d.index + 1 }</td>
                     <td><code>{ String::from_utf8_lossy(&d.payload).into_owned() }</code></td>
-                    <td>{ lang.t(&format!("rel.fate.{}", d.fate.key())) }</td>
+                    <td>{ lang.t(super::fates::name(d.fate)) }</td>
                     <td>{ arrivals }</td>
                 </tr>
             }
@@ -233,18 +232,18 @@ pub fn UdpStep() -> Html {
             <div class="rel-split">
                 <div>
                     <h3>{ "TCP" }</h3>
-                    <p>{ lang.tf("rel.udp.tcp_summary", &[("n", &tcp.txs.len().to_string()), ("r", &retransmits.to_string())]) }</p>
+                    <p>{ lang.tf(fill!("rel.udp.tcp_summary", n = &tcp.txs.len().to_string(), r = &retransmits.to_string())) }</p>
                     <p><code data-testid="tcp-final">{ String::from_utf8_lossy(&tcp.delivered).into_owned() }</code></p>
                 </div>
                 <div>
                     <h3>{ "UDP" }</h3>
-                    <p data-testid="udp-lost" data-count={lost.to_string()}>{ lang.tf("rel.udp.summary", &[("n", &udp.datagrams.len().to_string()), ("lost", &lost.to_string()), ("got", &udp.received.len().to_string())]) }</p>
+                    <p data-testid="udp-lost" data-count={lost.to_string()}>{ lang.tf(fill!("rel.udp.summary", n = &udp.datagrams.len().to_string(), lost = &lost.to_string(), got = &udp.received.len().to_string())) }</p>
                     <p><code data-testid="udp-received">{ String::from_utf8_lossy(&udp.text()).into_owned() }</code></p>
                 </div>
             </div>
             <div class="table-wrap">
                 <table class="compare-table">
-                    <thead><tr><th>{ "#" }</th><th>{ lang.t("rel.udp.col.data") }</th><th>{ lang.t("rel.udp.col.fate") }</th><th>{ lang.t("rel.udp.col.arrivals") }</th></tr></thead>
+                    <thead><tr><th>{ "#" }</th><th>{ lang.t(key!("rel.udp.col.data")) }</th><th>{ lang.t(key!("rel.udp.col.fate")) }</th><th>{ lang.t(key!("rel.udp.col.arrivals")) }</th></tr></thead>
                     <tbody>{ rows }</tbody>
                 </table>
             </div>

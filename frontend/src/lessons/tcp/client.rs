@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::diagram::StateDiagram;
 use super::lab::Action;
-use super::lab::{COURSE_RECV, TcpLab, TcpLine};
+use super::lab::{COURSE_RECV, TcpLine, TcpState};
 use crate::components::{Composed, Composer, EncodingSelect, PyArgs, Target, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LabHandle, LogView, use_lab};
@@ -13,7 +13,7 @@ use crate::python;
 use crate::relay::use_relay;
 
 /// The "show received bytes as" selector.
-pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str) -> Html {
+pub fn decode_select(lab: &LabHandle<TcpState>, testid: &'static str, label: &str) -> Html {
     html! {
         <label>{ label.to_owned() }
             <EncodingSelect value={lab.decode_as} onpick={lab.callback(Action::DecodeAs)} testid={testid} />
@@ -25,7 +25,7 @@ pub fn decode_select(lab: &LabHandle<TcpLab>, testid: &'static str, label: &str)
 pub fn ClientLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let echo = relay.welcome().map(|w| w.tcp_echo_port).unwrap_or(0);
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| {
@@ -70,11 +70,7 @@ pub fn ClientLab() -> Html {
         })
     };
     let handshake = lab.log.iter().rev().find_map(|e| match e {
-        TcpLine::Ok {
-            key: "tcp.log.connected",
-            args,
-            ..
-        } => args
+        TcpLine::Ok { key, args, .. } if *key == key!("tcp.log.connected") => args
             .iter()
             .find(|(k, _)| *k == "us")
             .map(|(_, v)| v.clone()),
@@ -83,19 +79,19 @@ pub fn ClientLab() -> Html {
     let connected = client.is_some();
     html! {
         <div class="lab" data-testid="tcp-client-lab">
-            <p class="hint" data-testid="tcp-echo-hint">{ lang.tf("tcp.client.echo_hint", &[("port", &echo.to_string())]) }</p>
+            <p class="hint" data-testid="tcp-echo-hint">{ lang.tf(fill!("tcp.client.echo_hint", port = &echo.to_string())) }</p>
             <div class="row">
-                <label>{ lang.t("udp.field.host") }
+                <label>{ lang.t(key!("udp.field.host")) }
                     <input type="text" value={(*host).clone()} oninput={on_text(&host)} data-testid="tcp-connect-host" spellcheck="false" disabled={connected} />
                 </label>
-                <label>{ lang.t("udp.field.port") }
+                <label>{ lang.t(key!("udp.field.port")) }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="tcp-connect-port" disabled={connected} />
                 </label>
                 <button class="primary" onclick={onconnect} disabled={connected || lab.busy() || port_parsed.is_err()} data-testid="tcp-connect">
-                    { lang.t("tcp.button.connect") }
+                    { lang.t(key!("tcp.button.connect")) }
                 </button>
                 <button class="secondary" onclick={onclose} disabled={!connected || lab.busy()} data-testid="tcp-close">
-                    { lang.t("udp.button.close") }
+                    { lang.t(key!("udp.button.close")) }
                 </button>
             </div>
             if let Err(e) = port_parsed {
@@ -104,11 +100,7 @@ pub fn ClientLab() -> Html {
             <code class="py-line">{ python::tcp_connect("s", host.trim(), port_parsed.unwrap_or(0)) }</code>
             if let (Some(c), Some(us)) = (&client, &handshake) {
                 <p class="socket-state" data-testid="tcp-handshake" data-us={us.clone()}>
-                    { lang.tf("tcp.client.handshake", &[
-                        ("us", us),
-                        ("local", &c.local.map(|a| a.to_string()).unwrap_or_default()),
-                        ("peer", &c.peer.map(|a| a.to_string()).unwrap_or_default()),
-                    ]) }
+                    { lang.tf(fill!("tcp.client.handshake", us = us, local = &c.local.map(|a| a.to_string()).unwrap_or_default(), peer = &c.peer.map(|a| a.to_string()).unwrap_or_default())) }
                 </p>
             }
             <StateDiagram socks={lab.socks.clone()} />
@@ -116,18 +108,18 @@ pub fn ClientLab() -> Html {
                 prefix="tcp"
                 fixed_target={client.as_ref().and_then(|c| c.peer).map(Target::from)}
                 default_text="你好"
-                button={lang.t("tcp.button.send")}
+                button={lang.t(key!("tcp.button.send"))}
                 disabled={!connected || lab.busy()}
                 allow_hex={true}
                 python={Callback::from(|a: PyArgs| python::send("s", &a.payload))}
                 onsend={onsend}
             />
             if !connected {
-                <p class="hint">{ lang.t("tcp.client.connect_first") }</p>
+                <p class="hint">{ lang.t(key!("tcp.client.connect_first")) }</p>
             }
             <div class="row">
-                <h3 class="grow">{ lang.t("udp.log.title") }</h3>
-                { decode_select(&lab, "tcp-decode", lang.t("udp.field.decode_as")) }
+                <h3 class="grow">{ lang.t(key!("udp.log.title")) }</h3>
+                { decode_select(&lab, "tcp-decode", lang.t(key!("udp.field.decode_as"))) }
             </div>
             <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="tcp-client-log" />
         </div>

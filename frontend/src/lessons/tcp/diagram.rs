@@ -6,16 +6,17 @@ use protocol::SocketState;
 use yew::prelude::*;
 
 use super::lab::{Live, Role, Sock};
-use crate::i18n::{LangCtx, use_lang};
+use crate::i18n::{Key, LangCtx, use_lang};
 
 /// The boxes: state name, x, y.
-const NODES: [(&str, i32, i32); 6] = [
-    ("created", 10, 20),
-    ("bound", 210, 20),
-    ("listening", 410, 20),
-    ("connected", 210, 140),
-    ("peer_closed", 410, 140),
-    ("closed", 210, 250),
+/// The states drawn: name (as `Live::name`), position, label.
+const NODES: [(&str, i32, i32, Key); 6] = [
+    ("created", 10, 20, key!("tcp.state.created")),
+    ("bound", 210, 20, key!("tcp.state.bound")),
+    ("listening", 410, 20, key!("tcp.state.listening")),
+    ("connected", 210, 140, key!("tcp.state.connected")),
+    ("peer_closed", 410, 140, key!("tcp.state.peer_closed")),
+    ("closed", 210, 250, key!("tcp.state.closed")),
 ];
 const W: i32 = 120;
 const H: i32 = 50;
@@ -44,7 +45,7 @@ fn centre(name: &str) -> (i32, i32) {
     NODES
         .iter()
         .find(|(n, ..)| *n == name)
-        .map(|(_, x, y)| (x + W / 2, y + H / 2))
+        .map(|(_, x, y, _)| (x + W / 2, y + H / 2))
         .unwrap_or_default()
 }
 
@@ -111,7 +112,7 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
         .collect::<Html>();
     let nodes = NODES
         .iter()
-        .map(|(name, x, y)| {
+        .map(|(name, x, y, label)| {
             let here: Vec<String> = tcp
                 .iter()
                 .filter(|s| node_of(s.state) == *name)
@@ -121,7 +122,7 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
             html! {
                 <g class={classes!("state-node", live.then_some("live"))} data-testid="tcp-state-node" data-state={*name} data-live={live.to_string()}>
                     <rect x={x.to_string()} y={y.to_string()} width={W.to_string()} height={H.to_string()} rx="8" />
-                    <text x={(x + W / 2).to_string()} y={(y + 21).to_string()} text-anchor="middle" class="label">{ lang.t(&format!("tcp.state.{name}")) }</text>
+                    <text x={(x + W / 2).to_string()} y={(y + 21).to_string()} text-anchor="middle" class="label">{ lang.t(*label) }</text>
                     <text x={(x + W / 2).to_string()} y={(y + 40).to_string()} text-anchor="middle" class="sockets">{ here.join(" ") }</text>
                 </g>
             }
@@ -130,7 +131,7 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
     let list = tcp.iter().map(|s| sock_line(s, &lang)).collect::<Html>();
     html! {
         <figure class="state-diagram">
-            <svg class="picture" viewBox="0 0 580 310" role="img" aria-label={lang.t("tcp.state.alt")}>
+            <svg class="picture" viewBox="0 0 580 310" role="img" aria-label={lang.t(key!("tcp.state.alt"))}>
                 <defs>
                     <marker id="tcp-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" />
@@ -140,7 +141,7 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
                 { nodes }
             </svg>
             if tcp.is_empty() {
-                <figcaption class="hint">{ lang.t("tcp.state.none") }</figcaption>
+                <figcaption class="hint">{ lang.t(key!("tcp.state.none")) }</figcaption>
             } else {
                 <ul class="state-list">{ list }</ul>
             }
@@ -150,10 +151,10 @@ pub fn StateDiagram(props: &StateDiagramProps) -> Html {
 
 fn sock_line(s: &Sock, lang: &LangCtx) -> Html {
     let role = match s.role {
-        Role::Client => lang.t("tcp.role.client").to_owned(),
-        Role::Listener => lang.t("tcp.role.listener").to_owned(),
+        Role::Client => lang.t(key!("tcp.role.client")).to_owned(),
+        Role::Listener => lang.t(key!("tcp.role.listener")).to_owned(),
         Role::Accepted { listener } => {
-            lang.tf("tcp.role.accepted", &[("listener", &listener.to_string())])
+            lang.tf(fill!("tcp.role.accepted", listener = &listener.to_string()))
         }
         Role::Udp => "UDP".to_owned(),
     };
@@ -165,7 +166,7 @@ fn sock_line(s: &Sock, lang: &LangCtx) -> Html {
     html! {
         <li data-testid="tcp-state" data-socket={s.id.to_string()} data-state={s.state.name()}>
             <strong>{ format!("#{}", s.id) }</strong>{ " " }{ role }{ " " }<code>{ addr }</code>{ " — " }
-            <span class={classes!("state-name", s.state.name())}>{ lang.t(&format!("tcp.state.{}", s.state.name())) }</span>
+            <span class={classes!("state-name", s.state.name())}>{ lang.t(s.state.text()) }</span>
         </li>
     }
 }

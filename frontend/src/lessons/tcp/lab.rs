@@ -35,6 +35,19 @@ pub enum Live {
 }
 
 impl Live {
+    /// What the learner reads for this state.
+    pub fn text(self) -> crate::i18n::Key {
+        match self {
+            Live::Open(SocketState::Created) => key!("tcp.state.created"),
+            Live::Open(SocketState::Bound) => key!("tcp.state.bound"),
+            Live::Open(SocketState::Listening) => key!("tcp.state.listening"),
+            Live::Open(SocketState::Connected) => key!("tcp.state.connected"),
+            Live::Open(SocketState::PeerClosed) => key!("tcp.state.peer_closed"),
+            Live::Open(SocketState::ShutdownWrite) => key!("tcp.state.shutdown_write"),
+            Live::Closed => key!("tcp.state.closed"),
+        }
+    }
+
     /// The name the picture and the tests use (`data-state`).
     pub fn name(self) -> &'static str {
         match self {
@@ -73,7 +86,7 @@ pub enum TcpLine {
     /// time so a language switch re-translates the log.
     Ok {
         python: String,
-        key: &'static str,
+        key: crate::i18n::Key,
         args: Vec<(&'static str, String)>,
     },
     Failed {
@@ -106,7 +119,7 @@ pub enum TcpLine {
 pub const COURSE_RECV: u32 = crate::python::COURSE_RECV;
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct TcpLab {
+pub struct TcpState {
     pub socks: Vec<Sock>,
     pub log: BoundedLog<TcpLine, MAX_LOG>,
     pub decode_as: Encoding,
@@ -130,7 +143,7 @@ pub enum Action {
     /// Log a call that succeeded.
     Log {
         python: String,
-        key: &'static str,
+        key: crate::i18n::Key,
         args: Vec<(&'static str, String)>,
     },
     /// Log a call that failed.
@@ -173,7 +186,7 @@ pub const MAX_LOG: usize = 200;
 /// Most recvs kept per socket (a flood must not grow the page without bound).
 pub const MAX_RECVS: usize = 200;
 
-impl TcpLab {
+impl TcpState {
     pub fn sock(&self, id: SocketId) -> Option<&Sock> {
         self.socks.iter().find(|s| s.id == id)
     }
@@ -217,7 +230,7 @@ impl TcpLab {
     }
 }
 
-impl Reducible for TcpLab {
+impl Reducible for TcpState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -330,7 +343,7 @@ impl Reducible for TcpLab {
     }
 }
 
-impl LabState for TcpLab {
+impl LabState for TcpState {
     fn lose_session() -> Action {
         Action::LoseSession
     }
@@ -398,7 +411,7 @@ mod tests {
     #[test]
     fn accept_gives_each_client_its_own_socket() {
         let lab = replay(
-            TcpLab::default(),
+            TcpState::default(),
             vec![listening(1), accepted(2, 50001), accepted(3, 50002)],
         );
         let ids: Vec<_> = lab.accepted().map(|s| (s.id, s.peer)).collect();
@@ -414,7 +427,7 @@ mod tests {
     #[test]
     fn clients_of_other_listeners_and_data_for_unknown_sockets_are_ignored() {
         let lab = replay(
-            TcpLab::default(),
+            TcpState::default(),
             vec![
                 accepted(2, 50001),
                 Action::Receive {
@@ -431,7 +444,7 @@ mod tests {
     #[test]
     fn recvs_keep_their_boundaries_and_a_leaving_client_is_seen() {
         let lab = replay(
-            TcpLab::default(),
+            TcpState::default(),
             vec![
                 listening(1),
                 accepted(2, 50001),
@@ -458,7 +471,7 @@ mod tests {
     #[test]
     fn a_udp_socket_becomes_bound_by_its_first_send() {
         let lab = replay(
-            TcpLab::default(),
+            TcpState::default(),
             vec![
                 Action::Add {
                     id: 4,
@@ -485,7 +498,7 @@ mod tests {
                 data: vec![0],
             })
             .collect();
-        let lab = replay(TcpLab::default(), vec![listening(1)]);
+        let lab = replay(TcpState::default(), vec![listening(1)]);
         let lab = replay(lab, many);
         assert_eq!(lab.log.len(), MAX_LOG);
         assert_eq!(lab.sock(1).unwrap().recvs.len(), MAX_RECVS);

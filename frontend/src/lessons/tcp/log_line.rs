@@ -16,7 +16,7 @@ pub fn received(data: &[u8], enc: Encoding, lang: &LangCtx) -> Html {
     html! {
         <>
             <div class="received-text">
-                <span class="label">{ lang.tf("udp.log.as_text", &[("enc", enc.label())]) }</span>
+                <span class="label">{ lang.tf(fill!("udp.log.as_text", enc = enc.label())) }</span>
                 <span class="text" data-testid="tcp-recv-text">{ web::decode(enc, data) }</span>
             </div>
             <BytesView bytes={data.to_vec()} testid="tcp-recv-hex" />
@@ -25,7 +25,7 @@ pub fn received(data: &[u8], enc: Encoding, lang: &LangCtx) -> Html {
 }
 
 impl LogLine for TcpLine {
-    const EMPTY: &'static str = "udp.log.empty";
+    const EMPTY: crate::i18n::Key = key!("udp.log.empty");
     const CLASS: &'static str = "call-log";
 
     /// Each call as the Python line a learner would write, then what the OS did; each recv
@@ -34,7 +34,7 @@ impl LogLine for TcpLine {
         match self {
             TcpLine::Ok { python, key, args } => {
                 let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                call_line(python, "ok", html! { { lang.tf(key, &args) } })
+                call_line(python, "ok", html! { { lang.tf(key.fill(&args)) } })
             }
             TcpLine::Failed { python, error } => call_line(
                 python,
@@ -48,7 +48,7 @@ impl LogLine for TcpLine {
             } => call_line(
                 python,
                 "ok",
-                html! { { lang.tf("tcp.log.accepted", &[("id", &socket.to_string()), ("peer", &peer.to_string())]) } },
+                html! { { lang.tf(fill!("tcp.log.accepted", id = &socket.to_string(), peer = &peer.to_string())) } },
             ),
             TcpLine::Data {
                 python,
@@ -58,7 +58,7 @@ impl LogLine for TcpLine {
                 <li class="call in" data-testid="tcp-recv" data-socket={socket.to_string()} data-bytes={data.len().to_string()}>
                     <code class="py">{ python.clone() }</code>
                     <div class="outcome">
-                        <div>{ lang.tf("tcp.log.recv", &[("id", &socket.to_string()), ("bytes", &data.len().to_string())]) }</div>
+                        <div>{ lang.tf(fill!("tcp.log.recv", id = &socket.to_string(), bytes = &data.len().to_string())) }</div>
                         { received(data, enc, lang) }
                     </div>
                 </li>
@@ -66,13 +66,13 @@ impl LogLine for TcpLine {
             TcpLine::PeerClosed { socket } => html! {
                 <li class="call in" data-testid="tcp-peer-closed" data-socket={socket.to_string()}>
                     <code class="py">{ "data = b''" }</code>
-                    <div class="outcome">{ lang.tf("tcp.log.peer_closed", &[("id", &socket.to_string())]) }</div>
+                    <div class="outcome">{ lang.tf(fill!("tcp.log.peer_closed", id = &socket.to_string())) }</div>
                 </li>
             },
             TcpLine::RelayClosed { socket, error } => html! {
                 <li class="call err">
                     <div class="outcome">
-                        { lang.tf("tcp.log.relay_closed", &[("id", &socket.to_string())]) }
+                        { lang.tf(fill!("tcp.log.relay_closed", id = &socket.to_string())) }
                         if let Some(err) = error {
                             <ErrorBox error={err.clone()} testid="tcp-error" />
                         }
@@ -80,7 +80,7 @@ impl LogLine for TcpLine {
                 </li>
             },
             TcpLine::SessionLost => html! {
-                <li class="call err"><div class="outcome">{ lang.t("udp.log.session_lost") }</div></li>
+                <li class="call err"><div class="outcome">{ lang.t(key!("udp.log.session_lost")) }</div></li>
             },
         }
     }

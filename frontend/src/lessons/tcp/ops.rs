@@ -3,12 +3,12 @@
 
 use protocol::{RelayError, SocketId, SocketState};
 
-use super::lab::{Action, Role, TcpLab};
+use super::lab::{Action, Role, TcpState};
 use crate::lab::Ops;
 use crate::python;
 use crate::relay::{Connected, Listening};
 
-impl Ops<TcpLab> {
+impl Ops<TcpState> {
     /// Logs a failed call; the caller goes on with `None`.
     fn fail<T>(&self, python: String, error: RelayError) -> Option<T> {
         self.dispatch(Action::Fail { python, error });
@@ -16,7 +16,7 @@ impl Ops<TcpLab> {
     }
 
     /// Logs a call that succeeded: the text `key` with its arguments, filled at display time.
-    fn log(&self, python: String, key: &'static str, args: Vec<(&'static str, String)>) {
+    fn log(&self, python: String, key: crate::i18n::Key, args: Vec<(&'static str, String)>) {
         self.dispatch(Action::Log { python, key, args });
     }
 
@@ -46,7 +46,7 @@ impl Ops<TcpLab> {
                     ("peer", c.peer.to_string()),
                     ("us", c.handshake_us.to_string()),
                 ];
-                self.log(python, "tcp.log.connected", args);
+                self.log(python, key!("tcp.log.connected"), args);
                 Ok(c)
             }
             Err(e) => {
@@ -81,7 +81,7 @@ impl Ops<TcpLab> {
                     ("local", l.local.to_string()),
                     ("backlog", l.backlog.to_string()),
                 ];
-                self.log(python, "tcp.log.listening", args);
+                self.log(python, key!("tcp.log.listening"), args);
                 Ok(l)
             }
             Err(e) => {
@@ -104,7 +104,7 @@ impl Ops<TcpLab> {
             Ok(sent) => {
                 self.log(
                     python,
-                    "tcp.log.sent",
+                    key!("tcp.log.sent"),
                     vec![("bytes", sent.bytes.to_string())],
                 );
                 Some(sent.bytes)
@@ -116,11 +116,14 @@ impl Ops<TcpLab> {
     /// Stops (or resumes) calling recv on `socket`, as a busy program would.
     pub async fn pause_reading(&self, var: &str, socket: SocketId, paused: bool) -> bool {
         let (python, key) = if paused {
-            (format!("# {var}: no recv() for now"), "tcp.log.paused")
+            (
+                format!("# {var}: no recv() for now"),
+                key!("tcp.log.paused"),
+            )
         } else {
             (
                 python::recv(var, super::lab::COURSE_RECV),
-                "tcp.log.resumed",
+                key!("tcp.log.resumed"),
             )
         };
         match self.relay.tcp_pause_reading(socket, paused).await {
@@ -142,7 +145,11 @@ impl Ops<TcpLab> {
         match self.relay.close(socket).await {
             Ok(()) => {
                 self.dispatch(Action::Close { socket });
-                self.log(python, "tcp.log.closed", vec![("id", socket.to_string())]);
+                self.log(
+                    python,
+                    key!("tcp.log.closed"),
+                    vec![("id", socket.to_string())],
+                );
             }
             Err(e) => {
                 self.fail::<()>(python, e);
@@ -166,7 +173,7 @@ impl Ops<TcpLab> {
                 });
                 self.log(
                     python,
-                    "tcp.log.udp_opened",
+                    key!("tcp.log.udp_opened"),
                     vec![("id", socket.to_string())],
                 );
                 Some(socket)
@@ -196,7 +203,7 @@ impl Ops<TcpLab> {
                     ("local", sent.local.to_string()),
                     ("to", sent.to.to_string()),
                 ];
-                self.log(python, "tcp.log.udp_sent", args);
+                self.log(python, key!("tcp.log.udp_sent"), args);
                 Some(sent.bytes)
             }
             Err(e) => self.fail(python, e),

@@ -16,11 +16,11 @@ pub fn Recap() -> Html {
         <div class="recap">
             <div class="two-col">
                 <div>
-                    <h3>{ lang.t("tcp.recap.server") }</h3>
+                    <h3>{ lang.t(key!("tcp.recap.server")) }</h3>
                     <PythonCode code={python::tcp_server_program("", DEFAULT_PORT, DEFAULT_BACKLOG, Encoding::Utf8)} />
                 </div>
                 <div>
-                    <h3>{ lang.t("tcp.recap.client") }</h3>
+                    <h3>{ lang.t(key!("tcp.recap.client")) }</h3>
                     <PythonCode code={python::tcp_client_program("你好", Encoding::Utf8, "127.0.0.1", DEFAULT_PORT)} />
                 </div>
             </div>

@@ -4,7 +4,7 @@
 use protocol::RelayError;
 use yew::prelude::*;
 
-use super::lab::{TcpLab, TcpLine};
+use super::lab::{TcpLine, TcpState};
 use crate::components::{ErrorBox, on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
@@ -24,7 +24,7 @@ struct Outcome {
 #[function_component]
 pub fn RefusedLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let port = use_state(|| DEFAULT_PORT.to_string());
     let port_parsed = parse_port(&port);
     let outcome = use_state(Outcome::default);
@@ -66,14 +66,14 @@ pub fn RefusedLab() -> Html {
         None => html! {},
         Some(Err(e)) => html! {
             <div class="refused-half">
-                <h3>{ lang.t("tcp.refused.tcp_head") }</h3>
+                <h3>{ lang.t(key!("tcp.refused.tcp_head")) }</h3>
                 <ErrorBox error={e.clone()} testid="tcp-refused" />
             </div>
         },
         Some(Ok(())) => html! {
             <div class="refused-half">
-                <h3>{ lang.t("tcp.refused.tcp_head") }</h3>
-                <p class="field-error" data-testid="tcp-not-refused">{ lang.tf("tcp.refused.someone_listens", &[("port", &outcome.port.to_string())]) }</p>
+                <h3>{ lang.t(key!("tcp.refused.tcp_head")) }</h3>
+                <p class="field-error" data-testid="tcp-not-refused">{ lang.tf(fill!("tcp.refused.someone_listens", port = &outcome.port.to_string())) }</p>
             </div>
         },
     };
@@ -81,34 +81,34 @@ pub fn RefusedLab() -> Html {
         None => html! {},
         Some(Ok(bytes)) => html! {
             <div class="refused-half">
-                <h3>{ lang.t("tcp.refused.udp_head") }</h3>
+                <h3>{ lang.t(key!("tcp.refused.udp_head")) }</h3>
                 <p class="verdict" data-testid="udp-not-refused" data-bytes={bytes.to_string()}>
-                    { lang.tf("tcp.refused.udp_ok", &[("bytes", &bytes.to_string()), ("port", &outcome.port.to_string())]) }
+                    { lang.tf(fill!("tcp.refused.udp_ok", bytes = &bytes.to_string(), port = &outcome.port.to_string())) }
                 </p>
             </div>
         },
         Some(Err(())) => html! {
             <div class="refused-half">
-                <h3>{ lang.t("tcp.refused.udp_head") }</h3>
-                <p class="hint">{ lang.t("tcp.refused.udp_failed") }</p>
+                <h3>{ lang.t(key!("tcp.refused.udp_head")) }</h3>
+                <p class="hint">{ lang.t(key!("tcp.refused.udp_failed")) }</p>
             </div>
         },
     };
     html! {
         <div class="lab" data-testid="tcp-refused-lab">
             <div class="row">
-                <label>{ lang.t("udp.field.port") }
+                <label>{ lang.t(key!("udp.field.port")) }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_text(&port)} data-testid="tcp-refused-port" />
                 </label>
                 <button class="primary" onclick={onrun} disabled={lab.busy() || port_parsed.is_err()} data-testid="tcp-refused-run">
-                    { lang.t("tcp.refused.run") }
+                    { lang.t(key!("tcp.refused.run")) }
                 </button>
             </div>
             if let Err(e) = port_parsed {
                 <p class="field-error" role="alert">{ lang.t(e.key()) }</p>
             }
             <div class="two-col">{ tcp_box }{ udp_box }</div>
-            <h3>{ lang.t("udp.log.title") }</h3>
+            <h3>{ lang.t(key!("udp.log.title")) }</h3>
             <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="tcp-refused-log" />
         </div>
     }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use protocol::SocketId;
 use yew::prelude::*;
 
-use super::lab::{TcpLab, TcpLine};
+use super::lab::{TcpLine, TcpState};
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
@@ -54,7 +54,7 @@ struct Pair {
 }
 
 /// The pair, once both sockets exist and are open.
-fn pair(lab: &TcpLab) -> Option<Pair> {
+fn pair(lab: &TcpState) -> Option<Pair> {
     let client = lab.client()?.id;
     let conn = lab.open_with(|r| matches!(r, super::lab::Role::Accepted { .. }));
     Some(Pair {
@@ -73,7 +73,7 @@ struct Running {
 #[function_component]
 pub fn StreamLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     let current = use_state(|| None::<Running>);
     let pair_now = pair(&lab);
 
@@ -140,24 +140,24 @@ pub fn StreamLab() -> Html {
         <div class="lab" data-testid="tcp-stream-lab">
             <div class="actions">
                 <button class="primary" onclick={onsetup} disabled={pair_now.is_some() || lab.busy()} data-testid="stream-setup">
-                    { lang.t("tcp.stream.setup") }
+                    { lang.t(key!("tcp.stream.setup")) }
                 </button>
             </div>
             if let Some(Pair { client, conn }) = pair_now {
-                <p class="socket-state" data-testid="stream-pair">{ lang.tf("tcp.stream.pair", &[("client", &client.to_string()), ("conn", &conn.to_string())]) }</p>
+                <p class="socket-state" data-testid="stream-pair">{ lang.tf(fill!("tcp.stream.pair", client = &client.to_string(), conn = &conn.to_string())) }</p>
             }
             <PythonCode code={receiver} />
             <div class="actions">
                 <button class="primary" onclick={run(Experiment::TwoSends)} disabled={pair_now.is_none() || lab.busy()} data-testid="stream-two-sends">
-                    { lang.t("tcp.stream.two_sends") }
+                    { lang.t(key!("tcp.stream.two_sends")) }
                 </button>
                 <button class="primary" onclick={run(Experiment::BigSend)} disabled={pair_now.is_none() || lab.busy()} data-testid="stream-big-send">
-                    { lang.t("tcp.stream.big_send") }
+                    { lang.t(key!("tcp.stream.big_send")) }
                 </button>
             </div>
             { result }
             <details>
-                <summary>{ lang.t("udp.log.title") }</summary>
+                <summary>{ lang.t(key!("udp.log.title")) }</summary>
                 <LogView<TcpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="stream-log" />
             </details>
         </div>
@@ -178,7 +178,10 @@ fn boundaries(exp: Experiment, recvs: &[usize], lang: &crate::i18n::LangCtx) -> 
     let sends = exp.sends();
     let total: usize = sends.iter().sum();
     let got: usize = recvs.iter().sum();
-    let bar = |sizes: &[usize], class: &'static str, testid: &'static str, key: &str| {
+    let bar = |sizes: &[usize],
+               class: &'static str,
+               testid: &'static str,
+               key: crate::i18n::Key| {
         sizes
             .iter()
             .enumerate()
@@ -186,7 +189,7 @@ fn boundaries(exp: Experiment, recvs: &[usize], lang: &crate::i18n::LangCtx) -> 
                 let width = format!("width: {:.3}%", *n as f64 * 100.0 / total.max(1) as f64);
                 html! {
                     <span class={classes!("blk", class)} style={width} data-testid={testid} data-bytes={n.to_string()}
-                        title={lang.tf(key, &[("n", &(i + 1).to_string()), ("bytes", &n.to_string())])}>
+                        title={lang.tf(key.fill(&[("n", &(i + 1).to_string()), ("bytes", &n.to_string())]))}>
                         <span class="blk-label">{ n.to_string() }</span>
                     </span>
                 }
@@ -194,29 +197,41 @@ fn boundaries(exp: Experiment, recvs: &[usize], lang: &crate::i18n::LangCtx) -> 
             .collect::<Html>()
     };
     let verdict = if got < total {
-        lang.tf(
+        lang.tf(fill!(
             "tcp.stream.waiting",
-            &[("got", &got.to_string()), ("total", &total.to_string())],
-        )
+            got = &got.to_string(),
+            total = &total.to_string()
+        ))
     } else {
-        lang.tf(
-            &format!("tcp.stream.verdict.{}", exp.name()),
-            &[
-                ("sends", &sends.len().to_string()),
-                ("recvs", &recvs.len().to_string()),
-                ("total", &total.to_string()),
-            ],
-        )
+        let (sends, recvs, total) = (
+            &sends.len().to_string(),
+            &recvs.len().to_string(),
+            &total.to_string(),
+        );
+        match exp {
+            Experiment::TwoSends => lang.tf(fill!(
+                "tcp.stream.verdict.two_sends",
+                sends = sends,
+                recvs = recvs,
+                total = total
+            )),
+            Experiment::BigSend => lang.tf(fill!(
+                "tcp.stream.verdict.big_send",
+                sends = sends,
+                recvs = recvs,
+                total = total
+            )),
+        }
     };
     html! {
         <div class="stream-result" data-testid="stream-result" data-experiment={exp.name()} data-total={got.to_string()} data-done={(got >= total).to_string()}>
             <div class="stream-row">
-                <span class="stream-label">{ lang.t("tcp.stream.sends") }</span>
-                <div class="stream-bar">{ bar(&sends, "send", "stream-send", "tcp.stream.send_n") }</div>
+                <span class="stream-label">{ lang.t(key!("tcp.stream.sends")) }</span>
+                <div class="stream-bar">{ bar(&sends, "send", "stream-send", key!("tcp.stream.send_n")) }</div>
             </div>
             <div class="stream-row">
-                <span class="stream-label">{ lang.t("tcp.stream.recvs") }</span>
-                <div class="stream-bar">{ bar(recvs, "recv", "stream-recv", "tcp.stream.recv_n") }</div>
+                <span class="stream-label">{ lang.t(key!("tcp.stream.recvs")) }</span>
+                <div class="stream-bar">{ bar(recvs, "recv", "stream-recv", key!("tcp.stream.recv_n")) }</div>
             </div>
             <p class="verdict">{ verdict }</p>
         </div>

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::lab::{Action, UdpLab, UdpLine};
+use super::lab::{Action, UdpLine, UdpState};
 use crate::components::PythonCode;
 use crate::components::{Composed, Composer, EncodingSelect, Target, on_text, parse_port};
 use crate::i18n::use_lang;
@@ -17,7 +17,7 @@ pub const DEFAULT_PORT: u16 = 7788;
 #[function_component]
 pub fn BindLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<UdpLab>();
+    let lab = use_lab::<UdpState>();
     let host = use_state(|| "127.0.0.1".to_owned());
     let port = use_state(|| DEFAULT_PORT.to_string());
     let port_parsed = parse_port(&port);
@@ -77,17 +77,17 @@ pub fn BindLab() -> Html {
     html! {
         <div class="lab" data-testid="udp-bind-lab">
             <div class="row">
-                <label>{ lang.t("udp.field.bind_host") }
+                <label>{ lang.t(key!("udp.field.bind_host")) }
                     <input type="text" value={(*host).clone()} oninput={on_host} data-testid="udp-bind-host" spellcheck="false" disabled={bound.is_some()} />
                 </label>
-                <label>{ lang.t("udp.field.port") }
+                <label>{ lang.t(key!("udp.field.port")) }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-bind-port" disabled={bound.is_some()} />
                 </label>
                 <button class="primary" onclick={onbind} disabled={bound.is_some() || lab.busy() || port_parsed.is_err()} data-testid="udp-bind">
-                    { lang.t("udp.button.bind") }
+                    { lang.t(key!("udp.button.bind")) }
                 </button>
                 <button class="secondary" onclick={onclose} disabled={lab.socket.is_none() || lab.busy()} data-testid="udp-close">
-                    { lang.t("udp.button.close") }
+                    { lang.t(key!("udp.button.close")) }
                 </button>
             </div>
             if let Err(e) = port_parsed {
@@ -95,33 +95,33 @@ pub fn BindLab() -> Html {
             }
             <div class="socket-state" data-testid="udp-bound" data-local={bound.map(|b| b.to_string()).unwrap_or_default()}>
                 { match bound {
-                    Some(b) => lang.tf("udp.bind.listening", &[("local", &b.to_string())]),
-                    None => lang.t("udp.bind.not_bound").to_owned(),
+                    Some(b) => lang.tf(fill!("udp.bind.listening", local = &b.to_string())),
+                    None => lang.t(key!("udp.bind.not_bound")).to_owned(),
                 } }
             </div>
             <details open={true}>
-                <summary>{ lang.t("udp.bind.try_python") }</summary>
+                <summary>{ lang.t(key!("udp.bind.try_python")) }</summary>
                 <PythonCode code={learner_sender} />
             </details>
             <div class="row">
-                <h3 class="grow">{ lang.t("udp.bind.arrivals") }</h3>
-                <label>{ lang.t("udp.field.decode_as") }
+                <h3 class="grow">{ lang.t(key!("udp.bind.arrivals")) }</h3>
+                <label>{ lang.t(key!("udp.field.decode_as")) }
                     <EncodingSelect value={lab.decode_as} onpick={lab.callback(Action::DecodeAs)} testid="udp-decode-encoding" />
                 </label>
-                <button class="secondary" onclick={onclear} data-testid="udp-clear-log">{ lang.t("udp.button.clear") }</button>
+                <button class="secondary" onclick={onclear} data-testid="udp-clear-log">{ lang.t(key!("udp.button.clear")) }</button>
             </div>
             <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-bind-log" />
-            <h3>{ lang.t("udp.bind.reply") }</h3>
+            <h3>{ lang.t(key!("udp.bind.reply")) }</h3>
             if let Some(peer) = lab.last_peer {
-                <p class="hint">{ lang.tf("udp.bind.reply_to", &[("peer", &peer.to_string())]) }</p>
+                <p class="hint">{ lang.tf(fill!("udp.bind.reply_to", peer = &peer.to_string())) }</p>
             } else {
-                <p class="hint">{ lang.t("udp.bind.reply_wait") }</p>
+                <p class="hint">{ lang.t(key!("udp.bind.reply_wait")) }</p>
             }
             <Composer
                 prefix="udp-reply"
                 fixed_target={lab.last_peer.map(Target::from)}
                 default_text="收到, thanks"
-                button={lang.t("udp.button.reply")}
+                button={lang.t(key!("udp.button.reply"))}
                 disabled={lab.last_peer.is_none() || lab.socket.is_none() || lab.busy()}
                 onsend={onreply}
             />

@@ -30,7 +30,7 @@ pub fn EncodeLab() -> Html {
                         <code class="py-line">{ crate::python::encoded(&text, enc) }</code>
                         <BytesView bytes={bytes.clone()} testid={format!("encode-{}-hex", enc.label())} />
                         <p class="mismatch">
-                            { lang.tf("udp.encode.mismatch", &[("enc", enc.label()), ("other", other.label())]) }
+                            { lang.tf(fill!("udp.encode.mismatch", other = other.label())) }
                             <span class="garbled" data-testid={format!("encode-{}-as-{}", enc.label(), other.label())}>{ garbled }</span>
                         </p>
                     </div>
@@ -39,7 +39,7 @@ pub fn EncodeLab() -> Html {
             Err(u) => html! {
                 <div class="encode-col" data-testid={testid}>
                     <h3>{ enc.label().to_ascii_uppercase() }</h3>
-                    <p class="field-error" role="alert">{ lang.tf("udp.err.unencodable", &[("ch", &u.ch.to_string()), ("pos", &u.pos.to_string()), ("enc", enc.label())]) }</p>
+                    <p class="field-error" role="alert">{ lang.tf(fill!("udp.err.unencodable", ch = &u.ch.to_string(), pos = &u.pos.to_string(), enc = enc.label())) }</p>
                     <code class="py-line" data-testid={format!("encode-{}-python-error", enc.label())}>{ u.python_error(enc) }</code>
                 </div>
             },
@@ -47,7 +47,7 @@ pub fn EncodeLab() -> Html {
     };
     html! {
         <div class="encode-lab">
-            <label class="grow">{ lang.t("udp.field.text") }
+            <label class="grow">{ lang.t(key!("udp.field.text")) }
                 <input type="text" value={(*text).clone()} {oninput} data-testid="encode-text" />
             </label>
             <div class="encode-cols">

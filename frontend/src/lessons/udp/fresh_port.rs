@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use yew::prelude::*;
 
-use super::lab::{UdpLab, UdpLine};
+use super::lab::{UdpLine, UdpState};
 use crate::components::Composed;
 use crate::components::PythonCode;
 use crate::i18n::use_lang;
@@ -18,7 +18,7 @@ use crate::text::codec::Encoding;
 pub fn FreshPortLab() -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let lab = use_lab::<UdpLab>();
+    let lab = use_lab::<UdpState>();
     let runs = use_state(Vec::<SocketAddr>::new);
     let echo = relay.welcome().map(|w| w.udp_echo_port).unwrap_or(0);
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
@@ -57,21 +57,19 @@ pub fn FreshPortLab() -> Html {
                 <tr data-testid="udp-fresh-row" data-port={local.port().to_string()}>
                     <td>{ i + 1 }</td>
                     <td><code>{ local.to_string() }</code></td>
-                    <td>{ if changed { lang.t("udp.fresh.changed") } else { "" } }</td>
+                    <td>{ if changed { lang.t(key!("udp.fresh.changed")) } else { "" } }</td>
                 </tr>
             }
         })
         .collect::<Html>();
     let range_text = match range {
-        Some((lo, hi)) => lang.tf(
+        Some((lo, hi)) => lang.tf(fill!(
             "udp.fresh.range",
-            &[
-                ("lo", &lo.to_string()),
-                ("hi", &hi.to_string()),
-                ("os", &os),
-            ],
-        ),
-        None => lang.t("udp.fresh.range_unknown").to_owned(),
+            lo = &lo.to_string(),
+            hi = &hi.to_string(),
+            os = &os
+        )),
+        None => lang.t(key!("udp.fresh.range_unknown")).to_owned(),
     };
     let program = format!(
         "import socket\n\n{}\n{}\nprint(s.getsockname())\ns.close()\n",
@@ -83,16 +81,16 @@ pub fn FreshPortLab() -> Html {
             <PythonCode code={program} />
             <div class="actions">
                 <button class="primary" onclick={onrun} disabled={lab.busy()} data-testid="udp-fresh-run">
-                    { lang.t("udp.fresh.run") }
+                    { lang.t(key!("udp.fresh.run")) }
                 </button>
             </div>
             <table class="runs" data-testid="udp-fresh-table">
-                <thead><tr><th>{ lang.t("udp.fresh.run_no") }</th><th>{ lang.t("udp.fresh.source") }</th><th></th></tr></thead>
+                <thead><tr><th>{ lang.t(key!("udp.fresh.run_no")) }</th><th>{ lang.t(key!("udp.fresh.source")) }</th><th></th></tr></thead>
                 <tbody>{ rows }</tbody>
             </table>
             <p class="hint" data-testid="udp-fresh-range">{ range_text }</p>
             <details>
-                <summary>{ lang.t("udp.log.title") }</summary>
+                <summary>{ lang.t(key!("udp.log.title")) }</summary>
                 <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-fresh-log" />
             </details>
         </div>

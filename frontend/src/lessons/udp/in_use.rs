@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::bind::DEFAULT_PORT;
-use super::lab::{UdpLab, UdpLine};
+use super::lab::{UdpLine, UdpState};
 use crate::components::{on_text, parse_port};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
@@ -12,7 +12,7 @@ use crate::lab::{LogView, use_lab};
 #[function_component]
 pub fn InUseLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<UdpLab>();
+    let lab = use_lab::<UdpState>();
     let port = use_state(|| DEFAULT_PORT.to_string());
     // Socket A, the one holding the port, once the experiment ran.
     let holder = use_state(|| None::<protocol::SocketId>);
@@ -58,14 +58,14 @@ pub fn InUseLab() -> Html {
     html! {
         <div class="lab" data-testid="udp-inuse-lab">
             <div class="row">
-                <label>{ lang.t("udp.field.port") }
+                <label>{ lang.t(key!("udp.field.port")) }
                     <input type="text" inputmode="numeric" class="port-input" value={(*port).clone()} oninput={on_port} data-testid="udp-inuse-port" />
                 </label>
                 <button class="primary" onclick={onrun} disabled={lab.busy() || holder.is_some() || port_parsed.is_err()} data-testid="udp-inuse-run">
-                    { lang.t("udp.inuse.run") }
+                    { lang.t(key!("udp.inuse.run")) }
                 </button>
                 <button class="secondary" onclick={onretry} disabled={lab.busy() || holder.is_none()} data-testid="udp-inuse-retry">
-                    { lang.t("udp.inuse.retry") }
+                    { lang.t(key!("udp.inuse.retry")) }
                 </button>
             </div>
             if let Err(e) = port_parsed {

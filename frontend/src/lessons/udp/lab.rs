@@ -54,7 +54,7 @@ pub enum UdpLine {
 pub const MAX_LOG: usize = 200;
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct UdpLab {
+pub struct UdpState {
     /// The socket this step works with (its first), and where it is bound.
     pub socket: Option<SocketId>,
     pub local: Option<SocketAddr>,
@@ -111,7 +111,7 @@ pub enum Action {
     Clear,
 }
 
-impl Reducible for UdpLab {
+impl Reducible for UdpState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
@@ -199,7 +199,7 @@ impl Reducible for UdpLab {
     }
 }
 
-impl LabState for UdpLab {
+impl LabState for UdpState {
     fn lose_session() -> Action {
         Action::LoseSession
     }
@@ -250,7 +250,7 @@ mod tests {
             local,
             to,
         };
-        let lab = replay(UdpLab::default(), vec![opened(3), sent(3), sent(3)]);
+        let lab = replay(UdpState::default(), vec![opened(3), sent(3), sent(3)]);
         let flags: Vec<bool> = lab
             .log
             .iter()
@@ -272,7 +272,7 @@ mod tests {
             local: from,
             data: vec![1],
         };
-        let lab = replay(UdpLab::default(), vec![opened(1), recv(2)]);
+        let lab = replay(UdpState::default(), vec![opened(1), recv(2)]);
         assert_eq!(lab.log.len(), 1);
         assert_eq!(lab.last_peer, None);
         let many: Vec<Action> = (0..MAX_LOG + 10).map(|_| recv(1)).collect();
@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn losing_the_session_forgets_sockets() {
-        let lab = replay(UdpLab::default(), vec![opened(1), Action::LoseSession]);
+        let lab = replay(UdpState::default(), vec![opened(1), Action::LoseSession]);
         assert_eq!(lab.socket, None);
         assert!(lab.open.is_empty());
         assert_eq!(lab.log.last(), Some(&UdpLine::SessionLost));

@@ -18,6 +18,8 @@ use crate::i18n::use_lang;
 
 pub static LESSON: Lesson = Lesson {
     slug: "udp",
+    title: key!("lesson.udp.title"),
+    summary: key!("lesson.udp.summary"),
     steps: &[
         Step {
             id: "sockets",
@@ -33,26 +35,36 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "encode",
+            title: key!("udp.encode.title"),
+            body: key!("udp.encode.body"),
             widget: Some(|| html! { <encode::EncodeLab /> }),
             needs_relay: false,
         },
         Step {
             id: "send",
+            title: key!("udp.send.title"),
+            body: key!("udp.send.body"),
             widget: Some(|| html! { <send::SendLab /> }),
             needs_relay: true,
         },
         Step {
             id: "fresh_port",
+            title: key!("udp.fresh_port.title"),
+            body: key!("udp.fresh_port.body"),
             widget: Some(|| html! { <fresh_port::FreshPortLab /> }),
             needs_relay: true,
         },
         Step {
             id: "bind",
+            title: key!("udp.bind.title"),
+            body: key!("udp.bind.body"),
             widget: Some(|| html! { <bind::BindLab /> }),
             needs_relay: true,
         },
         Step {
             id: "in_use",
+            title: key!("udp.in_use.title"),
+            body: key!("udp.in_use.body"),
             widget: Some(|| html! { <in_use::InUseLab /> }),
             needs_relay: true,
         },

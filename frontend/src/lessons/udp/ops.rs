@@ -5,12 +5,12 @@ use std::net::SocketAddr;
 
 use protocol::{RelayError, SocketId};
 
-use super::lab::{Action, UdpLab};
+use super::lab::{Action, UdpState};
 use crate::components::Composed;
 use crate::lab::Ops;
 use crate::python;
 
-impl Ops<UdpLab> {
+impl Ops<UdpState> {
     /// Logs a failed call; the caller goes on with `None`.
     fn fail<T>(&self, python: String, error: RelayError) -> Option<T> {
         self.dispatch(Action::Fail { python, error });

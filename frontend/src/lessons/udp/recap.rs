@@ -15,11 +15,11 @@ pub fn Recap() -> Html {
         <div class="recap">
             <div class="two-col">
                 <div>
-                    <h3>{ lang.t("udp.recap.receiver") }</h3>
+                    <h3>{ lang.t(key!("udp.recap.receiver")) }</h3>
                     <PythonCode code={python::receiver_program("", DEFAULT_PORT, Encoding::Utf8)} />
                 </div>
                 <div>
-                    <h3>{ lang.t("udp.recap.sender") }</h3>
+                    <h3>{ lang.t(key!("udp.recap.sender")) }</h3>
                     <PythonCode code={python::sender_program("你好", Encoding::Utf8, "127.0.0.1", DEFAULT_PORT)} />
                 </div>
             </div>

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::query;
 use super::text;
 use crate::components::Prose;
-use crate::i18n::{LangCtx, thousands, use_lang};
+use crate::i18n::{Key, LangCtx, thousands, use_lang};
 use answer::{Score, Unreadable, field_key, level_from, level_number, read, read_specials};
 
 /// A fresh seed: small numbers are easier to read aloud in a classroom.
@@ -45,7 +45,11 @@ pub fn PracticePage() -> Html {
     let (level, seed) = *current;
     use_effect_with((level, seed), |(l, s)| show_in_url(*l, *s));
     {
-        let title = format!("{} · {}", lang.t("practice.title"), lang.t("app.title"));
+        let title = format!(
+            "{} · {}",
+            lang.t(key!("practice.title")),
+            lang.t(key!("app.title"))
+        );
         use_effect_with(title, |t| {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(t);
@@ -61,7 +65,7 @@ pub fn PracticePage() -> Html {
                 <button type="button" class={classes!((l == level).then_some("primary"))} aria-pressed={(l == level).to_string()}
                     data-testid="practice-level" data-level={n.to_string()}
                     onclick={move |_| current.set((l, random_seed()))}>
-                    { lang.t(&format!("practice.level{n}")) }
+                    { lang.t(level_text(l)) }
                 </button>
             }
         })
@@ -82,15 +86,15 @@ pub fn PracticePage() -> Html {
     let problem = Problem::generate(level, seed);
     html! {
         <main class="page practice" data-testid="practice" data-level={level_number(level).to_string()} data-seed={seed.to_string()}>
-            <h1>{ lang.t("practice.title") }</h1>
-            <Prose text={lang.t("practice.intro")} />
-            <div class="actions" role="group" aria-label={lang.t("practice.levels")}>{ levels }</div>
+            <h1>{ lang.t(key!("practice.title")) }</h1>
+            <Prose text={lang.t(key!("practice.intro"))} />
+            <div class="actions" role="group" aria-label={lang.t(key!("practice.levels"))}>{ levels }</div>
             <p class="practice-meta">
                 <span>{ lang.t("practice.seed") }{ " " }<code data-testid="practice-seed">{ seed }</code></span>
                 <span data-testid="practice-score">{ lang.tf("practice.score", &[("solved", &score.solved.to_string()), ("tried", &score.tried.to_string()), ("first", &score.first.to_string())]) }</span>
                 <button type="button" onclick={new_problem} data-testid="practice-new">{ lang.t("practice.new") }</button>
             </p>
-            <p class="hint">{ lang.t("practice.share") }</p>
+            <p class="hint">{ lang.t(key!("practice.share")) }</p>
             <ProblemView key={format!("{}-{seed}", level_number(level))} problem={problem} {on_checked} />
         </main>
     }
@@ -112,63 +116,89 @@ enum Mark {
 
 fn unreadable_text(lang: &LangCtx, u: &Unreadable) -> String {
     match u {
-        Unreadable::Blank => lang.t("practice.blank").to_owned(),
-        Unreadable::NotANumber => lang.t("practice.not_a_number").to_owned(),
+        Unreadable::Blank => lang.t(key!("practice.blank")).to_owned(),
+        Unreadable::NotANumber => lang.t(key!("practice.not_a_number")).to_owned(),
         Unreadable::Parse(e) => text::parse_error(lang.lang, e),
     }
 }
 
 fn question(lang: &LangCtx, p: &Problem) -> String {
     match &p.task {
-        Task::Classify { addr } => lang.tf("practice.q.classify", &[("addr", &addr.to_string())]),
-        Task::Subnet { host } => lang.tf("practice.q.subnet", &[("cidr", &host.to_string())]),
-        Task::Reach { a, b } => lang.tf(
+        Task::Classify { addr } => lang.tf(fill!("practice.q.classify", addr = &addr.to_string())),
+        Task::Subnet { host } => lang.tf(fill!("practice.q.subnet", cidr = &host.to_string())),
+        Task::Reach { a, b } => lang.tf(fill!(
             "practice.q.reach",
-            &[("a", &a.to_string()), ("b", &b.to_string())],
-        ),
+            a = &a.to_string(),
+            b = &b.to_string()
+        )),
         Task::Vlsm { network, hosts } => {
             let list: Vec<String> = hosts
                 .iter()
                 .enumerate()
                 .map(|(i, h)| {
-                    lang.tf(
+                    lang.tf(fill!(
                         "practice.q.group",
-                        &[
-                            ("n", &(i + 1).to_string()),
-                            ("hosts", &thousands(u64::from(*h))),
-                        ],
-                    )
+                        n = &(i + 1).to_string(),
+                        hosts = &thousands(u64::from(*h))
+                    ))
                 })
                 .collect();
-            lang.tf(
+            lang.tf(fill!(
                 "practice.q.vlsm",
-                &[
-                    ("network", &network.to_string()),
-                    ("groups", &list.join(lang.t("practice.list_sep"))),
-                ],
-            )
+                network = &network.to_string(),
+                groups = &list.join(lang.t(key!("practice.list_sep")))
+            ))
         }
+    }
+}
+
+/// A level's button.
+fn level_text(l: Level) -> Key {
+    match l {
+        Level::One => key!("practice.level1"),
+        Level::Two => key!("practice.level2"),
+        Level::Three => key!("practice.level3"),
+    }
+}
+
+/// A level's hint.
+fn level_hint(l: Level) -> Key {
+    match l {
+        Level::One => key!("practice.hint1"),
+        Level::Two => key!("practice.hint2"),
+        Level::Three => key!("practice.hint3"),
+    }
+}
+
+/// A field's label (a VLSM block's is filled in by `field_label`).
+fn field_text(f: Field) -> Key {
+    match f {
+        Field::Class => key!("practice.field.class"),
+        Field::Specials => key!("practice.field.specials"),
+        Field::Mask => key!("practice.field.mask"),
+        Field::NetworkAddress => key!("practice.field.network"),
+        Field::Broadcast => key!("practice.field.broadcast"),
+        Field::FirstHost => key!("practice.field.first"),
+        Field::LastHost => key!("practice.field.last"),
+        Field::UsableHosts => key!("practice.field.usable"),
+        Field::NetworkOfA => key!("practice.field.net_a"),
+        Field::NetworkOfBUnderMaskOfA => key!("practice.field.net_b"),
+        Field::Delivery => key!("practice.field.delivery"),
+        Field::VlsmBlock(_) => key!("practice.field.vlsm"),
     }
 }
 
 fn field_label(lang: &LangCtx, p: &Problem, f: Field) -> String {
     match (f, &p.task) {
-        (Field::VlsmBlock(i), Task::Vlsm { hosts, .. }) => lang.tf(
+        (Field::VlsmBlock(i), Task::Vlsm { hosts, .. }) => lang.tf(fill!(
             "practice.field.vlsm",
-            &[
-                ("n", &(i + 1).to_string()),
-                (
-                    "hosts",
-                    &hosts
-                        .get(i)
-                        .map(|h| thousands(u64::from(*h)))
-                        .unwrap_or_default(),
-                ),
-            ],
-        ),
-        _ => lang
-            .t(&format!("practice.field.{}", field_key(f)))
-            .to_owned(),
+            n = &(i + 1).to_string(),
+            hosts = &hosts
+                .get(i)
+                .map(|h| thousands(u64::from(*h)))
+                .unwrap_or_default()
+        )),
+        _ => lang.t(field_text(f)).to_owned(),
     }
 }
 
@@ -284,8 +314,8 @@ fn ProblemView(props: &ProblemProps) -> Html {
                         <label class="ip-field">{ label.clone() }
                             <select data-testid="practice-input-delivery" {onchange}>
                                 <option value="" selected={current.is_empty()}>{ "—" }</option>
-                                <option value="direct" selected={current == "direct"}>{ lang.t("ipw.delivery.direct") }</option>
-                                <option value="gateway" selected={current == "gateway"}>{ lang.t("ipw.delivery.gateway") }</option>
+                                <option value="direct" selected={current == "direct"}>{ lang.t(key!("ipw.delivery.direct")) }</option>
+                                <option value="gateway" selected={current == "gateway"}>{ lang.t(key!("ipw.delivery.gateway")) }</option>
                             </select>
                         </label>
                     }
@@ -321,8 +351,8 @@ fn ProblemView(props: &ProblemProps) -> Html {
             };
             let mark_html = match &mark {
                 None => html! {},
-                Some(Mark::Right) => html! { <span class="mark right" data-testid={format!("practice-result-{key}")} data-result="right">{ "✓ " }{ lang.t("practice.right") }</span> },
-                Some(Mark::Wrong) => html! { <span class="mark wrong" data-testid={format!("practice-result-{key}")} data-result="wrong">{ "✗ " }{ lang.t("practice.wrong") }</span> },
+                Some(Mark::Right) => html! { <span class="mark right" data-testid={format!("practice-result-{key}")} data-result="right">{ "✓ " }{ lang.t(key!("practice.right")) }</span> },
+                Some(Mark::Wrong) => html! { <span class="mark wrong" data-testid={format!("practice-result-{key}")} data-result="wrong">{ "✗ " }{ lang.t(key!("practice.wrong")) }</span> },
                 Some(Mark::Unreadable(msg)) => html! { <span class="mark unreadable" role="alert" data-testid={format!("practice-result-{key}")} data-result="unreadable">{ msg.clone() }</span> },
             };
             html! { <div class="practice-field" data-field={key.clone()}>{ input }{ mark_html }</div> }
@@ -355,12 +385,12 @@ fn ProblemView(props: &ProblemProps) -> Html {
             <form onsubmit={check} class="practice-form">
                 { boxes }
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="practice-check">{ lang.t("practice.check") }</button>
-                    <button type="button" onclick={toggle_hint} aria-expanded={hint.to_string()} data-testid="practice-hint-button">{ lang.t("practice.hint_button") }</button>
+                    <button type="submit" class="primary" data-testid="practice-check">{ lang.t(key!("practice.check")) }</button>
+                    <button type="button" onclick={toggle_hint} aria-expanded={hint.to_string()} data-testid="practice-hint-button">{ lang.t(key!("practice.hint_button")) }</button>
                     <button type="button" onclick={next_step} disabled={at >= total} data-testid="practice-solution-next">
-                        { lang.t(if at == 0 { "practice.solution" } else { "practice.next_step" }) }
+                        { lang.t(if at == 0 { key!("practice.solution") } else { key!("practice.next_step") }) }
                     </button>
-                    <button type="button" onclick={all_steps} disabled={at >= total} data-testid="practice-solution-all">{ lang.t("practice.all_steps") }</button>
+                    <button type="button" onclick={all_steps} disabled={at >= total} data-testid="practice-solution-all">{ lang.t(key!("practice.all_steps")) }</button>
                 </div>
             </form>
             if all_right { <p class="verdict" role="status" data-testid="practice-solved" data-first={solved_first.to_string()}>
