@@ -12,11 +12,11 @@ use crate::storage::{ChallengeRecord, Challenges};
 /// "Solved", "solved first try", or how many attempts so far.
 pub fn badge(lang: &LangCtx, r: &ChallengeRecord) -> Html {
     if r.first_try {
-        html! { <span class="badge solved" data-testid="chal-badge" data-state="first-try">{ lang.t("chal.first_try") }</span> }
+        html! { <span class="badge solved" data-testid="chal-badge" data-state="first-try">{ lang.t(key!("chal.first_try")) }</span> }
     } else if r.solved() {
-        html! { <span class="badge solved" data-testid="chal-badge" data-state="solved">{ lang.t("chal.solved") }</span> }
+        html! { <span class="badge solved" data-testid="chal-badge" data-state="solved">{ lang.t(key!("chal.solved")) }</span> }
     } else if r.attempts > 0 {
-        html! { <span class="badge" data-testid="chal-badge" data-state="tried">{ lang.tf("chal.attempts", &[("n", &r.attempts.to_string())]) }</span> }
+        html! { <span class="badge" data-testid="chal-badge" data-state="tried">{ lang.tf(fill!("chal.attempts", n = &r.attempts.to_string())) }</span> }
     } else {
         Html::default()
     }
@@ -28,8 +28,8 @@ fn card(lang: &LangCtx, c: &Challenge, r: &ChallengeRecord) -> Html {
             <Link<Route> to={Route::Challenge { slug: c.slug.to_owned() }}>
                 <span class="lesson-number">{ c.number }</span>
                 <span class="lesson-text">
-                    <strong>{ lang.t(&format!("chal.{}.title", c.slug)) }</strong>
-                    <span class="summary">{ lang.t(&format!("lesson.{}.title", c.lesson)) }</span>
+                    <strong>{ lang.t(c.title) }</strong>
+                    <span class="summary">{ crate::lessons::find(c.lesson).map_or("", |l| lang.t(l.title)) }</span>
                     { badge(lang, r) }
                 </span>
             </Link<Route>>
@@ -47,16 +47,16 @@ pub fn ChallengesPage() -> Html {
         .collect::<Html>();
     html! {
         <main class="page challenges" data-testid="challenges">
-            <nav class="crumbs" aria-label={lang.t("lesson.breadcrumb")}>
-                <Link<Route> to={Route::Home}>{ lang.t("lesson.all_lessons") }</Link<Route>>
+            <nav class="crumbs" aria-label={lang.t(key!("lesson.breadcrumb"))}>
+                <Link<Route> to={Route::Home}>{ lang.t(key!("lesson.all_lessons")) }</Link<Route>>
             </nav>
-            <h1>{ lang.t("chal.title") }</h1>
-            <crate::components::Prose text={lang.t("chal.intro")} />
-            <p class="progress-text" data-testid="chal-solved-count">{ lang.tf("chal.solved_count", &[("n", &progress.solved_count().to_string()), ("total", &CHALLENGES.len().to_string())]) }</p>
+            <h1>{ lang.t(key!("chal.title")) }</h1>
+            <crate::components::Prose text={lang.t(key!("chal.intro"))} />
+            <p class="progress-text" data-testid="chal-solved-count">{ lang.tf(fill!("chal.solved_count", n = &progress.solved_count().to_string(), total = &CHALLENGES.len().to_string())) }</p>
             <ol class="lesson-list chal-list">{ cards }</ol>
             <p class="actions">
                 <Link<Route> to={Route::ChallengesReport} classes="button secondary">
-                    <span data-testid="chal-report-link">{ lang.t("chal.report.open") }</span>
+                    <span data-testid="chal-report-link">{ lang.t(key!("chal.report.open")) }</span>
                 </Link<Route>>
             </p>
         </main>
@@ -70,11 +70,11 @@ pub fn ChallengesHome() -> Html {
     let solved = Challenges::load().solved_count();
     html! {
         <section class="panel-card" data-testid="home-challenges">
-            <h2>{ lang.t("chal.home.title") }</h2>
-            <p>{ lang.t("chal.home.body") }</p>
-            <p class="progress-text" data-testid="home-chal-solved">{ lang.tf("chal.solved_count", &[("n", &solved.to_string()), ("total", &super::CHALLENGES.len().to_string())]) }</p>
+            <h2>{ lang.t(key!("chal.home.title")) }</h2>
+            <p>{ lang.t(key!("chal.home.body")) }</p>
+            <p class="progress-text" data-testid="home-chal-solved">{ lang.tf(fill!("chal.solved_count", n = &solved.to_string(), total = &super::CHALLENGES.len().to_string())) }</p>
             <Link<Route> to={Route::Challenges} classes="button primary">
-                <span data-testid="home-challenges-open">{ lang.t("chal.home.open") }</span>
+                <span data-testid="home-challenges-open">{ lang.t(key!("chal.home.open")) }</span>
             </Link<Route>>
         </section>
     }
@@ -98,7 +98,7 @@ pub fn TryLink(props: &TryLinkProps) -> Html {
             html! {
                 <li>
                     <Link<Route> to={Route::Challenge { slug: c.slug.to_owned() }}>
-                        { format!("{}. ", c.number) }{ lang.t(&format!("chal.{}.title", c.slug)) }
+                        { format!("{}. ", c.number) }{ lang.t(c.title) }
                     </Link<Route>>
                     { " " }{ badge(&lang, &progress.get(c.slug)) }
                 </li>
@@ -107,8 +107,8 @@ pub fn TryLink(props: &TryLinkProps) -> Html {
         .collect::<Html>();
     html! {
         <aside class="try-link" data-testid="try-link">
-            <h2>{ lang.t("chal.try.title") }</h2>
-            <p>{ lang.t("chal.try.body") }</p>
+            <h2>{ lang.t(key!("chal.try.title")) }</h2>
+            <p>{ lang.t(key!("chal.try.body")) }</p>
             <ul>{ links }</ul>
         </aside>
     }

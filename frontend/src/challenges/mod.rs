@@ -40,6 +40,10 @@ pub struct Challenge {
     /// The lesson it practises (its last step links here).
     pub lesson: &'static str,
     pub kind: Kind,
+    pub title: crate::i18n::Key,
+    pub goal: crate::i18n::Key,
+    /// How to run the program against the checker (challenge 7 has no program).
+    pub how: Option<crate::i18n::Key>,
 }
 
 /// Every challenge, in the course's order.
@@ -49,42 +53,63 @@ pub static CHALLENGES: &[Challenge] = &[
         slug: "udp-sender",
         lesson: "udp",
         kind: Kind::Program,
+        title: key!("chal.udp-sender.title"),
+        goal: key!("chal.udp-sender.goal"),
+        how: Some(key!("chal.udp-sender.how")),
     },
     Challenge {
         number: 2,
         slug: "udp-receiver",
         lesson: "udp",
         kind: Kind::Program,
+        title: key!("chal.udp-receiver.title"),
+        goal: key!("chal.udp-receiver.goal"),
+        how: Some(key!("chal.udp-receiver.how")),
     },
     Challenge {
         number: 3,
         slug: "tcp-client",
         lesson: "tcp",
         kind: Kind::Program,
+        title: key!("chal.tcp-client.title"),
+        goal: key!("chal.tcp-client.goal"),
+        how: Some(key!("chal.tcp-client.how")),
     },
     Challenge {
         number: 4,
         slug: "tcp-echo",
         lesson: "tcp",
         kind: Kind::Program,
+        title: key!("chal.tcp-echo.title"),
+        goal: key!("chal.tcp-echo.goal"),
+        how: Some(key!("chal.tcp-echo.how")),
     },
     Challenge {
         number: 5,
         slug: "file-client",
         lesson: "download",
         kind: Kind::Program,
+        title: key!("chal.file-client.title"),
+        goal: key!("chal.file-client.goal"),
+        how: Some(key!("chal.file-client.how")),
     },
     Challenge {
         number: 6,
         slug: "file-server",
         lesson: "download",
         kind: Kind::Program,
+        title: key!("chal.file-server.title"),
+        goal: key!("chal.file-server.goal"),
+        how: Some(key!("chal.file-server.how")),
     },
     Challenge {
         number: 7,
         slug: "my-network",
         lesson: "subnets",
         kind: Kind::Network,
+        title: key!("chal.my-network.title"),
+        goal: key!("chal.my-network.goal"),
+        how: None,
     },
 ];
 
@@ -118,7 +143,6 @@ mod tests {
     use protocol::Lang;
 
     use super::*;
-    use crate::i18n::tr;
 
     #[test]
     fn every_challenge_has_its_texts_and_a_real_lesson() {
@@ -130,7 +154,11 @@ mod tests {
                     format!("chal.{}.title", c.slug),
                     format!("chal.{}.goal", c.slug),
                 ] {
-                    assert_ne!(tr(lang, &key), "⟦missing text⟧", "{lang:?} lacks {key}");
+                    assert_ne!(
+                        crate::i18n::tr_named(lang, &key),
+                        "⟦missing text⟧",
+                        "{lang:?} lacks {key}"
+                    );
                 }
             }
         }

@@ -17,7 +17,7 @@ const SLUG: &str = "my-network";
 fn interface_table(lang: &LangCtx, list: &[Interface]) -> Html {
     html! {
         <table class="chal-ifaces" data-testid="chal-interfaces">
-            <tr><th>{ lang.t("chal.net.iface") }</th><th>{ lang.t("chal.net.addr") }</th><th>{ lang.t("chal.net.gateway") }</th></tr>
+            <tr><th>{ lang.t(key!("chal.net.iface")) }</th><th>{ lang.t(key!("chal.net.addr")) }</th><th>{ lang.t(key!("chal.net.gateway")) }</th></tr>
             { for list.iter().map(|i| html! {
                 <tr>
                     <td>{ i.name.clone() }</td>
@@ -37,7 +37,7 @@ fn reach_question(
     value: Option<bool>,
     set: Callback<bool>,
 ) -> Html {
-    let choice = |direct: bool, key: &'static str| {
+    let choice = |direct: bool, key: crate::i18n::Key| {
         let set = set.clone();
         html! {
             <label class="choice">
@@ -50,9 +50,9 @@ fn reach_question(
     };
     html! {
         <fieldset class="chal-question">
-            <legend>{ lang.tf("chal.net.q_reach", &[("addr", &addr.to_string())]) }</legend>
-            { choice(true, "chal.net.direct") }
-            { choice(false, "chal.net.via_gateway") }
+            <legend>{ lang.tf(fill!("chal.net.q_reach", addr = &addr.to_string())) }</legend>
+            { choice(true, key!("chal.net.direct")) }
+            { choice(false, key!("chal.net.via_gateway")) }
         </fieldset>
     }
 }
@@ -118,9 +118,9 @@ pub fn NetworkChallenge() -> Html {
     html! {
         <RelayGate>
             <div class="lab chal-network" data-testid="chal-network">
-                <p class="hint">{ lang.t("chal.net.private") }</p>
+                <p class="hint">{ lang.t(key!("chal.net.private")) }</p>
                 <div class="row">
-                    <button class="primary" onclick={onask} disabled={!relay.connected()} data-testid="chal-ask-interfaces">{ lang.t("chal.net.ask") }</button>
+                    <button class="primary" onclick={onask} disabled={!relay.connected()} data-testid="chal-ask-interfaces">{ lang.t(key!("chal.net.ask")) }</button>
                     { super::list::badge(&lang, &record) }
                 </div>
                 if let Some(e) = &*error {
@@ -130,20 +130,20 @@ pub fn NetworkChallenge() -> Html {
                     { interface_table(&lang, l) }
                 }
                 if let Some(q) = &quiz {
-                    <p data-testid="chal-net-mine">{ lang.tf("chal.net.yours", &[("cidr", &q.cidr.to_string()), ("mask", &q.cidr.prefix().mask().to_string())]) }</p>
-                    <label class="ip-field">{ lang.t("chal.net.q_network") }
+                    <p data-testid="chal-net-mine">{ lang.tf(fill!("chal.net.yours", cidr = &q.cidr.to_string(), mask = &q.cidr.prefix().mask().to_string())) }</p>
+                    <label class="ip-field">{ lang.t(key!("chal.net.q_network")) }
                         <input type="text" autocomplete="off" spellcheck="false" value={(*network).clone()} oninput={on_text(&network)} data-testid="chal-q-network" />
                     </label>
                     if q.network().broadcast().is_some() {
-                        <label class="ip-field">{ lang.t("chal.net.q_broadcast") }
+                        <label class="ip-field">{ lang.t(key!("chal.net.q_broadcast")) }
                             <input type="text" autocomplete="off" spellcheck="false" value={(*broadcast).clone()} oninput={on_text(&broadcast)} data-testid="chal-q-broadcast" />
                         </label>
                     }
                     { reach_question(&lang, q.inside, "chal-q-inside", *inside, set(&inside)) }
                     { reach_question(&lang, q.outside, "chal-q-outside", *outside, set(&outside)) }
-                    <button class="primary" onclick={oncheck} data-testid="chal-net-check">{ lang.t("chal.net.check") }</button>
+                    <button class="primary" onclick={oncheck} data-testid="chal-net-check">{ lang.t(key!("chal.net.check")) }</button>
                 } else if list.is_some() {
-                    <p class="field-error">{ lang.t("chal.net.no_ipv4") }</p>
+                    <p class="field-error">{ lang.t(key!("chal.net.no_ipv4")) }</p>
                 }
                 if let Some(result) = &*graded {
                     <ol class="check-list" data-testid="check-list">
@@ -153,10 +153,10 @@ pub fn NetworkChallenge() -> Html {
                                 <li class={classes!("check-row", outcome)} data-testid="check-row" data-check={*c} data-outcome={outcome}>
                                     <div class="check-head">
                                         <span class="check-mark" aria-hidden="true">{ if *ok { "✓" } else { "✗" } }</span>
-                                        <strong class="check-title">{ lang.t(&format!("chal.check.{c}")) }</strong>
+                                        <strong class="check-title">{ lang.t_named(&format!("chal.check.{c}")) }</strong>
                                     </div>
                                     if !*ok {
-                                        <div class="check-hint" data-testid="check-hint"><Prose text={lang.t(&format!("chal.hint.{c}"))} /></div>
+                                        <div class="check-hint" data-testid="check-hint"><Prose text={lang.t_named(&format!("chal.hint.{c}"))} /></div>
                                     }
                                 </li>
                             }
@@ -180,7 +180,7 @@ pub struct MyAddressButtonProps {
 pub fn MyAddressButton(props: &MyAddressButtonProps) -> Html {
     let lang = use_lang();
     let relay = use_relay();
-    let note = use_state(|| None::<&'static str>);
+    let note = use_state(|| None::<crate::i18n::Key>);
     let onclick = {
         let (relay, note, onpick) = (relay.clone(), note.clone(), props.onpick.clone());
         Callback::from(move |_: MouseEvent| {
@@ -191,8 +191,8 @@ pub fn MyAddressButton(props: &MyAddressButtonProps) -> Html {
                         note.set(None);
                         onpick.emit(cidr.to_string());
                     }
-                    Ok(None) => note.set(Some("chal.net.no_ipv4")),
-                    Err(_) => note.set(Some("chal.mine.failed")),
+                    Ok(None) => note.set(Some(key!("chal.net.no_ipv4"))),
+                    Err(_) => note.set(Some(key!("chal.mine.failed"))),
                 }
             });
         })
@@ -200,8 +200,8 @@ pub fn MyAddressButton(props: &MyAddressButtonProps) -> Html {
     html! {
         <span class="my-address">
             <button type="button" class="chip" onclick={onclick} disabled={!relay.connected()}
-                title={(!relay.connected()).then(|| lang.t("chal.mine.needs_relay"))} data-testid="use-my-address">
-                { lang.t("chal.mine.button") }
+                title={(!relay.connected()).then(|| lang.t(key!("chal.mine.needs_relay")))} data-testid="use-my-address">
+                { lang.t(key!("chal.mine.button")) }
             </button>
             if let Some(k) = *note {
                 <span class="hint">{ lang.t(k) }</span>

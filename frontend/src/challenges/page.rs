@@ -30,14 +30,14 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
     };
     html! {
         <main class="page challenge" data-testid="challenge" data-challenge={c.slug}>
-            <nav class="crumbs" aria-label={lang.t("lesson.breadcrumb")}>
-                <Link<Route> to={Route::Challenges}>{ lang.t("chal.title") }</Link<Route>>
+            <nav class="crumbs" aria-label={lang.t(key!("lesson.breadcrumb"))}>
+                <Link<Route> to={Route::Challenges}>{ lang.t(key!("chal.title")) }</Link<Route>>
                 <span aria-hidden="true">{ " / " }</span>
-                <span>{ lang.t(&format!("chal.{}.title", c.slug)) }</span>
+                <span>{ lang.t(c.title) }</span>
             </nav>
-            <h1 data-testid="chal-title">{ lang.tf("chal.heading", &[("n", &c.number.to_string()), ("title", lang.t(&format!("chal.{}.title", c.slug)))]) }</h1>
-            <h2>{ lang.t("chal.goal") }</h2>
-            <Prose text={lang.t(&format!("chal.{}.goal", c.slug))} />
+            <h1 data-testid="chal-title">{ lang.tf(fill!("chal.heading", n = &c.number.to_string(), title = lang.t(c.title))) }</h1>
+            <h2>{ lang.t(key!("chal.goal")) }</h2>
+            <Prose text={lang.t(c.goal)} />
             { body }
             { lesson_link(&lang, c) }
         </main>
@@ -47,9 +47,9 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
 fn lesson_link(lang: &LangCtx, c: &Challenge) -> Html {
     html! {
         <p class="hint">
-            { lang.t("chal.from_lesson") }{ " " }
+            { lang.t(key!("chal.from_lesson")) }{ " " }
             <Link<Route> to={Route::LessonStart { slug: c.lesson.to_owned() }}>
-                { lang.t(&format!("lesson.{}.title", c.lesson)) }
+                { crate::lessons::find(c.lesson).map_or("", |l| lang.t(l.title)) }
             </Link<Route>>
         </p>
     }
@@ -135,26 +135,28 @@ fn ProgramChallenge(props: &ProgramProps) -> Html {
     html! {
         <>
             <starter::StarterFile slug={slug} solution={false} setup={s.setup.clone()} />
-            <h2>{ lang.t("chal.check_title") }</h2>
-            <p class="hint">{ lang.t(&format!("chal.{slug}.how")) }</p>
+            <h2>{ lang.t(key!("chal.check_title")) }</h2>
+            if let Some(how) = find(slug).and_then(|c| c.how) {
+                <p class="hint">{ lang.t(how) }</p>
+            }
             <RelayGate>
                 <div class="lab chal-run" data-testid="chal-run">
                     <div class="row">
                         <button class="primary" onclick={oncheck} disabled={s.running() || !connected} data-testid="chal-check">
-                            { lang.t("chal.check") }
+                            { lang.t(key!("chal.check")) }
                         </button>
                         if s.current.is_some() {
-                            <button onclick={oncancel} data-testid="chal-cancel">{ lang.t("chal.cancel") }</button>
+                            <button onclick={oncancel} data-testid="chal-cancel">{ lang.t(key!("chal.cancel")) }</button>
                         }
                         { super::list::badge(&lang, &record) }
                     </div>
                     if slug == "file-client" && s.current.is_some() {
                         <div class="row">
-                            <label>{ lang.t("chal.answer") }
+                            <label>{ lang.t(key!("chal.answer")) }
                                 <input type="text" class="sha-input" autocomplete="off" spellcheck="false" value={(*answer).clone()}
                                     oninput={on_text(&answer)} data-testid="chal-answer" />
                             </label>
-                            <button onclick={onanswer} data-testid="chal-answer-send">{ lang.t("chal.answer_send") }</button>
+                            <button onclick={onanswer} data-testid="chal-answer-send">{ lang.t(key!("chal.answer_send")) }</button>
                         </div>
                     }
                     if let Some(e) = &s.error {
@@ -166,7 +168,7 @@ fn ProgramChallenge(props: &ProgramProps) -> Html {
             if record.failures() >= SOLUTION_AFTER || record.solved() {
                 <div class="chal-solution">
                     <button class="secondary" onclick={ontoggle} aria-expanded={show_solution.to_string()} data-testid="chal-show-solution">
-                        { lang.t(if *show_solution { "chal.hide_solution" } else { "chal.show_solution" }) }
+                        { lang.t(if *show_solution { key!("chal.hide_solution") } else { key!("chal.show_solution") }) }
                     </button>
                     if *show_solution {
                         <starter::StarterFile slug={slug} solution={true} setup={s.setup.clone()} />

@@ -13,17 +13,19 @@ use crate::storage::{ChallengeRecord, Challenges};
 fn state_line(lang: &LangCtx, r: &ChallengeRecord) -> String {
     match (r.solved_at, r.last_at) {
         (Some(at), _) if r.first_try => {
-            lang.tf("chal.report.first_try", &[("date", &date_text(at))])
+            lang.tf(fill!("chal.report.first_try", date = &date_text(at)))
         }
-        (Some(at), _) => lang.tf(
+        (Some(at), _) => lang.tf(fill!(
             "chal.report.solved",
-            &[("date", &date_text(at)), ("n", &r.attempts.to_string())],
-        ),
-        (None, Some(at)) => lang.tf(
+            date = &date_text(at),
+            n = &r.attempts.to_string()
+        )),
+        (None, Some(at)) => lang.tf(fill!(
             "chal.report.tried",
-            &[("date", &date_text(at)), ("n", &r.attempts.to_string())],
-        ),
-        (None, None) => lang.t("chal.report.not_tried").to_owned(),
+            date = &date_text(at),
+            n = &r.attempts.to_string()
+        )),
+        (None, None) => lang.t(key!("chal.report.not_tried")).to_owned(),
     }
 }
 
@@ -42,14 +44,14 @@ pub fn ReportPage() -> Html {
             let r = progress.get(c.slug);
             html! {
                 <li class="report-item" data-testid={format!("report-{}", c.slug)} data-solved={r.solved().to_string()}>
-                    <h2>{ format!("{}. ", c.number) }{ lang.t(&format!("chal.{}.title", c.slug)) }</h2>
+                    <h2>{ format!("{}. ", c.number) }{ lang.t(c.title) }</h2>
                     <p class="report-state" data-testid="report-state">{ state_line(&lang, &r) }</p>
                     if !r.checks.is_empty() {
                         <ul class="report-checks">
                             { for r.checks.iter().map(|k| html! {
                                 <li data-passed={k.passed.to_string()}>
                                     { if k.passed { "✓ " } else { "✗ " } }
-                                    { lang.t(&format!("chal.check.{}", k.check)) }
+                                    { lang.t_named(&format!("chal.check.{}", k.check)) }
                                 </li>
                             }) }
                         </ul>
@@ -60,16 +62,12 @@ pub fn ReportPage() -> Html {
         .collect::<Html>();
     html! {
         <main class="page chal-report" data-testid="chal-report">
-            <nav class="crumbs no-print" aria-label={lang.t("lesson.breadcrumb")}>
-                <Link<Route> to={Route::Challenges}>{ lang.t("chal.title") }</Link<Route>>
+            <nav class="crumbs no-print" aria-label={lang.t(key!("lesson.breadcrumb"))}>
+                <Link<Route> to={Route::Challenges}>{ lang.t(key!("chal.title")) }</Link<Route>>
             </nav>
-            <h1>{ lang.t("chal.report.title") }</h1>
-            <p>{ lang.tf("chal.report.summary", &[
-                ("n", &progress.solved_count().to_string()),
-                ("total", &CHALLENGES.len().to_string()),
-                ("date", &date_text(super::now_ms())),
-            ]) }</p>
-            <p class="no-print"><button class="secondary" onclick={onprint} data-testid="chal-print">{ lang.t("chal.report.print") }</button></p>
+            <h1>{ lang.t(key!("chal.report.title")) }</h1>
+            <p>{ lang.tf(fill!("chal.report.summary", n = &progress.solved_count().to_string(), total = &CHALLENGES.len().to_string(), date = &date_text(super::now_ms()))) }</p>
+            <p class="no-print"><button class="secondary" onclick={onprint} data-testid="chal-print">{ lang.t(key!("chal.report.print")) }</button></p>
             <ol class="report-list">{ items }</ol>
         </main>
     }

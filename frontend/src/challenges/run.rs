@@ -23,7 +23,12 @@ fn as_text(bytes: &[u8]) -> (String, &'static str) {
     }
 }
 
-fn bytes_block(lang: &LangCtx, label: &'static str, bytes: &[u8], testid: &'static str) -> Html {
+fn bytes_block(
+    lang: &LangCtx,
+    label: crate::i18n::Key,
+    bytes: &[u8],
+    testid: &'static str,
+) -> Html {
     if bytes.is_empty() {
         return Html::default();
     }
@@ -34,7 +39,7 @@ fn bytes_block(lang: &LangCtx, label: &'static str, bytes: &[u8], testid: &'stat
             <span class="check-label">{ lang.t(label) }</span>
             <BytesView bytes={shown.to_vec()} />
             if bytes.len() > shown.len() {
-                <span class="hint">{ lang.tf("chal.more_bytes", &[("n", &bytes.len().to_string())]) }</span>
+                <span class="hint">{ lang.tf(fill!("chal.more_bytes", n = &bytes.len().to_string())) }</span>
             }
             <code class="check-text" data-testid={format!("{testid}-text")}>{ format!("{text:?} ({enc})") }</code>
         </div>
@@ -49,7 +54,7 @@ pub fn hint_text(lang: &LangCtx, row: &CheckRow) -> Option<String> {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    Some(lang.tf(&format!("chal.hint.{hint}"), &args))
+    Some(lang.tf_named(&format!("chal.hint.{hint}"), &args))
 }
 
 fn mark(o: Outcome) -> &'static str {
@@ -71,12 +76,12 @@ fn row_view(lang: &LangCtx, row: &CheckRow) -> Html {
         <li class={classes!("check-row", outcome)} data-testid="check-row" data-check={row.check.clone()} data-outcome={outcome}>
             <div class="check-head">
                 <span class="check-mark" aria-hidden="true">{ mark(row.outcome) }</span>
-                <strong class="check-title">{ lang.tf(&format!("chal.check.{}", row.check), &args) }</strong>
-                <span class="visually-hidden">{ lang.t(&format!("chal.{outcome}")) }</span>
-                <span class="check-time" data-testid="check-time">{ lang.tf("chal.elapsed", &[("ms", &row.elapsed_ms.to_string())]) }</span>
+                <strong class="check-title">{ lang.tf_named(&format!("chal.check.{}", row.check), &args) }</strong>
+                <span class="visually-hidden">{ lang.t_named(&format!("chal.{outcome}")) }</span>
+                <span class="check-time" data-testid="check-time">{ lang.tf(fill!("chal.elapsed", ms = &row.elapsed_ms.to_string())) }</span>
             </div>
-            { bytes_block(lang, "chal.sent", &row.sent, "check-sent") }
-            { bytes_block(lang, "chal.received", &row.received, "check-received") }
+            { bytes_block(lang, key!("chal.sent"), &row.sent, "check-sent") }
+            { bytes_block(lang, key!("chal.received"), &row.received, "check-received") }
             if let Some(hint) = hint_text(lang, row) {
                 <div class="check-hint" data-testid="check-hint"><Prose text={hint} /></div>
             }
@@ -87,10 +92,10 @@ fn row_view(lang: &LangCtx, row: &CheckRow) -> Html {
 /// The run's status line and its rows.
 pub fn view(lang: &LangCtx, s: &RunState) -> Html {
     let status = match (s.running(), s.ended) {
-        (true, _) => Some(("running", lang.t("chal.running"))),
-        (false, Some(Ending::Passed)) => Some(("passed", lang.t("chal.passed"))),
-        (false, Some(Ending::Failed)) => Some(("failed", lang.t("chal.failed"))),
-        (false, Some(Ending::Cancelled)) => Some(("cancelled", lang.t("chal.cancelled"))),
+        (true, _) => Some(("running", lang.t(key!("chal.running")))),
+        (false, Some(Ending::Passed)) => Some(("passed", lang.t(key!("chal.passed")))),
+        (false, Some(Ending::Failed)) => Some(("failed", lang.t(key!("chal.failed")))),
+        (false, Some(Ending::Cancelled)) => Some(("cancelled", lang.t(key!("chal.cancelled")))),
         (false, None) => None,
     };
     html! {
@@ -98,7 +103,7 @@ pub fn view(lang: &LangCtx, s: &RunState) -> Html {
             if let Some(setup) = &s.setup {
                 <dl class="facts chal-setup" data-testid="chal-setup">
                     { for super::wire::setup_rows(setup).into_iter().map(|(k, v)| html! {
-                        <><dt>{ lang.t(&format!("chal.setup.{k}")) }</dt><dd data-testid={format!("chal-setup-{k}")}>{ v.clone() }</dd></>
+                        <><dt>{ lang.t_named(&format!("chal.setup.{k}")) }</dt><dd data-testid={format!("chal-setup-{k}")}>{ v.clone() }</dd></>
                     }) }
                 </dl>
             }

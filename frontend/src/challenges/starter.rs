@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::programs;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::use_lang;
 use crate::text::codec::Encoding;
 
 /// The template and the file name of a program challenge.
@@ -65,7 +65,7 @@ pub fn program(
     Some(programs::render(
         t,
         solution,
-        |key| tr(lang, &format!("chal.py.{key}")).to_owned(),
+        |key| crate::i18n::tr_named(lang, &format!("chal.py.{key}")).to_owned(),
         text,
     ))
 }
@@ -147,9 +147,9 @@ pub fn StarterFile(props: &StarterFileProps) -> Html {
         })
     };
     let (caption, testid) = if props.solution {
-        ("chal.solution", "chal-solution")
+        (key!("chal.solution"), "chal-solution")
     } else {
-        ("chal.starter", "chal-starter")
+        (key!("chal.starter"), "chal-starter")
     };
     html! {
         <figure class="python chal-file" data-testid={testid}>
@@ -157,10 +157,10 @@ pub fn StarterFile(props: &StarterFileProps) -> Html {
                 <span>{ lang.t(caption) }{ " " }<code>{ file.clone() }</code></span>
                 <span class="chal-file-actions">
                     <button class="secondary" onclick={oncopy} data-testid={format!("{testid}-copy")}>
-                        { lang.t(if *copied { "chal.copied" } else { "chal.copy" }) }
+                        { lang.t(if *copied { key!("chal.copied") } else { key!("chal.copy") }) }
                     </button>
                     <button class="secondary" onclick={ondownload} data-testid={format!("{testid}-download")}>
-                        { lang.t("chal.download") }
+                        { lang.t(key!("chal.download")) }
                     </button>
                 </span>
             </figcaption>
@@ -172,14 +172,13 @@ pub fn StarterFile(props: &StarterFileProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::tr;
 
     #[test]
     fn every_comment_of_every_program_has_its_text_in_both_languages() {
         for t in programs::ALL {
             for key in programs::comment_keys(t) {
                 for lang in Lang::ALL {
-                    let text = tr(lang, &format!("chal.py.{key}"));
+                    let text = crate::i18n::tr_named(lang, &format!("chal.py.{key}"));
                     assert_ne!(text, "⟦missing text⟧", "{lang:?} lacks chal.py.{key}");
                 }
             }

@@ -266,19 +266,26 @@ mod tests {
 
     #[test]
     fn every_check_and_hint_of_the_protocol_has_its_text_in_both_languages() {
-        use crate::i18n::tr;
         for (i, c) in ALL_CHECKS.into_iter().enumerate() {
             assert_eq!(check_position(c), i);
             for lang in protocol::Lang::ALL {
                 let key = format!("chal.check.{}", name(&c));
-                assert_ne!(tr(lang, &key), "⟦missing text⟧", "{lang:?} lacks {key}");
+                assert_ne!(
+                    crate::i18n::tr_named(lang, &key),
+                    "⟦missing text⟧",
+                    "{lang:?} lacks {key}"
+                );
             }
         }
         for (i, h) in ALL_HINTS.into_iter().enumerate() {
             assert_eq!(hint_position(h), i);
             for lang in protocol::Lang::ALL {
                 let key = format!("chal.hint.{}", name(&h));
-                assert_ne!(tr(lang, &key), "⟦missing text⟧", "{lang:?} lacks {key}");
+                assert_ne!(
+                    crate::i18n::tr_named(lang, &key),
+                    "⟦missing text⟧",
+                    "{lang:?} lacks {key}"
+                );
             }
         }
         assert_eq!(name(&HintId::SentUtf8), "sent_utf8");

@@ -14,7 +14,7 @@ pub fn PythonCode(props: &PythonCodeProps) -> Html {
     let lang = use_lang();
     html! {
         <figure class="python" data-testid="python-code">
-            <figcaption>{ lang.t("common.python_caption") }</figcaption>
+            <figcaption>{ lang.t(key!("common.python_caption")) }</figcaption>
             // Focusable, so a long line can be scrolled to with the keyboard (arrow keys).
             <pre tabindex="0"><code>{ props.code.clone() }</code></pre>
         </figure>

@@ -1,7 +1,7 @@
 //! The challenges' English texts: the page, each challenge's goal, every check and hint the
 //! relay's checkers report (`chal.check.<check>`, `chal.hint.<hint>`), challenge 7's
 //! questions, the report, and the comments of the Python programs (`chal.py.*`).
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("chal.title", "Challenges"),
     (
         "chal.intro",

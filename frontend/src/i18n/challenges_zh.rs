@@ -1,6 +1,6 @@
 //! 挑战部分的简体中文文本：页面、每个挑战的目标、中继检查器报告的每项检查和提示、挑战 7 的问题、
 //! 报告，以及 Python 程序里的注释（`chal.py.*`）。
-pub static TEXTS: &[(&str, &str)] = &[
+pub const TEXTS: &[(&str, &str)] = &[
     ("chal.title", "挑战"),
     (
         "chal.intro",

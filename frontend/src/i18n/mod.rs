@@ -13,9 +13,13 @@ use yew::prelude::*;
 
 mod challenges_en;
 mod challenges_zh;
+#[macro_use]
+mod check;
 mod download_en;
 mod download_zh;
 mod en;
+mod errors_en;
+mod errors_zh;
 #[cfg(test)]
 pub mod glyphs;
 mod ip_en;
@@ -33,34 +37,40 @@ mod zh;
 pub use check::{Fill, Key};
 
 /// One language's texts: a list of `(key, text)` tables.
-type Tables = [&'static [(&'static str, &'static str)]; 8];
+type Tables = [&'static [(&'static str, &'static str)]; 9];
 
 /// Every table of a language. Each area of the tutorial has its own pair of files
 /// (`zh.rs`/`en.rs` for the shell and the first lessons, `ip_zh.rs`/`ip_en.rs` for the address
-/// lessons, `tcp_*` for ports and TCP, `panel_*` for the peer panel), so they can be written
-/// side by side.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 8] {
+/// lessons, `tcp_*` for ports and TCP, `panel_*` for the peer panel, `errors_*` for what each
+/// relay error means), so they can be written side by side. `const`, so that `key!` can look a
+/// key up while the crate compiles.
+const ZH: Tables = [
+    zh::TEXTS,
+    ip_zh::TEXTS,
+    tcp_zh::TEXTS,
+    panel_zh::TEXTS,
+    links_zh::TEXTS,
+    download_zh::TEXTS,
+    reliability_zh::TEXTS,
+    errors_zh::TEXTS,
+    challenges_zh::TEXTS,
+];
+const EN: Tables = [
+    en::TEXTS,
+    ip_en::TEXTS,
+    tcp_en::TEXTS,
+    panel_en::TEXTS,
+    links_en::TEXTS,
+    download_en::TEXTS,
+    reliability_en::TEXTS,
+    errors_en::TEXTS,
+    challenges_en::TEXTS,
+];
+
+fn tables(lang: Lang) -> Tables {
     match lang {
-        Lang::ZhCn => [
-            zh::TEXTS,
-            ip_zh::TEXTS,
-            tcp_zh::TEXTS,
-            panel_zh::TEXTS,
-            links_zh::TEXTS,
-            download_zh::TEXTS,
-            reliability_zh::TEXTS,
-            challenges_zh::TEXTS,
-        ],
-        Lang::En => [
-            en::TEXTS,
-            ip_en::TEXTS,
-            tcp_en::TEXTS,
-            panel_en::TEXTS,
-            links_en::TEXTS,
-            download_en::TEXTS,
-            reliability_en::TEXTS,
-            challenges_en::TEXTS,
-        ],
+        Lang::ZhCn => ZH,
+        Lang::En => EN,
     }
 }
 

@@ -204,8 +204,8 @@ pub fn port_ranges(lang: &LangCtx, ephemeral: Option<(u16, u16)>) -> Html {
         ),
     };
     html! {
-        <svg class="picture" viewBox="0 0 520 150" role="img" aria-label={lang.t("pic.ports.ranges.alt")} data-testid="pic-port-ranges">
-            <text x="260" y="18" text-anchor="middle" class="label">{ lang.t("pic.ports.sixteen") }</text>
+        <svg class="picture" viewBox="0 0 520 150" role="img" aria-label={lang.t(key!("pic.ports.ranges.alt"))} data-testid="pic-port-ranges">
+            <text x="260" y="18" text-anchor="middle" class="label">{ lang.t(key!("pic.ports.sixteen")) }</text>
             // Wide enough for its label in any font: "0-1023" is about 45 units at this size.
             <g class="field">
                 <rect x="10" y="40" width="70" height="36" />

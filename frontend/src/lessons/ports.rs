@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::quiz::{self, Quiz};
-use super::tcp::lab::{TcpLab, TcpLine};
+use super::tcp::lab::{TcpLine, TcpState};
 use super::{Lesson, Step, pictures};
 use crate::components::{PythonCode, on_text};
 use crate::i18n::{Key, use_lang};

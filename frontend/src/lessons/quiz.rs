@@ -46,7 +46,7 @@ pub fn Quiz(props: &QuizProps) -> Html {
                 <button type="button" class={classes!("secondary", pressed.then_some("picked"))}
                     aria-pressed={pressed.to_string()} {onclick}
                     data-testid="quiz-choice" data-choice={c}>
-                    { lang.tf(&format!("{}.{c}", props.prefix), &args) }
+                    { lang.tf_named(&format!("{}.{c}", props.prefix), &args) }
                 </button>
             }
         })
@@ -54,20 +54,20 @@ pub fn Quiz(props: &QuizProps) -> Html {
     let feedback = picked.map(|c| {
         let (right, why) = verdict(props, c);
         let (class, mark) = if right {
-            ("verdict ok", lang.t("quiz.right"))
+            ("verdict ok", lang.t(key!("quiz.right")))
         } else {
-            ("verdict bad", lang.t("quiz.wrong"))
+            ("verdict bad", lang.t(key!("quiz.wrong")))
         };
         html! {
             <p class={class} role="status" data-testid="quiz-feedback" data-result={if right { "right" } else { "wrong" }}>
-                { mark }{ " " }{ lang.tf(&why, &args) }
+                { mark }{ " " }{ lang.tf_named(&why, &args) }
             </p>
         }
     });
     html! {
         <fieldset class="quiz" data-testid="quiz" data-quiz={props.prefix}>
-            <legend>{ lang.t("quiz.try") }</legend>
-            <p class="question">{ lang.tf(&format!("{}.q", props.prefix), &args) }</p>
+            <legend>{ lang.t(key!("quiz.try")) }</legend>
+            <p class="question">{ lang.tf_named(&format!("{}.q", props.prefix), &args) }</p>
             <div class="quiz-choices" role="group">{ buttons }</div>
             { for feedback }
         </fieldset>
@@ -114,13 +114,17 @@ mod tests {
                     keys.push(format!("{prefix}.{c}.why"));
                 }
                 for key in keys {
-                    assert_ne!(tr(lang, &key), "⟦missing text⟧", "{lang:?} lacks {key}");
+                    assert_ne!(
+                        crate::i18n::tr_named(lang, &key),
+                        "⟦missing text⟧",
+                        "{lang:?} lacks {key}"
+                    );
                 }
             }
         }
-        for key in ["quiz.right", "quiz.wrong", "quiz.try"] {
+        for key in [key!("quiz.right"), key!("quiz.wrong"), key!("quiz.try")] {
             for lang in Lang::ALL {
-                assert_ne!(tr(lang, key), "⟦missing text⟧", "{lang:?} lacks {key}");
+                assert_ne!(tr(lang, key), "⟦missing text⟧", "{lang:?} lacks {key:?}");
             }
         }
     }
@@ -131,7 +135,10 @@ mod tests {
     fn the_private_address_quiz_agrees_with_netmath() {
         let (prefix, choices, right) = IP_SPECIAL;
         for c in choices {
-            let addr: std::net::Ipv4Addr = tr(Lang::En, &format!("{prefix}.{c}")).parse().unwrap();
+            let addr: std::net::Ipv4Addr =
+                crate::i18n::tr_named(Lang::En, &format!("{prefix}.{c}"))
+                    .parse()
+                    .unwrap();
             let private = netmath::specials(addr).contains(&netmath::Special::Private);
             assert_eq!(private, *c == right, "{addr}");
         }

@@ -27,10 +27,10 @@ pub fn Home() -> Html {
                             <Link<Route> to={Route::LessonStart { slug: lesson.slug.to_owned() }}>
                                 <span class="lesson-number">{ number }</span>
                                 <span class="lesson-text">
-                                    <strong>{ lang.t(&format!("lesson.{}.title", lesson.slug)) }</strong>
-                                    <span class="summary">{ lang.t(&format!("lesson.{}.summary", lesson.slug)) }</span>
+                                    <strong>{ lang.t(lesson.title) }</strong>
+                                    <span class="summary">{ lang.t(lesson.summary) }</span>
                                     <span class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={seen.to_string()}
-                                        aria-label={lang.tf("home.progress", &[("seen", &seen.to_string()), ("total", &total.to_string())])}>
+                                        aria-label={lang.tf(fill!("home.progress", seen = &seen.to_string(), total = &total.to_string()))}>
                                         <span class="bar" style={format!("width:{pct}%")}></span>
                                     </span>
                                     <span class="progress-text">{ lang.tf(fill!("home.progress", seen = &seen.to_string(), total = &total.to_string())) }</span>

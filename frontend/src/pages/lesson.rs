@@ -137,7 +137,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                     { lang.tf(fill!("lesson.step_of", n = &step.to_string(), total = &total.to_string())) }
                 </span>
                 <span class="progress" role="progressbar" aria-valuemin="1" aria-valuemax={total.to_string()} aria-valuenow={step.to_string()}
-                    aria-label={lang.tf("lesson.step_of", &[("n", &step.to_string()), ("total", &total.to_string())])}>
+                    aria-label={lang.tf(fill!("lesson.step_of", n = &step.to_string(), total = &total.to_string()))}>
                     <span class="bar" style={format!("width:{pct}%")}></span>
                 </span>
             </div>

@@ -72,46 +72,46 @@ pub fn Framing() -> Html {
     html! {
         <div class="lab download-framing" data-testid="download-framing">
             <Predict id="framing"
-                question={lang.tf("download.framing.q", &[("head", head), ("tail", tail), ("pause", &pause)])}
+                question={lang.tf(fill!("download.framing.q", head = head, tail = tail, pause = &pause))}
                 options={vec![
                     AttrValue::from(NAME),
                     AttrValue::from(head.to_owned()),
                     AttrValue::from(tail.to_owned()),
                 ]}
                 answer={1}
-                explain={lang.t("download.framing.q_explain")} />
+                explain={lang.t(key!("download.framing.q_explain"))} />
             <div class="row">
                 if let Some(server) = &lab.server {
-                    <span class="hint" data-testid="download-server-on">{ lang.tf("download.lab.server_on", &[("addr", &server.local.to_string())]) }</span>
+                    <span class="hint" data-testid="download-server-on">{ lang.tf(fill!("download.lab.server_on", addr = &server.local.to_string())) }</span>
                 } else {
                     <button onclick={onstart} disabled={!connected || lab.busy()} data-testid="download-server-start">
-                        { lang.t("download.lab.start_server") }
+                        { lang.t(key!("download.lab.start_server")) }
                     </button>
                 }
             </div>
             <div class="row">
                 <button class="primary" onclick={ontwo} disabled={!ready} data-testid="framing-two">
-                    { lang.tf("download.framing.two", &[("head", head), ("tail", tail), ("pause", &pause)]) }
+                    { lang.tf(fill!("download.framing.two", head = head, tail = tail, pause = &pause)) }
                 </button>
                 <button onclick={onone} disabled={!ready} data-testid="framing-one">
-                    { lang.tf("download.framing.one", &[("name", NAME)]) }
+                    { lang.tf(fill!("download.framing.one", name = NAME)) }
                 </button>
             </div>
             if let Some(e) = &lab.error {
                 <ErrorBox error={e.clone()} testid="download-error" />
             }
-            <h3>{ lang.t("download.framing.client") }</h3>
+            <h3>{ lang.t(key!("download.framing.client")) }</h3>
             <ol class="download-turns" data-testid="framing-turns" data-received={lab.client_bytes().to_string()}>
                 { for lab.turns.iter().scan(0usize, |total, t| {
                     if let Turn::Recv(n) = t { *total += n; }
                     Some(turn_line(&lang, t, *total))
                 }) }
             </ol>
-            <h3>{ lang.t("download.lab.log") }</h3>
+            <h3>{ lang.t(key!("download.lab.log")) }</h3>
             <ul class="download-log" data-testid="download-log">
                 { for lab.served.iter().map(|r| html! { <li data-outcome={outcome_name(r.outcome)} data-name={r.name.clone()}>{ log_line(&lang, r) }</li> }) }
             </ul>
-            <p class="hint">{ lang.t("download.framing.fix") }</p>
+            <p class="hint">{ lang.t(key!("download.framing.fix")) }</p>
             <pre><code>{ "sock.sendall(len(name).to_bytes(2, 'big') + name)   # length prefix\nsock.sendall(name + b'\\n')                            # or a delimiter" }</code></pre>
         </div>
     }
@@ -122,25 +122,26 @@ fn turn_line(lang: &LangCtx, turn: &Turn, total: usize) -> Html {
     let (kind, text) = match turn {
         Turn::Sent(piece) => (
             "sent",
-            lang.tf("download.framing.turn_sent", &[("piece", piece)]),
+            lang.tf(fill!("download.framing.turn_sent", piece = piece)),
         ),
         Turn::Paused(ms) => (
             "paused",
-            lang.tf("download.framing.turn_paused", &[("ms", &ms.to_string())]),
+            lang.tf(fill!("download.framing.turn_paused", ms = &ms.to_string())),
         ),
         Turn::Recv(n) => (
             "recv",
-            lang.tf(
+            lang.tf(fill!(
                 "download.framing.turn_recv",
-                &[("n", &n.to_string()), ("total", &total.to_string())],
-            ),
+                n = &n.to_string(),
+                total = &total.to_string()
+            )),
         ),
         Turn::End => (
             "end",
-            lang.tf(
+            lang.tf(fill!(
                 "download.framing.turn_end",
-                &[("total", &total.to_string())],
-            ),
+                total = &total.to_string()
+            )),
         ),
         Turn::Failed(e) => {
             return html! { <li data-turn="failed"><ErrorBox error={e.clone()} testid="framing-failed" /></li> };

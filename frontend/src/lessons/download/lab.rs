@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::shared::{kept, start_server, use_download_lab};
 use super::state::{Action, Progress};
 use crate::components::{ErrorBox, on_text, parse_port};
-use crate::i18n::{LangCtx, use_lang};
+use crate::i18n::{Key, LangCtx, use_lang};
 
 /// The course's port.
 pub const COURSE_PORT: u16 = 7890;
@@ -204,13 +204,13 @@ fn report_view(lang: &LangCtx, r: &DownloadReport) -> Html {
     let matches = r.expected_sha256.as_deref() == Some(r.sha256.as_str())
         && r.expected_size == Some(r.received);
     let (kind, verdict) = if !r.own_server {
-        ("unknown", lang.t("download.verdict.unknown"))
+        ("unknown", lang.t(key!("download.verdict.unknown")))
     } else if r.expected_size.is_none() {
-        ("missing", lang.t("download.verdict.missing"))
+        ("missing", lang.t(key!("download.verdict.missing")))
     } else if matches {
-        ("match", lang.t("download.verdict.match"))
+        ("match", lang.t(key!("download.verdict.match")))
     } else {
-        ("differs", lang.t("download.verdict.differs"))
+        ("differs", lang.t(key!("download.verdict.differs")))
     };
     let dash = || "–".to_owned();
     html! {
@@ -247,6 +247,36 @@ pub fn outcome_name(o: ServeOutcome) -> &'static str {
         ServeOutcome::Missing => "missing",
         ServeOutcome::Refused => "refused",
         ServeOutcome::Failed => "failed",
+    }
+}
+
+fn outcome_key(o: ServeOutcome) -> Key {
+    match o {
+        ServeOutcome::Sent => key!("download.log.sent"),
+        ServeOutcome::Missing => key!("download.log.missing"),
+        ServeOutcome::Refused => key!("download.log.refused"),
+        ServeOutcome::Failed => key!("download.log.failed"),
+    }
+}
+
+fn reason_key(r: RefuseReason) -> Key {
+    match r {
+        RefuseReason::EmptyName => key!("download.reason.empty_name"),
+        RefuseReason::NotUtf8 => key!("download.reason.not_utf8"),
+        RefuseReason::NulByte => key!("download.reason.nul_byte"),
+        RefuseReason::Backslash => key!("download.reason.backslash"),
+        RefuseReason::Absolute => key!("download.reason.absolute"),
+        RefuseReason::DotDot => key!("download.reason.dot_dot"),
+        RefuseReason::TooLong => key!("download.reason.too_long"),
+        RefuseReason::OutsideFolder => key!("download.reason.outside_folder"),
+        RefuseReason::NotAFile => key!("download.reason.not_a_file"),
+        RefuseReason::ReservedName => key!("download.reason.reserved_name"),
+        RefuseReason::AlternateStream => key!("download.reason.alternate_stream"),
+        RefuseReason::DriveRelative => key!("download.reason.drive_relative"),
+        RefuseReason::Unc => key!("download.reason.unc"),
+        RefuseReason::TrailingDotOrSpace => key!("download.reason.trailing_dot_or_space"),
+        RefuseReason::CaseMismatch => key!("download.reason.case_mismatch"),
+        RefuseReason::TooBigToHold => key!("download.reason.too_big_to_hold"),
     }
 }
 

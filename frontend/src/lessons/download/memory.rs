@@ -57,20 +57,20 @@ pub fn MemoryDemo() -> Html {
     html! {
         <div class="lab download-memory" data-testid="download-memory">
             <Predict id="memory"
-                question={lang.t("download.memory.q")}
+                question={lang.t(key!("download.memory.q"))}
                 options={vec![
-                    AttrValue::from(lang.t("download.memory.q_buffer")),
-                    AttrValue::from(lang.t("download.memory.q_whole")),
-                    AttrValue::from(lang.t("download.memory.q_nothing")),
+                    AttrValue::from(lang.t(key!("download.memory.q_buffer"))),
+                    AttrValue::from(lang.t(key!("download.memory.q_whole"))),
+                    AttrValue::from(lang.t(key!("download.memory.q_nothing"))),
                 ]}
                 answer={1}
-                explain={lang.t("download.memory.q_explain")} />
+                explain={lang.t(key!("download.memory.q_explain"))} />
             <div class="row">
                 <button class="primary" onclick={serve(true)} disabled={!ready} data-testid="memory-whole">
-                    { lang.t("download.memory.whole") }
+                    { lang.t(key!("download.memory.whole")) }
                 </button>
                 <button onclick={serve(false)} disabled={!ready} data-testid="memory-stream">
-                    { lang.t("download.memory.stream") }
+                    { lang.t(key!("download.memory.stream")) }
                 </button>
             </div>
             if let Some(e) = &lab.error {
@@ -96,29 +96,27 @@ fn figures(lang: &LangCtx, memory: Option<&HeldMemory>, size: Option<u64>) -> Ht
     let size = size.map_or_else(|| "?".to_owned(), mib);
     let cap = mib(WHOLE_FILE_CAP);
     let Some(m) = memory else {
-        return html! { <p class="verdict ok" data-testid="memory-verdict" data-grew="0">{ lang.tf("download.memory.streamed", &[("size", &size)]) }</p> };
+        return html! { <p class="verdict ok" data-testid="memory-verdict" data-grew="0">{ lang.tf(fill!("download.memory.streamed", size = &size)) }</p> };
     };
     let grew = match (m.rss_before, m.rss_holding) {
         (Some(before), Some(holding)) => holding.saturating_sub(before).to_string(),
         _ => "?".to_owned(),
     };
     let rss = match (m.rss_before, m.rss_holding) {
-        (Some(before), Some(holding)) => lang.tf(
+        (Some(before), Some(holding)) => lang.tf(fill!(
             "download.memory.rss",
-            &[
-                ("before", &mib(before)),
-                ("holding", &mib(holding)),
-                ("grew", &mib(holding.saturating_sub(before))),
-            ],
-        ),
-        _ => lang.t("download.memory.no_rss").to_owned(),
+            before = &mib(before),
+            holding = &mib(holding),
+            grew = &mib(holding.saturating_sub(before))
+        )),
+        _ => lang.t(key!("download.memory.no_rss")).to_owned(),
     };
     html! {
         <>
             <table class="memory-table">
-                <tr><th>{ lang.t("download.memory.file") }</th><td>{ format!("{size} MiB") }</td></tr>
-                <tr><th>{ lang.t("download.memory.held") }</th><td data-testid="memory-held">{ format!("{} MiB", mib(m.held)) }</td></tr>
-                <tr><th>{ lang.t("download.memory.cap") }</th><td>{ format!("{cap} MiB") }</td></tr>
+                <tr><th>{ lang.t(key!("download.memory.file")) }</th><td>{ format!("{size} MiB") }</td></tr>
+                <tr><th>{ lang.t(key!("download.memory.held")) }</th><td data-testid="memory-held">{ format!("{} MiB", mib(m.held)) }</td></tr>
+                <tr><th>{ lang.t(key!("download.memory.cap")) }</th><td>{ format!("{cap} MiB") }</td></tr>
             </table>
             <p class="verdict bad" data-testid="memory-verdict" data-grew={grew}>{ rss }</p>
         </>

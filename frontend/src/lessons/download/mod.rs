@@ -33,6 +33,8 @@ pub static LESSON: Lesson = Lesson {
     steps: &[
         Step {
             id: "protocol",
+            title: key!("download.protocol.title"),
+            body: key!("download.protocol.body"),
             widget: Some(|| html! { <CourseProgram key="protocol" side={Side::Client} /> }),
             needs_relay: false,
         },
@@ -65,6 +67,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "framing",
+            title: key!("download.framing.title"),
+            body: key!("download.framing.body"),
             widget: Some(|| html! { <Framing key="framing" /> }),
             needs_relay: true,
         },
@@ -79,6 +83,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "python",
+            title: key!("download.python.title"),
+            body: key!("download.python.body"),
             widget: Some(|| {
                 html! { <><CourseProgram key="python" side={Side::Server} /><crate::challenges::TryLink lesson="download" /></> }
             }),
@@ -110,14 +116,14 @@ fn CourseProgram(props: &CourseProgramProps) -> Html {
             <>
                 <PythonCode code={python::course_client(lang)} />
                 <Predict id="protocol"
-                    question={ctx.t("download.protocol.q")}
+                    question={ctx.t(key!("download.protocol.q"))}
                     options={vec![
-                        AttrValue::from(ctx.t("download.protocol.q_all")),
-                        AttrValue::from(ctx.t("download.protocol.q_1024")),
-                        AttrValue::from(ctx.t("download.protocol.q_none")),
+                        AttrValue::from(ctx.t(key!("download.protocol.q_all"))),
+                        AttrValue::from(ctx.t(key!("download.protocol.q_1024"))),
+                        AttrValue::from(ctx.t(key!("download.protocol.q_none"))),
                     ]}
                     answer={1}
-                    explain={ctx.t("download.protocol.q_explain")} />
+                    explain={ctx.t(key!("download.protocol.q_explain"))} />
             </>
         },
         // The server's "whole file in memory", live, with the relay (the code shows without).

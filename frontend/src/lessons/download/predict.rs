@@ -52,11 +52,11 @@ pub fn Predict(props: &PredictProps) -> Html {
                 }
             }) }
             <button onclick={oncheck} disabled={picked.is_none()} data-testid="predict-check">
-                { lang.t("download.predict.check") }
+                { lang.t(key!("download.predict.check")) }
             </button>
             if *checked {
                 <p class={if right { "verdict ok" } else { "verdict bad" }} role="status" data-testid="predict-verdict">
-                    { if right { lang.t("download.predict.right") } else { lang.t("download.predict.wrong") } }
+                    { if right { lang.t(key!("download.predict.right")) } else { lang.t(key!("download.predict.wrong")) } }
                     { " " }{ props.explain.clone() }
                 </p>
             }

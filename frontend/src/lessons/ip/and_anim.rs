@@ -158,9 +158,9 @@ pub fn AndLab() -> Html {
             </div>
             <p class="and-explain" aria-live="polite" data-testid="and-explain">{ explain }</p>
             <div class="step-progress">
-                <span class="step-counter" data-testid="and-progress" data-pos={at.to_string()}>{ lang.tf("ipw.and.progress", &[("n", &at.to_string())]) }</span>
+                <span class="step-counter" data-testid="and-progress" data-pos={at.to_string()}>{ lang.tf(fill!("ipw.and.progress", n = &at.to_string())) }</span>
                 <span class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="32" aria-valuenow={at.to_string()}
-                    aria-label={lang.tf("ipw.and.progress", &[("n", &at.to_string())])}>
+                    aria-label={lang.tf(fill!("ipw.and.progress", n = &at.to_string()))}>
                     <span class="bar" style={format!("width:{}%", at * 100 / 32)}></span>
                 </span>
             </div>

@@ -38,7 +38,7 @@ pub fn CalcLab() -> Html {
         <div class="ip-lab">
             <Field label={lang.t(key!("ipw.calc.label"))} value={(*input).clone()} {oninput} testid="cidr-input"
                 placeholder="192.168.1.77/26" invalid={parsed.is_err()} />
-            <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }<crate::challenges::MyAddressButton onpick={let input = input.clone(); Callback::from(move |s| input.set(s))} /></div>
+            <div class="chips" aria-label={lang.t(key!("ipw.examples"))}>{ examples }<crate::challenges::MyAddressButton onpick={let input = input.clone(); Callback::from(move |s| input.set(s))} /></div>
             <div aria-live="polite">{ body }</div>
         </div>
     }

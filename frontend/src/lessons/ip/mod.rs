@@ -60,6 +60,8 @@ pub static IP: Lesson = Lesson {
         },
         Step {
             id: "special",
+            title: key!("ip.special.title"),
+            body: key!("ip.special.body"),
             widget: Some(
                 || html! { <><specials::SpecialTable />{ super::quiz::ask(super::quiz::IP_SPECIAL) }</> },
             ),

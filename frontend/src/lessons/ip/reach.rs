@@ -143,7 +143,7 @@ pub fn ReachLab() -> Html {
                 <Field class="grow" label={lang.t(key!("ipw.reach.a"))} value={(*a_in).clone()} oninput={on_a} testid="reach-a" />
                 <Field class="grow" label={lang.t(key!("ipw.reach.b"))} value={(*b_in).clone()} oninput={on_b} testid="reach-b" />
             </div>
-            <div class="chips" aria-label={lang.t("ipw.examples")}>{ examples }<crate::challenges::MyAddressButton onpick={let a_in = a_in.clone(); Callback::from(move |s| a_in.set(s))} /></div>
+            <div class="chips" aria-label={lang.t(key!("ipw.examples"))}>{ examples }<crate::challenges::MyAddressButton onpick={let a_in = a_in.clone(); Callback::from(move |s| a_in.set(s))} /></div>
             { body }
         </div>
     }

@@ -74,7 +74,8 @@ pub fn SwitchLevel() -> Html {
             let dst = host_index(&to);
             let mut next = (*level).clone();
             if dst == Some(src) {
-                next.lines.push(lang.t("links.goal.sent.same").to_owned());
+                next.lines
+                    .push(lang.t(key!("links.goal.sent.same")).to_owned());
                 level.set(next);
                 return;
             }
@@ -85,15 +86,17 @@ pub fn SwitchLevel() -> Html {
             next.goal.record(dst, &decision);
             let from_name = names[src];
             let line = match (dst, &decision) {
-                (None, _) => lang.tf("links.goal.sent.flood_broadcast", &[("from", from_name)]),
-                (Some(d), SwitchDecision::Flood(_)) => lang.tf(
+                (None, _) => lang.tf(fill!("links.goal.sent.flood_broadcast", from = from_name)),
+                (Some(d), SwitchDecision::Flood(_)) => lang.tf(fill!(
                     "links.goal.sent.flood",
-                    &[("from", from_name), ("to", names[d])],
-                ),
-                (Some(d), _) => lang.tf(
+                    from = from_name,
+                    to = names[d]
+                )),
+                (Some(d), _) => lang.tf(fill!(
                     "links.goal.sent.forward",
-                    &[("from", from_name), ("to", names[d])],
-                ),
+                    from = from_name,
+                    to = names[d]
+                )),
             };
             next.lines.push(line);
             level.set(next);
@@ -145,14 +148,15 @@ pub fn SwitchLevel() -> Html {
             .collect::<Html>()
     };
     let (status_class, status) = match standing {
-        Standing::Won => ("verdict ok", lang.t("links.goal.won").to_owned()),
-        Standing::Lost => ("verdict bad", lang.t("links.goal.lost").to_owned()),
+        Standing::Won => ("verdict ok", lang.t(key!("links.goal.won")).to_owned()),
+        Standing::Lost => ("verdict bad", lang.t(key!("links.goal.lost")).to_owned()),
         Standing::Playing { reached, of } => (
             "hint",
-            lang.tf(
+            lang.tf(fill!(
                 "links.goal.progress",
-                &[("reached", &reached.to_string()), ("of", &of.to_string())],
-            ),
+                reached = &reached.to_string(),
+                of = &of.to_string()
+            )),
         ),
     };
     let result = match standing {
@@ -162,21 +166,21 @@ pub fn SwitchLevel() -> Html {
     };
     html! {
         <fieldset class="quiz switch-level" data-testid="switch-level" data-result={result}>
-            <legend>{ lang.t("links.goal.title") }</legend>
-            <p>{ lang.t("links.goal.intro") }</p>
-            <p data-testid="switch-level-known">{ lang.tf("links.goal.known", &[("hosts", &lang.list(&known))]) }</p>
+            <legend>{ lang.t(key!("links.goal.title")) }</legend>
+            <p>{ lang.t(key!("links.goal.intro")) }</p>
+            <p data-testid="switch-level-known">{ lang.tf(fill!("links.goal.known", hosts = &lang.list(&known))) }</p>
             <div class="row">
-                <label>{ lang.t("links.goal.from") }
+                <label>{ lang.t(key!("links.goal.from")) }
                     <select onchange={onfrom} data-testid="switch-level-from">{ options(&from.to_string()) }</select>
                 </label>
-                <label>{ lang.t("links.goal.to") }
+                <label>{ lang.t(key!("links.goal.to")) }
                     <select onchange={onto} data-testid="switch-level-to">
                         { options(&to) }
-                        <option value="all" selected={*to == "all"}>{ lang.t("links.goal.broadcast") }</option>
+                        <option value="all" selected={*to == "all"}>{ lang.t(key!("links.goal.broadcast")) }</option>
                     </select>
                 </label>
-                <button class="primary" onclick={onsend} disabled={!playing} data-testid="switch-level-send">{ lang.t("links.goal.send") }</button>
-                <button class="secondary" onclick={onrestart} data-testid="switch-level-restart">{ lang.t("links.goal.restart") }</button>
+                <button class="primary" onclick={onsend} disabled={!playing} data-testid="switch-level-send">{ lang.t(key!("links.goal.send")) }</button>
+                <button class="secondary" onclick={onrestart} data-testid="switch-level-restart">{ lang.t(key!("links.goal.restart")) }</button>
             </div>
             <ol class="switch-level-log" data-testid="switch-level-log">
                 { for level.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }

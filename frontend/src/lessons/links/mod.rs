@@ -41,6 +41,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "switch",
+            title: key!("links.switch.title"),
+            body: key!("links.switch.body"),
             widget: Some(|| html! { <><TopoLab topo={Topo::Switch} /><level::SwitchLevel /></> }),
             needs_relay: false,
         },

@@ -23,19 +23,19 @@ pub fn LoseOne(props: &RunProps) -> Html {
     let (result, text) = match goals::first_lost(&props.run) {
         Some(n) => (
             "right",
-            lang.tf("rel.goal.lose.done", &[("n", &n.to_string())]),
+            lang.tf(fill!("rel.goal.lose.done", n = &n.to_string())),
         ),
         None => (
             "wrong",
-            lang.tf(
+            lang.tf(fill!(
                 "rel.goal.lose.none",
-                &[("n", &props.run.txs.len().to_string())],
-            ),
+                n = &props.run.txs.len().to_string()
+            )),
         ),
     };
     html! {
         <div class="quiz" data-testid="rel-goal-lose">
-            <p class="question">{ lang.t("rel.goal.lose.task") }</p>
+            <p class="question">{ lang.t(key!("rel.goal.lose.task")) }</p>
             <p class={if result == "right" { "verdict ok" } else { "hint" }} role="status"
                 data-testid="rel-goal-lose-status" data-result={result}>{ text }</p>
         </div>
@@ -58,7 +58,7 @@ pub fn AckPredict(props: &AckProps) -> Html {
     // (the question's transmission, the verdict text, right?)
     let verdict = use_state(|| None::<(usize, String, bool)>);
     let Some(q) = q else {
-        return html! { <p class="hint" data-testid="rel-ack-none">{ lang.t("rel.goal.ack.none") }</p> };
+        return html! { <p class="hint" data-testid="rel-ack-none">{ lang.t(key!("rel.goal.ack.none")) }</p> };
     };
     let oninput = {
         let typed = typed.clone();
@@ -76,14 +76,14 @@ pub fn AckPredict(props: &AckProps) -> Html {
             let text = typed.trim().to_owned();
             let v = match text.parse::<u32>() {
                 Ok(guess) if goals::check_ack(&q, guess) => (
-                    lang.tf("rel.goal.ack.right", &[("ack", &q.ack.to_string())]),
+                    lang.tf(fill!("rel.goal.ack.right", ack = &q.ack.to_string())),
                     true,
                 ),
                 Ok(guess) => (
-                    lang.tf("rel.goal.ack.wrong", &[("guess", &guess.to_string())]),
+                    lang.tf(fill!("rel.goal.ack.wrong", guess = &guess.to_string())),
                     false,
                 ),
-                Err(_) => (lang.t("rel.goal.ack.unreadable").to_owned(), false),
+                Err(_) => (lang.t(key!("rel.goal.ack.unreadable")).to_owned(), false),
             };
             verdict.set(Some((q.tx, v.0, v.1)));
         })
@@ -92,10 +92,10 @@ pub fn AckPredict(props: &AckProps) -> Html {
     let shown = (*verdict).clone().filter(|(tx, _, _)| *tx == q.tx);
     html! {
         <form class="quiz rel-ack" onsubmit={oncheck} data-testid="rel-ack" data-tx={(q.tx + 1).to_string()}>
-            <label>{ lang.tf("rel.goal.ack.q", &[("n", &(q.tx + 1).to_string())]) }
+            <label>{ lang.tf(fill!("rel.goal.ack.q", n = &(q.tx + 1).to_string())) }
                 <input type="text" inputmode="numeric" autocomplete="off" value={(*typed).clone()} {oninput} data-testid="rel-ack-input" />
             </label>
-            <button type="submit" class="secondary" data-testid="rel-ack-check">{ lang.t("rel.goal.ack.check") }</button>
+            <button type="submit" class="secondary" data-testid="rel-ack-check">{ lang.t(key!("rel.goal.ack.check")) }</button>
             if let Some((_, text, right)) = shown {
                 <p class={if right { "verdict ok" } else { "verdict bad" }} role="status"
                     data-testid="rel-ack-feedback" data-result={if right { "right" } else { "wrong" }}>{ text }</p>
@@ -119,18 +119,18 @@ pub fn TwoRetransmissions(props: &TwoProps) -> Html {
     let met = props.hand_faults == 0
         && goals::exactly_two_retransmissions(&props.run, MESSAGE.as_bytes());
     let advice = if met {
-        Some(lang.t("rel.goal.two.met"))
+        Some(lang.t(key!("rel.goal.two.met")))
     } else if props.hand_faults > 0 {
-        Some(lang.t("rel.goal.two.by_hand"))
+        Some(lang.t(key!("rel.goal.two.by_hand")))
     } else if props.run.delivered != MESSAGE.as_bytes() {
-        Some(lang.t("rel.goal.two.undelivered"))
+        Some(lang.t(key!("rel.goal.two.undelivered")))
     } else {
         None
     };
     html! {
         <div class="quiz" data-testid="rel-goal-two" data-met={met.to_string()} data-count={n.to_string()} data-goal={GOAL_RETRANSMISSIONS.to_string()}>
-            <p class="question">{ lang.t("rel.goal.two.title") }</p>
-            <p data-testid="rel-goal-two-status">{ lang.tf("rel.goal.two.status", &[("n", &n.to_string())]) }</p>
+            <p class="question">{ lang.t(key!("rel.goal.two.title")) }</p>
+            <p data-testid="rel-goal-two-status">{ lang.tf(fill!("rel.goal.two.status", n = &n.to_string())) }</p>
             if let Some(text) = advice {
                 <p class={if met { "verdict ok" } else { "hint" }} role="status" data-testid="rel-goal-two-verdict">{ text }</p>
             }

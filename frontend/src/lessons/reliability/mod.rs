@@ -5,6 +5,7 @@
 
 mod controls;
 mod diagram;
+mod fates;
 mod goals;
 mod kernel;
 pub mod link_url;

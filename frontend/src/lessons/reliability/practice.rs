@@ -119,7 +119,7 @@ fn Ask(props: &AskProps) -> Html {
             <p id={format!("rel-q{i}-text")}>{ props.text.clone() }</p>
             <div class="row">
                 <input type="text" inputmode="numeric" value={(*typed).clone()} {oninput} aria-labelledby={format!("rel-q{i}-text")} data-testid={format!("rel-q{i}-input")} />
-                <button class="primary" onclick={oncheck} data-testid={format!("rel-q{i}-check")}>{ lang.t("rel.q.check") }</button>
+                <button class="primary" onclick={oncheck} data-testid={format!("rel-q{i}-check")}>{ lang.t(key!("rel.q.check")) }</button>
             </div>
             if let Some(ok) = *checked {
                 <p class={if ok { "answer-ok" } else { "answer-wrong" }} data-testid={format!("rel-q{i}-result")} data-ok={ok.to_string()}>

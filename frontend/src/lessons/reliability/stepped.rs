@@ -192,7 +192,7 @@ pub fn TcpStep() -> Html {
                     }
                 </div>
             </div>
-            <p>{ lang.t("rel.delivered") }<code data-testid="tcp-delivered">{ String::from_utf8_lossy(&delivered).into_owned() }</code></p>
+            <p>{ lang.t(key!("rel.delivered")) }<code data-testid="tcp-delivered">{ String::from_utf8_lossy(&delivered).into_owned() }</code></p>
             <AckPredict run={run.clone()} shown={k} />
             <TwoRetransmissions run={run.clone()} hand_faults={sc.faults.len()} />
         </div>

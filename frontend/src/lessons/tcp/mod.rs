@@ -68,6 +68,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
+            title: key!("tcp.recap.title"),
+            body: key!("tcp.recap.body"),
             widget: Some(|| {
                 html! { <><recap::Recap />{ quiz::ask(quiz::TCP_RECAP) }<crate::challenges::TryLink lesson="tcp" /></> }
             }),

@@ -23,11 +23,15 @@ pub static LESSON: Lesson = Lesson {
     steps: &[
         Step {
             id: "sockets",
+            title: key!("udp.sockets.title"),
+            body: key!("udp.sockets.body"),
             widget: Some(|| html! { <><Triple />{ quiz::ask(quiz::UDP_SOCKETS) }</> }),
             needs_relay: false,
         },
         Step {
             id: "letter",
+            title: key!("udp.letter.title"),
+            body: key!("udp.letter.body"),
             widget: Some(
                 || html! { <><Letter />{ quiz::ask(quiz::UDP_LETTER) }<nobody::NobodyLab /></> },
             ),
@@ -70,6 +74,8 @@ pub static LESSON: Lesson = Lesson {
         },
         Step {
             id: "recap",
+            title: key!("udp.recap.title"),
+            body: key!("udp.recap.body"),
             widget: Some(|| {
                 html! { <><recap::Recap />{ quiz::ask(quiz::UDP_RECAP) }<crate::challenges::TryLink lesson="udp" /></> }
             }),

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
-use crate::lessons::tcp::lab::{TcpLab, TcpLine};
+use crate::lessons::tcp::lab::{TcpLine, TcpState};
 
 /// The port the datagram goes to: the course's, plus 11 (the TCP "refused" step uses it too).
 pub const NOBODY_PORT: u16 = 7799;
@@ -14,7 +14,7 @@ pub const NOBODY_PORT: u16 = 7799;
 #[function_component]
 pub fn NobodyLab() -> Html {
     let lang = use_lang();
-    let lab = use_lab::<TcpLab>();
+    let lab = use_lab::<TcpState>();
     // None: not tried yet; Some(None): sendto failed (see the log); Some(Some(n)): n bytes.
     let sent = use_state(|| None::<Option<usize>>);
     let onrun = {
@@ -39,18 +39,18 @@ pub fn NobodyLab() -> Html {
         None => html! {},
         Some(Some(bytes)) => html! {
             <p class="verdict ok" role="status" data-testid="udp-nobody-result" data-bytes={bytes.to_string()}>
-                { lang.tf("udp.nobody.sent", &[("bytes", &bytes.to_string()), ("port", &port)]) }
+                { lang.tf(fill!("udp.nobody.sent", bytes = &bytes.to_string(), port = &port)) }
             </p>
         },
         Some(None) => {
-            html! { <p class="hint" data-testid="udp-nobody-result">{ lang.t("tcp.refused.udp_failed") }</p> }
+            html! { <p class="hint" data-testid="udp-nobody-result">{ lang.t(key!("tcp.refused.udp_failed")) }</p> }
         }
     };
     html! {
         <div class="lab" data-testid="udp-nobody">
             <div class="actions">
                 <button class="primary" onclick={onrun} disabled={lab.busy()} data-testid="udp-nobody-run">
-                    { lang.tf("udp.nobody.run", &[("port", &port)]) }
+                    { lang.tf(fill!("udp.nobody.run", port = &port)) }
                 </button>
             </div>
             { result }

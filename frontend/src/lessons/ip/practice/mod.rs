@@ -90,9 +90,9 @@ pub fn PracticePage() -> Html {
             <Prose text={lang.t(key!("practice.intro"))} />
             <div class="actions" role="group" aria-label={lang.t(key!("practice.levels"))}>{ levels }</div>
             <p class="practice-meta">
-                <span>{ lang.t("practice.seed") }{ " " }<code data-testid="practice-seed">{ seed }</code></span>
-                <span data-testid="practice-score">{ lang.tf("practice.score", &[("solved", &score.solved.to_string()), ("tried", &score.tried.to_string()), ("first", &score.first.to_string())]) }</span>
-                <button type="button" onclick={new_problem} data-testid="practice-new">{ lang.t("practice.new") }</button>
+                <span>{ lang.t(key!("practice.seed")) }{ " " }<code data-testid="practice-seed">{ seed }</code></span>
+                <span data-testid="practice-score">{ lang.tf(fill!("practice.score", solved = &score.solved.to_string(), tried = &score.tried.to_string(), first = &score.first.to_string())) }</span>
+                <button type="button" onclick={new_problem} data-testid="practice-new">{ lang.t(key!("practice.new")) }</button>
             </p>
             <p class="hint">{ lang.t(key!("practice.share")) }</p>
             <ProblemView key={format!("{}-{seed}", level_number(level))} problem={problem} {on_checked} />
@@ -394,8 +394,8 @@ fn ProblemView(props: &ProblemProps) -> Html {
                 </div>
             </form>
             if all_right { <p class="verdict" role="status" data-testid="practice-solved" data-first={solved_first.to_string()}>
-                { lang.t(if *solved_first { "practice.solved_first" } else { "practice.solved" }) }</p> }
-            if *hint { <p class="hint-box" data-testid="practice-hint">{ lang.t(&format!("practice.hint{}", level_number(p.level))) }</p> }
+                { lang.t(if *solved_first { key!("practice.solved_first") } else { key!("practice.solved") }) }</p> }
+            if *hint { <p class="hint-box" data-testid="practice-hint">{ lang.t(level_hint(p.level)) }</p> }
             if at > 0 { <ol class="walk" data-testid="practice-solution" aria-live="polite">{ solution }</ol> }
         </section>
     }
