@@ -1,0 +1,178 @@
+//! Dispatch: which request does what. Each request of an authenticated session gets exactly one
+//! `reply` or `error`; rate limits are taken here, before the work.
+
+use protocol::{ClientMessage, ErrorCode, Family, RelayError, Reply, Request, ServerMessage};
+
+use super::Session;
+use crate::limits::rate::Action;
+use crate::sockets::Socket;
+use crate::sockets::tcp::{self, TcpConn, TcpListen};
+use crate::sockets::udp::UdpSock;
+use crate::{endpoint, names};
+
+impl Session {
+    /// Exactly one `reply` or `error` for one text message.
+    pub(super) async fn answer(&mut self, text: &str) -> ServerMessage {
+        // Parse as plain JSON first, so the id can be given back even when the request is bad.
+        let value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => return bad_request(None, e),
+        };
+        let id = value.get("id").and_then(|v| v.as_u64());
+        let msg: ClientMessage = match serde_json::from_value(value) {
+            Ok(m) => m,
+            Err(e) => return bad_request(id, e),
+        };
+        let op = msg.request.op();
+        match self.handle(msg.request).await {
+            Ok(result) => {
+                tracing::debug!(id = msg.id, op, "ok");
+                ServerMessage::Reply { id: msg.id, result }
+            }
+            Err(error) => {
+                tracing::debug!(id = msg.id, op, code = %error.code, "refused");
+                ServerMessage::Error {
+                    id: Some(msg.id),
+                    error,
+                }
+            }
+        }
+    }
+
+    async fn handle(&mut self, request: Request) -> Result<Reply, RelayError> {
+        if let Some(action) = self.rate_counted(&request) {
+            self.rates.check(action)?;
+        }
+        let ctx = &self.socket_ctx;
+        match request {
+            Request::Hello { .. } => Err(RelayError::new(ErrorCode::BadRequest)
+                .with_detail("hello was already accepted on this connection")),
+            Request::UdpOpen { family, recv_size } => {
+                let socket = self
+                    .sockets
+                    .add(|id| UdpSock::open(id, family, recv_size).map(Socket::Udp))?;
+                Ok(Reply::Opened {
+                    socket,
+                    local: None,
+                })
+            }
+            Request::UdpBind { socket, host, port } => {
+                self.sockets.udp(socket)?.bind(&host, port, ctx).await
+            }
+            Request::UdpSendTo {
+                socket,
+                host,
+                port,
+                data,
+            } => {
+                let udp = self.sockets.udp(socket)?;
+                udp.send_to(&host, port, data.as_slice(), ctx).await
+            }
+            Request::Close { socket } => {
+                self.sockets.close(socket).await?;
+                Ok(Reply::Done)
+            }
+            Request::TcpConnect {
+                host,
+                port,
+                recv_size,
+            } => {
+                // Refuse before connecting: a connection that cannot be kept is not made.
+                self.sockets.check_room()?;
+                let to = endpoint::target(&ctx.policy, &host, port, Family::Ipv4).await?;
+                let (stream, took) = TcpConn::connect(to).await?;
+                let socket = self
+                    .sockets
+                    .add(|id| TcpConn::new(id, stream, None).map(Socket::Tcp))?;
+                let conn = self.sockets.tcp(socket)?;
+                // The gate is held until `connected` is queued: data cannot overtake it.
+                conn.start_reading(tcp::recv_size(recv_size), ctx);
+                Ok(Reply::Connected {
+                    socket,
+                    local: conn.local(),
+                    peer: conn.peer(),
+                    handshake_us: u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
+                })
+            }
+            Request::TcpListen {
+                host,
+                port,
+                backlog,
+                recv_size,
+            } => {
+                let addr = endpoint::bind_addr(&ctx.policy, &host, port, Family::Ipv4).await?;
+                let size = tcp::recv_size(recv_size);
+                let mut local = addr;
+                let socket = self.sockets.add(|id| {
+                    let listener = TcpListen::listen(id, addr, backlog, size, ctx)?;
+                    local = listener.local();
+                    Ok(Socket::Listener(listener))
+                })?;
+                Ok(Reply::Listening {
+                    socket,
+                    local,
+                    backlog,
+                })
+            }
+            Request::TcpSend { socket, data } => {
+                self.sockets.tcp(socket)?.send(data.as_slice()).await
+            }
+            Request::TcpShutdown { socket } => self.sockets.tcp(socket)?.shutdown_write(),
+            Request::TcpPauseReading { socket, paused } => {
+                Ok(self.sockets.tcp(socket)?.pause_reading(paused))
+            }
+            Request::ListSockets {} => Ok(Reply::Sockets {
+                sockets: self.sockets.list(),
+            }),
+            Request::Resolve { name } => names::resolve(&name).await,
+            Request::TcpInfo { socket } => {
+                let (info, reason) = match self.sockets.tcp(socket)?.kernel_info() {
+                    Ok(info) => (Some(info), None),
+                    Err(reason) => (None, Some(reason)),
+                };
+                Ok(Reply::TcpInfo {
+                    socket,
+                    info,
+                    reason,
+                })
+            }
+            lab @ (Request::FileList {}
+            | Request::FileServerStart { .. }
+            | Request::FileServerStop {}
+            | Request::DownloadStart { .. }
+            | Request::DownloadCancel { .. }) => {
+                if matches!(lab, Request::DownloadStart { .. }) {
+                    // A download holds a socket while it runs.
+                    self.sockets.check_room()?;
+                }
+                let ctx = &self.socket_ctx;
+                self.lab.handle(lab, &ctx.policy, &ctx.outbox).await
+            }
+        }
+    }
+    /// Which bucket a request takes a token from, if any.
+    fn rate_counted(&self, request: &Request) -> Option<Action> {
+        match request {
+            Request::TcpConnect { .. } | Request::DownloadStart { .. } => Some(Action::Connect),
+            // The echo peer only sends back to the page, at the page's own pace.
+            Request::UdpSendTo { host, port, .. }
+                if *port == self.udp_echo_port
+                    && matches!(host.as_str(), "127.0.0.1" | "localhost") =>
+            {
+                None
+            }
+            Request::UdpSendTo { .. } | Request::TcpSend { .. } => Some(Action::Send),
+            Request::UdpBind { .. }
+            | Request::TcpListen { .. }
+            | Request::FileServerStart { .. } => Some(Action::Bind),
+            _ => None,
+        }
+    }
+}
+
+fn bad_request(id: Option<u64>, e: serde_json::Error) -> ServerMessage {
+    ServerMessage::Error {
+        id,
+        error: RelayError::new(ErrorCode::BadRequest).with_detail(e.to_string()),
+    }
+}
