@@ -11,20 +11,35 @@ use crate::sockets::udp::UdpSock;
 use crate::{endpoint, names};
 
 impl Session {
-    /// Exactly one `reply` or `error` for one text message.
-    pub(super) async fn answer(&mut self, text: &str) -> ServerMessage {
+    /// Exactly one `reply` or `error` for one text message: now, or (`None`) later, from the
+    /// queue of the socket it names (see `queues.rs`).
+    pub(super) async fn answer(&mut self, text: &str) -> Option<ServerMessage> {
         // Parse as plain JSON first, so the id can be given back even when the request is bad.
         let value: serde_json::Value = match serde_json::from_str(text) {
             Ok(v) => v,
-            Err(e) => return bad_request(None, e),
+            Err(e) => return Some(bad_request(None, e)),
         };
         let id = value.get("id").and_then(|v| v.as_u64());
         let msg: ClientMessage = match serde_json::from_value(value) {
             Ok(m) => m,
-            Err(e) => return bad_request(id, e),
+            Err(e) => return Some(bad_request(id, e)),
         };
+        let msg = self.queues.wait_if_busy(msg)?;
+        self.run(msg).await
+    }
+
+    /// Answers one request whose socket (if any) has nothing queued before it. A `tcp_send`
+    /// is started and answered by its own task (`None`).
+    pub(super) async fn run(&mut self, msg: ClientMessage) -> Option<ServerMessage> {
         let op = msg.request.op();
-        match self.handle(msg.request).await {
+        let result = match msg.request {
+            Request::TcpSend { socket, data } => match self.start_send(msg.id, socket, data) {
+                Ok(()) => return None,
+                Err(error) => Err(error),
+            },
+            request => self.handle(request).await,
+        };
+        Some(match result {
             Ok(result) => {
                 tracing::debug!(id = msg.id, op, "ok");
                 ServerMessage::Reply { id: msg.id, result }
@@ -36,7 +51,22 @@ impl Session {
                     error,
                 }
             }
-        }
+        })
+    }
+
+    /// `tcp_send`: checked here, then run beside the session (its socket is busy until then).
+    fn start_send(
+        &mut self,
+        id: u64,
+        socket: protocol::SocketId,
+        data: protocol::Data,
+    ) -> Result<(), RelayError> {
+        self.rates.check(Action::Send)?;
+        let data = data.0;
+        let sender = self.sockets.tcp(socket)?.sender(&data)?;
+        let outbox = self.socket_ctx.outbox.clone();
+        self.queues.start_send(id, sender, socket, data, outbox);
+        Ok(())
     }
 
     async fn handle(&mut self, request: Request) -> Result<Reply, RelayError> {
@@ -114,9 +144,7 @@ impl Session {
                     backlog,
                 })
             }
-            Request::TcpSend { socket, data } => {
-                self.sockets.tcp(socket)?.send(data.as_slice()).await
-            }
+            Request::TcpSend { .. } => unreachable!("tcp_send runs on its socket's queue (run)"),
             Request::TcpShutdown { socket } => self.sockets.tcp(socket)?.shutdown_write(),
             Request::TcpPauseReading { socket, paused } => {
                 Ok(self.sockets.tcp(socket)?.pause_reading(paused))

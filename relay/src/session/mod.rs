@@ -6,6 +6,7 @@
 mod dispatch;
 mod frames;
 mod hello;
+mod queues;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,6 +30,7 @@ use crate::token::Keys;
 
 use frames::{Incoming, id_of, incoming, too_large};
 use hello::hello;
+use queues::Queues;
 
 /// WebSocket close code for "message too big" (RFC 6455).
 pub const CLOSE_TOO_BIG: u16 = 1009;
@@ -90,6 +92,7 @@ pub async fn serve<W, R>(
             tracing::info!("page session started");
             let mut session = Session::new(&ctx, outbox.clone());
             let end = session.requests(&mut stream, &ctx).await;
+            session.queues.stop_all().await;
             session.sockets.close_all().await;
             tracing::info!("page session ended");
             end
@@ -153,6 +156,8 @@ struct Session {
     rates: Rates,
     /// The relay's UDP echo peer (sends to it are not rate limited).
     udp_echo_port: u16,
+    /// Requests waiting for a socket whose send runs (see `queues.rs`).
+    queues: Queues,
 }
 
 impl Session {
@@ -179,6 +184,7 @@ impl Session {
             ),
             rates: Rates::default(),
             udp_echo_port: ctx.welcome.udp_echo_port,
+            queues: Queues::new(),
         }
     }
 
@@ -201,6 +207,19 @@ impl Session {
                 // sent after its `socket_closed` event finds it gone (NO_SUCH_SOCKET).
                 biased;
                 Some(id) = self.died.recv() => self.sockets.forget(id),
+                // A socket's send was answered: the requests that waited for it run, in order.
+                Some(socket) = self.queues.done.recv() => {
+                    self.queues.finished(socket).await;
+                    let outbox = self.socket_ctx.outbox.clone();
+                    while let Some(msg) = self.queues.next_waiting(socket) {
+                        let gate = outbox.gate().await;
+                        if let Some(answer) = self.run(msg).await
+                            && !outbox.send(&gate, answer).await
+                        {
+                            return End::Gone;
+                        }
+                    }
+                }
                 next = stream.next() => {
                     let outbox = self.socket_ctx.outbox.clone();
                     let message = incoming(next, &outbox).await;
@@ -226,9 +245,12 @@ impl Session {
                         },
                         Ok(Incoming::Text(text)) => {
                             // Hold the gate from the request to its answer (see outbox.rs).
+                            // A request for a socket whose send still runs waits in its queue
+                            // and is answered later (see queues.rs).
                             let gate = outbox.gate().await;
-                            let answer = self.answer(&text).await;
-                            if !outbox.send(&gate, answer).await {
+                            if let Some(answer) = self.answer(&text).await
+                                && !outbox.send(&gate, answer).await
+                            {
                                 return End::Gone;
                             }
                             continue;
