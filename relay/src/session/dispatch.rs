@@ -174,7 +174,7 @@ impl Session {
                     self.sockets.check_room()?;
                 }
                 let ctx = &self.socket_ctx;
-                self.lab.handle(lab, &ctx.policy, &ctx.outbox).await
+                self.files.handle(lab, &ctx.policy, &ctx.outbox).await
             }
         }
     }

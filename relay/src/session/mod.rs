@@ -151,7 +151,7 @@ struct Session {
     died: mpsc::UnboundedReceiver<protocol::SocketId>,
     accepted: mpsc::Receiver<Accepted>,
     /// The file server and downloads of the lab (stopped when the session ends).
-    lab: crate::files::lab::Lab,
+    files: crate::files::lab::SessionFiles,
     /// Connects, sends and binds per second (see `limits/rate.rs`).
     rates: Rates,
     /// The relay's UDP echo peer (sends to it are not rate limited).
@@ -177,7 +177,7 @@ impl Session {
             },
             died,
             accepted,
-            lab: crate::files::lab::Lab::new(
+            files: crate::files::lab::SessionFiles::new(
                 ctx.files.clone(),
                 ctx.limits.max_download_bytes,
                 downloads,
