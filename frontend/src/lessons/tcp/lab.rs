@@ -97,6 +97,12 @@ pub enum TcpLine {
         socket: SocketId,
         error: Option<RelayError>,
     },
+    /// `client_refused`: a client of our listener arrived while the page held its most
+    /// sockets; the relay accepted it and closed it at once.
+    Refused {
+        listener: SocketId,
+        peer: SocketAddr,
+    },
     SessionLost,
 }
 
@@ -162,6 +168,11 @@ pub enum Action {
     Drop {
         socket: SocketId,
         error: Option<RelayError>,
+    },
+    /// `client_refused`: a client of one of our listeners was turned away (socket limit).
+    Refuse {
+        listener: SocketId,
+        peer: SocketAddr,
     },
     DecodeAs(Encoding),
     LoseSession,
@@ -308,6 +319,12 @@ impl Reducible for TcpLab {
                 k.state = Live::Closed;
                 s.log.push(TcpLine::RelayClosed { socket, error });
             }
+            Action::Refuse { listener, peer } => {
+                if s.sock(listener).is_none() {
+                    return self;
+                }
+                s.log.push(TcpLine::Refused { listener, peer });
+            }
             Action::DecodeAs(enc) => s.decode_as = enc,
             Action::LoseSession => {
                 if !s.socks.iter().any(Sock::is_open) {
@@ -353,6 +370,10 @@ impl LabState for TcpLab {
                 data: data.0.clone(),
             },
             ServerMessage::TcpPeerClosed { socket } => Action::SeePeerClose { socket: *socket },
+            ServerMessage::ClientRefused { listener, peer, .. } => Action::Refuse {
+                listener: *listener,
+                peer: *peer,
+            },
             ServerMessage::SocketClosed { socket, error } => Action::Drop {
                 socket: *socket,
                 error: error.clone(),
@@ -409,6 +430,37 @@ mod tests {
             &lab.log[0],
             TcpLine::Accepted { python, .. } if python == "conn2, addr = s.accept()"
         ));
+    }
+
+    #[test]
+    fn a_refused_client_of_our_listener_is_logged_and_others_are_not() {
+        let lab = replay(
+            TcpLab::default(),
+            vec![
+                listening(1),
+                Action::Refuse {
+                    listener: 1,
+                    peer: addr(50001),
+                },
+                Action::Refuse {
+                    listener: 7,
+                    peer: addr(50002),
+                },
+            ],
+        );
+        let refused: Vec<&TcpLine> = lab
+            .log
+            .iter()
+            .filter(|l| matches!(l, TcpLine::Refused { .. }))
+            .collect();
+        assert_eq!(
+            refused,
+            [&TcpLine::Refused {
+                listener: 1,
+                peer: addr(50001)
+            }]
+        );
+        assert_eq!(lab.socks.len(), 1, "a refused client gets no socket");
     }
 
     #[test]

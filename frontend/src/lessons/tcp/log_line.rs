@@ -79,6 +79,14 @@ impl LogLine for TcpLine {
                     </div>
                 </li>
             },
+            TcpLine::Refused { listener, peer } => html! {
+                <li class="call err" data-testid="tcp-client-refused" data-socket={listener.to_string()}>
+                    <div class="outcome">{ lang.tf("tcp.log.client_refused", &[
+                        ("peer", &peer.to_string()),
+                        ("max", &protocol::limits::MAX_SOCKETS_PER_SESSION.to_string()),
+                    ]) }</div>
+                </li>
+            },
             TcpLine::SessionLost => html! {
                 <li class="call err"><div class="outcome">{ lang.t("udp.log.session_lost") }</div></li>
             },
