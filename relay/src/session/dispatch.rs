@@ -1,7 +1,9 @@
 //! Dispatch: which request does what. Each request of an authenticated session gets exactly one
 //! `reply` or `error`; rate limits are taken here, before the work.
 
-use protocol::{ClientMessage, ErrorCode, Family, RelayError, Reply, Request, ServerMessage};
+use protocol::{
+    ClientMessage, ErrorCode, Family, RelayError, Reply, Request, ServerMessage, SocketKind,
+};
 
 use super::Session;
 use crate::limits::rate::Action;
@@ -87,7 +89,8 @@ impl Session {
                 })
             }
             Request::UdpBind { socket, host, port } => {
-                self.sockets.udp(socket)?.bind(&host, port, ctx).await
+                let bound = self.sockets.udp(socket)?.bind(&host, port, ctx).await;
+                bound.map_err(|e| self.held_by_own(e, port, &[SocketKind::Udp]))
             }
             Request::UdpSendTo {
                 socket,
@@ -133,11 +136,16 @@ impl Session {
                 let addr = endpoint::bind_addr(&ctx.policy, &host, port, Family::Ipv4).await?;
                 let size = tcp::recv_size(recv_size);
                 let mut local = addr;
-                let socket = self.sockets.add(|id| {
-                    let listener = TcpListen::listen(id, addr, backlog, size, ctx)?;
-                    local = listener.local();
-                    Ok(Socket::Listener(listener))
-                })?;
+                let socket = self
+                    .sockets
+                    .add(|id| {
+                        let listener = TcpListen::listen(id, addr, backlog, size, ctx)?;
+                        local = listener.local();
+                        Ok(Socket::Listener(listener))
+                    })
+                    .map_err(|e| {
+                        self.held_by_own(e, port, &[SocketKind::TcpListener, SocketKind::TcpStream])
+                    })?;
                 Ok(Reply::Listening {
                     socket,
                     local,
@@ -178,6 +186,31 @@ impl Session {
             }
         }
     }
+    /// An `EADDRINUSE` for `port` names the page's own socket that holds it, when there is one
+    /// (the page then offers to close it and try again): the learner's earlier step, still
+    /// open, is the usual reason a lesson's port is taken.
+    fn held_by_own(&self, mut error: RelayError, port: u16, kinds: &[SocketKind]) -> RelayError {
+        if error.code != ErrorCode::AddrInUse || port == 0 {
+            return error;
+        }
+        let holder =
+            self.sockets.list().into_iter().find(|s| {
+                kinds.contains(&s.kind) && s.local.is_some_and(|local| local.port() == port)
+            });
+        if let Some(holder) = holder {
+            error.held_by = Some(holder.socket);
+            let own = format!(
+                "port {port} is held by this page's own socket #{}, opened earlier",
+                holder.socket
+            );
+            error.detail = Some(match error.detail.take() {
+                Some(detail) => format!("{detail}; {own}"),
+                None => own,
+            });
+        }
+        error
+    }
+
     /// Which bucket a request takes a token from, if any.
     fn rate_counted(&self, request: &Request) -> Option<Action> {
         match request {
