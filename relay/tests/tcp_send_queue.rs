@@ -188,3 +188,68 @@ async fn close_ends_a_waiting_send_at_once() {
     assert!(got.iter().all(|&b| b == b'x'));
     assert!(c.list().await.iter().all(|i| i.socket != s));
 }
+
+/// A `tcp_connect` runs beside the session: a request sent after it is never held up by its
+/// handshake (which waits, up to 5 s, when the server's backlog is full and the kernel drops
+/// the SYN), and the connect is answered when the handshake ends. Before, the list's answer
+/// always came after the connect's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connect_that_waits_for_a_full_backlog_holds_up_nothing_else() {
+    let relay = start().await;
+    let mut c = relay.client().await;
+    // backlog 0: the kernel queues one connection for accept, then drops new SYNs.
+    let server = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    server
+        .bind(&std::net::SocketAddr::from(([127, 0, 0, 1], 0)).into())
+        .unwrap();
+    server.listen(0).unwrap();
+    server.set_nonblocking(true).unwrap();
+    let server = tokio::net::TcpListener::from_std(server.into()).unwrap();
+    let port = server.local_addr().unwrap().port();
+    let connect = Request::TcpConnect {
+        host: "127.0.0.1".into(),
+        port,
+        recv_size: None,
+    };
+    let mut connected = 0;
+    let waiting = loop {
+        assert!(
+            connected < 8,
+            "{connected} connects went through a backlog of 0"
+        );
+        let id = c.send(connect.clone()).await;
+        let list = c.send(Request::ListSockets {}).await;
+        match c.recv().await {
+            ServerMessage::Reply {
+                id: got,
+                result: Reply::Connected { .. },
+            } if got == id => {
+                connected += 1;
+                assert!(matches!(c.answer(list).await, Ok(Reply::Sockets { .. })));
+            }
+            // The list came first: the connect still waits, and held up nothing.
+            ServerMessage::Reply {
+                id: got,
+                result: Reply::Sockets { sockets },
+            } if got == list => {
+                assert_eq!(
+                    sockets.len(),
+                    connected,
+                    "a waiting connect is no socket yet"
+                );
+                break id;
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    };
+    // The server accepts: the queue has room, the kernel's next SYN gets through.
+    let first = server.accept().await.unwrap();
+    let answer = tokio::time::timeout(3 * common::WAIT, c.answer(waiting))
+        .await
+        .expect("the connect is answered once the server accepts");
+    assert!(
+        matches!(answer, Ok(Reply::Connected { socket, peer, .. }) if peer.port() == port && socket as usize == connected + 1),
+        "{answer:?}"
+    );
+    drop(first);
+}

@@ -6,6 +6,7 @@ use protocol::{
 };
 
 use super::Session;
+use super::queues::{Connecting, Pending};
 use crate::limits::rate::Action;
 use crate::sockets::Socket;
 use crate::sockets::tcp::{self, TcpConn, TcpListen};
@@ -39,21 +40,75 @@ impl Session {
                 Ok(()) => return None,
                 Err(error) => Err(error),
             },
+            Request::TcpConnect {
+                host,
+                port,
+                recv_size,
+            } => match self.start_connect(msg.id, host, port, recv_size) {
+                Ok(()) => return None,
+                Err(error) => Err(error),
+            },
             request => self.handle(request).await,
         };
-        Some(match result {
-            Ok(result) => {
-                tracing::debug!(id = msg.id, op, "ok");
-                ServerMessage::Reply { id: msg.id, result }
+        Some(answer_of(msg.id, op, result))
+    }
+
+    /// `tcp_connect`: checked here, then the handshake (up to 5 s when the server's backlog is
+    /// full) runs beside the session; [`Session::connected`] takes the connection.
+    fn start_connect(
+        &mut self,
+        id: u64,
+        host: String,
+        port: u16,
+        recv_size: Option<u32>,
+    ) -> Result<(), RelayError> {
+        self.rates.check(Action::Connect)?;
+        // Refuse before connecting: a connection that cannot be kept is not made.
+        self.sockets.check_room()?;
+        // Counted against the socket limit while it connects.
+        let pending = Pending::new(self.sockets.others.clone());
+        let policy = self.socket_ctx.policy.clone();
+        self.connects.spawn(async move {
+            let result = async {
+                let to = endpoint::target(&policy, &host, port, Family::Ipv4).await?;
+                TcpConn::connect(to).await
             }
-            Err(error) => {
-                tracing::debug!(id = msg.id, op, code = %error.code, "refused");
-                ServerMessage::Error {
-                    id: Some(msg.id),
-                    error,
-                }
+            .await;
+            Connecting {
+                id,
+                recv_size,
+                result,
+                pending,
             }
-        })
+        });
+        Ok(())
+    }
+
+    /// A handshake ended: the new socket joins the table and starts reading (the caller holds
+    /// the gate until `connected` is queued, so data cannot overtake it).
+    pub(super) fn connected(&mut self, done: Connecting) -> ServerMessage {
+        let Connecting {
+            id,
+            recv_size,
+            result,
+            pending,
+        } = done;
+        // No longer pending: from here the table counts it.
+        drop(pending);
+        let result = result.and_then(|(stream, took)| {
+            let socket = self
+                .sockets
+                .add(|id| TcpConn::new(id, stream, None).map(Socket::Tcp))?;
+            let conn = self.sockets.tcp(socket)?;
+            conn.start_reading(tcp::recv_size(recv_size), &self.socket_ctx);
+            Ok(Reply::Connected {
+                socket,
+                local: conn.local(),
+                peer: conn.peer(),
+                handshake_us: u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
+            })
+        });
+        answer_of(id, "tcp_connect", result)
     }
 
     /// `tcp_send`: checked here, then run beside the session (its socket is busy until then).
@@ -105,28 +160,7 @@ impl Session {
                 self.sockets.close(socket).await?;
                 Ok(Reply::Done)
             }
-            Request::TcpConnect {
-                host,
-                port,
-                recv_size,
-            } => {
-                // Refuse before connecting: a connection that cannot be kept is not made.
-                self.sockets.check_room()?;
-                let to = endpoint::target(&ctx.policy, &host, port, Family::Ipv4).await?;
-                let (stream, took) = TcpConn::connect(to).await?;
-                let socket = self
-                    .sockets
-                    .add(|id| TcpConn::new(id, stream, None).map(Socket::Tcp))?;
-                let conn = self.sockets.tcp(socket)?;
-                // The gate is held until `connected` is queued: data cannot overtake it.
-                conn.start_reading(tcp::recv_size(recv_size), ctx);
-                Ok(Reply::Connected {
-                    socket,
-                    local: conn.local(),
-                    peer: conn.peer(),
-                    handshake_us: u64::try_from(took.as_micros()).unwrap_or(u64::MAX),
-                })
-            }
+            Request::TcpConnect { .. } => unreachable!("tcp_connect runs beside the session (run)"),
             Request::TcpListen {
                 host,
                 port,
@@ -227,6 +261,23 @@ impl Session {
             | Request::TcpListen { .. }
             | Request::FileServerStart { .. } => Some(Action::Bind),
             _ => None,
+        }
+    }
+}
+
+/// The `reply` or `error` for request `id`.
+fn answer_of(id: u64, op: &str, result: Result<Reply, RelayError>) -> ServerMessage {
+    match result {
+        Ok(result) => {
+            tracing::debug!(id, op, "ok");
+            ServerMessage::Reply { id, result }
+        }
+        Err(error) => {
+            tracing::debug!(id, op, code = %error.code, "refused");
+            ServerMessage::Error {
+                id: Some(id),
+                error,
+            }
         }
     }
 }

@@ -92,6 +92,7 @@ pub async fn serve<W, R>(
             tracing::info!("page session started");
             let mut session = Session::new(&ctx, outbox.clone());
             let end = session.requests(&mut stream, &ctx).await;
+            session.connects.shutdown().await;
             session.queues.stop_all().await;
             session.sockets.close_all().await;
             tracing::info!("page session ended");
@@ -158,6 +159,8 @@ struct Session {
     udp_echo_port: u16,
     /// Requests waiting for a socket whose send runs (see `queues.rs`).
     queues: Queues,
+    /// `tcp_connect` handshakes under way.
+    connects: tokio::task::JoinSet<queues::Connecting>,
 }
 
 impl Session {
@@ -185,6 +188,7 @@ impl Session {
             rates: Rates::default(),
             udp_echo_port: ctx.welcome.udp_echo_port,
             queues: Queues::new(),
+            connects: tokio::task::JoinSet::new(),
         }
     }
 
@@ -257,6 +261,15 @@ impl Session {
                         }
                     };
                     if !outbox.event(answer).await {
+                        return End::Gone;
+                    }
+                }
+                // A handshake ended: the connection joins the session, then `connected` goes out.
+                Some(Ok(done)) = self.connects.join_next() => {
+                    let outbox = self.socket_ctx.outbox.clone();
+                    let gate = outbox.gate().await;
+                    let answer = self.connected(done);
+                    if !outbox.send(&gate, answer).await {
                         return End::Gone;
                     }
                 }

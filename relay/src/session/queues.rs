@@ -6,8 +6,14 @@
 //! wait in its queue and run in the order they came once the send is answered, so order per
 //! socket is kept (a `tcp_shutdown` never overtakes the bytes sent before it). `close` is the
 //! one exception: it ends the waiting send and runs before the requests queued behind it.
+//!
+//! A `tcp_connect` has no socket yet: its handshake (which waits when the server's backlog is
+//! full) runs beside the session too, and the session adopts the connection when it is made.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use protocol::{ClientMessage, Request, SocketId};
 use tokio::sync::{mpsc, oneshot};
@@ -15,6 +21,31 @@ use tokio::task::JoinHandle;
 
 use crate::outbox::Outbox;
 use crate::sockets::tcp::TcpSender;
+
+/// A `tcp_connect` whose handshake ended (see `dispatch.rs`).
+pub(super) struct Connecting {
+    pub id: u64,
+    pub recv_size: Option<u32>,
+    pub result: Result<(tokio::net::TcpStream, Duration), protocol::RelayError>,
+    pub pending: Pending,
+}
+
+/// A socket on its way (a connect under way): counted against the session's limit until
+/// dropped.
+pub(super) struct Pending(Arc<AtomicUsize>);
+
+impl Pending {
+    pub(super) fn new(count: Arc<AtomicUsize>) -> Pending {
+        count.fetch_add(1, Ordering::SeqCst);
+        Pending(count)
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
 
 /// The queues of the sockets that have a send running.
 pub(super) struct Queues {
