@@ -97,6 +97,13 @@ pub enum TcpLine {
         socket: SocketId,
         error: Option<RelayError>,
     },
+    /// `tcp_send_progress`: a send waits for room in the kernel's buffer (the peer is not
+    /// reading fast enough); the kernel has taken `sent` of `total` bytes so far.
+    SendWaiting {
+        socket: SocketId,
+        sent: usize,
+        total: usize,
+    },
     /// `client_refused`: a client of our listener arrived while the page held its most
     /// sockets; the relay accepted it and closed it at once.
     Refused {
@@ -168,6 +175,12 @@ pub enum Action {
     Drop {
         socket: SocketId,
         error: Option<RelayError>,
+    },
+    /// `tcp_send_progress`: one of our sends waits for room.
+    SendWaits {
+        socket: SocketId,
+        sent: usize,
+        total: usize,
     },
     /// `client_refused`: a client of one of our listeners was turned away (socket limit).
     Refuse {
@@ -319,6 +332,20 @@ impl Reducible for TcpLab {
                 k.state = Live::Closed;
                 s.log.push(TcpLine::RelayClosed { socket, error });
             }
+            Action::SendWaits {
+                socket,
+                sent,
+                total,
+            } => {
+                if s.sock(socket).is_none() {
+                    return self;
+                }
+                s.log.push(TcpLine::SendWaiting {
+                    socket,
+                    sent,
+                    total,
+                });
+            }
             Action::Refuse { listener, peer } => {
                 if s.sock(listener).is_none() {
                     return self;
@@ -370,6 +397,15 @@ impl LabState for TcpLab {
                 data: data.0.clone(),
             },
             ServerMessage::TcpPeerClosed { socket } => Action::SeePeerClose { socket: *socket },
+            ServerMessage::TcpSendProgress {
+                socket,
+                sent,
+                total,
+            } => Action::SendWaits {
+                socket: *socket,
+                sent: *sent,
+                total: *total,
+            },
             ServerMessage::ClientRefused { listener, peer, .. } => Action::Refuse {
                 listener: *listener,
                 peer: *peer,
@@ -430,6 +466,39 @@ mod tests {
             &lab.log[0],
             TcpLine::Accepted { python, .. } if python == "conn2, addr = s.accept()"
         ));
+    }
+
+    #[test]
+    fn a_waiting_send_of_ours_is_logged_with_the_kernels_count() {
+        let lab = replay(
+            TcpLab::default(),
+            vec![
+                listening(1),
+                Action::SendWaits {
+                    socket: 1,
+                    sent: 8192,
+                    total: 65536,
+                },
+                Action::SendWaits {
+                    socket: 9,
+                    sent: 1,
+                    total: 2,
+                },
+            ],
+        );
+        let waiting: Vec<&TcpLine> = lab
+            .log
+            .iter()
+            .filter(|l| matches!(l, TcpLine::SendWaiting { .. }))
+            .collect();
+        assert_eq!(
+            waiting,
+            [&TcpLine::SendWaiting {
+                socket: 1,
+                sent: 8192,
+                total: 65536
+            }]
+        );
     }
 
     #[test]
