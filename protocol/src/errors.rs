@@ -305,6 +305,10 @@ pub struct RelayError {
     /// For `RATE_LIMITED`: milliseconds until the request would be accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_ms: Option<u64>,
+    /// For `EADDRINUSE` on `udp_bind` or `tcp_listen`: the page's own earlier socket that
+    /// holds the port (the page can offer to close it and try again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<crate::SocketId>,
 }
 
 impl RelayError {
@@ -317,6 +321,7 @@ impl RelayError {
             message: code.message().to_owned(),
             detail: None,
             retry_after_ms: None,
+            held_by: None,
         }
     }
 

@@ -239,6 +239,15 @@ pub enum ServerMessage {
         peer: SocketAddr,
         error: RelayError,
     },
+    /// A `tcp_send` has to wait for room in the kernel's send buffer (the peer is not reading
+    /// fast enough): the kernel has taken `sent` of its `total` bytes so far. Sent each time the
+    /// count moved and the send waits again; the `sent` reply (or an error) ends it. Only this
+    /// socket's requests wait meanwhile.
+    TcpSendProgress {
+        socket: SocketId,
+        sent: usize,
+        total: usize,
+    },
     /// `recv` returned 0 bytes: the peer closed its side (the socket stays open for sending).
     TcpPeerClosed { socket: SocketId },
     /// The relay closed a socket on its own (an error, or the peer reset it).

@@ -4,7 +4,9 @@
 //!
 //! A gate keeps answers and events in cause-and-effect order: while the session answers a
 //! request it holds the gate, so an echo that comes back during a `udp_send_to` is queued
-//! after the `sent` reply, never before it.
+//! after the `sent` reply, never before it. A `tcp_send` that runs beside the session (see
+//! `session/queues.rs`) takes the gate for each write, and queues its `sent` reply before it
+//! lets go after the last one.
 
 use std::sync::Arc;
 

@@ -151,6 +151,47 @@ async fn when_every_connection_is_busy_a_new_one_gets_503_with_the_reason() {
     relay.stop().await;
 }
 
+/// The stress bench's lost `GET /` (issue 12): in a flood of idle connections a newcomer that
+/// found nothing idle to close (the idle ones were all being closed for the newcomers before
+/// it) got `503` at once; and a freed place went to whichever newcomer queued first, so one
+/// could lose the place it had freed and wait in vain. Now a closed connection hands its place
+/// to the newcomer that closed it, and a newcomer that finds nothing to close waits a moment
+/// for a place: here the one busy connection ends while the newcomer waits.
+#[tokio::test]
+async fn a_newcomer_waits_for_a_place_that_comes_free_instead_of_a_503() {
+    let relay = start_with(Config {
+        max_connections: Some(1),
+        ..Config::default()
+    })
+    .await;
+    let mut busy = TcpStream::connect(("127.0.0.1", relay.port)).await.unwrap();
+    assert_eq!(
+        get_keep_alive(&mut busy, relay.port).await,
+        "HTTP/1.1 200 OK"
+    );
+    let mut newcomer = TcpStream::connect(("127.0.0.1", relay.port)).await.unwrap();
+    let req = format!(
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+        relay.port
+    );
+    newcomer.write_all(req.as_bytes()).await.unwrap();
+    // Every place is busy: no answer yet (a 503 came at once before).
+    let mut first = [0u8; 1];
+    let early = tokio::time::timeout(Duration::from_millis(300), newcomer.read(&mut first)).await;
+    assert!(
+        early.is_err(),
+        "answered while every place was busy: {early:?}"
+    );
+    drop(busy);
+    let answer = until_eof(&mut newcomer).await;
+    assert!(
+        answer.starts_with(b"HTTP/1.1 200 OK\r\n"),
+        "{}",
+        String::from_utf8_lossy(&answer[..answer.len().min(200)])
+    );
+    relay.stop().await;
+}
+
 #[tokio::test]
 async fn websockets_that_never_say_hello_are_bounded() {
     let relay = start_with(Config {

@@ -599,3 +599,67 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
         .await;
     assert!(!browser.exists("[data-testid=panel-toggle]").await);
 }
+
+/// Issue 12 item 7: a client that arrives while the page holds its most sockets is turned
+/// away by the relay (`client_refused`), and the panel says so in the learner's language,
+/// naming the client, instead of the client silently seeing its connection end.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_refused_at_the_socket_limit_is_shown_in_the_log() {
+    use protocol::limits::MAX_SOCKETS_PER_SESSION;
+
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    open_panel(&browser, &relay).await;
+    click(&browser, "[data-testid=panel-mode-tcp-server]").await;
+    browser
+        .wait_for("[data-testid=peer-panel][data-mode=tcp-server]", PAGE_WAIT)
+        .await;
+    let port = free_tcp_port();
+    browser
+        .type_into("[data-testid=panel-local-port]", &port.to_string())
+        .await;
+    click(&browser, "[data-testid=panel-start]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
+            PAGE_WAIT,
+        )
+        .await;
+    // The listener is one socket; every accepted client is one more, up to the limit.
+    let mut clients = Vec::new();
+    for _ in 1..MAX_SOCKETS_PER_SESSION {
+        clients.push(TcpStream::connect(("127.0.0.1", port)).unwrap());
+    }
+    let last = clients.last().unwrap().local_addr().unwrap().port();
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-client][data-port=\"{last}\"][data-state=connected]"),
+            PAGE_WAIT,
+        )
+        .await;
+    let mut over = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let over_port = over.local_addr().unwrap().port();
+    browser
+        .wait_for_text(
+            "[data-testid=panel-log]",
+            &format!(
+                "客户端 127.0.0.1:{over_port} 被拒绝了：页面已经持有 {MAX_SOCKETS_PER_SESSION} \
+                 个套接字，这是上限（客户端看到 connect 成功，随后读到连接结束）。关闭一个套接字\
+                 就能腾出位置。"
+            ),
+            PAGE_WAIT,
+        )
+        .await;
+    // The refused client saw its connect succeed, then the end of the stream.
+    over.set_read_timeout(Some(PAGE_WAIT)).unwrap();
+    let mut rest = Vec::new();
+    assert_eq!(over.read_to_end(&mut rest).unwrap(), 0);
+    let rows = browser
+        .eval("return document.querySelectorAll('[data-testid=panel-client]').length")
+        .await;
+    assert_eq!(
+        rows.as_u64(),
+        Some(MAX_SOCKETS_PER_SESSION as u64 - 1),
+        "a refused client gets no row"
+    );
+}

@@ -5,6 +5,7 @@ mod bytes_view;
 mod composer;
 mod error_box;
 mod header;
+mod held_by;
 mod input;
 mod prose;
 mod python;
@@ -16,6 +17,7 @@ pub use composer::{
 };
 pub use error_box::{ErrorBox, explanation};
 pub use header::Header;
+pub use held_by::HeldByOffer;
 pub use input::{EncodingSelect, on_text};
 pub use prose::Prose;
 pub use python::PythonCode;

@@ -9,6 +9,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("common.error_detail", "What the system said:"),
     ("common.error_python", "What Python prints here:"),
     (
+        "common.held_by",
+        "Your own earlier socket #{id} still holds port {port}: a port has one owner until it is closed.",
+    ),
+    ("common.held_by_close", "Close #{id} and try again"),
+    (
         "home.title",
         "Learn network programming by doing it for real",
     ),

@@ -114,6 +114,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "panel.note.peer_closed",
         "recv returned 0 bytes: {peer} closed the connection",
     ),
+    (
+        "panel.note.refused",
+        "A client {peer} was turned away: the page already holds {max} sockets, the most it may hold (the client saw its connect succeed, then the end of the stream). Close a socket to make room.",
+    ),
     ("panel.note.dropped", "The connection broke {peer} {why}"),
     ("panel.note.stopped", "The panel's sockets are closed"),
     (

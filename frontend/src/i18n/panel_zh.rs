@@ -107,6 +107,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "panel.note.peer_closed",
         "recv 返回 0 字节：{peer} 关闭了连接",
     ),
+    (
+        "panel.note.refused",
+        "客户端 {peer} 被拒绝了：页面已经持有 {max} 个套接字，这是上限（客户端看到 connect 成功，随后读到连接结束）。关闭一个套接字就能腾出位置。",
+    ),
     ("panel.note.dropped", "连接断了 {peer} {why}"),
     ("panel.note.stopped", "已关闭面板的套接字"),
     (

@@ -310,6 +310,14 @@ pub const TEXTS: &[(&str, &str)] = &[
         "recv on #{id} returned 0 bytes: the other side closed the connection.",
     ),
     ("tcp.log.relay_closed", "The relay closed socket #{id}."),
+    (
+        "tcp.log.send_waiting",
+        "send on #{id} waits: the kernel has taken {sent} of {total} {total:byte|bytes}; the rest waits for room, because the other side is not reading (flow control). The page's other buttons keep working.",
+    ),
+    (
+        "tcp.log.client_refused",
+        "A client from {peer} was turned away: this page already holds {max} sockets, the most one page may hold. The relay accepted it and closed it at once, so the client saw its connect succeed and then the end of the stream. Close a socket to make room.",
+    ),
     // ----- client step -----
     (
         "tcp.client.echo_hint",

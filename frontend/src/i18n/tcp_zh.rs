@@ -265,6 +265,14 @@ pub const TEXTS: &[(&str, &str)] = &[
         "#{id} 上的 recv 返回 0 字节：对方关闭了连接。",
     ),
     ("tcp.log.relay_closed", "中继关闭了套接字 #{id}。"),
+    (
+        "tcp.log.send_waiting",
+        "#{id} 上的 send 在等待：内核已接收 {total} 字节中的 {sent} 字节，其余的要等缓冲区腾出空间，因为对方没有在读（流量控制）。页面上的其他按钮照常可用。",
+    ),
+    (
+        "tcp.log.client_refused",
+        "来自 {peer} 的客户端被拒绝了：这个页面已经持有 {max} 个套接字，这是一个页面最多能持有的数量。中继接受了它，又立即关闭，所以客户端看到 connect 成功，接着读到连接结束。关闭一个套接字就能腾出位置。",
+    ),
     // ----- 客户端一步 -----
     (
         "tcp.client.echo_hint",

@@ -8,6 +8,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("common.python_caption", "用 Python 写是这样"),
     ("common.error_detail", "系统的原始信息："),
     ("common.error_python", "Python 在这里会打印："),
+    (
+        "common.held_by",
+        "占用端口 {port} 的正是你自己之前的套接字 #{id}：在关闭之前，一个端口只有一个主人。",
+    ),
+    ("common.held_by_close", "关闭 #{id} 再试一次"),
     ("home.title", "动手学网络编程：每一步都是真的"),
     (
         "home.intro",

@@ -152,7 +152,10 @@ mod tests {
             right: "b",
             args: Vec::new(),
         };
-        assert_eq!(verdict(&props, "b"), (true, "quiz.udp_recap.b.why".into()));
+        assert_eq!(
+            verdict(&props, "b"),
+            (true, concat!("quiz.udp_recap", ".b.why").into())
+        );
         for wrong in ["a", "c", "d"] {
             assert!(!verdict(&props, wrong).0, "{wrong}");
         }

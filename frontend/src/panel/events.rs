@@ -43,6 +43,11 @@ impl LabState for Panel {
                 socket: *socket,
                 data: data.0.clone(),
             },
+            ServerMessage::ClientRefused { listener, peer, .. } => Action::Refuse {
+                at,
+                listener: *listener,
+                peer: *peer,
+            },
             ServerMessage::TcpPeerClosed { socket } => Action::SeePeerClose {
                 at,
                 socket: *socket,

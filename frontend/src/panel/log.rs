@@ -53,6 +53,8 @@ pub enum Note {
     Accepted { socket: SocketId, peer: SocketAddr },
     /// recv returned 0: the peer closed its side.
     PeerClosed { peer: SocketAddr },
+    /// A client of our listener was turned away: the page held its most sockets.
+    Refused { peer: SocketAddr },
     /// The relay closed a socket itself (reset, error).
     Dropped {
         peer: Option<SocketAddr>,
@@ -150,6 +152,14 @@ pub fn note_text(lang: Lang, note: &Note) -> String {
         Note::PeerClosed { peer } => trf(
             lang,
             fill!("panel.note.peer_closed", peer = &peer.to_string()),
+        ),
+        Note::Refused { peer } => trf(
+            lang,
+            fill!(
+                "panel.note.refused",
+                peer = &peer.to_string(),
+                max = &protocol::limits::MAX_SOCKETS_PER_SESSION.to_string()
+            ),
         ),
         Note::Dropped { peer, error } => {
             let who = peer.map(|p| p.to_string()).unwrap_or_default();

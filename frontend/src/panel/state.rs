@@ -143,6 +143,12 @@ pub enum Action {
         socket: SocketId,
         data: Vec<u8>,
     },
+    /// A client of our listener was turned away (`client_refused`: the socket limit).
+    Refuse {
+        at: u64,
+        listener: SocketId,
+        peer: SocketAddr,
+    },
     /// recv returned 0 on one of our TCP sockets.
     SeePeerClose {
         at: u64,
@@ -324,6 +330,12 @@ impl Reducible for Panel {
                 });
                 s.note(at, Some(peer), Note::Accepted { socket, peer });
             }
+            Action::Refuse { at, listener, peer } => {
+                if s.mode != Mode::TcpServer || s.socket != Some(listener) {
+                    return self;
+                }
+                s.note(at, Some(peer), Note::Refused { peer });
+            }
             Action::ReceiveStream { at, socket, data } => {
                 let peer = match (s.mode, s.client(socket)) {
                     (Mode::TcpServer, Some(c)) if !c.gone => c.peer,
@@ -416,6 +428,26 @@ mod tests {
                 note: Some(Note::Listening { local: addr(9000) }),
             },
         ]
+    }
+
+    #[test]
+    fn a_client_refused_at_our_listener_is_a_note_and_no_client() {
+        let mut actions = listening(1);
+        actions.push(Action::Refuse {
+            at: 5,
+            listener: 1,
+            peer: addr(50001),
+        });
+        actions.push(Action::Refuse {
+            at: 6,
+            listener: 8,
+            peer: addr(50002),
+        });
+        let p = replay(Panel::default(), actions);
+        assert!(p.clients.is_empty());
+        let last = p.log.iter().last().unwrap();
+        assert_eq!(last.note, Some(Note::Refused { peer: addr(50001) }));
+        assert_eq!(last.peer, Some(addr(50001)));
     }
 
     fn accept(socket: SocketId, port: u16) -> Action {

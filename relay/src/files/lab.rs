@@ -15,17 +15,21 @@ use crate::policy::Policy;
 use crate::sockets::tcp::TcpConn;
 
 #[derive(Debug)]
-pub struct Lab {
+pub struct SessionFiles {
     files: Arc<Files>,
     server: Option<FileServer>,
     downloads: Downloads,
     max_download_bytes: u64,
 }
 
-impl Lab {
+impl SessionFiles {
     /// `active` counts running downloads (the session counts them among its sockets).
-    pub fn new(files: Arc<Files>, max_download_bytes: u64, active: Arc<AtomicUsize>) -> Lab {
-        Lab {
+    pub fn new(
+        files: Arc<Files>,
+        max_download_bytes: u64,
+        active: Arc<AtomicUsize>,
+    ) -> SessionFiles {
+        SessionFiles {
             files,
             server: None,
             downloads: Downloads::new(active),

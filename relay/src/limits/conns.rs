@@ -6,8 +6,10 @@
 //! Why not simply stop accepting at the cap: then a local program that opens many idle
 //! connections would lock the page out. Instead, when every permit is taken, the oldest
 //! connection that has not sent a single request yet is closed to make room (a browser's own
-//! spare connection is reopened by the browser when needed); only when every connection is
-//! busy with a request is the newcomer answered `503` with the reason.
+//! spare connection is reopened by the browser when needed). When no connection is idle at that
+//! moment (every one is busy with a request, or the idle ones were all just closed for earlier
+//! newcomers and their places are not back yet), the newcomer waits, up to a second, for a
+//! place or for a connection to become idle; only then is it answered `503` with the reason.
 
 use std::collections::BTreeMap;
 use std::pin::Pin;
@@ -22,7 +24,7 @@ use hyper::service::{Service as _, service_fn};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, watch};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, oneshot, watch};
 
 /// Why a connection was refused, the body of the `503` answer.
 pub const BUSY_REASON: &str = "503 Service Unavailable: the relay has too many open connections; \
@@ -37,7 +39,7 @@ pub fn busy_response() -> String {
     )
 }
 
-/// How long the accept loop waits for an evicted connection to give its place back.
+/// How long a newcomer waits for a place when every place is taken.
 const EVICT_WAIT: Duration = Duration::from_secs(1);
 
 /// How long a refused connection may take to read its answer.
@@ -45,13 +47,22 @@ const REFUSE_LINGER: Duration = Duration::from_secs(1);
 /// Refused connections being answered at once; more are closed without an answer.
 const MAX_REFUSING: usize = 32;
 
+/// "Close now and hand your place to the sender of this": a newcomer's request to an idle
+/// connection. The place goes straight to the newcomer that closed it, never back to the
+/// common queue, so each newcomer gets exactly the place it freed.
+type Evict = oneshot::Sender<oneshot::Sender<OwnedSemaphorePermit>>;
+
 /// An idle connection's "close now" and "a byte has arrived".
-type IdleConn = (Arc<Notify>, Arc<AtomicBool>);
+type IdleConn = (Evict, Arc<AtomicBool>);
 
 /// The connection places every listener of one relay shares.
 #[derive(Debug)]
 pub struct ConnSlots {
     permits: Arc<Semaphore>,
+    /// Places for newcomers waiting for a place (as many as there are places).
+    waiting: Arc<Semaphore>,
+    /// A connection became idle (so it can be closed for a waiting newcomer).
+    idle_added: Notify,
     refusing: Arc<Semaphore>,
     max: u32,
     header_timeout: Duration,
@@ -66,6 +77,8 @@ impl ConnSlots {
         let max = u32::try_from(max).unwrap_or(u32::MAX).max(1);
         Arc::new(ConnSlots {
             permits: Arc::new(Semaphore::new(max as usize)),
+            waiting: Arc::new(Semaphore::new(max as usize)),
+            idle_added: Notify::new(),
             refusing: Arc::new(Semaphore::new(MAX_REFUSING)),
             max,
             header_timeout,
@@ -79,36 +92,72 @@ impl ConnSlots {
         self.max as usize - self.permits.available_permits()
     }
 
-    /// Asks the oldest idle connection to close and give its place up; false when every
-    /// connection is busy with a request. The connection that has sent nothing at all goes
-    /// first (a flood of silent connections never pushes out a client whose request is on its
-    /// way); else the oldest.
-    fn evict_one(&self) -> bool {
-        let evicted = {
-            let Ok(mut idle) = self.idle.lock() else {
-                return false;
+    /// Asks the oldest idle connection to close and hand its place over; `None` when no
+    /// connection is idle. The connection that has sent nothing at all goes first (a flood of
+    /// silent connections never pushes out a client whose request is on its way); else the
+    /// oldest.
+    fn evict_one(&self) -> Option<oneshot::Receiver<OwnedSemaphorePermit>> {
+        loop {
+            let evicted = {
+                let mut idle = self.idle.lock().ok()?;
+                let silent = idle
+                    .iter()
+                    .find(|(_, (_, spoke))| !spoke.load(Ordering::Relaxed))
+                    .map(|(id, _)| *id);
+                match silent {
+                    Some(id) => idle.remove(&id),
+                    None => idle.pop_first().map(|(_, v)| v),
+                }
             };
-            let silent = idle
-                .iter()
-                .find(|(_, (_, spoke))| !spoke.load(Ordering::Relaxed))
-                .map(|(id, _)| *id);
-            match silent {
-                Some(id) => idle.remove(&id),
-                None => idle.pop_first().map(|(_, v)| v),
+            let (evict, _) = evicted?;
+            let (hand_over, place) = oneshot::channel();
+            if evict.send(hand_over).is_ok() {
+                return Some(place);
             }
-        };
-        match evicted {
-            Some((close, _)) => {
-                close.notify_one();
-                true
-            }
-            None => false,
+            // That connection ended meanwhile: its place went back to the queue; try the next.
         }
     }
 
-    fn mark_idle(&self, id: u64, close: Arc<Notify>, spoke: Arc<AtomicBool>) {
+    fn mark_idle(&self, id: u64, evict: Evict, spoke: Arc<AtomicBool>) {
         if let Ok(mut idle) = self.idle.lock() {
-            idle.insert(id, (close, spoke));
+            idle.insert(id, (evict, spoke));
+        }
+        self.idle_added.notify_waiters();
+    }
+
+    /// A place for a newcomer when every place is taken: closes the oldest idle connection and
+    /// takes its place when it is given back. When none is idle now, waits for one to become
+    /// idle (or for any place to free) instead: a flood of idle connections can have had every
+    /// idle one closed for the newcomers before it, whose places are on their way. `None` after
+    /// [`EVICT_WAIT`]: every connection is really busy.
+    async fn wait_for_place(&self) -> Option<OwnedSemaphorePermit> {
+        let deadline = tokio::time::Instant::now() + EVICT_WAIT;
+        // One acquire for the whole wait: places that come free on their own (a connection
+        // ended) are handed out first come, first served.
+        let place = self.permits.clone().acquire_owned();
+        tokio::pin!(place);
+        let mut handed: Option<oneshot::Receiver<OwnedSemaphorePermit>> = None;
+        loop {
+            // Listen before looking, so an idle connection added in between is not missed.
+            let added = self.idle_added.notified();
+            tokio::pin!(added);
+            added.as_mut().enable();
+            if handed.is_none() {
+                handed = self.evict_one();
+            }
+            tokio::select! {
+                place = &mut place => return place.ok(),
+                got = async { handed.as_mut().expect("checked").await }, if handed.is_some() => {
+                    match got {
+                        Ok(place) => return Some(place),
+                        // It ended on its own first, its place back in the queue: close
+                        // another.
+                        Err(_) => handed = None,
+                    }
+                }
+                () = &mut added, if handed.is_none() => {}
+                () = tokio::time::sleep_until(deadline) => return None,
+            }
         }
     }
 
@@ -155,15 +204,16 @@ pub async fn serve(
                 router.clone(),
                 stop.clone(),
             ));
-        } else if slots.evict_one() {
-            // Wait for the place in a task of its own: the accept loop goes on at once, so a
+        } else if let Ok(waiting) = slots.waiting.clone().try_acquire_owned() {
+            // Wait for a place in a task of its own: the accept loop goes on at once, so a
             // flood of connections never queues a real client behind its evictions.
             let (slots, router, stop) = (slots.clone(), router.clone(), stop.clone());
             tokio::spawn(async move {
-                let place = tokio::time::timeout(EVICT_WAIT, slots.permits.clone().acquire_owned());
-                match place.await {
-                    Ok(Ok(permit)) => connection(tcp, permit, slots, router, stop).await,
-                    _ => turn_away(&slots, tcp),
+                let place = slots.wait_for_place().await;
+                drop(waiting);
+                match place {
+                    Some(permit) => connection(tcp, permit, slots, router, stop).await,
+                    None => turn_away(&slots, tcp),
                 }
             });
         } else {
@@ -205,14 +255,13 @@ async fn connection(
     router: Router,
     mut stop: watch::Receiver<bool>,
 ) {
-    let _permit = permit;
     // TCP_NODELAY: a WebSocket answer is one small segment; without it Nagle's algorithm holds
     // it back until the page's delayed ACK (about 40 ms on Linux) for every echo.
     let _ = tcp.set_nodelay(true);
     let id = slots.next_id.fetch_add(1, Ordering::Relaxed);
-    let close = Arc::new(Notify::new());
+    let (evict, mut evicted) = oneshot::channel();
     let spoke = Arc::new(AtomicBool::new(false));
-    slots.mark_idle(id, close.clone(), spoke.clone());
+    slots.mark_idle(id, evict, spoke.clone());
     let inner = TowerToHyperService::new(router);
     let service = {
         let slots = slots.clone();
@@ -225,28 +274,42 @@ async fn connection(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(slots.header_timeout);
-    let conn = builder
-        .serve_connection(TokioIo::new(Spoke { tcp, spoke }), service)
-        .with_upgrades();
-    tokio::pin!(conn);
-    let mut stopping = false;
-    let result = loop {
-        tokio::select! {
-            r = conn.as_mut() => break Some(r),
-            () = close.notified(), if !stopping => {
-                tracing::debug!("closed an idle connection to make room");
-                break None;
-            }
-            () = stopped(&mut stop), if !stopping => {
-                // Finish the request under way, then close.
-                conn.as_mut().graceful_shutdown();
-                stopping = true;
+    let hand_over = {
+        let conn = builder
+            .serve_connection(TokioIo::new(Spoke { tcp, spoke }), service)
+            .with_upgrades();
+        tokio::pin!(conn);
+        let mut stopping = false;
+        // Until the connection is no longer idle (its entry, and so the sender, is gone).
+        let mut evictable = true;
+        loop {
+            tokio::select! {
+                r = conn.as_mut() => {
+                    if let Err(e) = r {
+                        tracing::debug!("HTTP connection ended: {e}");
+                    }
+                    break None;
+                }
+                asked = &mut evicted, if evictable && !stopping => match asked {
+                    Ok(hand_over) => {
+                        tracing::debug!("closed an idle connection to make room");
+                        break Some(hand_over);
+                    }
+                    Err(_) => evictable = false,
+                },
+                () = stopped(&mut stop), if !stopping => {
+                    // Finish the request under way, then close.
+                    conn.as_mut().graceful_shutdown();
+                    stopping = true;
+                }
             }
         }
+        // The connection (and its socket) is dropped here, before its place is handed on.
     };
     slots.mark_busy(id);
-    if let Some(Err(e)) = result {
-        tracing::debug!("HTTP connection ended: {e}");
+    if let Some(hand_over) = hand_over {
+        // When the newcomer has gone meanwhile, the place simply goes back to the queue.
+        let _ = hand_over.send(permit);
     }
 }
 

@@ -27,16 +27,17 @@ use tokio::time::Instant;
 
 use super::SocketCtx;
 use crate::errors::{os_error, timed_out};
+use crate::outbox::Outbox;
 use crate::platform::sockopt;
 
 /// How long `tcp_connect` waits for the three-way handshake before answering ETIMEDOUT.
 /// (Python's `connect` without a timeout can wait minutes; a lesson cannot.)
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// How long one `tcp_send` may wait for room in the kernel's send buffer. A peer that does not
-/// read closes its receive window (flow control) and `send` blocks; after this the relay gives
-/// up and answers ETIMEDOUT, saying how many bytes the kernel did take, so the session never
-/// hangs on one slow peer.
+/// How long one `tcp_send` may wait for room in the kernel's send buffer without the kernel
+/// taking a single byte. A peer that does not read closes its receive window (flow control) and
+/// `send` blocks; after this the relay gives up and answers ETIMEDOUT, saying how many bytes the
+/// kernel did take. Meanwhile only that socket waits: the session answers everything else.
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Pause after a failed `accept()` (say EMFILE) before trying again, so the loop cannot spin.
@@ -155,9 +156,10 @@ impl TcpConn {
         }
     }
 
-    /// `s.sendall(data)`: every byte goes into the kernel's send buffer, or the answer says how
-    /// far it got.
-    pub async fn send(&mut self, data: &[u8]) -> Result<Reply, RelayError> {
+    /// What a `tcp_send` needs to run beside the session (see [`TcpSender::send_all`]). It
+    /// holds the stream too: the socket closes once both this and the socket are gone, so the
+    /// session waits for a running send before it reports a close done.
+    pub fn sender(&self, data: &[u8]) -> Result<TcpSender, RelayError> {
         if data.len() > MAX_TCP_SEND {
             return Err(
                 RelayError::new(ErrorCode::PayloadTooLarge).with_detail(format!(
@@ -166,33 +168,11 @@ impl TcpConn {
                 )),
             );
         }
-        let deadline = Instant::now() + SEND_TIMEOUT;
-        let mut written = 0;
-        while written < data.len() {
-            match tokio::time::timeout_at(deadline, self.stream.writable()).await {
-                Err(_) => {
-                    return Err(timed_out(format!(
-                        "send: the kernel took {written} of {} bytes; the rest found no room \
-                         within {} s: the peer is not reading, so its receive window is closed \
-                         (flow control)",
-                        data.len(),
-                        SEND_TIMEOUT.as_secs()
-                    )));
-                }
-                Ok(Err(e)) => return Err(os_error("send", &e)),
-                Ok(Ok(())) => {}
-            }
-            match self.stream.try_write(&data[written..]) {
-                Ok(n) => written += n,
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-                Err(e) => return Err(os_error("send", &e)),
-            }
-        }
-        Ok(Reply::Sent {
-            socket: self.id,
-            bytes: written,
+        Ok(TcpSender {
+            id: self.id,
+            stream: self.stream.clone(),
             local: self.local,
-            to: self.peer,
+            peer: self.peer,
         })
     }
 
@@ -243,6 +223,100 @@ impl TcpConn {
             let _ = reader.await;
         }
         // `self.stream` is the last reference now; dropping `self` closes it.
+    }
+}
+
+/// One `tcp_send` on its way into the kernel (it runs in a task of its own, see
+/// `session/queues.rs`).
+#[derive(Debug)]
+pub struct TcpSender {
+    id: SocketId,
+    stream: Arc<TcpStream>,
+    local: SocketAddr,
+    peer: SocketAddr,
+}
+
+impl TcpSender {
+    /// `s.sendall(data)`: every byte goes into the kernel's send buffer, or the answer says how
+    /// far it got. Each time the send has to wait for room, `tcp_send_progress` says how many
+    /// bytes the kernel has taken so far. [`SEND_TIMEOUT`] without one byte taken is ETIMEDOUT;
+    /// `stop` ending (the page closed the socket) ends the send.
+    ///
+    /// The last bytes are written while holding the outbox gate, and the answer is queued
+    /// before it is released: whatever the peer does because of those bytes (echo them, close)
+    /// reaches the page after the `sent` reply, as before.
+    pub async fn send_all(
+        self,
+        request: u64,
+        data: &[u8],
+        outbox: &Outbox,
+        stop: impl Future<Output = ()>,
+    ) -> bool {
+        tokio::pin!(stop);
+        let total = data.len();
+        let mut written = 0;
+        let mut reported = None;
+        let mut waiting_since = Instant::now();
+        let failed = loop {
+            let gate = outbox.gate().await;
+            match self.stream.try_write(&data[written..]) {
+                Ok(n) => written += n,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
+                Err(e) => break os_error("send", &e),
+            }
+            if written == total {
+                let reply = Reply::Sent {
+                    socket: self.id,
+                    bytes: written,
+                    local: self.local,
+                    to: self.peer,
+                };
+                return outbox
+                    .send(
+                        &gate,
+                        ServerMessage::Reply {
+                            id: request,
+                            result: reply,
+                        },
+                    )
+                    .await;
+            }
+            drop(gate);
+            if reported != Some(written) {
+                reported = Some(written);
+                waiting_since = Instant::now();
+                let progress = ServerMessage::TcpSendProgress {
+                    socket: self.id,
+                    sent: written,
+                    total,
+                };
+                if !outbox.event(progress).await {
+                    return false;
+                }
+            }
+            tokio::select! {
+                ready = tokio::time::timeout_at(waiting_since + SEND_TIMEOUT, self.stream.writable()) => match ready {
+                    Err(_) => break timed_out(format!(
+                        "send: the kernel took {written} of {total} bytes; the rest found no room \
+                         within {} s: the peer is not reading, so its receive window is closed \
+                         (flow control)",
+                        SEND_TIMEOUT.as_secs()
+                    )),
+                    Ok(Err(e)) => break os_error("send", &e),
+                    Ok(Ok(())) => {}
+                },
+                () = &mut stop => break RelayError::new(ErrorCode::NoSuchSocket).with_detail(format!(
+                    "the socket was closed while this send waited; the kernel had taken {written} \
+                     of {total} bytes"
+                )),
+            }
+        };
+        outbox
+            .event(ServerMessage::Error {
+                id: Some(request),
+                error: failed,
+            })
+            .await
     }
 }
 

@@ -110,6 +110,19 @@ pub enum TcpLine {
         socket: SocketId,
         error: Option<RelayError>,
     },
+    /// `tcp_send_progress`: a send waits for room in the kernel's buffer (the peer is not
+    /// reading fast enough); the kernel has taken `sent` of `total` bytes so far.
+    SendWaiting {
+        socket: SocketId,
+        sent: usize,
+        total: usize,
+    },
+    /// `client_refused`: a client of our listener arrived while the page held its most
+    /// sockets; the relay accepted it and closed it at once.
+    Refused {
+        listener: SocketId,
+        peer: SocketAddr,
+    },
     SessionLost,
 }
 
@@ -175,6 +188,17 @@ pub enum Action {
     Drop {
         socket: SocketId,
         error: Option<RelayError>,
+    },
+    /// `tcp_send_progress`: one of our sends waits for room.
+    SendWaits {
+        socket: SocketId,
+        sent: usize,
+        total: usize,
+    },
+    /// `client_refused`: a client of one of our listeners was turned away (socket limit).
+    Refuse {
+        listener: SocketId,
+        peer: SocketAddr,
     },
     DecodeAs(Encoding),
     LoseSession,
@@ -321,6 +345,26 @@ impl Reducible for TcpState {
                 k.state = Live::Closed;
                 s.log.push(TcpLine::RelayClosed { socket, error });
             }
+            Action::SendWaits {
+                socket,
+                sent,
+                total,
+            } => {
+                if s.sock(socket).is_none() {
+                    return self;
+                }
+                s.log.push(TcpLine::SendWaiting {
+                    socket,
+                    sent,
+                    total,
+                });
+            }
+            Action::Refuse { listener, peer } => {
+                if s.sock(listener).is_none() {
+                    return self;
+                }
+                s.log.push(TcpLine::Refused { listener, peer });
+            }
             Action::DecodeAs(enc) => s.decode_as = enc,
             Action::LoseSession => {
                 if !s.socks.iter().any(Sock::is_open) {
@@ -366,6 +410,19 @@ impl LabState for TcpState {
                 data: data.0.clone(),
             },
             ServerMessage::TcpPeerClosed { socket } => Action::SeePeerClose { socket: *socket },
+            ServerMessage::TcpSendProgress {
+                socket,
+                sent,
+                total,
+            } => Action::SendWaits {
+                socket: *socket,
+                sent: *sent,
+                total: *total,
+            },
+            ServerMessage::ClientRefused { listener, peer, .. } => Action::Refuse {
+                listener: *listener,
+                peer: *peer,
+            },
             ServerMessage::SocketClosed { socket, error } => Action::Drop {
                 socket: *socket,
                 error: error.clone(),
@@ -422,6 +479,70 @@ mod tests {
             &lab.log[0],
             TcpLine::Accepted { python, .. } if python == "conn2, addr = s.accept()"
         ));
+    }
+
+    #[test]
+    fn a_waiting_send_of_ours_is_logged_with_the_kernels_count() {
+        let lab = replay(
+            TcpState::default(),
+            vec![
+                listening(1),
+                Action::SendWaits {
+                    socket: 1,
+                    sent: 8192,
+                    total: 65536,
+                },
+                Action::SendWaits {
+                    socket: 9,
+                    sent: 1,
+                    total: 2,
+                },
+            ],
+        );
+        let waiting: Vec<&TcpLine> = lab
+            .log
+            .iter()
+            .filter(|l| matches!(l, TcpLine::SendWaiting { .. }))
+            .collect();
+        assert_eq!(
+            waiting,
+            [&TcpLine::SendWaiting {
+                socket: 1,
+                sent: 8192,
+                total: 65536
+            }]
+        );
+    }
+
+    #[test]
+    fn a_refused_client_of_our_listener_is_logged_and_others_are_not() {
+        let lab = replay(
+            TcpState::default(),
+            vec![
+                listening(1),
+                Action::Refuse {
+                    listener: 1,
+                    peer: addr(50001),
+                },
+                Action::Refuse {
+                    listener: 7,
+                    peer: addr(50002),
+                },
+            ],
+        );
+        let refused: Vec<&TcpLine> = lab
+            .log
+            .iter()
+            .filter(|l| matches!(l, TcpLine::Refused { .. }))
+            .collect();
+        assert_eq!(
+            refused,
+            [&TcpLine::Refused {
+                listener: 1,
+                peer: addr(50001)
+            }]
+        );
+        assert_eq!(lab.socks.len(), 1, "a refused client gets no socket");
     }
 
     #[test]

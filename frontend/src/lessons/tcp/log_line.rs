@@ -79,6 +79,20 @@ impl LogLine for TcpLine {
                     </div>
                 </li>
             },
+            TcpLine::SendWaiting {
+                socket,
+                sent,
+                total,
+            } => html! {
+                <li class="call" data-testid="tcp-send-waiting" data-socket={socket.to_string()} data-sent={sent.to_string()} data-total={total.to_string()}>
+                    <div class="outcome">{ lang.tf(fill!("tcp.log.send_waiting", id = &socket.to_string(), sent = &sent.to_string(), total = &total.to_string())) }</div>
+                </li>
+            },
+            TcpLine::Refused { listener, peer } => html! {
+                <li class="call err" data-testid="tcp-client-refused" data-socket={listener.to_string()}>
+                    <div class="outcome">{ lang.tf(fill!("tcp.log.client_refused", peer = &peer.to_string(), max = &protocol::limits::MAX_SOCKETS_PER_SESSION.to_string())) }</div>
+                </li>
+            },
             TcpLine::SessionLost => html! {
                 <li class="call err"><div class="outcome">{ lang.t(key!("udp.log.session_lost")) }</div></li>
             },

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::lab::{Action, UdpLine, UdpState};
-use crate::components::PythonCode;
 use crate::components::{Composed, Composer, EncodingSelect, Target, on_text, parse_port};
+use crate::components::{HeldByOffer, PythonCode};
 use crate::i18n::use_lang;
 use crate::lab::{LogView, use_lab};
 use crate::python;
@@ -29,6 +29,37 @@ pub fn BindLab() -> Html {
             let Ok(port) = port else { return };
             let host = host.trim().to_owned();
             lab.run(move |ops| async move {
+                let Some(socket) = ops.open("s").await else {
+                    return;
+                };
+                if ops.bind("s", socket, &host, port).await.is_none() {
+                    ops.close("s", socket).await;
+                }
+            });
+        })
+    };
+    // The last bind failed because this page's own earlier socket holds the port: offer to
+    // close it and bind again. (After a failed bind the step closes its new socket, so the
+    // failure is the last line before that close.)
+    let held_by = match lab
+        .log
+        .iter()
+        .rev()
+        .find(|l| !matches!(l, UdpLine::Closed { .. }))
+    {
+        Some(UdpLine::Failed { error, .. }) if lab.socket.is_none() => error.held_by,
+        _ => None,
+    };
+    let onfree = {
+        let lab = lab.clone();
+        let (host, port) = ((*host).clone(), port_parsed);
+        Callback::from(move |_: MouseEvent| {
+            let (Some(held), Ok(port)) = (held_by, port) else {
+                return;
+            };
+            let host = host.trim().to_owned();
+            lab.run(move |ops| async move {
+                ops.close("s", held).await;
                 let Some(socket) = ops.open("s").await else {
                     return;
                 };
@@ -92,6 +123,9 @@ pub fn BindLab() -> Html {
             </div>
             if let Err(e) = port_parsed {
                 <p class="field-error" role="alert">{ lang.t(e.key()) }</p>
+            }
+            if let (Some(held), Ok(port)) = (held_by, port_parsed) {
+                <HeldByOffer socket={held} {port} onclick={onfree} disabled={lab.busy()} />
             }
             <div class="socket-state" data-testid="udp-bound" data-local={bound.map(|b| b.to_string()).unwrap_or_default()}>
                 { match bound {

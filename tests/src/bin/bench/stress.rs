@@ -70,7 +70,7 @@ pub struct StressFigures {
     phases: Vec<Phase>,
     after: Usage,
     get_ms: Vec<f64>,
-    get_failed: usize,
+    get_failed: Vec<String>,
 }
 
 pub async fn measure(relay_bin: &Path) -> Result<StressFigures> {
@@ -84,9 +84,12 @@ pub async fn measure(relay_bin: &Path) -> Result<StressFigures> {
 
     let stop = Arc::new(AtomicBool::new(false));
     let client = tokio::spawn(good_client(port, stop.clone()));
+    let began = Instant::now();
+    let at = |what: &str| eprintln!("stress: {what} at {:.1} s", began.elapsed().as_secs_f64());
     let mut phases = Vec::new();
 
     // 1. Idle connections.
+    at("idle connections");
     let mut idle = Vec::new();
     let mut refused = 0;
     for _ in 0..IDLE {
@@ -111,6 +114,7 @@ pub async fn measure(relay_bin: &Path) -> Result<StressFigures> {
     });
 
     // 2. Upgrades that never say hello.
+    at("upgrades");
     let mut upgrades = Vec::new();
     let (mut switched, mut busy, mut other) = (0, 0, 0);
     for _ in 0..UPGRADES {
@@ -146,6 +150,7 @@ pub async fn measure(relay_bin: &Path) -> Result<StressFigures> {
     });
 
     // 3. Downloads from a server that accepts and never answers.
+    at("downloads");
     let silent = TcpListener::bind("127.0.0.1:0").await?;
     let silent_port = silent.local_addr()?.port();
     let held = tokio::spawn(async move {
@@ -182,6 +187,7 @@ pub async fn measure(relay_bin: &Path) -> Result<StressFigures> {
         ),
     });
 
+    at("end");
     stop.store(true, Ordering::SeqCst);
     let (get_ms, get_failed) = client.await.context("the well-behaved client")?;
     let after = usage(pid);
@@ -209,29 +215,42 @@ async fn hold(pid: u32) -> Usage {
 }
 
 /// `GET /` on a fresh connection every `GET_EVERY` until `stop`; the latencies (ms) of the
-/// requests that got their 200 whole, and how many did not.
-async fn good_client(port: u16, stop: Arc<AtomicBool>) -> (Vec<f64>, usize) {
+/// requests that got their 200 whole, and why each of the others failed (with when).
+async fn good_client(port: u16, stop: Arc<AtomicBool>) -> (Vec<f64>, Vec<String>) {
     let mut ms = Vec::new();
-    let mut failed = 0;
+    let mut failed = Vec::new();
+    let start = Instant::now();
     while !stop.load(Ordering::SeqCst) {
         let t0 = Instant::now();
-        let ok = tokio::time::timeout(Duration::from_secs(5), get(port)).await;
-        match ok {
-            Ok(Ok(true)) => ms.push(t0.elapsed().as_secs_f64() * 1000.0),
-            _ => failed += 1,
+        let got = tokio::time::timeout(Duration::from_secs(5), get(port)).await;
+        match got {
+            Ok(Ok(head)) if head.starts_with("HTTP/1.1 200 ") => {
+                ms.push(t0.elapsed().as_secs_f64() * 1000.0)
+            }
+            other => {
+                let why = match other {
+                    Ok(Ok(head)) if head.is_empty() => "closed with no answer".to_owned(),
+                    Ok(Ok(head)) => format!("answered {head:?}"),
+                    Ok(Err(e)) => format!("{e}"),
+                    Err(_) => "no answer in 5 s".to_owned(),
+                };
+                failed.push(format!("at {:.1} s: {why}", start.elapsed().as_secs_f64()));
+            }
         }
         tokio::time::sleep(GET_EVERY).await;
     }
     (ms, failed)
 }
 
-async fn get(port: u16) -> std::io::Result<bool> {
+/// The answer's status line (empty when the connection closed with nothing).
+async fn get(port: u16) -> std::io::Result<String> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).await?;
     let req = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
     s.write_all(req.as_bytes()).await?;
     let mut body = Vec::new();
     s.read_to_end(&mut body).await?;
-    Ok(body.starts_with(b"HTTP/1.1 200 "))
+    let head = body.split(|&b| b == b'\r').next().unwrap_or_default();
+    Ok(String::from_utf8_lossy(head).into_owned())
 }
 
 impl StressFigures {
@@ -257,7 +276,7 @@ impl StressFigures {
         if self.get_ms.is_empty() {
             println!(
                 "GET / meanwhile: no request answered, {} failed",
-                self.get_failed
+                self.get_failed.len()
             );
             return;
         }
@@ -266,12 +285,15 @@ impl StressFigures {
         println!(
             "GET / meanwhile: {} answered, {} failed; p50 {p50:.1} ms, p99 {p99:.1} ms (goal p99 < 50 ms: {})",
             self.get_ms.len(),
-            self.get_failed,
-            if p99 < 50.0 && self.get_failed == 0 {
+            self.get_failed.len(),
+            if p99 < 50.0 && self.get_failed.is_empty() {
                 "met"
             } else {
                 "NOT met"
             }
         );
+        for why in &self.get_failed {
+            println!("  failed GET / {why}");
+        }
     }
 }
