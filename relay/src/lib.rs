@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod assets;
+pub mod batch;
 pub mod config;
 pub mod echo;
 pub mod endpoint;
