@@ -327,4 +327,12 @@ pub static TEXTS: &[(&str, &str)] = &[
         "composer.err.hex_odd",
         "Hex needs two digits per byte; one digit is left over.",
     ),
+    (
+        "log.totals.datagrams",
+        "{count} {count:datagram|datagrams} received, {bytes}, {rate}/s — showing the latest {shown} {shown:line|lines}, {skipped} not shown",
+    ),
+    (
+        "log.totals.recvs",
+        "{count} {count:recv|recvs} returned data, {bytes}, {rate}/s — showing the latest {shown} {shown:line|lines}, {skipped} not shown",
+    ),
 ];

@@ -282,4 +282,12 @@ pub static TEXTS: &[(&str, &str)] = &[
         "composer.err.hex_odd",
         "十六进制每个字节需要两位数字，现在多出了一位。",
     ),
+    (
+        "log.totals.datagrams",
+        "共收到 {count} 个数据报，{bytes}，每秒 {rate} 个——只显示最新的 {shown} 行，另有 {skipped} 行未显示",
+    ),
+    (
+        "log.totals.recvs",
+        "recv 共 {count} 次收到数据，{bytes}，每秒 {rate} 次——只显示最新的 {shown} 行，另有 {skipped} 行未显示",
+    ),
 ];

@@ -14,6 +14,14 @@ use crate::text::hex;
 /// Most lines kept; older ones scroll away, so a peer that floods cannot grow the page forever.
 pub const MAX_LOG: usize = 500;
 
+/// The text key of the totals line above the log: datagrams for UDP, recvs for TCP.
+pub fn totals_unit(mode: super::state::Mode) -> &'static str {
+    match mode {
+        super::state::Mode::Udp => "log.totals.datagrams",
+        _ => "log.totals.recvs",
+    }
+}
+
 /// Which way a line went, for colour and for the saved file's arrow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dir {

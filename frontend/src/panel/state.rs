@@ -152,6 +152,15 @@ pub enum Action {
         at: u64,
     },
     Clear,
+    /// Datagrams the relay counted but did not send (a flood): they count in the totals.
+    Unshown {
+        at: u64,
+        socket: SocketId,
+        datagrams: u64,
+        bytes: u64,
+    },
+    /// One frame's actions at once, applied to one copy of the panel.
+    Many(Vec<Action>),
 }
 
 impl Panel {
@@ -202,6 +211,7 @@ impl Panel {
                 bytes,
             });
         }
+        self.log.count(at, 1, data.len() as u64);
         self.push(Line {
             at,
             dir: Dir::Received,
@@ -233,7 +243,31 @@ impl Reducible for Panel {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if s.apply(action) { Rc::new(s) } else { self }
+    }
+}
+
+impl Panel {
+    /// One action; false when it changed nothing (an event that is not the panel's business).
+    fn apply(&mut self, action: Action) -> bool {
+        let s = self;
         match action {
+            Action::Many(actions) => {
+                return actions
+                    .into_iter()
+                    .fold(false, |changed, a| s.apply(a) | changed);
+            }
+            Action::Unshown {
+                at,
+                socket,
+                datagrams,
+                bytes,
+            } => {
+                if s.mode != Mode::Udp || s.socket != Some(socket) {
+                    return false;
+                }
+                s.log.count_unshown(at, datagrams, bytes);
+            }
             Action::SwitchMode(mode) => {
                 // The component closes the old mode's sockets first.
                 s.forget_sockets();
@@ -285,7 +319,7 @@ impl Reducible for Panel {
                 data,
             } => {
                 if s.mode != Mode::Udp || s.socket != Some(socket) {
-                    return self;
+                    return false;
                 }
                 s.last_sender = Some(from);
                 s.received(at, socket, from, data);
@@ -297,7 +331,7 @@ impl Reducible for Panel {
                 peer,
             } => {
                 if s.mode != Mode::TcpServer || s.socket != Some(listener) {
-                    return self;
+                    return false;
                 }
                 s.clients.push(Client {
                     socket,
@@ -311,9 +345,9 @@ impl Reducible for Panel {
                     (Mode::TcpServer, Some(c)) if !c.gone => c.peer,
                     (Mode::TcpClient, _) if s.socket == Some(socket) => match s.peer {
                         Some(p) => p,
-                        None => return self,
+                        None => return false,
                     },
-                    _ => return self,
+                    _ => return false,
                 };
                 s.received(at, socket, peer, data);
             }
@@ -324,10 +358,10 @@ impl Reducible for Panel {
                     if let Some(p) = peer {
                         s.note(at, peer, Note::PeerClosed { peer: p });
                     }
-                    return Rc::new(s);
+                    return true;
                 }
                 let Some(c) = s.clients.iter_mut().find(|c| c.socket == socket && !c.gone) else {
-                    return self;
+                    return false;
                 };
                 c.gone = true;
                 let peer = c.peer;
@@ -356,7 +390,7 @@ impl Reducible for Panel {
                         },
                     );
                 } else {
-                    return self;
+                    return false;
                 }
             }
             Action::Stop { at } => {
@@ -367,14 +401,14 @@ impl Reducible for Panel {
             Action::Dequeue { upto } => s.outbox.retain(|o| o.id > upto),
             Action::LoseSession { at } => {
                 if s.sockets().is_empty() {
-                    return self;
+                    return false;
                 }
                 s.forget_sockets();
                 s.note(at, None, Note::SessionLost);
             }
             Action::Clear => s.log.clear(),
         }
-        Rc::new(s)
+        true
     }
 }
 
