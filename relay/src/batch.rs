@@ -10,8 +10,9 @@
 //! The writer keeps draining the outbox while the WebSocket is slow, so the socket readers
 //! behind it are not blocked and the kernel does not drop datagrams the relay could count.
 //! What it keeps is bounded:
-//! - datagrams beyond [`SHOWN_DATAGRAMS`] (or [`SHOWN_BYTES`]) in one batch are counted, not
-//!   kept (`unshown`: per socket and sender, exact counts and bytes);
+//! - datagrams beyond [`SHOWN_DATAGRAMS`] (or [`SHOWN_BYTES`]) in one batch, or beyond
+//!   [`SHOWN_PER_SECOND`] over time, are counted, not kept (`unshown`: per socket and sender,
+//!   exact counts and bytes);
 //! - download progress keeps only the latest per download (each one says everything);
 //! - TCP data keeps every `recv` (its boundaries are a lesson), and other messages are kept
 //!   too, so once [`HELD_MESSAGES`] of them or [`HELD_TCP_BYTES`] wait, the writer stops
@@ -39,6 +40,11 @@ pub const SHOWN_DATAGRAMS: usize = 64;
 
 /// Most datagram payload bytes one batch carries; later datagrams are only counted.
 pub const SHOWN_BYTES: usize = 64 * 1024;
+
+/// Most datagrams per second a session is sent with their bytes, after a burst of
+/// [`SHOWN_DATAGRAMS`]: a learner's burst of a few dozen is shown whole, a flood at this rate
+/// (no one reads faster, and drawing more would keep the page busy), the rest counted.
+pub const SHOWN_PER_SECOND: f64 = 500.0;
 
 /// Most kept messages (replies, TCP data, anything not summarised) waiting to be sent before
 /// the writer stops draining the outbox.
@@ -79,12 +85,23 @@ impl Batch {
         }
     }
 
-    fn datagram(&mut self, msg: ServerMessage, socket: SocketId, from: SocketAddr, len: usize) {
-        if self.datagrams < SHOWN_DATAGRAMS && self.datagram_bytes + len <= SHOWN_BYTES {
+    /// A datagram, shown when `may_show` (the session's rate allows it) and the batch has room.
+    fn datagram(
+        &mut self,
+        msg: ServerMessage,
+        from: SocketAddr,
+        len: usize,
+        may_show: bool,
+    ) -> bool {
+        let ServerMessage::UdpDatagram { socket, .. } = msg else {
+            unreachable!("only datagrams")
+        };
+        if may_show && self.datagrams < SHOWN_DATAGRAMS && self.datagram_bytes + len <= SHOWN_BYTES
+        {
             self.datagrams += 1;
             self.datagram_bytes += len;
             self.events.push(msg);
-            return;
+            return true;
         }
         let exact = self
             .unshown
@@ -105,6 +122,7 @@ impl Batch {
         let i = slot.unwrap_or_else(|| self.new_unshown(socket, Some(from)));
         self.unshown[i].datagrams += 1;
         self.unshown[i].bytes += len as u64;
+        false
     }
 
     fn new_unshown(&mut self, socket: SocketId, from: Option<SocketAddr>) -> usize {
@@ -133,12 +151,28 @@ impl Batch {
 }
 
 /// Everything queued and not yet sent (see the module docs for its bounds).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Pending {
     items: VecDeque<Item>,
     /// Kept messages (not summarised, not coalesced) among `items`.
     held: usize,
     held_tcp_bytes: usize,
+    /// How many datagrams may still be shown (a token bucket: [`SHOWN_DATAGRAMS`] at most,
+    /// refilled at [`SHOWN_PER_SECOND`]), and when it was last refilled.
+    tokens: f64,
+    refilled: std::time::Instant,
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Pending {
+            items: VecDeque::new(),
+            held: 0,
+            held_tcp_bytes: 0,
+            tokens: SHOWN_DATAGRAMS as f64,
+            refilled: std::time::Instant::now(),
+        }
+    }
 }
 
 impl Pending {
@@ -157,14 +191,16 @@ impl Pending {
             return self.items.push_back(Item::Message(out));
         };
         match *msg {
-            ServerMessage::UdpDatagram {
-                socket,
-                from,
-                ref data,
-                ..
-            } => {
+            ServerMessage::UdpDatagram { from, ref data, .. } => {
                 let len = data.0.len();
-                self.batch().datagram(*msg, socket, from, len);
+                let now = std::time::Instant::now();
+                let since = now.duration_since(self.refilled).as_secs_f64();
+                self.tokens = (self.tokens + since * SHOWN_PER_SECOND).min(SHOWN_DATAGRAMS as f64);
+                self.refilled = now;
+                let may_show = self.tokens >= 1.0;
+                if self.batch().datagram(*msg, from, len, may_show) {
+                    self.tokens -= 1.0;
+                }
             }
             ServerMessage::TcpData { ref data, .. } => {
                 self.held += 1;

@@ -208,19 +208,30 @@ pub fn LogView<L: LogLine>(props: &LogViewProps<L>) -> Html {
         .iter()
         .enumerate()
         .map(|(i, line)| {
-            let mut node = line.view(props.decode_as, &lang);
-            if let Html::VTag(tag) = &mut node {
-                std::rc::Rc::make_mut(tag).key = Some((first + i as u64).to_string().into());
-            }
-            node
+            let key = (first + i as u64).to_string();
+            html! { <LogItem<L> {key} line={line.clone()} decode_as={props.decode_as} /> }
         })
         .collect::<Html>();
     html! {
         <>
             { totals }
-            <ol class={L::CLASS} data-testid={props.testid.clone()} aria-live="polite">{ items }</ol>
+            <ol class={classes!(L::CLASS, "log-window")} data-testid={props.testid.clone()} aria-live="polite">{ items }</ol>
         </>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct LogItemProps<L: LogLine> {
+    line: L,
+    decode_as: Encoding,
+}
+
+/// One line, drawn again only when it (or the encoding, or the language) changes: a new line
+/// under a flood costs one line's drawing, not the whole log's.
+#[function_component]
+fn LogItem<L: LogLine>(props: &LogItemProps<L>) -> Html {
+    let lang = use_lang();
+    props.line.view(props.decode_as, &lang)
 }
 
 /// A call and what came of it: the Python line a learner would write, then the outcome.
