@@ -59,8 +59,8 @@ impl Seen {
             }
             ServerMessage::Batch { events, unshown } => {
                 assert!(
-                    events.len() + unshown.len() > 1,
-                    "a batch of one: {events:?}"
+                    events.len() > 1 || !unshown.is_empty(),
+                    "a batch holding one event or nothing: {events:?}"
                 );
                 for e in events {
                     match e {
