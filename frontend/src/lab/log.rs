@@ -192,7 +192,10 @@ pub fn LogView<L: LogLine>(props: &LogViewProps<L>) -> Html {
     let lang = use_lang();
     let totals = props.totals.map(|t| {
         let id = format!("{}-totals", props.testid);
-        html! { <p class="log-totals" data-testid={id}>{ t.text(&lang) }</p> }
+        html! {
+            <p class="log-totals" data-testid={id} data-count={t.tally.count.to_string()}
+                data-bytes={t.tally.bytes.to_string()}>{ t.text(&lang) }</p>
+        }
     });
     if props.lines.is_empty() {
         return html! {

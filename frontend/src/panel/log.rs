@@ -22,6 +22,9 @@ pub fn totals_unit(mode: super::state::Mode) -> &'static str {
     }
 }
 
+/// Most bytes of one line drawn (as text and hex); the saved log has them all.
+pub const SHOWN_BYTES: usize = 1024;
+
 /// Which way a line went, for colour and for the saved file's arrow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dir {
