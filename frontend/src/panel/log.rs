@@ -4,6 +4,7 @@
 //! language re-translates them). Also builds the plain-text file "save log" downloads.
 
 use std::net::SocketAddr;
+use std::rc::Rc;
 
 use protocol::{Lang, RelayError, SocketId};
 
@@ -85,8 +86,9 @@ pub struct Line {
     pub dir: Dir,
     /// The other end: where it went, or who sent it.
     pub peer: Option<SocketAddr>,
-    /// The payload (empty for system lines).
-    pub data: Vec<u8>,
+    /// The payload (empty for system lines); shared, so copying the log (every frame, under a
+    /// flood of 64 KiB recvs) copies no payload.
+    pub data: Rc<Vec<u8>>,
     /// How a sent line was encoded (`None`: typed as hex, or received: shown in the panel's
     /// current encoding).
     pub encoding: Option<Encoding>,
@@ -101,7 +103,7 @@ impl Line {
             at,
             dir: Dir::System,
             peer: None,
-            data: Vec::new(),
+            data: Rc::default(),
             encoding: None,
             auto: false,
             note: Some(note),
@@ -251,7 +253,7 @@ mod tests {
                 at: 2003,
                 dir: Dir::Received,
                 peer: Some(peer),
-                data: b"hello".to_vec(),
+                data: b"hello".to_vec().into(),
                 encoding: None,
                 auto: false,
                 note: None,
@@ -260,7 +262,7 @@ mod tests {
                 at: 2004,
                 dir: Dir::Sent,
                 peer: Some(peer),
-                data: vec![0xC4, 0xE3],
+                data: vec![0xC4, 0xE3].into(),
                 encoding: Some(Encoding::Gbk),
                 auto: true,
                 note: None,

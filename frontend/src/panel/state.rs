@@ -216,7 +216,7 @@ impl Panel {
             at,
             dir: Dir::Received,
             peer: Some(peer),
-            data,
+            data: Rc::new(data),
             encoding: None,
             auto: false,
             note: None,
@@ -307,7 +307,7 @@ impl Panel {
                 at,
                 dir: Dir::Sent,
                 peer: to,
-                data,
+                data: Rc::new(data),
                 encoding,
                 auto,
                 note: None,
@@ -531,7 +531,7 @@ mod tests {
         let last = p.log.last().unwrap();
         assert_eq!(last.dir, Dir::Received);
         assert_eq!(last.peer, Some(addr(40001)));
-        assert_eq!(last.data, b"hi");
+        assert_eq!(*last.data, b"hi");
     }
 
     #[test]

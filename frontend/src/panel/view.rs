@@ -49,7 +49,7 @@ impl LogLine for Line {
         };
         html! {
             <li class={classes!("panel-line", dir)} data-testid="panel-line" data-dir={dir}
-                data-peer={peer.clone()} data-hex={crate::text::hex::spaced(&line.data)}>
+                data-peer={peer.clone()} data-hex={crate::text::hex::spaced(&line.data[..line.data.len().min(super::log::SHOWN_BYTES)])}>
                 <span class="panel-time" data-testid="panel-time">{ format_time(line.at) }</span>
                 <span class="panel-dir">{ label }</span>
                 if !peer.is_empty() { <code class="panel-peer">{ peer }</code> }
