@@ -51,7 +51,7 @@ pub const SHOWN_PER_SECOND: f64 = 500.0;
 pub const HELD_MESSAGES: usize = 64;
 
 /// Most TCP payload bytes waiting to be sent before the writer stops draining the outbox.
-pub const HELD_TCP_BYTES: usize = 256 * 1024;
+pub const HELD_TCP_BYTES: usize = 128 * 1024;
 
 /// Most (socket, sender) pairs counted apart in one batch; further senders of a socket are
 /// counted together (`from` absent), so a sender that changes port every time cannot grow it.

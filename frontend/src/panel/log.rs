@@ -24,7 +24,7 @@ pub fn totals_unit(mode: super::state::Mode) -> &'static str {
 }
 
 /// Most bytes of one line drawn (as text and hex); the saved log has them all.
-pub const SHOWN_BYTES: usize = 1024;
+pub const SHOWN_BYTES: usize = 256;
 
 /// Which way a line went, for colour and for the saved file's arrow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
