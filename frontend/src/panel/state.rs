@@ -465,6 +465,47 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_of_datagrams_and_counts_is_tallied_exactly() {
+        let bound = Action::Adopt {
+            at: 1,
+            socket: 3,
+            local: addr(7788),
+            peer: None,
+            note: Some(Note::Bound { local: addr(7788) }),
+        };
+        let datagram = |at, socket| Action::ReceiveDatagram {
+            at,
+            socket,
+            from: addr(5000),
+            data: vec![7; 10],
+        };
+        let mut frame: Vec<Action> = (0..MAX_LOG as u64 + 20)
+            .map(|i| datagram(1000 + i, 3))
+            .collect();
+        frame.push(datagram(1500, 9)); // another socket's: not counted
+        frame.push(Action::Unshown {
+            at: 1600,
+            socket: 3,
+            datagrams: 1000,
+            bytes: 10_000,
+        });
+        frame.push(Action::Unshown {
+            at: 1600,
+            socket: 9,
+            datagrams: 5,
+            bytes: 5,
+        });
+        let p = replay(Panel::default(), vec![bound, Action::Many(frame)]);
+        let t = p.log.totals("k").unwrap();
+        let received = MAX_LOG as u64 + 20 + 1000;
+        assert_eq!((t.tally.count, t.tally.bytes), (received, received * 10));
+        assert_eq!(t.shown, MAX_LOG as u64);
+        // The note and 20 datagrams scrolled away, and 1,000 were never lines.
+        assert_eq!(t.skipped, 1 + 20 + 1000);
+        assert_eq!(p.log.len(), MAX_LOG);
+    }
+
+    #[test]
     fn datagrams_for_other_sockets_are_not_ours() {
         let p = replay(
             Panel::default(),
