@@ -280,6 +280,33 @@ pub enum ServerMessage {
         #[serde(default)]
         cancelled: bool,
     },
+    /// Several events at once, in the order they happened: a busy session's datagrams, TCP
+    /// data and download progress, gathered for a few milliseconds (at most one batch every
+    /// 8 ms per session), so a flooding peer costs the page one message per batch,
+    /// not one per datagram. `events` holds no `batch`. A lone event with nothing unshown is
+    /// sent on its own, not as a batch.
+    Batch {
+        events: Vec<ServerMessage>,
+        /// Datagrams that arrived, counted, but whose bytes are not sent (the page could not
+        /// have shown them all): they happened after `events`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        unshown: Vec<Unshown>,
+    },
+}
+
+/// Datagrams received on `socket` from `from` and counted, but not sent to the page (see
+/// `batch`). Counts are exact: the datagrams in events plus those in `unshown` are every
+/// datagram the relay received.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unshown {
+    pub socket: SocketId,
+    /// The sender; absent when the batch counts too many senders apart (then this counts
+    /// every other sender together).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<SocketAddr>,
+    /// How many datagrams, and their bytes.
+    pub datagrams: u64,
+    pub bytes: u64,
 }
 
 /// How a download ended.

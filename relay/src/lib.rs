@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod assets;
+pub mod batch;
 pub mod challenges;
 pub mod config;
 pub mod echo;

@@ -10,8 +10,8 @@
 
 use std::sync::Arc;
 
-use axum::extract::ws::{CloseFrame, Message};
-use futures_util::{Sink, SinkExt as _};
+use axum::extract::ws::Message;
+use futures_util::Sink;
 use protocol::ServerMessage;
 use tokio::sync::{Mutex, MutexGuard, mpsc};
 
@@ -77,31 +77,11 @@ impl Outbox {
 }
 
 /// Drains the queue into the WebSocket until a close frame is sent, the queue is closed or the
-/// WebSocket fails.
-pub async fn write_all<W>(mut sink: W, mut rx: mpsc::Receiver<Outgoing>)
+/// WebSocket fails; a busy session's events go in batches (see `batch.rs`).
+pub async fn write_all<W>(sink: W, rx: mpsc::Receiver<Outgoing>)
 where
     W: Sink<Message> + Unpin,
     W::Error: std::fmt::Display,
 {
-    while let Some(out) = rx.recv().await {
-        let result = match out {
-            Outgoing::Message(msg) => {
-                sink.send(Message::Text(protocol::to_json(&msg).into()))
-                    .await
-            }
-            Outgoing::Ping => sink.send(Message::Ping(Default::default())).await,
-            Outgoing::Close(code, reason) => {
-                let frame = CloseFrame {
-                    code,
-                    reason: reason.into(),
-                };
-                let _ = sink.send(Message::Close(Some(frame))).await;
-                break;
-            }
-        };
-        if let Err(e) = result {
-            tracing::debug!("websocket write failed: {e}");
-            break;
-        }
-    }
+    crate::batch::write_all(sink, rx).await
 }

@@ -12,6 +12,11 @@
 //! `cargo xtask bench --stress`: the relay under a local process's abuse (issue 12): RSS and
 //! file descriptors for 1,000 idle connections, 1,000 upgrades without hello and 100 download
 //! attempts, and `GET /` latency for a well-behaved client meanwhile.
+//!
+//! `cargo xtask bench --flood`: only the flood figures (issue 14, also part of the default run):
+//! 10,000 datagrams/s for 10 s into the peer panel and into the UDP lesson's bind step, and a
+//! 50 MB/s TCP stream into the panel's TCP server; the page's main-thread stall during and
+//! after, counts shown against counts sent, and the relay's memory.
 
 use std::process::Command;
 
@@ -47,6 +52,17 @@ pub fn bench(args: &[String]) -> Result<()> {
     }
 
     tools::ensure_chromium()?;
+    if args.first().map(String::as_str) == Some("--flood") {
+        // Measured as a learner runs it: the release relay, embedding the page built here.
+        frontend::build_page(&tools)?;
+        build_release()?;
+        return cmd::run(
+            Command::new(exe("bench"))
+                .arg("--relay")
+                .arg(exe("relay"))
+                .arg("--flood"),
+        );
+    }
     let hello = target.join("bench").join("hello-dist");
     frontend::build_page(&tools)?;
     frontend::build(&tools, "yew-hello", &hello)?;

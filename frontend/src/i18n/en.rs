@@ -411,4 +411,12 @@ pub const TEXTS: &[(&str, &str)] = &[
         "udp.nobody.sent",
         "sendto returned {bytes}: no error, although nobody listens on port {port}. The datagram is gone, and nobody told the sender.",
     ),
+    (
+        "log.totals.datagrams",
+        "{count} {count:datagram|datagrams} received, {bytes}, {rate}/s — showing the latest {shown} {shown:line|lines}, {skipped} not shown",
+    ),
+    (
+        "log.totals.recvs",
+        "{count} {count:recv|recvs} returned data, {bytes}, {rate}/s — showing the latest {shown} {shown:line|lines}, {skipped} not shown",
+    ),
 ];

@@ -360,4 +360,12 @@ pub const TEXTS: &[(&str, &str)] = &[
         "udp.nobody.sent",
         "sendto 返回了 {bytes}：没有报错，尽管端口 {port} 上没有人监听。数据报就这样没了，也没有人告诉发送方。",
     ),
+    (
+        "log.totals.datagrams",
+        "共收到 {count} 个数据报，{bytes}，每秒 {rate} 个——只显示最新的 {shown} 行，另有 {skipped} 行未显示",
+    ),
+    (
+        "log.totals.recvs",
+        "recv 共 {count} 次收到数据，{bytes}，每秒 {rate} 次——只显示最新的 {shown} 行，另有 {skipped} 行未显示",
+    ),
 ];

@@ -10,36 +10,153 @@ use yew::prelude::*;
 use crate::i18n::{LangCtx, use_lang};
 use crate::text::codec::Encoding;
 
-/// At most `MAX` lines; pushing one more drops the oldest.
+/// At most `MAX` lines; pushing one more drops the oldest. Also counts what arrived (the
+/// [`Tally`]), including what was never a line, so the totals stay exact when lines do not.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BoundedLog<T, const MAX: usize> {
+    /// The newest `MAX` are the log; up to `MAX` older ones wait to be dropped all at once, so
+    /// a push costs the same however full the log is.
     lines: Vec<T>,
+    /// Lines ever pushed (since the last clear): the key of a line is its number.
+    pushed: u64,
+    tally: Tally,
 }
 
 impl<T, const MAX: usize> Default for BoundedLog<T, MAX> {
     fn default() -> Self {
-        BoundedLog { lines: Vec::new() }
+        BoundedLog {
+            lines: Vec::new(),
+            pushed: 0,
+            tally: Tally::default(),
+        }
     }
 }
 
 impl<T, const MAX: usize> BoundedLog<T, MAX> {
     pub fn push(&mut self, line: T) {
         self.lines.push(line);
-        if self.lines.len() > MAX {
+        self.pushed += 1;
+        if self.lines.len() >= 2 * MAX.max(1) {
             let extra = self.lines.len() - MAX;
             self.lines.drain(..extra);
         }
     }
 
     pub fn clear(&mut self) {
-        self.lines.clear();
+        *self = Self::default();
+    }
+
+    /// `n` datagrams (or recvs) of `bytes` arrived at `at` (ms); each may also be a line.
+    pub fn count(&mut self, at: u64, n: u64, bytes: u64) {
+        self.tally.add(at, n, bytes);
+    }
+
+    /// `n` datagrams of `bytes` arrived that the relay only counted: never lines.
+    pub fn count_unshown(&mut self, at: u64, n: u64, bytes: u64) {
+        self.tally.add(at, n, bytes);
+        self.tally.unshown += n;
+    }
+
+    /// The totals line for this log, counting in `unit` (a text key taking `{count}`, `{bytes}`,
+    /// `{rate}`, `{shown}` and `{skipped}`); None while nothing has arrived.
+    pub fn totals(&self, unit: crate::i18n::Key) -> Option<Totals> {
+        (self.tally.count > 0).then(|| Totals {
+            unit,
+            tally: self.tally,
+            shown: self.len() as u64,
+            skipped: self.pushed - self.len() as u64 + self.tally.unshown,
+            first: self.pushed - self.len() as u64,
+        })
+    }
+
+    /// The number (key) of the oldest line shown.
+    pub fn first(&self) -> u64 {
+        self.pushed - self.len() as u64
     }
 }
 
 impl<T, const MAX: usize> Deref for BoundedLog<T, MAX> {
     type Target = [T];
     fn deref(&self) -> &[T] {
-        &self.lines
+        &self.lines[self.lines.len().saturating_sub(MAX)..]
+    }
+}
+
+/// What arrived, counted exactly, and how fast over the last whole second.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tally {
+    pub count: u64,
+    pub bytes: u64,
+    /// Of `count`, those the relay only counted (no line was ever made for them).
+    pub unshown: u64,
+    /// Per second, over the last whole second that had arrivals.
+    pub per_second: u64,
+    second_start: u64,
+    in_second: u64,
+}
+
+impl Tally {
+    fn add(&mut self, at: u64, n: u64, bytes: u64) {
+        if at >= self.second_start + 1000 || at < self.second_start {
+            self.per_second = if at < self.second_start + 2000 && at >= self.second_start {
+                self.in_second
+            } else {
+                0
+            };
+            self.second_start = at;
+            self.in_second = 0;
+        }
+        self.in_second += n;
+        self.count += n;
+        self.bytes += bytes;
+    }
+}
+
+/// The line above a log that says what it holds: "12,345 datagrams, 1.2 MB, 3,000/s — showing
+/// the latest 500 lines, 11,845 not shown".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Totals {
+    pub unit: crate::i18n::Key,
+    pub tally: Tally,
+    pub shown: u64,
+    pub skipped: u64,
+    /// The number of the first line shown (the key of each line is its number).
+    pub first: u64,
+}
+
+impl Totals {
+    pub fn text(&self, lang: &LangCtx) -> String {
+        let t = &self.tally;
+        lang.tf(self.unit.fill(&[
+            ("count", &grouped(t.count)),
+            ("bytes", &size(t.bytes)),
+            ("rate", &grouped(t.per_second)),
+            ("shown", &grouped(self.shown)),
+            ("skipped", &grouped(self.skipped)),
+        ]))
+    }
+}
+
+/// `12345` as "12,345".
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A byte count as people read it: "999 B", "1.2 kB", "12.3 MB" (powers of 1000).
+pub fn size(bytes: u64) -> String {
+    match bytes {
+        0..1000 => format!("{bytes} B"),
+        1000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.1} GB", bytes as f64 / 1e9),
     }
 }
 
@@ -59,21 +176,62 @@ pub struct LogViewProps<L: LogLine> {
     pub decode_as: Encoding,
     #[prop_or_default]
     pub testid: AttrValue,
+    /// The totals line, and the number of the first line (each line's key), from
+    /// [`BoundedLog::totals`].
+    #[prop_or_default]
+    pub totals: Option<Totals>,
 }
 
-/// Any lab's log, newest last.
+/// Any lab's log, newest last: at most the log's bounded window of lines, each keyed by its
+/// number (so a new line is one insertion, not a redraw of every line), under the totals.
 #[function_component]
 pub fn LogView<L: LogLine>(props: &LogViewProps<L>) -> Html {
     let lang = use_lang();
+    let totals = props.totals.map(|t| {
+        let id = format!("{}-totals", props.testid);
+        html! {
+            <p class="log-totals" data-testid={id} data-count={t.tally.count.to_string()}
+                data-bytes={t.tally.bytes.to_string()}>{ t.text(&lang) }</p>
+        }
+    });
     if props.lines.is_empty() {
-        return html! { <p class="log-empty" data-testid={props.testid.clone()}>{ lang.t(L::EMPTY) }</p> };
+        return html! {
+            <>
+                { totals }
+                <p class="log-empty" data-testid={props.testid.clone()}>{ lang.t(L::EMPTY) }</p>
+            </>
+        };
     }
+    let first = props.totals.map(|t| t.first).unwrap_or(0);
     let items = props
         .lines
         .iter()
-        .map(|line| line.view(props.decode_as, &lang))
+        .enumerate()
+        .map(|(i, line)| {
+            let key = (first + i as u64).to_string();
+            html! { <LogItem<L> {key} line={line.clone()} decode_as={props.decode_as} /> }
+        })
         .collect::<Html>();
-    html! { <ol class={L::CLASS} data-testid={props.testid.clone()} aria-live="polite">{ items }</ol> }
+    html! {
+        <>
+            { totals }
+            <ol class={classes!(L::CLASS, "log-window")} data-testid={props.testid.clone()} aria-live="polite">{ items }</ol>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LogItemProps<L: LogLine> {
+    line: L,
+    decode_as: Encoding,
+}
+
+/// One line, drawn again only when it (or the encoding, or the language) changes: a new line
+/// under a flood costs one line's drawing, not the whole log's.
+#[function_component]
+fn LogItem<L: LogLine>(props: &LogItemProps<L>) -> Html {
+    let lang = use_lang();
+    props.line.view(props.decode_as, &lang)
 }
 
 /// A call and what came of it: the Python line a learner would write, then the outcome.
@@ -97,7 +255,48 @@ mod tests {
             log.push(n);
         }
         assert_eq!(&*log, &[3, 4, 5]);
+        for n in 6..=100 {
+            log.push(n);
+        }
+        assert_eq!(&*log, &[98, 99, 100]);
+        assert_eq!(log.first(), 97);
         log.clear();
         assert!(log.is_empty());
+    }
+
+    #[test]
+    fn totals_count_what_never_became_a_line() {
+        let mut log = BoundedLog::<u32, 3>::default();
+        assert_eq!(log.totals(key!("log.totals.datagrams")), None);
+        for n in 0..5 {
+            log.push(n);
+            log.count(1000 + n as u64, 1, 100);
+        }
+        log.count_unshown(1500, 995, 99_500);
+        log.count(2100, 1, 7);
+        let t = log.totals(key!("log.totals.datagrams")).unwrap();
+        assert_eq!((t.tally.count, t.tally.bytes), (1001, 100_007));
+        assert_eq!((t.shown, t.skipped, t.first), (3, 2 + 995, 2));
+        assert_eq!(t.tally.per_second, 1000, "the second from 1000 ms had 1000");
+        log.count(5000, 1, 1);
+        assert_eq!(
+            log.totals(key!("log.totals.datagrams"))
+                .unwrap()
+                .tally
+                .per_second,
+            0,
+            "a quiet second"
+        );
+    }
+
+    #[test]
+    fn numbers_read_like_people_write_them() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(12_345), "12,345");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(size(999), "999 B");
+        assert_eq!(size(1_234), "1.2 kB");
+        assert_eq!(size(1_234_567), "1.2 MB");
     }
 }

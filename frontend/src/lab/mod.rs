@@ -12,8 +12,8 @@ use std::rc::Rc;
 use protocol::{ServerMessage, SocketId};
 use yew::prelude::*;
 
-use crate::relay::{OwnedSockets, RelayHandle, use_owned_sockets, use_relay, use_relay_events};
-pub use log::{BoundedLog, LogLine, LogView, call_line};
+use crate::relay::{OwnedSockets, RelayHandle, use_owned_sockets, use_relay, use_relay_frames};
+pub use log::{BoundedLog, LogLine, LogView, Totals, call_line};
 
 /// A screen's state, as [`use_lab`] drives it. The reducer stays pure; this trait only names
 /// the actions the hook itself dispatches.
@@ -23,6 +23,12 @@ pub trait LabState: Reducible + Default + 'static {
     /// What this screen makes of a relay event (`None`: not its business).
     fn on_event(_msg: &ServerMessage) -> Option<Self::Action> {
         None
+    }
+    /// The actions of one animation frame's events, to dispatch in order. A screen whose
+    /// reducer can apply many at once returns one action holding them all: one update per
+    /// frame however many events came.
+    fn many(actions: Vec<Self::Action>) -> Vec<Self::Action> {
+        actions
     }
     /// Whether `listener` is this screen's: a client it accepts becomes this screen's socket
     /// too, closed with it.
@@ -163,18 +169,22 @@ pub fn use_lab<S: LabState>() -> LabHandle<S> {
     };
     {
         let (state, ops) = (state.clone(), ops.clone());
-        use_relay_events(Callback::from(move |msg: Rc<ServerMessage>| {
-            match &*msg {
-                ServerMessage::TcpAccepted {
-                    listener, socket, ..
-                } if state.owns_listener(*listener) => ops.adopt(*socket),
-                ServerMessage::SocketClosed { socket, .. } => ops.forget(*socket),
-                _ => {}
+        use_relay_frames(Callback::from(move |frame: Rc<Vec<Rc<ServerMessage>>>| {
+            let mut actions = Vec::new();
+            for msg in frame.iter() {
+                match &**msg {
+                    ServerMessage::TcpAccepted {
+                        listener, socket, ..
+                    } if state.owns_listener(*listener) => ops.adopt(*socket),
+                    ServerMessage::SocketClosed { socket, .. } => ops.forget(*socket),
+                    _ => {}
+                }
+                actions.extend(S::on_event(msg));
+                state.follow_up(msg, &ops);
             }
-            if let Some(action) = S::on_event(&msg) {
+            for action in S::many(actions) {
                 ops.dispatch(action);
             }
-            state.follow_up(&msg, &ops);
         }));
     }
     {

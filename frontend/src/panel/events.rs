@@ -16,9 +16,24 @@ impl LabState for Panel {
         Action::LoseSession { at: clock_ms() }
     }
 
+    fn many(actions: Vec<Action>) -> Vec<Action> {
+        vec![Action::Many(actions)]
+    }
+
     fn on_event(msg: &ServerMessage) -> Option<Action> {
         let at = clock_ms();
         Some(match msg {
+            ServerMessage::Batch { unshown, .. } => Action::Many(
+                unshown
+                    .iter()
+                    .map(|u| Action::Unshown {
+                        at,
+                        socket: u.socket,
+                        datagrams: u.datagrams,
+                        bytes: u.bytes,
+                    })
+                    .collect(),
+            ),
             ServerMessage::UdpDatagram {
                 socket, from, data, ..
             } => Action::ReceiveDatagram {

@@ -4,6 +4,7 @@
 //! language re-translates them). Also builds the plain-text file "save log" downloads.
 
 use std::net::SocketAddr;
+use std::rc::Rc;
 
 use protocol::{Lang, RelayError, SocketId};
 
@@ -13,6 +14,17 @@ use crate::text::hex;
 
 /// Most lines kept; older ones scroll away, so a peer that floods cannot grow the page forever.
 pub const MAX_LOG: usize = 500;
+
+/// The text key of the totals line above the log: datagrams for UDP, recvs for TCP.
+pub fn totals_unit(mode: super::state::Mode) -> crate::i18n::Key {
+    match mode {
+        super::state::Mode::Udp => key!("log.totals.datagrams"),
+        _ => key!("log.totals.recvs"),
+    }
+}
+
+/// Most bytes of one line drawn (as text and hex); the saved log has them all.
+pub const SHOWN_BYTES: usize = 256;
 
 /// Which way a line went, for colour and for the saved file's arrow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,8 +88,9 @@ pub struct Line {
     pub dir: Dir,
     /// The other end: where it went, or who sent it.
     pub peer: Option<SocketAddr>,
-    /// The payload (empty for system lines).
-    pub data: Vec<u8>,
+    /// The payload (empty for system lines); shared, so copying the log (every frame, under a
+    /// flood of 64 KiB recvs) copies no payload.
+    pub data: Rc<Vec<u8>>,
     /// How a sent line was encoded (`None`: typed as hex, or received: shown in the panel's
     /// current encoding).
     pub encoding: Option<Encoding>,
@@ -92,7 +105,7 @@ impl Line {
             at,
             dir: Dir::System,
             peer: None,
-            data: Vec::new(),
+            data: Rc::default(),
             encoding: None,
             auto: false,
             note: Some(note),
@@ -261,7 +274,7 @@ mod tests {
                 at: 2003,
                 dir: Dir::Received,
                 peer: Some(peer),
-                data: b"hello".to_vec(),
+                data: b"hello".to_vec().into(),
                 encoding: None,
                 auto: false,
                 note: None,
@@ -270,7 +283,7 @@ mod tests {
                 at: 2004,
                 dir: Dir::Sent,
                 peer: Some(peer),
-                data: vec![0xC4, 0xE3],
+                data: vec![0xC4, 0xE3].into(),
                 encoding: Some(Encoding::Gbk),
                 auto: true,
                 note: None,

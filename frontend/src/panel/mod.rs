@@ -346,7 +346,7 @@ pub fn PeerPanel() -> Html {
             if let Some(url) = saved_url.as_ref() {
                 <p class="hint"><a href={url.clone()} download="netlab-panel.txt" data-testid="panel-saved">{ lang.t(key!("panel.save.again")) }</a></p>
             }
-            <LogView<Line> lines={panel.log.to_vec()} decode_as={panel.encoding} testid="panel-log" />
+            <LogView<Line> lines={panel.log.to_vec()} decode_as={panel.encoding} testid="panel-log" totals={panel.log.totals(log::totals_unit(panel.mode))} />
         </section>
     }
 }

@@ -176,6 +176,15 @@ pub enum Action {
         at: u64,
     },
     Clear,
+    /// Datagrams the relay counted but did not send (a flood): they count in the totals.
+    Unshown {
+        at: u64,
+        socket: SocketId,
+        datagrams: u64,
+        bytes: u64,
+    },
+    /// One frame's actions at once, applied to one copy of the panel.
+    Many(Vec<Action>),
 }
 
 impl Panel {
@@ -226,11 +235,12 @@ impl Panel {
                 bytes,
             });
         }
+        self.log.count(at, 1, data.len() as u64);
         self.push(Line {
             at,
             dir: Dir::Received,
             peer: Some(peer),
-            data,
+            data: Rc::new(data),
             encoding: None,
             auto: false,
             note: None,
@@ -257,7 +267,31 @@ impl Reducible for Panel {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if s.apply(action) { Rc::new(s) } else { self }
+    }
+}
+
+impl Panel {
+    /// One action; false when it changed nothing (an event that is not the panel's business).
+    fn apply(&mut self, action: Action) -> bool {
+        let s = self;
         match action {
+            Action::Many(actions) => {
+                return actions
+                    .into_iter()
+                    .fold(false, |changed, a| s.apply(a) | changed);
+            }
+            Action::Unshown {
+                at,
+                socket,
+                datagrams,
+                bytes,
+            } => {
+                if s.mode != Mode::Udp || s.socket != Some(socket) {
+                    return false;
+                }
+                s.log.count_unshown(at, datagrams, bytes);
+            }
             Action::SwitchMode(mode) => {
                 // The component closes the old mode's sockets first.
                 s.forget_sockets();
@@ -297,7 +331,7 @@ impl Reducible for Panel {
                 at,
                 dir: Dir::Sent,
                 peer: to,
-                data,
+                data: Rc::new(data),
                 encoding,
                 auto,
                 note: None,
@@ -309,7 +343,7 @@ impl Reducible for Panel {
                 data,
             } => {
                 if s.mode != Mode::Udp || s.socket != Some(socket) {
-                    return self;
+                    return false;
                 }
                 s.last_sender = Some(from);
                 s.received(at, socket, from, data);
@@ -321,7 +355,7 @@ impl Reducible for Panel {
                 peer,
             } => {
                 if s.mode != Mode::TcpServer || s.socket != Some(listener) {
-                    return self;
+                    return false;
                 }
                 s.clients.push(Client {
                     socket,
@@ -332,7 +366,7 @@ impl Reducible for Panel {
             }
             Action::Refuse { at, listener, peer } => {
                 if s.mode != Mode::TcpServer || s.socket != Some(listener) {
-                    return self;
+                    return false;
                 }
                 s.note(at, Some(peer), Note::Refused { peer });
             }
@@ -341,9 +375,9 @@ impl Reducible for Panel {
                     (Mode::TcpServer, Some(c)) if !c.gone => c.peer,
                     (Mode::TcpClient, _) if s.socket == Some(socket) => match s.peer {
                         Some(p) => p,
-                        None => return self,
+                        None => return false,
                     },
-                    _ => return self,
+                    _ => return false,
                 };
                 s.received(at, socket, peer, data);
             }
@@ -354,10 +388,10 @@ impl Reducible for Panel {
                     if let Some(p) = peer {
                         s.note(at, peer, Note::PeerClosed { peer: p });
                     }
-                    return Rc::new(s);
+                    return true;
                 }
                 let Some(c) = s.clients.iter_mut().find(|c| c.socket == socket && !c.gone) else {
-                    return self;
+                    return false;
                 };
                 c.gone = true;
                 let peer = c.peer;
@@ -386,7 +420,7 @@ impl Reducible for Panel {
                         },
                     );
                 } else {
-                    return self;
+                    return false;
                 }
             }
             Action::Stop { at } => {
@@ -397,14 +431,14 @@ impl Reducible for Panel {
             Action::Dequeue { upto } => s.outbox.retain(|o| o.id > upto),
             Action::LoseSession { at } => {
                 if s.sockets().is_empty() {
-                    return self;
+                    return false;
                 }
                 s.forget_sockets();
                 s.note(at, None, Note::SessionLost);
             }
             Action::Clear => s.log.clear(),
         }
-        Rc::new(s)
+        true
     }
 }
 
@@ -481,6 +515,47 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_of_datagrams_and_counts_is_tallied_exactly() {
+        let bound = Action::Adopt {
+            at: 1,
+            socket: 3,
+            local: addr(7788),
+            peer: None,
+            note: Some(Note::Bound { local: addr(7788) }),
+        };
+        let datagram = |at, socket| Action::ReceiveDatagram {
+            at,
+            socket,
+            from: addr(5000),
+            data: vec![7; 10],
+        };
+        let mut frame: Vec<Action> = (0..MAX_LOG as u64 + 20)
+            .map(|i| datagram(1000 + i, 3))
+            .collect();
+        frame.push(datagram(1500, 9)); // another socket's: not counted
+        frame.push(Action::Unshown {
+            at: 1600,
+            socket: 3,
+            datagrams: 1000,
+            bytes: 10_000,
+        });
+        frame.push(Action::Unshown {
+            at: 1600,
+            socket: 9,
+            datagrams: 5,
+            bytes: 5,
+        });
+        let p = replay(Panel::default(), vec![bound, Action::Many(frame)]);
+        let t = p.log.totals(key!("log.totals.datagrams")).unwrap();
+        let received = MAX_LOG as u64 + 20 + 1000;
+        assert_eq!((t.tally.count, t.tally.bytes), (received, received * 10));
+        assert_eq!(t.shown, MAX_LOG as u64);
+        // The note and 20 datagrams scrolled away, and 1,000 were never lines.
+        assert_eq!(t.skipped, 1 + 20 + 1000);
+        assert_eq!(p.log.len(), MAX_LOG);
+    }
+
+    #[test]
     fn datagrams_for_other_sockets_are_not_ours() {
         let p = replay(
             Panel::default(),
@@ -547,7 +622,7 @@ mod tests {
         let last = p.log.last().unwrap();
         assert_eq!(last.dir, Dir::Received);
         assert_eq!(last.peer, Some(addr(40001)));
-        assert_eq!(last.data, b"hi");
+        assert_eq!(*last.data, b"hi");
     }
 
     #[test]

@@ -34,19 +34,22 @@ impl LogLine for Line {
             }
             None => {
                 let enc = line.shown_as(panel_encoding);
+                // A 64 KiB recv drawn byte by byte would take the page seconds: its size says
+                // how long it is, its start is shown.
+                let data = &line.data[..line.data.len().min(super::log::SHOWN_BYTES)];
                 html! {
                     <>
                         <span class="panel-size">{ lang.tf(fill!("panel.log.bytes", n = &line.data.len().to_string(), enc = &enc.label().to_ascii_uppercase())) }</span>
                         if line.auto { <span class="badge">{ lang.t(key!("panel.log.auto")) }</span> }
-                        <span class="panel-text" data-testid="panel-line-text">{ web::decode(enc, &line.data) }</span>
-                        <BytesView bytes={line.data.clone()} testid="panel-line-hex" />
+                        <span class="panel-text" data-testid="panel-line-text">{ web::decode(enc, data) }</span>
+                        <BytesView bytes={data.to_vec()} testid="panel-line-hex" />
                     </>
                 }
             }
         };
         html! {
             <li class={classes!("panel-line", dir)} data-testid="panel-line" data-dir={dir}
-                data-peer={peer.clone()} data-hex={crate::text::hex::spaced(&line.data)}>
+                data-peer={peer.clone()} data-hex={crate::text::hex::spaced(&line.data[..line.data.len().min(super::log::SHOWN_BYTES)])}>
                 <span class="panel-time" data-testid="panel-time">{ format_time(line.at) }</span>
                 <span class="panel-dir">{ label }</span>
                 if !peer.is_empty() { <code class="panel-peer">{ peer }</code> }

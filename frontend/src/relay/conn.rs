@@ -1,5 +1,11 @@
 //! The one WebSocket to the relay: says hello with the token, matches replies to requests by
 //! id, fans events out to subscribers, and reconnects with backoff when the relay goes away.
+//!
+//! Events are not handed out as they arrive: they wait in a queue that is emptied once per
+//! animation frame, so a peer flooding a socket costs the page at most one round of updates
+//! (and one render) per frame, however many messages come. A `batch` is opened into its
+//! events here; its `unshown` counts follow them as a `batch` with no events. A reply first
+//! hands out the events queued before it, so the page sees everything in the relay's order.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -15,6 +21,13 @@ use yew::Callback;
 use super::{Status, backoff, token};
 
 pub type ReplyCallback = Callback<Result<Reply, RelayError>>;
+
+/// The events of one animation frame, in order.
+pub type Frame = Rc<Vec<Rc<ServerMessage>>>;
+
+/// Most events waiting for a frame: past it they are handed out at once (a hidden tab gets no
+/// animation frames, and its queue must not grow without bound).
+const MAX_QUEUED: usize = 5_000;
 
 /// A snapshot the provider renders from.
 #[derive(Clone, PartialEq)]
@@ -41,7 +54,11 @@ pub struct Conn {
     hello_id: Cell<u64>,
     pending: RefCell<HashMap<u64, ReplyCallback>>,
     listeners: RefCell<Vec<(u64, Callback<Rc<ServerMessage>>)>>,
+    frame_listeners: RefCell<Vec<(u64, Callback<Frame>)>>,
     next_listener: Cell<u64>,
+    /// Events waiting for the next animation frame, and whether one is requested.
+    queue: RefCell<Vec<Rc<ServerMessage>>>,
+    frame_asked: Cell<bool>,
     attempt: Cell<u32>,
     retry: RefCell<Option<Timeout>>,
     snapshot: RefCell<Snapshot>,
@@ -58,7 +75,10 @@ impl Conn {
             hello_id: Cell::new(0),
             pending: RefCell::new(HashMap::new()),
             listeners: RefCell::new(Vec::new()),
+            frame_listeners: RefCell::new(Vec::new()),
             next_listener: Cell::new(1),
+            queue: RefCell::new(Vec::new()),
+            frame_asked: Cell::new(false),
             attempt: Cell::new(0),
             retry: RefCell::new(None),
             snapshot: RefCell::new(Snapshot {
@@ -189,6 +209,7 @@ impl Conn {
             let _ = ws.close();
         }
         self.handlers.borrow_mut().take();
+        self.queue.borrow_mut().clear();
         self.fail_pending();
     }
 
@@ -241,11 +262,85 @@ impl Conn {
         key
     }
 
-    pub fn unsubscribe(&self, key: u64) {
-        self.listeners.borrow_mut().retain(|(k, _)| *k != key);
+    /// Every frame's events at once (one update per frame, not one per event).
+    pub fn subscribe_frames(&self, cb: Callback<Frame>) -> u64 {
+        let key = self.next_listener.get();
+        self.next_listener.set(key + 1);
+        self.frame_listeners.borrow_mut().push((key, cb));
+        key
     }
 
-    fn on_text(&self, text: &str) {
+    pub fn unsubscribe(&self, key: u64) {
+        self.listeners.borrow_mut().retain(|(k, _)| *k != key);
+        self.frame_listeners.borrow_mut().retain(|(k, _)| *k != key);
+    }
+
+    /// Queues an event (a batch's events one by one) for the next animation frame.
+    fn enqueue(self: &Rc<Self>, msg: ServerMessage) {
+        {
+            let mut queue = self.queue.borrow_mut();
+            match msg {
+                ServerMessage::Batch { events, unshown } => {
+                    queue.extend(events.into_iter().map(Rc::new));
+                    if !unshown.is_empty() {
+                        queue.push(Rc::new(ServerMessage::Batch {
+                            events: Vec::new(),
+                            unshown,
+                        }));
+                    }
+                }
+                other => queue.push(Rc::new(other)),
+            }
+        }
+        if self.queue.borrow().len() >= MAX_QUEUED {
+            self.flush();
+        } else if !self.frame_asked.replace(true) {
+            let weak = Rc::downgrade(self);
+            let next = Closure::once_into_js(move || {
+                if let Some(conn) = weak.upgrade() {
+                    conn.frame_asked.set(false);
+                    conn.flush();
+                }
+            });
+            let asked = web_sys::window()
+                .and_then(|w| w.request_animation_frame(next.unchecked_ref()).ok());
+            if asked.is_none() {
+                self.frame_asked.set(false);
+                self.flush();
+            }
+        }
+    }
+
+    /// Hands every queued event out, in order.
+    fn flush(&self) {
+        let events = std::mem::take(&mut *self.queue.borrow_mut());
+        if events.is_empty() {
+            return;
+        }
+        let listeners: Vec<_> = self
+            .listeners
+            .borrow()
+            .iter()
+            .map(|(_, cb)| cb.clone())
+            .collect();
+        for msg in &events {
+            for cb in &listeners {
+                cb.emit(msg.clone());
+            }
+        }
+        let frame = Rc::new(events);
+        let frame_listeners: Vec<_> = self
+            .frame_listeners
+            .borrow()
+            .iter()
+            .map(|(_, cb)| cb.clone())
+            .collect();
+        for cb in frame_listeners {
+            cb.emit(frame.clone());
+        }
+    }
+
+    fn on_text(self: &Rc<Self>, text: &str) {
         let Ok(msg) = serde_json::from_str::<ServerMessage>(text) else {
             web_sys_log(&format!(
                 "relay sent a message this page cannot read: {text:.200}"
@@ -279,22 +374,13 @@ impl Conn {
                 id: Some(id),
                 error,
             } => self.answer(id, Err(error)),
-            other => {
-                let msg = Rc::new(other);
-                let listeners: Vec<_> = self
-                    .listeners
-                    .borrow()
-                    .iter()
-                    .map(|(_, cb)| cb.clone())
-                    .collect();
-                for cb in listeners {
-                    cb.emit(msg.clone());
-                }
-            }
+            other => self.enqueue(other),
         }
     }
 
     fn answer(&self, id: u64, result: Result<Reply, RelayError>) {
+        // What came before the answer is handed out before it.
+        self.flush();
         let done = self.pending.borrow_mut().remove(&id);
         if let Some(done) = done {
             done.emit(result);

@@ -230,6 +230,24 @@ pub fn use_relay_events(on_event: Callback<Rc<ServerMessage>>) {
     });
 }
 
+/// Calls `on_frame` once per animation frame with every event the relay sent since the last
+/// one, in order, while the component is mounted (see `conn.rs`): a screen that updates once
+/// per call stays fast under a flood.
+#[hook]
+pub fn use_relay_frames(on_frame: Callback<conn::Frame>) {
+    let relay = use_relay();
+    let latest = use_mut_ref(|| on_frame.clone());
+    *latest.borrow_mut() = on_frame;
+    let conn = relay.conn.clone();
+    use_effect_with((), move |_| {
+        let key = conn.subscribe_frames(Callback::from(move |frame| {
+            let cb = latest.borrow().clone();
+            cb.emit(frame);
+        }));
+        move || conn.unsubscribe(key)
+    });
+}
+
 /// The sockets a component opened. They are closed when the component goes away (the learner
 /// moves to another step), so nothing stays bound behind their back.
 #[derive(Clone, Default)]

@@ -29,6 +29,8 @@ pub struct Client {
     next_id: u64,
     /// Events that arrived while waiting for an answer.
     pub events: std::collections::VecDeque<ServerMessage>,
+    /// The rest of a `batch` being handed out one event at a time (see [`Client::recv`]).
+    split: std::collections::VecDeque<ServerMessage>,
 }
 
 impl Client {
@@ -77,6 +79,7 @@ impl Client {
             wait: WAIT,
             next_id: 1,
             events: Default::default(),
+            split: Default::default(),
         })
     }
 
@@ -101,8 +104,34 @@ impl Client {
         self.ws.send(Message::text(text)).await.unwrap();
     }
 
-    /// The next protocol message (a close or a non-text frame fails the test).
+    /// The next protocol message (a close or a non-text frame fails the test). A `batch` is
+    /// handed out one event at a time, as if each had come alone; its `unshown` counts, if
+    /// any, follow as a `batch` with no events. [`Client::recv_raw`] keeps batches whole.
     pub async fn recv(&mut self) -> ServerMessage {
+        if let Some(m) = self.split.pop_front() {
+            return m;
+        }
+        let msg = self.recv_raw().await;
+        self.unbatch(msg)
+    }
+
+    /// The first message of `msg` (itself, or a batch's first event); the rest wait in `split`.
+    fn unbatch(&mut self, msg: ServerMessage) -> ServerMessage {
+        let ServerMessage::Batch { events, unshown } = msg else {
+            return msg;
+        };
+        self.split.extend(events);
+        if !unshown.is_empty() {
+            self.split.push_back(ServerMessage::Batch {
+                events: Vec::new(),
+                unshown,
+            });
+        }
+        self.split.pop_front().expect("a batch is never empty")
+    }
+
+    /// The next protocol message exactly as the relay sent it (a `batch` stays one message).
+    pub async fn recv_raw(&mut self) -> ServerMessage {
         loop {
             let msg = tokio::time::timeout(self.wait, self.ws.next())
                 .await
@@ -371,12 +400,15 @@ impl Client {
 
     /// Whatever message comes within `wait`, if any (for "nothing happens" checks).
     pub async fn quiet_for(&mut self, wait: Duration) -> Option<ServerMessage> {
-        if let Some(e) = self.events.pop_front() {
+        if let Some(e) = self.events.pop_front().or_else(|| self.split.pop_front()) {
             return Some(e);
         }
         match tokio::time::timeout(wait, self.ws.next()).await {
             Err(_) => None,
-            Ok(Some(Ok(Message::Text(t)))) => Some(serde_json::from_str(t.as_str()).unwrap()),
+            Ok(Some(Ok(Message::Text(t)))) => {
+                let msg = serde_json::from_str(t.as_str()).unwrap();
+                Some(self.unbatch(msg))
+            }
             Ok(other) => panic!("unexpected WebSocket item {other:?}"),
         }
     }
@@ -384,7 +416,7 @@ impl Client {
     /// The next message (a kept event first) within `wait`; None when none comes or the
     /// relay closes the WebSocket. For loops that decide themselves what to skip.
     pub async fn recv_within(&mut self, wait: Duration) -> Option<ServerMessage> {
-        if let Some(e) = self.events.pop_front() {
+        if let Some(e) = self.events.pop_front().or_else(|| self.split.pop_front()) {
             return Some(e);
         }
         let read = async {
@@ -401,7 +433,8 @@ impl Client {
             }
             None
         };
-        tokio::time::timeout(wait, read).await.ok().flatten()
+        let msg = tokio::time::timeout(wait, read).await.ok().flatten()?;
+        Some(self.unbatch(msg))
     }
 
     /// `list_sockets`.

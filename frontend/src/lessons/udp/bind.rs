@@ -144,7 +144,7 @@ pub fn BindLab() -> Html {
                 </label>
                 <button class="secondary" onclick={onclear} data-testid="udp-clear-log">{ lang.t(key!("udp.button.clear")) }</button>
             </div>
-            <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-bind-log" />
+            <LogView<UdpLine> lines={lab.log.to_vec()} decode_as={lab.decode_as} testid="udp-bind-log" totals={lab.log.totals(key!("log.totals.datagrams"))} />
             <h3>{ lang.t(key!("udp.bind.reply")) }</h3>
             if let Some(peer) = lab.last_peer {
                 <p class="hint">{ lang.tf(fill!("udp.bind.reply_to", peer = &peer.to_string())) }</p>

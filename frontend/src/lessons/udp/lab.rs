@@ -65,6 +65,8 @@ pub struct UdpState {
     pub last_peer: Option<SocketAddr>,
     /// How received bytes are shown.
     pub decode_as: Encoding,
+    /// When the last frame of events arrived (ms), for the log's rate.
+    now: u64,
 }
 
 /// What the learner and the relay do to a UDP step, as verbs.
@@ -109,6 +111,17 @@ pub enum Action {
     /// The relay connection dropped: every socket is gone.
     LoseSession,
     Clear,
+    /// Datagrams the relay counted but did not send (a flood): they count in the totals.
+    Unshown {
+        socket: SocketId,
+        datagrams: u64,
+        bytes: u64,
+    },
+    /// One frame's actions (arrived at `at` ms), applied to one copy of the step.
+    Many {
+        at: u64,
+        actions: Vec<Action>,
+    },
 }
 
 impl Reducible for UdpState {
@@ -116,7 +129,33 @@ impl Reducible for UdpState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if s.apply(action) { Rc::new(s) } else { self }
+    }
+}
+
+impl UdpState {
+    /// One action; false when it changed nothing.
+    fn apply(&mut self, action: Action) -> bool {
+        let s = self;
         match action {
+            Action::Many { at, actions } => {
+                if at > 0 {
+                    s.now = at;
+                }
+                return actions
+                    .into_iter()
+                    .fold(false, |changed, a| s.apply(a) | changed);
+            }
+            Action::Unshown {
+                socket,
+                datagrams,
+                bytes,
+            } => {
+                if !s.open.contains(&socket) {
+                    return false;
+                }
+                s.log.count_unshown(s.now, datagrams, bytes);
+            }
             Action::Open { socket, python } => {
                 s.open.push(socket);
                 if s.socket.is_none() {
@@ -164,9 +203,10 @@ impl Reducible for UdpState {
                 data,
             } => {
                 if !s.open.contains(&socket) {
-                    return self;
+                    return false;
                 }
                 s.last_peer = Some(from);
+                s.log.count(s.now, 1, data.len() as u64);
                 s.log.push(UdpLine::Received {
                     socket,
                     from,
@@ -186,7 +226,7 @@ impl Reducible for UdpState {
             Action::DecodeAs(enc) => s.decode_as = enc,
             Action::LoseSession => {
                 if s.open.is_empty() {
-                    return self;
+                    return false;
                 }
                 s.open.clear();
                 s.socket = None;
@@ -195,7 +235,7 @@ impl Reducible for UdpState {
             }
             Action::Clear => s.log.clear(),
         }
-        Rc::new(s)
+        true
     }
 }
 
@@ -204,8 +244,26 @@ impl LabState for UdpState {
         Action::LoseSession
     }
 
+    fn many(actions: Vec<Action>) -> Vec<Action> {
+        vec![Action::Many {
+            at: crate::panel::log::clock_ms(),
+            actions,
+        }]
+    }
+
     fn on_event(msg: &ServerMessage) -> Option<Action> {
         match msg {
+            ServerMessage::Batch { unshown, .. } => Some(Action::Many {
+                at: 0,
+                actions: unshown
+                    .iter()
+                    .map(|u| Action::Unshown {
+                        socket: u.socket,
+                        datagrams: u.datagrams,
+                        bytes: u.bytes,
+                    })
+                    .collect(),
+            }),
             ServerMessage::UdpDatagram {
                 socket,
                 from,

@@ -13,10 +13,12 @@
 //! `--relay PATH` (default `$NETLAB_RELAY_BIN`, else target/debug/relay), `--tutorial-dist DIR`
 //! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
 //! `--round-trips N` (2000), `--stress` (only the relay under local abuse, see `stress.rs`),
+//! `--flood` (only the page under a flooding peer, see `flood.rs`),
 //! `--windows-relay PATH` (also the UDP round trip through this relay.exe, run by
 //! `$NETLAB_RELAY_RUNNER`, i.e. Wine; information only).
 
 mod download;
+mod flood;
 mod page;
 mod stats;
 mod stress;
@@ -37,6 +39,8 @@ pub struct Options {
     pub download_only: bool,
     /// Only the abuse figures (issue 12): `--stress`.
     pub stress_only: bool,
+    /// Only the flood figures (issue 14): `--flood`.
+    pub flood_only: bool,
     /// The Windows build, for its UDP round trip under Wine: `--windows-relay PATH`.
     pub windows_relay: Option<PathBuf>,
 }
@@ -51,6 +55,7 @@ fn parse_args() -> Result<Options> {
         round_trips: 2000,
         download_only: false,
         stress_only: false,
+        flood_only: false,
         windows_relay: None,
     };
     let mut args = std::env::args().skip(1);
@@ -64,6 +69,7 @@ fn parse_args() -> Result<Options> {
             "--round-trips" => options.round_trips = value()?.parse().context("--round-trips")?,
             "--download" => options.download_only = true,
             "--stress" => options.stress_only = true,
+            "--flood" => options.flood_only = true,
             "--windows-relay" => options.windows_relay = Some(value()?.into()),
             "-h" | "--help" => {
                 println!(
@@ -105,6 +111,12 @@ async fn run(options: Options) -> Result<()> {
         figures.print();
         return Ok(());
     }
+    if options.flood_only {
+        let figures = flood::measure(&options.relay).await?;
+        println!();
+        figures.print();
+        return Ok(());
+    }
     if options.stress_only {
         let figures = stress::measure(&options.relay).await?;
         println!();
@@ -126,6 +138,11 @@ async fn run(options: Options) -> Result<()> {
     println!();
     udp.print();
     drop(relay);
+
+    // A learner's runaway sender against the page (issue 14).
+    let flood = flood::measure(&options.relay).await?;
+    println!();
+    flood.print();
 
     if let Some(exe) = &options.windows_relay {
         let relay = e2e::Relay::start_binary(exe.clone(), &[], &[]);

@@ -1,0 +1,502 @@
+//! Coalescing a session's events into batches, and the writer task that sends them.
+//!
+//! A learner's `while True: sendto(...)` makes thousands of datagrams a second. One WebSocket
+//! message per datagram would make the page parse and draw thousands of times a second and
+//! freeze the tab. So the writer gathers what arrives into [`Pending`] and sends it at most
+//! once every [`BATCH_INTERVAL`]: events in one `batch` message, replies and other messages
+//! as they are, all in the order they were queued (a reply is never overtaken by an event it
+//! caused: the gate in `outbox.rs` orders the queue, and this keeps that order).
+//!
+//! The writer keeps draining the outbox while the WebSocket is slow, so the socket readers
+//! behind it are not blocked and the kernel does not drop datagrams the relay could count.
+//! What it keeps is bounded:
+//! - datagrams beyond [`SHOWN_DATAGRAMS`] (or [`SHOWN_BYTES`]) in one batch, or beyond
+//!   [`SHOWN_PER_SECOND`] over time, are counted, not kept (`unshown`: per socket and sender,
+//!   exact counts and bytes);
+//! - download progress keeps only the latest per download (each one says everything);
+//! - TCP data keeps every `recv` (its boundaries are a lesson), and other messages are kept
+//!   too, so once [`HELD_MESSAGES`] of them or [`HELD_TCP_BYTES`] wait, the writer stops
+//!   draining: the readers wait, and TCP's flow control slows the sending peer (the
+//!   backpressure the rest of the relay is built on).
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use axum::extract::ws::{CloseFrame, Message};
+use futures_util::{Sink, SinkExt as _};
+use protocol::{ServerMessage, SocketId, Unshown};
+use tokio::sync::{Notify, mpsc};
+use tokio::time::Instant;
+
+use crate::outbox::Outgoing;
+
+/// At most one batch per session this often.
+pub const BATCH_INTERVAL: Duration = Duration::from_millis(8);
+
+/// Most datagrams one batch carries with their bytes; later ones are only counted.
+pub const SHOWN_DATAGRAMS: usize = 64;
+
+/// Most datagram payload bytes one batch carries; later datagrams are only counted.
+pub const SHOWN_BYTES: usize = 64 * 1024;
+
+/// Most datagrams per second a session is sent with their bytes, after a burst of
+/// [`SHOWN_DATAGRAMS`]: a learner's burst of a few dozen is shown whole, a flood at this rate
+/// (no one reads faster, and drawing more would keep the page busy), the rest counted.
+pub const SHOWN_PER_SECOND: f64 = 500.0;
+
+/// Most kept messages (replies, TCP data, anything not summarised) waiting to be sent before
+/// the writer stops draining the outbox.
+pub const HELD_MESSAGES: usize = 64;
+
+/// Most TCP payload bytes waiting to be sent before the writer stops draining the outbox.
+pub const HELD_TCP_BYTES: usize = 128 * 1024;
+
+/// Most (socket, sender) pairs counted apart in one batch; further senders of a socket are
+/// counted together (`from` absent), so a sender that changes port every time cannot grow it.
+pub const UNSHOWN_SENDERS: usize = 64;
+
+/// What waits to be sent, in order.
+#[derive(Debug)]
+enum Item {
+    Message(Outgoing),
+    Batch(Batch),
+}
+
+/// Events gathered into one `batch` message.
+#[derive(Debug, Default)]
+pub struct Batch {
+    events: Vec<ServerMessage>,
+    datagrams: usize,
+    datagram_bytes: usize,
+    unshown: Vec<Unshown>,
+}
+
+impl Batch {
+    /// The message to send: the event alone when it is the only one.
+    pub fn into_message(mut self) -> ServerMessage {
+        if self.events.len() == 1 && self.unshown.is_empty() {
+            return self.events.pop().expect("one event");
+        }
+        ServerMessage::Batch {
+            events: self.events,
+            unshown: self.unshown,
+        }
+    }
+
+    /// A datagram, shown when `may_show` (the session's rate allows it) and the batch has room.
+    fn datagram(
+        &mut self,
+        msg: ServerMessage,
+        from: SocketAddr,
+        len: usize,
+        may_show: bool,
+    ) -> bool {
+        let ServerMessage::UdpDatagram { socket, .. } = msg else {
+            unreachable!("only datagrams")
+        };
+        if may_show && self.datagrams < SHOWN_DATAGRAMS && self.datagram_bytes + len <= SHOWN_BYTES
+        {
+            self.datagrams += 1;
+            self.datagram_bytes += len;
+            self.events.push(msg);
+            return true;
+        }
+        let exact = self
+            .unshown
+            .iter()
+            .position(|u| u.socket == socket && u.from == Some(from));
+        let slot = exact.or_else(|| {
+            (self.unshown.len() >= UNSHOWN_SENDERS).then(|| {
+                match self
+                    .unshown
+                    .iter()
+                    .position(|u| u.socket == socket && u.from.is_none())
+                {
+                    Some(i) => i,
+                    None => self.new_unshown(socket, None),
+                }
+            })
+        });
+        let i = slot.unwrap_or_else(|| self.new_unshown(socket, Some(from)));
+        self.unshown[i].datagrams += 1;
+        self.unshown[i].bytes += len as u64;
+        false
+    }
+
+    fn new_unshown(&mut self, socket: SocketId, from: Option<SocketAddr>) -> usize {
+        self.unshown.push(Unshown {
+            socket,
+            from,
+            datagrams: 0,
+            bytes: 0,
+        });
+        self.unshown.len() - 1
+    }
+
+    /// Progress says everything so far: a newer one replaces the older in place.
+    fn progress(&mut self, msg: ServerMessage) {
+        let ServerMessage::DownloadProgress { download, .. } = &msg else {
+            return self.events.push(msg);
+        };
+        let older = self.events.iter_mut().find(
+            |e| matches!(e, ServerMessage::DownloadProgress { download: d, .. } if d == download),
+        );
+        match older {
+            Some(older) => *older = msg,
+            None => self.events.push(msg),
+        }
+    }
+}
+
+/// Everything queued and not yet sent (see the module docs for its bounds).
+#[derive(Debug)]
+pub struct Pending {
+    items: VecDeque<Item>,
+    /// Kept messages (not summarised, not coalesced) among `items`.
+    held: usize,
+    held_tcp_bytes: usize,
+    /// How many datagrams may still be shown (a token bucket: [`SHOWN_DATAGRAMS`] at most,
+    /// refilled at [`SHOWN_PER_SECOND`]), and when it was last refilled.
+    tokens: f64,
+    refilled: std::time::Instant,
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Pending {
+            items: VecDeque::new(),
+            held: 0,
+            held_tcp_bytes: 0,
+            tokens: SHOWN_DATAGRAMS as f64,
+            refilled: std::time::Instant::now(),
+        }
+    }
+}
+
+impl Pending {
+    /// Whether the writer should stop draining the outbox until some is sent.
+    pub fn full(&self) -> bool {
+        self.held >= HELD_MESSAGES || self.held_tcp_bytes >= HELD_TCP_BYTES
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn push(&mut self, out: Outgoing) {
+        let Outgoing::Message(msg) = out else {
+            self.held += 1;
+            return self.items.push_back(Item::Message(out));
+        };
+        match *msg {
+            ServerMessage::UdpDatagram { from, ref data, .. } => {
+                let len = data.0.len();
+                let now = std::time::Instant::now();
+                let since = now.duration_since(self.refilled).as_secs_f64();
+                self.tokens = (self.tokens + since * SHOWN_PER_SECOND).min(SHOWN_DATAGRAMS as f64);
+                self.refilled = now;
+                let may_show = self.tokens >= 1.0;
+                if self.batch().datagram(*msg, from, len, may_show) {
+                    self.tokens -= 1.0;
+                }
+            }
+            ServerMessage::TcpData { ref data, .. } => {
+                self.held += 1;
+                self.held_tcp_bytes += data.0.len();
+                self.batch().events.push(*msg);
+            }
+            ServerMessage::DownloadProgress { .. } => self.batch().progress(*msg),
+            _ => {
+                self.held += 1;
+                self.items.push_back(Item::Message(Outgoing::Message(msg)));
+            }
+        }
+    }
+
+    /// The batch at the end of the queue (a new one after a kept message, to keep the order).
+    fn batch(&mut self) -> &mut Batch {
+        if !matches!(self.items.back(), Some(Item::Batch(_))) {
+            self.items.push_back(Item::Batch(Batch::default()));
+        }
+        match self.items.back_mut() {
+            Some(Item::Batch(b)) => b,
+            _ => unreachable!("just pushed"),
+        }
+    }
+
+    /// Everything, in order, as what to send; the queue is left empty.
+    pub fn take(&mut self) -> Vec<Outgoing> {
+        self.held = 0;
+        self.held_tcp_bytes = 0;
+        self.items
+            .drain(..)
+            .map(|item| match item {
+                Item::Message(out) => out,
+                Item::Batch(b) => Outgoing::Message(Box::new(b.into_message())),
+            })
+            .collect()
+    }
+}
+
+/// Drains the outbox into the WebSocket until a close frame is sent, the outbox is closed (and
+/// what it held is sent) or the WebSocket fails. Two loops in one task: one keeps taking from
+/// the outbox into [`Pending`], the other sends what is pending, at most one round per
+/// [`BATCH_INTERVAL`].
+pub async fn write_all<W>(mut sink: W, mut rx: mpsc::Receiver<Outgoing>)
+where
+    W: Sink<Message> + Unpin,
+    W::Error: std::fmt::Display,
+{
+    let pending = Mutex::new(Pending::default());
+    let closed = std::sync::atomic::AtomicBool::new(false);
+    let (ready, room) = (Notify::new(), Notify::new());
+    let lock = || pending.lock().unwrap_or_else(|e| e.into_inner());
+
+    let collect = async {
+        loop {
+            if lock().full() {
+                room.notified().await;
+                continue;
+            }
+            let Some(out) = rx.recv().await else { break };
+            lock().push(out);
+            ready.notify_one();
+        }
+        closed.store(true, std::sync::atomic::Ordering::Release);
+        ready.notify_one();
+        std::future::pending::<()>().await;
+    };
+
+    let send = async {
+        let mut next = Instant::now();
+        loop {
+            // A busy session gets at most one round per interval; a quiet one (a reply, an
+            // echo) is sent at once, so round trips through the relay stay fast.
+            tokio::time::sleep_until(next).await;
+            let items = loop {
+                {
+                    let mut p = lock();
+                    if !p.is_empty() {
+                        break p.take();
+                    }
+                }
+                if closed.load(std::sync::atomic::Ordering::Acquire) {
+                    return;
+                }
+                ready.notified().await;
+            };
+            room.notify_one();
+            let busy = items.iter().any(
+                |o| matches!(o, Outgoing::Message(m) if matches!(**m, ServerMessage::Batch { .. })),
+            );
+            next = Instant::now() + if busy { BATCH_INTERVAL } else { Duration::ZERO };
+            for out in items {
+                if !send_one(&mut sink, out).await {
+                    return;
+                }
+            }
+        }
+    };
+
+    tokio::select! {
+        _ = send => {}
+        _ = collect => {}
+    }
+}
+
+/// Sends one thing; false when writing should stop (a close frame went, or the socket failed).
+async fn send_one<W>(sink: &mut W, out: Outgoing) -> bool
+where
+    W: Sink<Message> + Unpin,
+    W::Error: std::fmt::Display,
+{
+    let result = match out {
+        Outgoing::Message(msg) => {
+            sink.send(Message::Text(protocol::to_json(&msg).into()))
+                .await
+        }
+        Outgoing::Ping => sink.send(Message::Ping(Default::default())).await,
+        Outgoing::Close(code, reason) => {
+            let frame = CloseFrame {
+                code,
+                reason: reason.into(),
+            };
+            let _ = sink.send(Message::Close(Some(frame))).await;
+            return false;
+        }
+    };
+    if let Err(e) = result {
+        tracing::debug!("websocket write failed: {e}");
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use protocol::{Data, Reply};
+
+    use super::*;
+
+    fn datagram(socket: SocketId, port: u16, len: usize) -> Outgoing {
+        Outgoing::Message(Box::new(ServerMessage::UdpDatagram {
+            socket,
+            from: SocketAddr::from(([127, 0, 0, 1], port)),
+            local: SocketAddr::from(([127, 0, 0, 1], 7788)),
+            data: Data(vec![b'x'; len]),
+        }))
+    }
+
+    fn sent_reply(id: u64) -> Outgoing {
+        Outgoing::Message(Box::new(ServerMessage::Reply {
+            id,
+            result: Reply::Done,
+        }))
+    }
+
+    /// (datagrams shown, bytes shown, datagrams unshown, bytes unshown) over the messages.
+    fn totals(out: &[Outgoing]) -> (u64, u64, u64, u64) {
+        let mut t = (0, 0, 0, 0);
+        let mut count = |m: &ServerMessage| {
+            if let ServerMessage::UdpDatagram { data, .. } = m {
+                t.0 += 1;
+                t.1 += data.0.len() as u64;
+            }
+        };
+        for o in out {
+            let Outgoing::Message(m) = o else { continue };
+            match &**m {
+                ServerMessage::Batch { events, unshown } => {
+                    events.iter().for_each(&mut count);
+                    for u in unshown {
+                        t.2 += u.datagrams;
+                        t.3 += u.bytes;
+                    }
+                }
+                m => count(m),
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn a_flood_is_counted_exactly_and_kept_bounded() {
+        let mut p = Pending::default();
+        for i in 0..10_000u64 {
+            p.push(datagram(3, 50_000 + (i % 3) as u16, 100 + (i % 7) as usize));
+        }
+        assert!(!p.full(), "datagrams never stop the draining");
+        let out = p.take();
+        assert_eq!(out.len(), 1, "one batch");
+        let bytes: u64 = (0..10_000u64).map(|i| 100 + i % 7).sum();
+        let (shown, shown_bytes, unshown, unshown_bytes) = totals(&out);
+        assert_eq!(shown, SHOWN_DATAGRAMS as u64);
+        assert_eq!(shown + unshown, 10_000);
+        assert_eq!(shown_bytes + unshown_bytes, bytes);
+        let Outgoing::Message(m) = &out[0] else {
+            panic!("a message")
+        };
+        let ServerMessage::Batch { unshown, .. } = &**m else {
+            panic!("a batch, got {m:?}")
+        };
+        assert_eq!(unshown.len(), 3, "one count per sender: {unshown:?}");
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn senders_beyond_the_limit_are_counted_together() {
+        let mut p = Pending::default();
+        for _ in 0..SHOWN_DATAGRAMS {
+            p.push(datagram(1, 9, 1));
+        }
+        for port in 0..1000u16 {
+            p.push(datagram(1, 10_000 + port, 2));
+        }
+        let out = p.take();
+        let Outgoing::Message(m) = &out[0] else {
+            panic!()
+        };
+        let ServerMessage::Batch { unshown, .. } = &**m else {
+            panic!()
+        };
+        assert_eq!(unshown.len(), UNSHOWN_SENDERS + 1);
+        let rest = unshown.iter().find(|u| u.from.is_none()).unwrap();
+        assert_eq!(rest.datagrams, 1000 - UNSHOWN_SENDERS as u64);
+        assert_eq!(totals(&out), (SHOWN_DATAGRAMS as u64, 64, 1000, 2000));
+    }
+
+    #[test]
+    fn a_reply_keeps_its_place_between_events() {
+        let mut p = Pending::default();
+        p.push(datagram(1, 9, 1));
+        p.push(sent_reply(5));
+        p.push(datagram(1, 9, 1));
+        p.push(datagram(1, 9, 1));
+        let out = p.take();
+        let kinds: Vec<&str> = out
+            .iter()
+            .map(|o| match o {
+                Outgoing::Message(m) => match &**m {
+                    ServerMessage::Batch { .. } => "batch",
+                    ServerMessage::UdpDatagram { .. } => "datagram",
+                    ServerMessage::Reply { .. } => "reply",
+                    _ => "other",
+                },
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["datagram", "reply", "batch"]);
+    }
+
+    #[test]
+    fn tcp_data_is_kept_whole_and_bounds_the_draining() {
+        let mut p = Pending::default();
+        for _ in 0..HELD_MESSAGES - 1 {
+            p.push(Outgoing::Message(Box::new(ServerMessage::TcpData {
+                socket: 2,
+                data: Data(vec![1; 10]),
+            })));
+            assert!(!p.full());
+        }
+        p.push(Outgoing::Message(Box::new(ServerMessage::TcpData {
+            socket: 2,
+            data: Data(vec![1; 10]),
+        })));
+        assert!(p.full(), "the readers wait: TCP's flow control takes over");
+        let out = p.take();
+        let Outgoing::Message(m) = &out[0] else {
+            panic!()
+        };
+        let ServerMessage::Batch { events, unshown } = &**m else {
+            panic!()
+        };
+        assert_eq!(events.len(), HELD_MESSAGES, "every recv, boundaries kept");
+        assert!(unshown.is_empty());
+        assert!(!p.full());
+    }
+
+    #[test]
+    fn progress_keeps_the_latest_per_download() {
+        let mut p = Pending::default();
+        for received in [10, 20, 30] {
+            p.push(Outgoing::Message(Box::new(
+                ServerMessage::DownloadProgress {
+                    download: 1,
+                    received,
+                    total: None,
+                    elapsed_ms: received,
+                },
+            )));
+        }
+        let out = p.take();
+        let Outgoing::Message(m) = &out[0] else {
+            panic!()
+        };
+        assert!(
+            matches!(**m, ServerMessage::DownloadProgress { received: 30, .. }),
+            "{m:?}"
+        );
+    }
+}

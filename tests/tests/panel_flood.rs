@@ -1,0 +1,138 @@
+//! A learner's runaway sender against the peer panel: 20,000 datagrams at 10,000 a second. The
+//! page must show the exact total and stay responsive: its main thread answers a trivial script
+//! quickly during the flood and at once after it.
+//!
+//! Exact means: every datagram the relay's socket received. On a busy machine the kernel may
+//! drop a few before the relay reads them (its socket buffer holds about 200); it counts those
+//! in /proc/net/snmp (`RcvbufErrors`, per network namespace: run this test in one of its own,
+//! as every e2e test here is run), so the expected total is what was sent minus those.
+
+use std::net::UdpSocket;
+use std::time::{Duration, Instant};
+
+use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, free_udp_port, open_page};
+
+const FLOOD: usize = 20_000;
+const SIZE: usize = 100;
+
+/// The namespace's UDP counters: (datagrams delivered to sockets, dropped for a full buffer).
+fn udp_counters() -> (u64, u64) {
+    let snmp = std::fs::read_to_string("/proc/net/snmp").unwrap();
+    let mut lines = snmp.lines().filter(|l| l.starts_with("Udp:"));
+    let (names, values) = (lines.next().unwrap(), lines.next().unwrap());
+    let field = |name: &str| -> u64 {
+        let i = names.split_whitespace().position(|n| n == name).unwrap();
+        values.split_whitespace().nth(i).unwrap().parse().unwrap()
+    };
+    (field("InDatagrams"), field("RcvbufErrors"))
+}
+
+/// `12345` as "12,345".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A trivial script's round trip through WebDriver: how long the page's main thread takes to
+/// get to it.
+async fn round_trip(browser: &Browser) -> Duration {
+    let start = Instant::now();
+    browser.eval("return 1").await;
+    start.elapsed()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_flood_of_datagrams_is_counted_exactly_and_the_page_stays_responsive() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start_with(BrowserOptions {
+        lang: "en-US".into(),
+        ..BrowserOptions::default()
+    })
+    .await;
+    open_page(&browser, &relay, "/panel").await;
+    browser
+        .wait_for("[data-testid=peer-panel]", PAGE_WAIT)
+        .await;
+    let port = free_udp_port();
+    browser
+        .type_into("[data-testid=panel-local-port]", &port.to_string())
+        .await;
+    browser.click("[data-testid=panel-start]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
+            PAGE_WAIT,
+        )
+        .await;
+
+    let before = udp_counters();
+    let flooder = std::thread::spawn(move || {
+        let peer = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let payload = [b'x'; SIZE];
+        // 10,000 a second, in bursts of 50 (well past what a page drawing every datagram
+        // keeps up with).
+        let start = Instant::now();
+        for burst in 0..FLOOD / 50 {
+            for _ in 0..50 {
+                peer.send_to(&payload, ("127.0.0.1", port)).unwrap();
+            }
+            let due = start + Duration::from_millis(5 * (burst as u64 + 1));
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                std::thread::sleep(wait);
+            }
+        }
+    });
+    let mut during = Duration::ZERO;
+    while !flooder.is_finished() {
+        during = during.max(round_trip(&browser).await);
+    }
+    flooder.join().unwrap();
+
+    let after = udp_counters();
+    let dropped = after.1 - before.1;
+    let received = FLOOD as u64 - dropped;
+    assert_eq!(after.0 - before.0, received, "nothing else was received");
+    assert!(
+        dropped < FLOOD as u64 / 20,
+        "{dropped} dropped by the kernel: no flood to speak of"
+    );
+
+    // Every datagram counted, exactly: 1 "bound" note + the datagrams were lines or only
+    // counted; the latest 500 lines are shown, the rest are said not to be.
+    let totals = browser
+        .wait_for_text(
+            "[data-testid=panel-log-totals]",
+            &format!("{} datagrams received, 2.0 MB, ", grouped(received)),
+            PAGE_WAIT,
+        )
+        .await;
+    let skipped = grouped(1 + received - 500);
+    assert!(
+        totals.ends_with(&format!(
+            "/s — showing the latest 500 lines, {skipped} not shown"
+        )),
+        "{totals}"
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('[data-testid=panel-log] > li').length")
+            .await,
+        500
+    );
+    let settled = round_trip(&browser).await;
+    assert!(
+        settled < Duration::from_millis(100),
+        "the page took {settled:?} to answer a trivial script after the flood"
+    );
+    assert!(
+        during < Duration::from_millis(500),
+        "the page froze for {during:?} during the flood"
+    );
+}
