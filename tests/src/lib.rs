@@ -32,6 +32,7 @@
 mod browser;
 pub mod fresh;
 mod open;
+mod panel;
 mod python_peer;
 mod relay;
 mod static_server;
@@ -40,6 +41,7 @@ use std::path::PathBuf;
 
 pub use browser::{Browser, BrowserOptions, DESKTOP, PHONE, WindowSize};
 pub use open::{open_page, open_step};
+pub use panel::{click_centred, panel_mode, start_panel_on};
 pub use python_peer::{PythonPeer, python_script, run_python};
 pub use relay::Relay;
 pub use static_server::StaticServer;

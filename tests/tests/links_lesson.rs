@@ -3,13 +3,7 @@
 //! step; then the real web request runs against the relay's sample site: resolved address,
 //! connection ports and the HTTP status line as the page shows them.
 
-use e2e::{Browser, PAGE_WAIT, Relay, open_page, open_step};
-
-async fn click(browser: &Browser, css: &str) {
-    let js = format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
-    browser.eval(&js).await;
-    browser.click(css).await;
-}
+use e2e::{Browser, PAGE_WAIT, Relay, click_centred, open_page, open_step};
 
 /// The switch's table as (MAC, port) rows, in table order.
 async fn mac_table(browser: &Browser) -> Vec<(String, String)> {
@@ -59,36 +53,36 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
     // A (port 1) -> C (port 3).
     browser.select("[data-testid=topo-src]", "0").await;
     browser.select("[data-testid=topo-dst]", "2").await;
-    click(&browser, "[data-testid=topo-send]").await;
+    click_centred(&browser, "[data-testid=topo-send]").await;
     // Stop auto-play, then step by hand from the first step.
     browser
         .wait_for("[data-testid=topo-step][data-len=\"4\"]", PAGE_WAIT)
         .await;
-    click(&browser, "[data-testid=topo-play]").await;
+    click_centred(&browser, "[data-testid=topo-play]").await;
     while browser
         .attr("[data-testid=topo-step]", "data-pos")
         .await
         .as_deref()
         != Some("0")
     {
-        click(&browser, "[data-testid=topo-prev]").await;
+        click_centred(&browser, "[data-testid=topo-prev]").await;
     }
     assert_eq!(mac_table(&browser).await, rows(&[]), "step 1: on the cable");
-    click(&browser, "[data-testid=topo-next]").await;
+    click_centred(&browser, "[data-testid=topo-next]").await;
     at_step(&browser, 1).await;
     assert_eq!(
         mac_table(&browser).await,
         rows(&[(A, "1")]),
         "step 2: learned A"
     );
-    click(&browser, "[data-testid=topo-next]").await;
+    click_centred(&browser, "[data-testid=topo-next]").await;
     at_step(&browser, 2).await;
     assert_eq!(
         mac_table(&browser).await,
         rows(&[(A, "1")]),
         "step 3: flooded"
     );
-    click(&browser, "[data-testid=topo-next]").await;
+    click_centred(&browser, "[data-testid=topo-next]").await;
     at_step(&browser, 3).await;
     assert_eq!(
         mac_table(&browser).await,
@@ -96,14 +90,14 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
         "step 4: delivered"
     );
     // Back one step and forward again: the table is the one of that step.
-    click(&browser, "[data-testid=topo-prev]").await;
+    click_centred(&browser, "[data-testid=topo-prev]").await;
     at_step(&browser, 2).await;
     assert_eq!(mac_table(&browser).await, rows(&[(A, "1")]));
 
     // C answers A: C is learned, and the frame goes out of port 1 only.
     browser.select("[data-testid=topo-src]", "2").await;
     browser.select("[data-testid=topo-dst]", "0").await;
-    click(&browser, "[data-testid=topo-send]").await;
+    click_centred(&browser, "[data-testid=topo-send]").await;
     browser
         .wait_for(
             "[data-testid=topo-step][data-len=\"4\"][data-pos=\"3\"]",
@@ -111,14 +105,14 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
         )
         .await;
     assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
-    click(&browser, "[data-testid=topo-prev]").await;
+    click_centred(&browser, "[data-testid=topo-prev]").await;
     at_step(&browser, 2).await;
     let note = browser.text("[data-testid=topo-note]").await;
     assert!(note.contains('1'), "{note}");
-    click(&browser, "[data-testid=topo-prev]").await;
+    click_centred(&browser, "[data-testid=topo-prev]").await;
     at_step(&browser, 1).await;
     assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
-    click(&browser, "[data-testid=topo-prev]").await;
+    click_centred(&browser, "[data-testid=topo-prev]").await;
     at_step(&browser, 0).await;
     assert_eq!(
         mac_table(&browser).await,
@@ -128,7 +122,7 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
 
     // The sends and the snapshot shown are in the URL: a reload (or the teacher's projector)
     // rebuilds the same table at the same snapshot, paused.
-    click(&browser, "[data-testid=topo-next]").await;
+    click_centred(&browser, "[data-testid=topo-next]").await;
     at_step(&browser, 1).await;
     let url = browser.current_url().await;
     assert!(url.ends_with("?sends=0-2.2-0&pos=1"), "{url}");
@@ -142,7 +136,7 @@ async fn a_frame_steps_across_the_switch_and_the_table_fills() {
     assert_eq!(mac_table(&browser).await, rows(&[(A, "1"), (C, "3")]));
 
     // Waiting 300 s ages both entries out.
-    click(&browser, "[data-testid=switch-wait]").await;
+    click_centred(&browser, "[data-testid=switch-wait]").await;
     assert_eq!(mac_table(&browser).await, rows(&[]));
     browser.quit().await;
 }
@@ -165,7 +159,7 @@ async fn the_real_web_request_against_the_sample_site() {
         .unwrap();
     assert_ne!(site_port, 0);
 
-    click(&browser, "[data-testid=web-resolve]").await;
+    click_centred(&browser, "[data-testid=web-resolve]").await;
     let resolved = browser
         .wait_for("[data-testid=web-resolved]", PAGE_WAIT)
         .await;
@@ -177,7 +171,7 @@ async fn the_real_web_request_against_the_sample_site() {
     let text = browser.text("[data-testid=web-resolved]").await;
     assert!(text.contains("127.0.0.1") || text.contains("::1"), "{text}");
 
-    click(&browser, "[data-testid=web-connect]").await;
+    click_centred(&browser, "[data-testid=web-connect]").await;
     let conn = browser
         .wait_for("[data-testid=web-connected]", PAGE_WAIT)
         .await;
@@ -191,7 +185,7 @@ async fn the_real_web_request_against_the_sample_site() {
     let shown = browser.text("[data-testid=web-connected]").await;
     assert!(shown.contains(&local) && shown.contains(&peer), "{shown}");
 
-    click(&browser, "[data-testid=web-send]").await;
+    click_centred(&browser, "[data-testid=web-send]").await;
     browser
         .wait_for_text("[data-testid=web-status]", "HTTP/1.1 200 OK", PAGE_WAIT)
         .await;
@@ -212,7 +206,7 @@ async fn the_real_web_request_against_the_sample_site() {
     browser
         .wait_for("[data-testid=web-peer-closed]", PAGE_WAIT)
         .await;
-    click(&browser, "[data-testid=web-close]").await;
+    click_centred(&browser, "[data-testid=web-close]").await;
     browser
         .wait_count("[data-testid=seq-row][data-done=true]", 8, PAGE_WAIT)
         .await;
@@ -225,7 +219,7 @@ async fn level_send(browser: &Browser, from: &str, to: &str) {
         .select("[data-testid=switch-level-from]", from)
         .await;
     browser.select("[data-testid=switch-level-to]", to).await;
-    click(browser, "[data-testid=switch-level-send]").await;
+    click_centred(browser, "[data-testid=switch-level-send]").await;
 }
 
 #[tokio::test]
@@ -268,7 +262,7 @@ async fn the_switch_level_is_lost_by_a_flood_and_won_by_letting_unknown_hosts_sp
     );
 
     // Again: B and D speak first (to hosts the switch knows), then A and C answer them.
-    click(&browser, "[data-testid=switch-level-restart]").await;
+    click_centred(&browser, "[data-testid=switch-level-restart]").await;
     browser
         .wait_for("[data-testid=switch-level][data-result=playing]", PAGE_WAIT)
         .await;

@@ -10,7 +10,7 @@
 use std::net::UdpSocket;
 use std::time::{Duration, Instant};
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, free_udp_port, open_page};
+use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, free_udp_port, open_page, start_panel_on};
 
 const FLOOD: usize = 20_000;
 const SIZE: usize = 100;
@@ -61,16 +61,7 @@ async fn a_flood_of_datagrams_is_counted_exactly_and_the_page_stays_responsive()
         .wait_for("[data-testid=peer-panel]", PAGE_WAIT)
         .await;
     let port = free_udp_port();
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    start_panel_on(&browser, port).await;
 
     let before = udp_counters();
     let flooder = std::thread::spawn(move || {

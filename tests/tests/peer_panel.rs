@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::net::{TcpStream, UdpSocket};
 
 use e2e::{
-    Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_tcp_port, free_udp_port, open_page,
-    wait_until, wait_until_async,
+    Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, click_centred, free_tcp_port,
+    free_udp_port, open_page, panel_mode, start_panel_on, wait_until, wait_until_async,
 };
 
 /// Opens the relay's link (which hands the page its token), then `/panel`.
@@ -39,18 +39,6 @@ fn logged_port(stderr: &str, prefix: &str) -> u16 {
         .unwrap_or_else(|| panic!("no {prefix:?} in stderr:\n{stderr}"))
 }
 
-/// Clicks after scrolling the element to the middle of the window: the sticky top bar covers
-/// whatever WebDriver's own scrolling leaves at the very top.
-async fn click(browser: &Browser, css: &str) {
-    browser.find(css).await;
-    let js = format!(
-        "document.querySelector({}).scrollIntoView({{block: 'center'}})",
-        serde_json::to_string(css).unwrap()
-    );
-    browser.eval(&js).await;
-    browser.click(css).await;
-}
-
 fn received_from(port: u16) -> String {
     format!("[data-testid=panel-line][data-dir=received][data-peer=\"127.0.0.1:{port}\"]")
 }
@@ -73,16 +61,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
         )
         .await;
     let port = free_udp_port();
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    click(&browser, "[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    start_panel_on(&browser, port).await;
 
     // The learner's program sends GBK bytes to the panel.
     let learner = PythonPeer::start(
@@ -124,7 +103,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
         .await;
 
     // The panel answers the sender at its real address, in GBK.
-    click(&browser, "[data-testid=panel-use-sender]").await;
+    click_centred(&browser, "[data-testid=panel-use-sender]").await;
     let shown = browser
         .eval("return document.querySelector('[data-testid=panel-remote-port]').value")
         .await;
@@ -135,7 +114,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
     );
     browser.type_into("[data-testid=panel-text]", "收到").await;
     browser.select("[data-testid=panel-encoding]", "gbk").await;
-    click(&browser, "[data-testid=panel-send]").await;
+    click_centred(&browser, "[data-testid=panel-send]").await;
     let out = learner.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
@@ -166,7 +145,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
     browser
         .select("[data-testid=panel-encoding]", "utf-8")
         .await;
-    click(&browser, "[data-testid=panel-send]").await;
+    click_centred(&browser, "[data-testid=panel-send]").await;
     let out = receiver.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
@@ -194,7 +173,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
              URL.createObjectURL = b => { window.__savedBlob = b; return make.call(URL, b); };",
         )
         .await;
-    click(&browser, "[data-testid=panel-save]").await;
+    click_centred(&browser, "[data-testid=panel-save]").await;
     browser
         .wait_for("[data-testid=panel-saved]", PAGE_WAIT)
         .await;
@@ -228,7 +207,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
     );
 
     // Clear empties the log.
-    click(&browser, "[data-testid=panel-clear]").await;
+    click_centred(&browser, "[data-testid=panel-clear]").await;
     browser
         .wait_gone("[data-testid=panel-line]", PAGE_WAIT)
         .await;
@@ -268,7 +247,7 @@ async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
     browser
         .type_into("[data-testid=panel-text]", "00 FF 80 0a c4")
         .await;
-    click(&browser, "[data-testid=panel-send]").await;
+    click_centred(&browser, "[data-testid=panel-send]").await;
     let mut buf = [0u8; 2048];
     let (n, from) = sock.recv_from(&mut buf).expect("the panel's datagram");
     assert_eq!(&buf[..n], &[0x00, 0xFF, 0x80, 0x0A, 0xC4]);
@@ -337,21 +316,9 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
     open_panel(&browser, &relay).await;
-    click(&browser, "[data-testid=panel-mode-tcp-server]").await;
-    browser
-        .wait_for("[data-testid=peer-panel][data-mode=tcp-server]", PAGE_WAIT)
-        .await;
+    panel_mode(&browser, "tcp-server").await;
     let port = free_tcp_port();
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    click(&browser, "[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    start_panel_on(&browser, port).await;
 
     // The course's client connects and sends GBK.
     let client = PythonPeer::start(
@@ -412,7 +379,7 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     browser.select("[data-testid=panel-send-to]", &socket).await;
     browser.type_into("[data-testid=panel-text]", "收到").await;
     browser.select("[data-testid=panel-encoding]", "gbk").await;
-    click(&browser, "[data-testid=panel-send]").await;
+    click_centred(&browser, "[data-testid=panel-send]").await;
     let out = client.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
@@ -420,7 +387,7 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
     assert_eq!(report["received"]["text"], "收到");
 
     // Stop: the listener is closed, nobody can connect any more.
-    click(&browser, "[data-testid=panel-stop]").await;
+    click_centred(&browser, "[data-testid=panel-stop]").await;
     browser
         .wait_for("[data-testid=panel-local][data-local=\"\"]", PAGE_WAIT)
         .await;
@@ -435,8 +402,8 @@ async fn tcp_server_auto_reply_echoes_each_client() {
     let relay = Relay::start(&[]);
     let browser = english_browser().await;
     open_panel(&browser, &relay).await;
-    click(&browser, "[data-testid=panel-mode-tcp-server]").await;
-    click(&browser, "[data-testid=panel-start]").await;
+    click_centred(&browser, "[data-testid=panel-mode-tcp-server]").await;
+    click_centred(&browser, "[data-testid=panel-start]").await;
     let mut port: u16 = 0;
     wait_until_async("the panel's listening port", PAGE_WAIT, async || {
         let shown = browser.attr("[data-testid=panel-local]", "data-port").await;
@@ -477,11 +444,11 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
         .await;
     let port = logged_port(&server.stderr_so_far(), "listening 127.0.0.1:");
     open_panel(&browser, &relay).await;
-    click(&browser, "[data-testid=panel-mode-tcp-client]").await;
+    click_centred(&browser, "[data-testid=panel-mode-tcp-client]").await;
     browser
         .type_into("[data-testid=panel-remote-port]", &port.to_string())
         .await;
-    click(&browser, "[data-testid=panel-start]").await;
+    click_centred(&browser, "[data-testid=panel-start]").await;
     let status = browser
         .wait_for_text("[data-testid=panel-local]", "the OS picked port", PAGE_WAIT)
         .await;
@@ -495,7 +462,7 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
 
     browser.type_into("[data-testid=panel-text]", "你好").await;
     browser.select("[data-testid=panel-encoding]", "gbk").await;
-    click(&browser, "[data-testid=panel-send]").await;
+    click_centred(&browser, "[data-testid=panel-send]").await;
     let out = server.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
@@ -523,7 +490,7 @@ async fn tcp_client_talks_with_the_course_server_both_ways() {
     browser
         .wait_for("[data-testid=panel-peer-closed]", PAGE_WAIT)
         .await;
-    click(&browser, "[data-testid=panel-stop]").await;
+    click_centred(&browser, "[data-testid=panel-stop]").await;
     browser
         .wait_for("[data-testid=panel-local][data-local=\"\"]", PAGE_WAIT)
         .await;
@@ -541,7 +508,7 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
         )
         .await;
     // The header links to the panel page.
-    click(&browser, "[data-testid=nav-panel]").await;
+    click_centred(&browser, "[data-testid=nav-panel]").await;
     browser
         .wait_for("[data-testid=panel-page]", PAGE_WAIT)
         .await;
@@ -559,7 +526,7 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
             .as_deref(),
         Some("false")
     );
-    click(&browser, "[data-testid=panel-toggle]").await;
+    click_centred(&browser, "[data-testid=panel-toggle]").await;
     browser
         .wait_for(
             "[data-testid=panel-drawer] [data-testid=peer-panel]",
@@ -567,22 +534,13 @@ async fn the_panel_opens_beside_a_socket_step_and_closes_its_sockets_when_hidden
         )
         .await;
     let port = free_udp_port();
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    click(&browser, "[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    start_panel_on(&browser, port).await;
     assert!(
         UdpSocket::bind(("127.0.0.1", port)).is_err(),
         "the panel holds the port"
     );
     // Hiding the panel closes its socket: the port is free again.
-    click(&browser, "[data-testid=panel-toggle]").await;
+    click_centred(&browser, "[data-testid=panel-toggle]").await;
     browser
         .wait_gone("[data-testid=peer-panel]", PAGE_WAIT)
         .await;
@@ -610,21 +568,9 @@ async fn a_client_refused_at_the_socket_limit_is_shown_in_the_log() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
     open_panel(&browser, &relay).await;
-    click(&browser, "[data-testid=panel-mode-tcp-server]").await;
-    browser
-        .wait_for("[data-testid=peer-panel][data-mode=tcp-server]", PAGE_WAIT)
-        .await;
+    panel_mode(&browser, "tcp-server").await;
     let port = free_tcp_port();
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    click(&browser, "[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    start_panel_on(&browser, port).await;
     // The listener is one socket; every accepted client is one more, up to the limit.
     let mut clients = Vec::new();
     for _ in 1..MAX_SOCKETS_PER_SESSION {

@@ -2,17 +2,9 @@
 //! the retransmission and the unchanged delivered text, the UDP side shows the loss, and the
 //! kernel-view step shows ESTABLISHED for a live connection to the relay's echo peer.
 
-use e2e::{Browser, PAGE_WAIT, Relay, open_page, open_step};
+use e2e::{Browser, PAGE_WAIT, Relay, click_centred, open_page, open_step};
 
 const MESSAGE: &str = "Every byte, in order, exactly once.";
-
-/// Clicks after scrolling the element to the middle of the window (the goals under the
-/// diagram make the page long enough for the sticky top bar to cover a button at the top).
-async fn click(browser: &Browser, css: &str) {
-    let js = format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
-    browser.eval(&js).await;
-    browser.click(css).await;
-}
 
 #[tokio::test]
 async fn a_dropped_segment_is_retransmitted_and_udp_keeps_the_loss() {
@@ -23,17 +15,17 @@ async fn a_dropped_segment_is_retransmitted_and_udp_keeps_the_loss() {
     // The default seed (42) and a clean link: the only fault is the one set below.
     // Step until the first data segment (transmission #4) is on the wire, select it, drop it.
     for _ in 0..12 {
-        click(&browser, "[data-testid=rel-forward]").await;
+        click_centred(&browser, "[data-testid=rel-forward]").await;
     }
-    click(&browser, "[data-testid=seg][data-tx=\"3\"] line.hit").await;
+    click_centred(&browser, "[data-testid=seg][data-tx=\"3\"] line.hit").await;
     browser
         .wait_for("[data-testid=rel-header]", PAGE_WAIT)
         .await;
-    click(&browser, "[data-testid=rel-fault-lost]").await;
+    click_centred(&browser, "[data-testid=rel-fault-lost]").await;
     browser
         .wait_for("[data-testid=rel-faults]", PAGE_WAIT)
         .await;
-    click(&browser, "[data-testid=rel-end]").await;
+    click_centred(&browser, "[data-testid=rel-end]").await;
     browser
         .wait_for(
             "[data-testid=seg][data-tx=\"3\"][data-outcome=lost]",
@@ -57,7 +49,7 @@ async fn a_dropped_segment_is_retransmitted_and_udp_keeps_the_loss() {
     assert_eq!(browser.text("[data-testid=tcp-delivered]").await, MESSAGE);
 
     // The UDP step: the same fault, on the datagram with the same bytes, stays lost.
-    click(&browser, "[data-testid=step-next]").await;
+    click_centred(&browser, "[data-testid=step-next]").await;
     browser.wait_for("[data-testid=rel-udp]", PAGE_WAIT).await;
     assert_eq!(
         browser
@@ -87,8 +79,8 @@ async fn the_kernel_view_shows_an_established_connection() {
             PAGE_WAIT,
         )
         .await;
-    click(&browser, "[data-testid=kernel-connect]").await;
-    click(&browser, "[data-testid=kernel-send]").await;
+    click_centred(&browser, "[data-testid=kernel-connect]").await;
+    click_centred(&browser, "[data-testid=kernel-send]").await;
     browser
         .wait_for_text("[data-testid=kernel-state]", "ESTABLISHED", PAGE_WAIT)
         .await;
@@ -162,7 +154,7 @@ async fn the_next_ack_is_predicted_and_checked() {
             .starts_with("预测：服务器的下一个 ACK（第 5 次发送）带的确认号是多少？")
     );
     browser.type_into("[data-testid=rel-ack-input]", "4").await;
-    click(&browser, "[data-testid=rel-ack-check]").await;
+    click_centred(&browser, "[data-testid=rel-ack-check]").await;
     browser
         .wait_for(
             "[data-testid=rel-ack-feedback][data-result=wrong]",
@@ -174,7 +166,7 @@ async fn the_next_ack_is_predicted_and_checked() {
         "✗ 不是 4。确认号是服务器还在等的下一个字节的编号（SYN 算作 1）。再试一次。"
     );
     browser.type_into("[data-testid=rel-ack-input]", "5").await;
-    click(&browser, "[data-testid=rel-ack-check]").await;
+    click_centred(&browser, "[data-testid=rel-ack-check]").await;
     browser
         .wait_for(
             "[data-testid=rel-ack-feedback][data-result=right]",
@@ -225,7 +217,7 @@ async fn exactly_two_retransmissions_is_found_by_link_settings_and_the_url_resto
         "✓ 达成目标：恰好重传两次，整条消息仍然完整到达。页面的网址已经记下了这组设置，可以分享。"
     );
     for _ in 0..3 {
-        click(&browser, "[data-testid=rel-forward]").await;
+        click_centred(&browser, "[data-testid=rel-forward]").await;
     }
     browser
         .wait_for("[data-testid=rel-progress][data-k=\"4\"]", PAGE_WAIT)

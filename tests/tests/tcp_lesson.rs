@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 
-use e2e::{Browser, PAGE_WAIT, PythonPeer, Relay, free_tcp_port, open_step};
+use e2e::{Browser, PAGE_WAIT, PythonPeer, Relay, click_centred, free_tcp_port, open_step};
 
 fn ephemeral_range() -> (u16, u16) {
     let range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap();
@@ -38,13 +38,6 @@ async fn text_content(browser: &Browser, css: &str) -> String {
         .as_str()
         .unwrap_or_default()
         .to_owned()
-}
-
-/// Clicks `css` after scrolling it to the middle of the window, clear of the sticky top bar.
-async fn click(browser: &Browser, css: &str) {
-    let js = format!("document.querySelector({css:?}).scrollIntoView({{block: 'center'}})");
-    browser.eval(&js).await;
-    browser.click(css).await;
 }
 
 fn read_exact_within(stream: &mut TcpStream, n: usize) -> Vec<u8> {
@@ -153,11 +146,11 @@ async fn the_page_serves_two_clients_sees_one_leave_and_answers_the_other() {
     browser
         .select(&format!("{b_row} [data-testid=tcp-client-encoding]"), "gbk")
         .await;
-    click(&browser, &format!("{b_row} [data-testid=tcp-client-send]")).await;
+    click_centred(&browser, &format!("{b_row} [data-testid=tcp-client-send]")).await;
     assert_eq!(read_exact_within(&mut b, 4), [0xCA, 0xD5, 0xB5, 0xBD]);
 
     // Closing the listening socket refuses new clients; b goes on talking.
-    click(&browser, "[data-testid=tcp-close-listener]").await;
+    click_centred(&browser, "[data-testid=tcp-close-listener]").await;
     browser
         .wait_for("[data-testid=tcp-listening][data-local=\"\"]", PAGE_WAIT)
         .await;
@@ -165,7 +158,7 @@ async fn the_page_serves_two_clients_sees_one_leave_and_answers_the_other() {
     assert_eq!(err.kind(), std::io::ErrorKind::ConnectionRefused);
     b.write_all(b"still here").unwrap();
     browser.wait_for_text(&b_row, "still here", PAGE_WAIT).await;
-    click(&browser, &format!("{b_row} [data-testid=tcp-client-send]")).await;
+    click_centred(&browser, &format!("{b_row} [data-testid=tcp-client-send]")).await;
     assert_eq!(read_exact_within(&mut b, 4), [0xCA, 0xD5, 0xB5, 0xBD]);
     relay.assert_token_not_logged();
 }
@@ -211,7 +204,7 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
     browser.select("[data-testid=tcp-encoding]", "gbk").await;
     let line = browser.text(".composer .py-line").await;
     assert_eq!(line, "s.send(\"你好\".encode(\"gbk\"))");
-    click(&browser, "[data-testid=tcp-send]").await;
+    click_centred(&browser, "[data-testid=tcp-send]").await;
     assert_eq!(read_exact_within(&mut conn, 4), [0xC4, 0xE3, 0xBA, 0xC3]);
 
     conn.write_all(&[0xCA, 0xD5, 0xB5, 0xBD]).unwrap();
@@ -260,7 +253,7 @@ async fn the_client_step_sends_exact_gbk_bytes_and_shows_each_recv() {
     assert!(sizes.len() >= 4, "{sizes:?}");
 
     // close(): the test's recv returns 0 bytes.
-    click(&browser, "[data-testid=tcp-close]").await;
+    click_centred(&browser, "[data-testid=tcp-close]").await;
     conn.set_read_timeout(Some(PAGE_WAIT)).unwrap();
     let mut buf = [0u8; 16];
     assert_eq!(conn.read(&mut buf).unwrap(), 0, "the page closed");
@@ -461,7 +454,7 @@ async fn the_course_client_talks_to_the_page_server() {
     browser
         .select(&format!("{r} [data-testid=tcp-client-encoding]"), "gbk")
         .await;
-    click(&browser, &format!("{r} [data-testid=tcp-client-send]")).await;
+    click_centred(&browser, &format!("{r} [data-testid=tcp-client-send]")).await;
     let out = client.finish(PAGE_WAIT).await;
     out.assert_success();
     let report = out.json();
@@ -511,7 +504,7 @@ async fn the_page_client_talks_to_the_course_server() {
         .await;
     browser.type_into("[data-testid=tcp-text]", "你好").await;
     browser.select("[data-testid=tcp-encoding]", "gbk").await;
-    click(&browser, "[data-testid=tcp-send]").await;
+    click_centred(&browser, "[data-testid=tcp-send]").await;
     let recv = "[data-testid=tcp-client-log] [data-testid=tcp-recv]";
     browser.wait_for(recv, PAGE_WAIT).await;
     assert_eq!(
@@ -555,7 +548,7 @@ async fn a_refused_bind_is_shown_inline_for_the_address_tried() {
         browser
             .type_into("[data-testid=tcp-listen-host]", host)
             .await;
-        click(&browser, "[data-testid=tcp-listen]").await;
+        click_centred(&browser, "[data-testid=tcp-listen]").await;
         let shown = browser
             .wait_for_text("[data-testid=tcp-listen-error]", says, PAGE_WAIT)
             .await;
@@ -573,7 +566,7 @@ async fn a_refused_bind_is_shown_inline_for_the_address_tried() {
 /// Picks answer `choice` of the quiz `prefix` and returns (right or wrong, the feedback).
 async fn answer_quiz(browser: &Browser, prefix: &str, choice: &str) -> (String, String) {
     let quiz = format!("[data-testid=quiz][data-quiz=\"{prefix}\"]");
-    click(browser, &format!("{quiz} [data-choice=\"{choice}\"]")).await;
+    click_centred(browser, &format!("{quiz} [data-choice=\"{choice}\"]")).await;
     browser
         .wait_for(
             &format!("{quiz} [data-choice=\"{choice}\"][aria-pressed=true]"),

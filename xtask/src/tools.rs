@@ -148,23 +148,7 @@ pub fn ensure_wasm_opt() -> Result<PathBuf> {
     if reports(&bin, &wanted) {
         return Ok(bin);
     }
-    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
-    if cmd::on_path("npm").is_none() && !cfg!(windows) {
-        bail!("npm is missing: it installs binaryen's wasm-opt (install Node.js)");
-    }
-    say(format!(
-        "installing binaryen@{BINARYEN_VERSION} (wasm-opt) into {}",
-        dir.display()
-    ));
-    std::fs::create_dir_all(&dir)?;
-    cmd::quietly(
-        Command::new(npm)
-            .arg("install")
-            .arg("--prefix")
-            .arg(&dir)
-            .args(["--no-audit", "--no-fund", "--no-save"])
-            .arg(format!("binaryen@{BINARYEN_VERSION}")),
-    )?;
+    npm_install(&dir, "binaryen", BINARYEN_VERSION, "binaryen's wasm-opt")?;
     if !reports(&bin, &wanted) {
         bail!("{} does not report {wanted}", bin.display());
     }
@@ -179,22 +163,11 @@ pub fn ensure_axe_core() -> Result<PathBuf> {
     if js.is_file() {
         return Ok(js);
     }
-    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
-    if cmd::on_path("npm").is_none() && !cfg!(windows) {
-        bail!("npm is missing: it installs axe-core for the accessibility test (install Node.js)");
-    }
-    say(format!(
-        "installing axe-core@{AXE_VERSION} into {}",
-        dir.display()
-    ));
-    std::fs::create_dir_all(&dir)?;
-    cmd::quietly(
-        Command::new(npm)
-            .arg("install")
-            .arg("--prefix")
-            .arg(&dir)
-            .args(["--no-audit", "--no-fund", "--no-save"])
-            .arg(format!("axe-core@{AXE_VERSION}")),
+    npm_install(
+        &dir,
+        "axe-core",
+        AXE_VERSION,
+        "axe-core for the accessibility test",
     )?;
     if !js.is_file() {
         bail!("npm installed axe-core, but {} is missing", js.display());
@@ -290,4 +263,26 @@ mod tests {
         let version = pinned_wasm_bindgen(&text).expect("the workspace pins wasm-bindgen");
         assert!(text.contains(&format!("wasm-bindgen = \"={version}\"")));
     }
+}
+
+/// `npm install <package>@<version>` into `dir` (its own `node_modules`, nothing global), for
+/// `what` (said when npm is missing).
+fn npm_install(dir: &Path, package: &str, version: &str, what: &str) -> Result<()> {
+    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    if cmd::on_path("npm").is_none() && !cfg!(windows) {
+        bail!("npm is missing: it installs {what} (install Node.js)");
+    }
+    say(format!(
+        "installing {package}@{version} into {}",
+        dir.display()
+    ));
+    std::fs::create_dir_all(dir)?;
+    cmd::quietly(
+        Command::new(npm)
+            .arg("install")
+            .arg("--prefix")
+            .arg(dir)
+            .args(["--no-audit", "--no-fund", "--no-save"])
+            .arg(format!("{package}@{version}")),
+    )
 }

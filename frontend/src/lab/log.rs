@@ -7,7 +7,7 @@ use std::ops::Deref;
 
 use yew::prelude::*;
 
-use crate::i18n::{LangCtx, use_lang};
+use crate::i18n::{LangCtx, thousands, use_lang};
 use crate::text::codec::Encoding;
 
 /// At most `MAX` lines; pushing one more drops the oldest. Also counts what arrived (the
@@ -128,26 +128,13 @@ impl Totals {
     pub fn text(&self, lang: &LangCtx) -> String {
         let t = &self.tally;
         lang.tf(self.unit.fill(&[
-            ("count", &grouped(t.count)),
+            ("count", &thousands(t.count)),
             ("bytes", &size(t.bytes)),
-            ("rate", &grouped(t.per_second)),
-            ("shown", &grouped(self.shown)),
-            ("skipped", &grouped(self.skipped)),
+            ("rate", &thousands(t.per_second)),
+            ("shown", &thousands(self.shown)),
+            ("skipped", &thousands(self.skipped)),
         ]))
     }
-}
-
-/// `12345` as "12,345".
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A byte count as people read it: "999 B", "1.2 kB", "12.3 MB" (powers of 1000).
@@ -291,10 +278,10 @@ mod tests {
 
     #[test]
     fn numbers_read_like_people_write_them() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(12_345), "12,345");
-        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(12_345), "12,345");
+        assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(size(999), "999 B");
         assert_eq!(size(1_234), "1.2 kB");
         assert_eq!(size(1_234_567), "1.2 MB");

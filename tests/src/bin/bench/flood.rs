@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use e2e::{
     Browser, BrowserOptions, PAGE_WAIT, Relay, free_tcp_port, free_udp_port, open_page, open_step,
+    panel_mode, start_panel_on,
 };
 
 use crate::stats::{kib, median, percentile};
@@ -236,16 +237,7 @@ pub async fn measure(relay_bin: &std::path::Path) -> Result<FloodFigures> {
     // 1. The peer panel, bound to a UDP port.
     open_page(&browser, &relay, "/panel").await;
     let port = free_udp_port();
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    start_panel_on(&browser, port).await;
     let totals = "[data-testid=panel-log-totals]";
     runs.push(
         measure_one(
@@ -287,21 +279,9 @@ pub async fn measure(relay_bin: &std::path::Path) -> Result<FloodFigures> {
 
     // 3. The panel's TCP server.
     open_page(&browser, &relay, "/panel").await;
-    browser.click("[data-testid=panel-mode-tcp-server]").await;
-    browser
-        .wait_for("[data-testid=peer-panel][data-mode=tcp-server]", PAGE_WAIT)
-        .await;
+    panel_mode(&browser, "tcp-server").await;
     let port = free_tcp_port();
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    start_panel_on(&browser, port).await;
     let totals = "[data-testid=panel-log-totals]";
     runs.push(
         measure_one(
