@@ -236,6 +236,28 @@ fn reports(bin: &Path, wanted: &str) -> bool {
             .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains(wanted))
 }
 
+/// `npm install <package>@<version>` into `dir` (its own `node_modules`, nothing global), for
+/// `what` (said when npm is missing).
+fn npm_install(dir: &Path, package: &str, version: &str, what: &str) -> Result<()> {
+    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
+    if cmd::on_path("npm").is_none() && !cfg!(windows) {
+        bail!("npm is missing: it installs {what} (install Node.js)");
+    }
+    say(format!(
+        "installing {package}@{version} into {}",
+        dir.display()
+    ));
+    std::fs::create_dir_all(dir)?;
+    cmd::quietly(
+        Command::new(npm)
+            .arg("install")
+            .arg("--prefix")
+            .arg(dir)
+            .args(["--no-audit", "--no-fund", "--no-save"])
+            .arg(format!("{package}@{version}")),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::pinned_wasm_bindgen;
@@ -263,26 +285,4 @@ mod tests {
         let version = pinned_wasm_bindgen(&text).expect("the workspace pins wasm-bindgen");
         assert!(text.contains(&format!("wasm-bindgen = \"={version}\"")));
     }
-}
-
-/// `npm install <package>@<version>` into `dir` (its own `node_modules`, nothing global), for
-/// `what` (said when npm is missing).
-fn npm_install(dir: &Path, package: &str, version: &str, what: &str) -> Result<()> {
-    let npm = if cfg!(windows) { "npm.cmd" } else { "npm" };
-    if cmd::on_path("npm").is_none() && !cfg!(windows) {
-        bail!("npm is missing: it installs {what} (install Node.js)");
-    }
-    say(format!(
-        "installing {package}@{version} into {}",
-        dir.display()
-    ));
-    std::fs::create_dir_all(dir)?;
-    cmd::quietly(
-        Command::new(npm)
-            .arg("install")
-            .arg("--prefix")
-            .arg(dir)
-            .args(["--no-audit", "--no-fund", "--no-save"])
-            .arg(format!("{package}@{version}")),
-    )
 }
