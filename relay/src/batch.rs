@@ -209,6 +209,18 @@ impl Pending {
             }
             ServerMessage::DownloadProgress { .. } => self.batch().progress(*msg),
             _ => {
+                // Each datagram the page itself sent earns one shown datagram back: an echo
+                // or a reply to it is paced by the page's own requests (which the relay's
+                // send rate limits bound), so a ping-pong faster than the flood budget, such
+                // as the round-trip benchmark or a learner's request-reply loop, is shown
+                // whole, while a peer that floods on its own still gets only the budget.
+                if let ServerMessage::Reply {
+                    result: protocol::Reply::Sent { .. },
+                    ..
+                } = *msg
+                {
+                    self.tokens = (self.tokens + 1.0).min(SHOWN_DATAGRAMS as f64);
+                }
                 self.held += 1;
                 self.items.push_back(Item::Message(Outgoing::Message(msg)));
             }
@@ -379,6 +391,41 @@ mod tests {
             }
         }
         t
+    }
+
+    fn udp_sent(id: u64) -> Outgoing {
+        let addr = SocketAddr::from(([127, 0, 0, 1], 7788));
+        Outgoing::Message(Box::new(ServerMessage::Reply {
+            id,
+            result: Reply::Sent {
+                socket: 1,
+                bytes: 10,
+                local: addr,
+                to: SocketAddr::from(([127, 0, 0, 1], 9000)),
+            },
+        }))
+    }
+
+    /// A request-reply loop faster than the flood budget (the page sends, the peer answers,
+    /// 5,000 times as fast as it goes): every answer is shown, because each `sent` reply earns
+    /// one; without that credit all but the first burst would only be counted.
+    #[test]
+    fn a_ping_pong_faster_than_the_budget_is_shown_whole() {
+        let mut p = Pending::default();
+        let mut out = Vec::new();
+        for i in 0..5_000 {
+            p.push(udp_sent(i));
+            p.push(datagram(1, 9000, 10));
+            out.extend(p.take());
+        }
+        assert_eq!(totals(&out), (5_000, 50_000, 0, 0));
+        // The credit is only the page's own sends: a flood on top of them is still cut.
+        for _ in 0..1_000 {
+            p.push(datagram(1, 9000, 10));
+        }
+        let (shown, _, unshown, _) = totals(&p.take());
+        assert_eq!(shown + unshown, 1_000);
+        assert!(shown <= SHOWN_DATAGRAMS as u64 + 1, "{shown}");
     }
 
     #[test]
