@@ -26,3 +26,21 @@ pub async fn open_step(browser: &Browser, relay: &Relay, lesson: &str, step: usi
         .await;
     browser.wait_for(CONNECTED, PAGE_WAIT).await;
 }
+
+/// Opens the UDP lesson's bind step and binds the page's socket to a free port on 127.0.0.1;
+/// returns the port.
+pub async fn page_binds_a_free_port(browser: &Browser, relay: &Relay) -> u16 {
+    let port = crate::free_udp_port();
+    open_step(browser, relay, "udp", 6).await;
+    browser
+        .type_into("[data-testid=udp-bind-port]", &port.to_string())
+        .await;
+    browser.click("[data-testid=udp-bind]").await;
+    browser
+        .wait_for(
+            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
+            PAGE_WAIT,
+        )
+        .await;
+    port
+}

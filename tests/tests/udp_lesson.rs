@@ -4,24 +4,10 @@
 
 use std::net::{SocketAddr, UdpSocket};
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_udp_port, open_step};
-
-/// Opens the bind step and binds the page's socket to a free port on 127.0.0.1: returns it.
-async fn page_binds_a_free_port(browser: &Browser, relay: &Relay) -> u16 {
-    let port = free_udp_port();
-    open_step(browser, relay, "udp", 6).await;
-    browser
-        .type_into("[data-testid=udp-bind-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=udp-bind]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
-    port
-}
+use e2e::{
+    Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_udp_port, open_step,
+    page_binds_a_free_port,
+};
 
 fn test_socket() -> (UdpSocket, SocketAddr) {
     let s = UdpSocket::bind("127.0.0.1:0").unwrap();

@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use e2e::{
-    Browser, BrowserOptions, PAGE_WAIT, Relay, free_tcp_port, free_udp_port, open_page, open_step,
-    panel_mode, start_panel_on,
+    Browser, BrowserOptions, Relay, free_tcp_port, free_udp_port, open_page, panel_mode,
+    start_panel_on,
 };
 
 use crate::stats::{kib, median, percentile};
@@ -252,18 +252,7 @@ pub async fn measure(relay_bin: &std::path::Path) -> Result<FloodFigures> {
     );
 
     // 2. The UDP lesson's bind step.
-    let port = free_udp_port();
-    open_step(&browser, &relay, "udp", 6).await;
-    browser
-        .type_into("[data-testid=udp-bind-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=udp-bind]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    let port = e2e::page_binds_a_free_port(&browser, &relay).await;
     let totals = "[data-testid=udp-bind-log-totals]";
     runs.push(
         measure_one(
