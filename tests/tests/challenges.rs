@@ -1,7 +1,7 @@
 //! The challenges page end to end: the relay's UDP-sender checker against the reference
 //! program (the sentence in GBK, run twice: every check passes) and a wrong one (UTF-8: the
 //! bytes check fails with its exact hint); every solution the page offers passes its own
-//! checker; challenge 7 on the namespace's own loopback; progress kept across a reload, shown
+//! checker; challenge 7 on the machine's own address (as `ip` lists it); progress kept across a reload, shown
 //! on the list, the home page and the printable report; and every challenge page laid out
 //! within a phone's 390 px.
 
@@ -371,9 +371,71 @@ async fn progress_survives_a_reload_and_every_challenge_page_fits_a_phone() {
     browser.quit().await;
 }
 
-/// Inside the test's network namespace the machine has loopback only: 127.0.0.1/8.
+/// `ip -j -4 ARGS` as JSON: the OS's own view, independent of the relay.
+fn ip_json(args: &[&str]) -> serde_json::Value {
+    let out = std::process::Command::new("ip")
+        .args(["-j", "-4"])
+        .args(args)
+        .output()
+        .expect("ip runs");
+    assert!(out.status.success(), "ip {args:?} failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The IPv4 address the challenge should ask about, as the OS lists them: the one on the
+/// interface of the default route, else any but loopback, else 127.0.0.1/8 (a namespace with
+/// loopback only). With its network and broadcast address.
+fn my_network() -> (
+    std::net::Ipv4Addr,
+    u8,
+    std::net::Ipv4Addr,
+    std::net::Ipv4Addr,
+) {
+    use std::net::Ipv4Addr;
+    let default_dev: Option<String> = ip_json(&["route"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dst"] == "default")
+        .and_then(|r| r["dev"].as_str().map(str::to_owned));
+    let mut all: Vec<(String, Ipv4Addr, u8)> = Vec::new();
+    for iface in ip_json(&["addr"]).as_array().unwrap() {
+        if !iface["flags"].as_array().unwrap().iter().any(|f| f == "UP") {
+            continue;
+        }
+        for a in iface["addr_info"].as_array().unwrap() {
+            all.push((
+                iface["ifname"].as_str().unwrap().to_owned(),
+                a["local"].as_str().unwrap().parse().unwrap(),
+                a["prefixlen"].as_u64().unwrap() as u8,
+            ));
+        }
+    }
+    let (_, addr, prefix) = all
+        .iter()
+        .find(|(name, _, _)| Some(name) == default_dev.as_ref())
+        .or_else(|| all.iter().find(|(_, a, _)| !a.is_loopback()))
+        .or_else(|| all.first())
+        .cloned()
+        .expect("an IPv4 address, at least 127.0.0.1");
+    assert!(
+        prefix <= 30,
+        "{addr}/{prefix}: the test asks for a subnet with hosts"
+    );
+    let mask = u32::MAX << (32 - prefix);
+    let network = Ipv4Addr::from_bits(addr.to_bits() & mask);
+    let broadcast = Ipv4Addr::from_bits(addr.to_bits() | !mask);
+    (addr, prefix, network, broadcast)
+}
+
+/// The machine's own address, read by the relay and graded by netmath: 127.0.0.1/8 in a
+/// namespace with loopback only, the host's address on a machine with a network. Expected
+/// figures come from `ip`, not from the relay.
 #[tokio::test(flavor = "multi_thread")]
 async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
+    let (addr, prefix, network, broadcast) = my_network();
+    let mask = std::net::Ipv4Addr::from_bits(u32::MAX << (32 - prefix));
+    let cidr = format!("{addr}/{prefix}");
     let relay = Relay::start(&[]);
     let browser = Browser::start_with(BrowserOptions {
         lang: "en-US".into(),
@@ -389,19 +451,24 @@ async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
         .await;
     browser.click("[data-testid=chal-ask-interfaces]").await;
     browser
-        .wait_for_text("[data-testid=chal-interfaces]", "127.0.0.1/8", PAGE_WAIT)
+        .wait_for_text("[data-testid=chal-interfaces]", &cidr, PAGE_WAIT)
         .await;
     assert_eq!(
         browser.text("[data-testid=chal-net-mine]").await,
-        "Your address: 127.0.0.1/8 (mask 255.0.0.0)."
+        format!("Your address: {cidr} (mask {mask}).")
     );
 
-    // Wrong answers first: the host address as the network, one bit off the broadcast.
+    // Wrong answers first: one past the network address, one bit off the broadcast.
+    let wrong_network = std::net::Ipv4Addr::from_bits(network.to_bits() + 1);
+    let wrong_broadcast = std::net::Ipv4Addr::from_bits(broadcast.to_bits() - 1);
     browser
-        .type_into("[data-testid=chal-q-network]", "127.0.0.1")
+        .type_into("[data-testid=chal-q-network]", &wrong_network.to_string())
         .await;
     browser
-        .type_into("[data-testid=chal-q-broadcast]", "127.255.255.254")
+        .type_into(
+            "[data-testid=chal-q-broadcast]",
+            &wrong_broadcast.to_string(),
+        )
         .await;
     browser.click("[data-testid=chal-q-inside-direct]").await;
     browser.click("[data-testid=chal-q-outside-direct]").await;
@@ -434,12 +501,13 @@ async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
         "This address lies outside your subnet, so it goes through the default gateway."
     );
 
-    // Then right: 127.0.0.0, 127.255.255.255, 128.0.0.0 goes through the gateway.
+    // Then right: the network and broadcast addresses, and the next subnet's address goes
+    // through the gateway.
     browser
-        .type_into("[data-testid=chal-q-network]", "127.0.0.0")
+        .type_into("[data-testid=chal-q-network]", &network.to_string())
         .await;
     browser
-        .type_into("[data-testid=chal-q-broadcast]", "127.255.255.255")
+        .type_into("[data-testid=chal-q-broadcast]", &broadcast.to_string())
         .await;
     browser.click("[data-testid=chal-q-outside-gateway]").await;
     browser.click("[data-testid=chal-net-check]").await;
@@ -465,11 +533,15 @@ async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
         .await;
     browser.click("[data-testid=use-my-address]").await;
     browser
-        .wait_for_text("[data-testid=cidr-network]", "127.0.0.0", PAGE_WAIT)
+        .wait_for_text(
+            "[data-testid=cidr-network]",
+            &network.to_string(),
+            PAGE_WAIT,
+        )
         .await;
     assert_eq!(
         browser.text("[data-testid=cidr-broadcast]").await,
-        "127.255.255.255"
+        broadcast.to_string()
     );
     browser.quit().await;
 }
