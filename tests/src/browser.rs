@@ -108,22 +108,7 @@ impl Browser {
         let profile = work.path().join("profile");
         let log = work.path().join("chromedriver.log");
 
-        let driver_port = crate::free_tcp_port();
-        let driver_bin = chromedriver_binary();
-        let mut driver = Command::new(&driver_bin)
-            .arg(format!("--port={driver_port}"))
-            .arg(format!("--log-path={}", log.display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!(
-                    "cannot start {} ({e}); `cargo xtask test` installs chromium-driver",
-                    driver_bin.display()
-                )
-            });
-        wait_until_listening(&mut driver, driver_port);
+        let (mut driver, driver_port) = start_driver(&log);
 
         let caps = capabilities(&options, &profile);
         let client = ClientBuilder::new(HttpConnector::new())
@@ -544,16 +529,69 @@ fn chromedriver_binary() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("chromedriver"))
 }
 
-/// Waits until chromedriver accepts TCP connections on `port`.
-fn wait_until_listening(driver: &mut Child, port: u16) {
+/// How many ports chromedriver is tried on before giving up.
+const DRIVER_START_TRIES: usize = 5;
+
+/// Starts chromedriver on a port that was free a moment ago, and waits until it answers
+/// `GET /status` as ready. The port can be lost in between (another test binds it, or a
+/// connect to a port nothing listens on yet connects to itself, which Linux allows on
+/// loopback): then chromedriver exits or something else answers, and it is tried again on
+/// another port. A connect alone is not proof: it is chromedriver's own answer that counts.
+fn start_driver(log: &std::path::Path) -> (Child, u16) {
+    let driver_bin = chromedriver_binary();
+    let mut failures = Vec::new();
+    for _ in 0..DRIVER_START_TRIES {
+        let port = crate::free_tcp_port();
+        let mut driver = Command::new(&driver_bin)
+            .arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", log.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start {} ({e}); `cargo xtask test` installs chromium-driver",
+                    driver_bin.display()
+                )
+            });
+        match wait_until_ready(&mut driver, port) {
+            Ok(()) => return (driver, port),
+            Err(why) => {
+                let _ = driver.kill();
+                let _ = driver.wait();
+                failures.push(format!("port {port}: {why}"));
+            }
+        }
+    }
+    panic!(
+        "chromedriver did not start in {DRIVER_START_TRIES} tries:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Waits until chromedriver on `port` answers `GET /status` with `"ready": true`.
+fn wait_until_ready(driver: &mut Child, port: u16) -> Result<(), String> {
     let deadline = Instant::now() + DRIVER_START_TIMEOUT;
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+    loop {
         if let Ok(Some(status)) = driver.try_wait() {
-            panic!("chromedriver exited at start ({status}); is port {port} taken?");
+            return Err(format!("chromedriver exited at start ({status})"));
+        }
+        let answer = driver_request(port, "GET", "/status", "");
+        if let Ok(body) = &answer {
+            let ready = serde_json::from_str::<Value>(body)
+                .ok()
+                .and_then(|v| v["value"]["ready"].as_bool());
+            match ready {
+                Some(true) => return Ok(()),
+                Some(false) => {}
+                None => return Err(format!("something else answered: {body:.200}")),
+            }
         }
         if Instant::now() >= deadline {
-            let _ = driver.kill();
-            panic!("chromedriver did not listen on port {port} within {DRIVER_START_TIMEOUT:?}");
+            return Err(format!(
+                "not ready within {DRIVER_START_TIMEOUT:?} (last: {answer:?})"
+            ));
         }
         std::thread::sleep(Duration::from_millis(25));
     }
