@@ -41,20 +41,40 @@ pub fn ensure() -> std::io::Result<PathBuf> {
     for (name, make) in SAMPLES {
         let path = dir.join(name);
         let len = size_of(name, make) as u64;
-        let same = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == len);
-        if !same {
-            write_atomically(&dir, &path, &make())?;
+        if !has_len(&path, len) {
+            write_atomically(&dir, &path, &make(), len)?;
         }
     }
     Ok(dir)
 }
 
-fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+fn has_len(path: &Path, len: u64) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == len)
+}
+
+/// How often a refused rename is tried again (Windows refuses one while another process is
+/// renaming onto the same name or has the file open; both pass).
+const PERSIST_TRIES: u32 = 5;
+
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8], len: u64) -> std::io::Result<()> {
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.as_file().write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    for attempt in 1.. {
+        match tmp.persist(path) {
+            Ok(_) => return Ok(()),
+            // Windows says "Access denied" when another relay, started at the same moment,
+            // is renaming its copy onto this name or already serves it. Its copy is the same
+            // file: if it is in place, that is as good as ours.
+            Err(_) if has_len(path, len) => return Ok(()),
+            Err(e) if attempt < PERSIST_TRIES => {
+                tmp = e.file;
+                std::thread::sleep(std::time::Duration::from_millis(20 * u64::from(attempt)));
+            }
+            Err(e) => return Err(e.error),
+        }
+    }
+    unreachable!("the loop returns")
 }
 
 /// About 3 KiB of text in both languages: bigger than one recv(1024), small enough to read.
