@@ -13,7 +13,8 @@
 //! `--relay PATH` (default `$NETLAB_RELAY_BIN`, else target/debug/relay), `--tutorial-dist DIR`
 //! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
 //! `--round-trips N` (2000), `--stress` (only the relay under local abuse, see `stress.rs`),
-//! `--flood` (only the page under a flooding peer, see `flood.rs`),
+//! `--flood` (only the page under a flooding peer, see `flood.rs`), `--udp` (only the UDP
+//! round trip),
 //! `--windows-relay PATH` (also the UDP round trip through this relay.exe, run by
 //! `$NETLAB_RELAY_RUNNER`, i.e. Wine; information only).
 
@@ -41,6 +42,8 @@ pub struct Options {
     pub stress_only: bool,
     /// Only the flood figures (issue 14): `--flood`.
     pub flood_only: bool,
+    /// Only the UDP round trip: `--udp`.
+    pub udp_only: bool,
     /// The Windows build, for its UDP round trip under Wine: `--windows-relay PATH`.
     pub windows_relay: Option<PathBuf>,
 }
@@ -56,6 +59,7 @@ fn parse_args() -> Result<Options> {
         download_only: false,
         stress_only: false,
         flood_only: false,
+        udp_only: false,
         windows_relay: None,
     };
     let mut args = std::env::args().skip(1);
@@ -70,6 +74,7 @@ fn parse_args() -> Result<Options> {
             "--download" => options.download_only = true,
             "--stress" => options.stress_only = true,
             "--flood" => options.flood_only = true,
+            "--udp" => options.udp_only = true,
             "--windows-relay" => options.windows_relay = Some(value()?.into()),
             "-h" | "--help" => {
                 println!(
@@ -121,6 +126,13 @@ async fn run(options: Options) -> Result<()> {
         let figures = stress::measure(&options.relay).await?;
         println!();
         figures.print();
+        return Ok(());
+    }
+    if options.udp_only {
+        let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
+        let udp = udp_rtt::measure(&relay, options.round_trips).await?;
+        println!();
+        udp.print();
         return Ok(());
     }
     let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
