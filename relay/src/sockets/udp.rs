@@ -39,6 +39,9 @@ pub struct UdpSock {
     recv_size: usize,
     /// Runs once the socket has an address (after a bind or the first send).
     reader: Option<JoinHandle<()>>,
+    /// Its address, once the OS gave it one: it never changes after, so each send need not
+    /// ask again (two `getsockname` calls per datagram were a tenth of a round trip's calls).
+    local: Option<SocketAddr>,
 }
 
 impl UdpSock {
@@ -72,6 +75,7 @@ impl UdpSock {
             socket: Arc::new(socket),
             recv_size: recv_size.map_or(RECV_BUFFER, |n| (n as usize).clamp(1, RECV_BUFFER)),
             reader: None,
+            local: None,
         })
     }
 
@@ -168,13 +172,22 @@ impl UdpSock {
     /// the relay bound the socket, and a bound socket must not be bound again.) Unbound, Linux
     /// reports port 0 and Windows an error.
     fn is_bound(&self) -> bool {
-        self.socket.local_addr().is_ok_and(|a| a.port() != 0)
+        self.local.is_some() || self.socket.local_addr().is_ok_and(|a| a.port() != 0)
     }
 
-    fn local_addr(&self) -> Result<SocketAddr, RelayError> {
-        self.socket
+    /// The socket's address (`getsockname` until it has one, then remembered).
+    fn local_addr(&mut self) -> Result<SocketAddr, RelayError> {
+        if let Some(local) = self.local {
+            return Ok(local);
+        }
+        let local = self
+            .socket
             .local_addr()
-            .map_err(|e| os_error("getsockname", &e))
+            .map_err(|e| os_error("getsockname", &e))?;
+        if local.port() != 0 {
+            self.local = Some(local);
+        }
+        Ok(local)
     }
 
     fn start_reading(&mut self, ctx: &SocketCtx, local: SocketAddr) {

@@ -24,7 +24,33 @@ pub struct UdpFigures {
     direct_us: Vec<f64>,
 }
 
+/// Both sides, each as a plain client would run it: the WebSocket side on a single-threaded
+/// runtime of its own (as a browser's page runs on one thread; on the bench's shared
+/// multi-threaded runtime every frame would cost a second thread's wake-up, about 12 µs here,
+/// that is the client's and not the relay's), the direct side on a blocking socket.
 pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
+    let (relay_us, echo_port) = std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?
+                    .block_on(through_relay(relay, round_trips))
+            })
+            .join()
+            .map_err(|_| anyhow::anyhow!("the WebSocket side panicked"))?
+    })?;
+    let direct_us = tokio::task::spawn_blocking(move || direct(echo_port, round_trips))
+        .await
+        .context("the direct UDP thread")??;
+    Ok(UdpFigures {
+        relay_us,
+        direct_us,
+    })
+}
+
+/// Round trips through the relay's WebSocket; returns them and the echo peer's port.
+async fn through_relay(relay: &Relay, round_trips: usize) -> Result<(Vec<f64>, u16)> {
     let mut page = relay.client().await;
     let echo_port = page.welcome().udp_echo_port;
     eprintln!("udp: {round_trips} round trips to the echo peer on 127.0.0.1:{echo_port}");
@@ -77,13 +103,7 @@ pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
         }
     }
 
-    let direct_us = tokio::task::spawn_blocking(move || direct(echo_port, round_trips))
-        .await
-        .context("the direct UDP thread")??;
-    Ok(UdpFigures {
-        relay_us,
-        direct_us,
-    })
+    Ok((relay_us, echo_port))
 }
 
 /// The same round trips from a plain socket: `sendto`, then `recvfrom`.
