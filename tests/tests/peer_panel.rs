@@ -609,3 +609,100 @@ async fn a_client_refused_at_the_socket_limit_is_shown_in_the_log() {
         "a refused client gets no row"
     );
 }
+
+/// Issue 12 item 6, in the panel: the panel's TCP client sends 64 KiB at a time to a peer that
+/// does not read. Once the kernel's buffers are full, the waiting send is shown with the
+/// kernel's own count ("has taken N of 65,536 bytes") instead of the panel seeming frozen;
+/// when the peer reads, the send completes and every byte arrives, in order.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_send_to_a_peer_that_does_not_read_shows_what_the_kernel_took() {
+    let relay = Relay::start(&[]);
+    let browser = english_browser().await;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    open_panel(&browser, &relay).await;
+    panel_mode(&browser, "tcp-client").await;
+    browser
+        .type_into("[data-testid=panel-remote-port]", &port.to_string())
+        .await;
+    click_centred(&browser, "[data-testid=panel-start]").await;
+    let (mut peer, _) = listener.accept().unwrap();
+    browser
+        .wait_for_text("[data-testid=panel-local]", "the OS picked port", PAGE_WAIT)
+        .await;
+
+    // 64 KiB of 'x' in the text box (sending once the page shows all of it), then Send as
+    // often as the button allows until a send has to wait (a few MB fill the kernel's buffers
+    // on loopback).
+    let clicks = browser
+        .eval_async(
+            r#"
+const done = arguments[arguments.length - 1];
+const box = document.querySelector('[data-testid=panel-text]');
+Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, 'x'.repeat(65536));
+box.dispatchEvent(new Event('input', { bubbles: true }));
+let clicks = 0;
+const waiting = () => document.querySelector('[data-testid=panel-log]').textContent.includes('send waits');
+const ready = () => (document.querySelector('[data-testid=panel-hex-preview]')?.dataset.hex || '').length === 65536 * 3 - 1;
+(function step() {
+  if (!ready()) return requestAnimationFrame(step);
+  if (waiting()) return done(clicks);
+  if (clicks >= 400) return done(-clicks);
+  const send = document.querySelector('[data-testid=panel-send]');
+  if (send && !send.disabled) { send.click(); clicks += 1; }
+  requestAnimationFrame(step);
+})();
+"#,
+        )
+        .await
+        .as_i64()
+        .unwrap();
+    assert!(
+        clicks > 0,
+        "no send waited after {} sends of 64 KiB",
+        -clicks
+    );
+    let log = browser.text("[data-testid=panel-log]").await;
+    let line = log
+        .split("send waits: ")
+        .nth(1)
+        .expect("the waiting send's line");
+    let taken: String = line
+        .strip_prefix("the kernel has taken ")
+        .expect(line)
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .collect();
+    let taken: usize = taken.replace(',', "").parse().unwrap();
+    assert!(taken < 65_536, "{line}");
+    assert!(
+        line.contains(
+            " of 65,536 bytes, the rest waits for room because the other side is not reading"
+        ),
+        "{line}"
+    );
+
+    // The peer reads: every byte of every send arrives, and the waiting one completes.
+    let expected = clicks as usize * 65_536;
+    let reader = std::thread::spawn(move || {
+        peer.set_read_timeout(Some(PAGE_WAIT)).unwrap();
+        let mut got = Vec::new();
+        let mut buf = vec![0u8; 1 << 16];
+        while got.len() < expected {
+            match peer.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+            }
+        }
+        got
+    });
+    let got = reader.join().unwrap();
+    let log = browser.text("[data-testid=panel-log]").await;
+    assert_eq!(
+        got.len(),
+        expected,
+        "{clicks} sends; the log: {:.3000}",
+        log
+    );
+    assert!(got.iter().all(|b| *b == b'x'));
+}

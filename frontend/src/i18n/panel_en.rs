@@ -118,6 +118,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "panel.note.refused",
         "A client {peer} was turned away: the page already holds {max} sockets, the most it may hold (the client saw its connect succeed, then the end of the stream). Close a socket to make room.",
     ),
+    (
+        "panel.note.send_waiting",
+        "send waits: the kernel has taken {sent} of {total} bytes, the rest waits for room because the other side is not reading (flow control). The panel's other buttons keep working.",
+    ),
     ("panel.note.dropped", "The connection broke {peer} {why}"),
     ("panel.note.stopped", "The panel's sockets are closed"),
     (

@@ -111,6 +111,10 @@ pub const TEXTS: &[(&str, &str)] = &[
         "panel.note.refused",
         "客户端 {peer} 被拒绝了：页面已经持有 {max} 个套接字，这是上限（客户端看到 connect 成功，随后读到连接结束）。关闭一个套接字就能腾出位置。",
     ),
+    (
+        "panel.note.send_waiting",
+        "send 在等待：内核已接收 {total} 字节中的 {sent} 字节，其余的要等缓冲区腾出空间，因为对方没有在读（流量控制）。面板上的其他按钮照常可用。",
+    ),
     ("panel.note.dropped", "连接断了 {peer} {why}"),
     ("panel.note.stopped", "已关闭面板的套接字"),
     (

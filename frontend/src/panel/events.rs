@@ -63,6 +63,16 @@ impl LabState for Panel {
                 listener: *listener,
                 peer: *peer,
             },
+            ServerMessage::TcpSendProgress {
+                socket,
+                sent,
+                total,
+            } => Action::SendWaits {
+                at,
+                socket: *socket,
+                sent: *sent,
+                total: *total,
+            },
             ServerMessage::TcpPeerClosed { socket } => Action::SeePeerClose {
                 at,
                 socket: *socket,

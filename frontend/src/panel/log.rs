@@ -67,6 +67,9 @@ pub enum Note {
     PeerClosed { peer: SocketAddr },
     /// A client of our listener was turned away: the page held its most sockets.
     Refused { peer: SocketAddr },
+    /// A send waits for room (`tcp_send_progress`): the kernel has taken `sent` of `total`
+    /// bytes, because the peer is not reading.
+    SendWaiting { sent: usize, total: usize },
     /// The relay closed a socket itself (reset, error).
     Dropped {
         peer: Option<SocketAddr>,
@@ -172,6 +175,14 @@ pub fn note_text(lang: Lang, note: &Note) -> String {
                 "panel.note.refused",
                 peer = &peer.to_string(),
                 max = &protocol::limits::MAX_SOCKETS_PER_SESSION.to_string()
+            ),
+        ),
+        Note::SendWaiting { sent, total } => trf(
+            lang,
+            fill!(
+                "panel.note.send_waiting",
+                sent = &crate::i18n::thousands(*sent as u64),
+                total = &crate::i18n::thousands(*total as u64)
             ),
         ),
         Note::Dropped { peer, error } => {

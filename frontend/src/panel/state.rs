@@ -149,6 +149,13 @@ pub enum Action {
         listener: SocketId,
         peer: SocketAddr,
     },
+    /// One of our sends waits for room (`tcp_send_progress`).
+    SendWaits {
+        at: u64,
+        socket: SocketId,
+        sent: usize,
+        total: usize,
+    },
     /// recv returned 0 on one of our TCP sockets.
     SeePeerClose {
         at: u64,
@@ -364,6 +371,22 @@ impl Panel {
                 });
                 s.note(at, Some(peer), Note::Accepted { socket, peer });
             }
+            Action::SendWaits {
+                at,
+                socket,
+                sent,
+                total,
+            } => {
+                let peer = match (s.mode, s.client(socket)) {
+                    (Mode::TcpServer, Some(c)) if !c.gone => c.peer,
+                    (Mode::TcpClient, _) if s.socket == Some(socket) => match s.peer {
+                        Some(p) => p,
+                        None => return false,
+                    },
+                    _ => return false,
+                };
+                s.note(at, Some(peer), Note::SendWaiting { sent, total });
+            }
             Action::Refuse { at, listener, peer } => {
                 if s.mode != Mode::TcpServer || s.socket != Some(listener) {
                     return false;
@@ -482,6 +505,36 @@ mod tests {
         let last = p.log.iter().last().unwrap();
         assert_eq!(last.note, Some(Note::Refused { peer: addr(50001) }));
         assert_eq!(last.peer, Some(addr(50001)));
+    }
+
+    /// A send to a client that does not read: the kernel's counts show in the log, on the
+    /// line of that client; progress of a socket that is not the panel's is ignored.
+    #[test]
+    fn a_waiting_send_shows_the_kernels_counts_on_its_clients_line() {
+        let mut actions = listening(1);
+        actions.push(accept(4, 50001));
+        actions.push(Action::SendWaits {
+            at: 7,
+            socket: 4,
+            sent: 2_621_440,
+            total: 3_145_728,
+        });
+        actions.push(Action::SendWaits {
+            at: 8,
+            socket: 9,
+            sent: 1,
+            total: 2,
+        });
+        let p = replay(Panel::default(), actions);
+        let last = p.log.iter().last().unwrap();
+        assert_eq!(
+            last.note,
+            Some(Note::SendWaiting {
+                sent: 2_621_440,
+                total: 3_145_728
+            })
+        );
+        assert_eq!((last.at, last.peer), (7, Some(addr(50001))));
     }
 
     fn accept(socket: SocketId, port: u16) -> Action {
