@@ -610,3 +610,37 @@ async fn the_relays_downloader_fetches_from_the_course_file_server() {
     assert_eq!(std::fs::read(&saved).unwrap(), bytes, "{report:?}");
     server.finish(WAIT).await.assert_success();
 }
+
+/// Challenge 7 reads the machine's own addresses: on Windows from `GetAdaptersAddresses`
+/// (relay/src/platform/ifaces_windows.rs). Wine answers it from the Linux kernel's own
+/// interfaces, so every IPv4 address `ip` lists must come back, with its prefix, and loopback
+/// as 127.0.0.1/8.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_interfaces_come_from_the_windows_api_with_their_prefixes() {
+    use std::collections::BTreeSet;
+    use std::net::IpAddr;
+
+    let (_relay, mut page) = windows_relay().await;
+    let Reply::Interfaces { list } = ok(&mut page, Request::Interfaces {}).await else {
+        panic!("expected interfaces");
+    };
+    let got: BTreeSet<(IpAddr, u8)> = list.iter().map(|i| (i.addr, i.prefix)).collect();
+    let out = std::process::Command::new("ip")
+        .args(["-j", "-4", "addr"])
+        .output()
+        .expect("ip runs");
+    let linux: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut expected = BTreeSet::new();
+    for iface in linux.as_array().unwrap() {
+        for a in iface["addr_info"].as_array().unwrap() {
+            let addr: IpAddr = a["local"].as_str().unwrap().parse().unwrap();
+            expected.insert((addr, a["prefixlen"].as_u64().unwrap() as u8));
+        }
+    }
+    assert!(
+        expected.contains(&("127.0.0.1".parse().unwrap(), 8)),
+        "{expected:?}"
+    );
+    let v4: BTreeSet<_> = got.iter().filter(|(a, _)| a.is_ipv4()).copied().collect();
+    assert_eq!(v4, expected, "relay.exe listed {list:?}");
+}
