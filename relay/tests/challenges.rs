@@ -491,6 +491,23 @@ async fn tcp_echo_exiting_after_one_client_is_told() {
     );
 }
 
+/// A server that changes what it sends back (upper-cases it): the first byte that differs is
+/// named. The checker's bytes are `i * 7 % 253`: byte 14 is the first lower-case letter
+/// (98, 'b'), so upper-cased it comes back as 66.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tcp_echo_changing_the_bytes_names_the_first_that_differs() {
+    let _turn = TURN.lock().await;
+    assert_eq!(checks::tcp_echo::payload()[14], b'b');
+    let (checks, passed) = echo(&["--upper"]).await;
+    let args = assert_failed_at(
+        &checks,
+        passed,
+        CheckId::EchoEveryByte,
+        HintId::EchoBytesDiffer,
+    );
+    assert_eq!(args["offset"], "14");
+}
+
 // ----- file_client -----
 
 /// Runs the file client with `args`; `paste` turns its output into what the learner pastes.
@@ -631,6 +648,17 @@ async fn file_server_exiting_after_one_client_is_told() {
         CheckId::MissingFile,
         HintId::ExitedAfterOneClient,
     );
+}
+
+/// An empty file must arrive empty: a server that answers it with words fails that check
+/// alone, showing the words' bytes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn file_server_answering_an_empty_file_with_words_is_caught() {
+    let _turn = TURN.lock().await;
+    let (checks, passed, _) = file_server(&["--say-empty"]).await;
+    let args = assert_failed_at(&checks, passed, CheckId::EmptyFile, HintId::WrongBytes);
+    assert_eq!(args["expected_hex"], "");
+    assert_eq!(args["got_hex"], checks::hex("文件为空".as_bytes()));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

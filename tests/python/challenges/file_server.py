@@ -12,7 +12,8 @@ It prints "ready" once listening. Wrong on purpose (for the tests): --one-recv-n
 course's single recv for the name), --unsafe (opens whatever path it is given),
 --send-for-missing (answers "not found" for a missing file), --one-client, --text-mode
 (opens the file as text and sends it encoded in GBK, as open() does by default on a Chinese
-Windows: the bytes change).
+Windows: the bytes change), --say-empty (answers "文件为空" for an empty file, which the
+client would save as the file's content).
 """
 
 import argparse
@@ -33,6 +34,7 @@ def main():
     parser.add_argument("--send-for-missing", action="store_true")
     parser.add_argument("--one-client", action="store_true")
     parser.add_argument("--text-mode", action="store_true")
+    parser.add_argument("--say-empty", action="store_true")
     args = parser.parse_args()
     os.chdir(args.dir)
 
@@ -58,7 +60,10 @@ def main():
                     client_socket.sendall(f.read().encode("gbk"))
             else:
                 with open(file_name, "rb") as f:
-                    client_socket.sendall(f.read())
+                    content = f.read()
+                if args.say_empty and not content:
+                    content = "文件为空".encode("utf-8")  # the mistake: words become the file
+                client_socket.sendall(content)
         elif args.send_for_missing:
             client_socket.sendall("文件不存在".encode("utf-8"))
         client_socket.close()

@@ -10,7 +10,7 @@ accept the next client.
 
 It prints "ready" once listening. Wrong on purpose (for the tests): --one-recv (one recv and
 send, then close), --ignore-eof (keeps waiting after recv returned 0), --one-client (exits
-after the first client).
+after the first client), --upper (sends back the bytes upper-cased: not an echo).
 """
 
 import argparse
@@ -24,6 +24,7 @@ def main():
     parser.add_argument("--one-recv", action="store_true")
     parser.add_argument("--ignore-eof", action="store_true")
     parser.add_argument("--one-client", action="store_true")
+    parser.add_argument("--upper", action="store_true")
     args = parser.parse_args()
 
     tcp_server_socket = socket(AF_INET, SOCK_STREAM)
@@ -40,6 +41,8 @@ def main():
                     time.sleep(0.1)  # the mistake: recv() == 0 is not treated as "client left"
                     continue
                 break  # 客户端关闭了 / the client closed its side
+            if args.upper:
+                recv_data = recv_data.upper()  # the mistake: what goes back is not what came
             client_socket.sendall(recv_data)
             if args.one_recv:
                 break
