@@ -117,6 +117,18 @@ async fn a_flood_of_datagrams_is_counted_exactly_and_the_page_stays_responsive()
             .await,
         500
     );
+    // The rate was the flood's while it lasted; a second after it, nothing arrives: 0/s, with
+    // the counts unchanged.
+    browser
+        .wait_for("[data-testid=panel-log-totals][data-rate=\"0\"]", PAGE_WAIT)
+        .await;
+    assert_eq!(
+        browser.text("[data-testid=panel-log-totals]").await,
+        format!(
+            "{} datagrams received, 2.0 MB, 0/s — showing the latest 500 lines, {skipped} not shown",
+            grouped(received)
+        )
+    );
     let settled = round_trip(&browser).await;
     assert!(
         settled < Duration::from_millis(100),

@@ -120,7 +120,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "panel.note.send_waiting",
-        "send waits: the kernel has taken {sent} of {total} bytes, the rest waits for room because the other side is not reading (flow control). The panel's other buttons keep working.",
+        "send waits: the kernel has taken {sent} of {total} {total:byte|bytes}, the rest waits for room because the other side is not reading (flow control). The panel's other buttons keep working.",
     ),
     ("panel.note.dropped", "The connection broke {peer} {why}"),
     ("panel.note.stopped", "The panel's sockets are closed"),

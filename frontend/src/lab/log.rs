@@ -96,6 +96,20 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// The rate to show at `now` (ms, the clock lines are stamped with): the last whole second
+    /// that had arrivals while it is the latest one, and 0 once a whole second went by with
+    /// nothing, so "3,000/s" does not stay up after a flood has stopped.
+    pub fn rate_at(&self, now: u64) -> u64 {
+        if now < self.second_start + 1000 {
+            // The second under way (or a clock that went back, e.g. at midnight).
+            self.per_second
+        } else if now < self.second_start + 2000 {
+            self.in_second
+        } else {
+            0
+        }
+    }
+
     fn add(&mut self, at: u64, n: u64, bytes: u64) {
         if at >= self.second_start + 1000 || at < self.second_start {
             self.per_second = if at < self.second_start + 2000 && at >= self.second_start {
@@ -125,16 +139,24 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn text(&self, lang: &LangCtx) -> String {
+    /// The line as it reads at `now` (see [`Tally::rate_at`]).
+    pub fn text(&self, lang: &LangCtx, now: u64) -> String {
         let t = &self.tally;
         lang.tf(self.unit.fill(&[
             ("count", &thousands(t.count)),
             ("bytes", &size(t.bytes)),
-            ("rate", &thousands(t.per_second)),
+            ("rate", &thousands(t.rate_at(now))),
             ("shown", &thousands(self.shown)),
             ("skipped", &thousands(self.skipped)),
         ]))
     }
+}
+
+/// The browser's local time of day, in milliseconds: what log lines are stamped with.
+pub fn clock_ms() -> u64 {
+    let d = js_sys::Date::new_0();
+    let ms = d.get_time() - d.get_timezone_offset() * 60_000.0;
+    ms.max(0.0) as u64 % 86_400_000
 }
 
 /// A byte count as people read it: "999 B", "1.2 kB", "12.3 MB" (powers of 1000).
@@ -174,11 +196,21 @@ pub struct LogViewProps<L: LogLine> {
 #[function_component]
 pub fn LogView<L: LogLine>(props: &LogViewProps<L>) -> Html {
     let lang = use_lang();
+    // While a rate shows, the line is redrawn every half second, so that it falls to 0/s once
+    // nothing arrives (otherwise it is drawn only when something arrives).
+    let now = clock_ms();
+    let ticking = props.totals.is_some_and(|t| t.tally.rate_at(now) > 0);
+    let redraw = use_force_update();
+    use_effect_with(ticking, move |ticking| {
+        let tick = ticking
+            .then(|| gloo_timers::callback::Interval::new(500, move || redraw.force_update()));
+        move || drop(tick)
+    });
     let totals = props.totals.map(|t| {
         let id = format!("{}-totals", props.testid);
         html! {
             <p class="log-totals" data-testid={id} data-count={t.tally.count.to_string()}
-                data-bytes={t.tally.bytes.to_string()}>{ t.text(&lang) }</p>
+                data-bytes={t.tally.bytes.to_string()} data-rate={t.tally.rate_at(now).to_string()}>{ t.text(&lang, now) }</p>
         }
     });
     if props.lines.is_empty() {
@@ -274,6 +306,31 @@ mod tests {
             0,
             "a quiet second"
         );
+    }
+
+    /// After a flood the rate falls to 0 once a whole second had nothing, while the counts
+    /// stay; during one, the last whole second is shown.
+    #[test]
+    fn the_rate_falls_to_zero_when_nothing_arrives() {
+        let mut log = BoundedLog::<u32, 3>::default();
+        for ms in (10_000..11_000).step_by(2) {
+            log.count(ms, 1, 100);
+        }
+        let t = log.totals(key!("log.totals.datagrams")).unwrap().tally;
+        assert_eq!(t.rate_at(10_998), 0, "no whole second yet");
+        assert_eq!(t.rate_at(11_000), 500, "the second from 10,000 ms had 500");
+        assert_eq!(t.rate_at(11_999), 500);
+        assert_eq!(t.rate_at(12_000), 0, "a whole second with nothing");
+        assert_eq!(t.rate_at(20_000), 0);
+        assert_eq!(t.count, 500);
+        log.count(11_500, 1, 100);
+        let t = log.totals(key!("log.totals.datagrams")).unwrap().tally;
+        assert_eq!(
+            t.rate_at(11_600),
+            500,
+            "during the next second, the last whole one"
+        );
+        assert_eq!(t.rate_at(12_600), 1);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! session changes, and whether a run of calls is under way (buttons wait meanwhile). A screen
 //! only says, through [`LabState`], which events are its business.
 
-mod log;
+pub mod log;
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -13,7 +13,7 @@ use protocol::{ServerMessage, SocketId};
 use yew::prelude::*;
 
 use crate::relay::{OwnedSockets, RelayHandle, use_owned_sockets, use_relay, use_relay_frames};
-pub use log::{BoundedLog, LogLine, LogView, Totals, call_line};
+pub use log::{BoundedLog, LogLine, LogView, Totals, call_line, clock_ms};
 
 /// A screen's state, as [`use_lab`] drives it. The reducer stays pure; this trait only names
 /// the actions the hook itself dispatches.

@@ -133,12 +133,7 @@ pub fn format_time(ms: u64) -> String {
     )
 }
 
-/// The browser's local time of day, in milliseconds.
-pub fn clock_ms() -> u64 {
-    let d = js_sys::Date::new_0();
-    let ms = d.get_time() - d.get_timezone_offset() * 60_000.0;
-    ms.max(0.0) as u64 % 86_400_000
-}
+pub use crate::lab::log::clock_ms;
 
 /// A system note in the learner's language.
 pub fn note_text(lang: Lang, note: &Note) -> String {
