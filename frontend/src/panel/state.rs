@@ -226,6 +226,16 @@ impl Panel {
         self.log.push(line);
     }
 
+    /// The peer at the other end of one of our TCP streams: a client still connected to our
+    /// server, or the server our client is connected to. None for a socket not ours.
+    fn stream_peer(&self, socket: SocketId) -> Option<SocketAddr> {
+        match (self.mode, self.client(socket)) {
+            (Mode::TcpServer, Some(c)) if !c.gone => Some(c.peer),
+            (Mode::TcpClient, _) if self.socket == Some(socket) => self.peer,
+            _ => None,
+        }
+    }
+
     fn note(&mut self, at: u64, peer: Option<SocketAddr>, note: Note) {
         let mut line = Line::system(at, note);
         line.peer = peer;
@@ -377,13 +387,8 @@ impl Panel {
                 sent,
                 total,
             } => {
-                let peer = match (s.mode, s.client(socket)) {
-                    (Mode::TcpServer, Some(c)) if !c.gone => c.peer,
-                    (Mode::TcpClient, _) if s.socket == Some(socket) => match s.peer {
-                        Some(p) => p,
-                        None => return false,
-                    },
-                    _ => return false,
+                let Some(peer) = s.stream_peer(socket) else {
+                    return false;
                 };
                 s.note(at, Some(peer), Note::SendWaiting { sent, total });
             }
@@ -394,13 +399,8 @@ impl Panel {
                 s.note(at, Some(peer), Note::Refused { peer });
             }
             Action::ReceiveStream { at, socket, data } => {
-                let peer = match (s.mode, s.client(socket)) {
-                    (Mode::TcpServer, Some(c)) if !c.gone => c.peer,
-                    (Mode::TcpClient, _) if s.socket == Some(socket) => match s.peer {
-                        Some(p) => p,
-                        None => return false,
-                    },
-                    _ => return false,
+                let Some(peer) = s.stream_peer(socket) else {
+                    return false;
                 };
                 s.received(at, socket, peer, data);
             }
