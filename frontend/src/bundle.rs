@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use yew::prelude::*;
 
 use crate::lessons::{self, Lesson};
+use crate::relay::wire::{FULL, GREETING, Wire};
 use crate::route::Route;
 
 /// A lesson group: one wasm bundle, named as its files are (`sockets.js`, `sockets_bg.wasm`).
@@ -127,6 +128,9 @@ pub struct Bundle {
     pub pages: fn(&Route) -> Option<Html>,
     /// The peer panel beside its socket steps (`None`: none of its steps needs the relay).
     pub panel: Option<fn() -> Html>,
+    /// How it reads and writes the relay's messages: the whole protocol, or only the
+    /// greeting for a bundle whose pages make no socket calls.
+    pub wire: Wire,
 }
 
 fn no_pages(_: &Route) -> Option<Html> {
@@ -141,6 +145,7 @@ pub static START: Bundle = Bundle {
         _ => None,
     },
     panel: None,
+    wire: GREETING,
 };
 
 pub static IP: Bundle = Bundle {
@@ -151,6 +156,7 @@ pub static IP: Bundle = Bundle {
         _ => None,
     },
     panel: None,
+    wire: FULL,
 };
 
 pub static LINKS: Bundle = Bundle {
@@ -158,6 +164,7 @@ pub static LINKS: Bundle = Bundle {
     lessons: &[&lessons::links::LESSON],
     pages: no_pages,
     panel: Some(peer_panel),
+    wire: FULL,
 };
 
 pub static SOCKETS: Bundle = Bundle {
@@ -172,6 +179,7 @@ pub static SOCKETS: Bundle = Bundle {
         _ => None,
     },
     panel: Some(peer_panel),
+    wire: FULL,
 };
 
 pub static DOWNLOAD: Bundle = Bundle {
@@ -179,6 +187,7 @@ pub static DOWNLOAD: Bundle = Bundle {
     lessons: &[&lessons::download::LESSON],
     pages: no_pages,
     panel: Some(peer_panel),
+    wire: FULL,
 };
 
 pub static RELIABILITY: Bundle = Bundle {
@@ -186,6 +195,7 @@ pub static RELIABILITY: Bundle = Bundle {
     lessons: &[&lessons::reliability::LESSON],
     pages: no_pages,
     panel: Some(peer_panel),
+    wire: FULL,
 };
 
 pub static CHALLENGES: Bundle = Bundle {
@@ -200,6 +210,7 @@ pub static CHALLENGES: Bundle = Bundle {
         _ => None,
     },
     panel: None,
+    wire: FULL,
 };
 
 fn peer_panel() -> Html {
@@ -225,6 +236,7 @@ pub fn current() -> &'static Bundle {
         lessons: lessons::ALL,
         pages: no_pages,
         panel: Some(peer_panel),
+        wire: FULL,
     };
     CURRENT.get().copied().unwrap_or(&EVERYTHING)
 }
