@@ -3,7 +3,7 @@
 //! bundle anew, and what the page remembers (language, progress, the relay's credential) comes
 //! along through localStorage.
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay};
+use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, click_centred};
 
 const CONNECTED: &str = "[data-testid=relay-status][data-state=connected]";
 
@@ -51,7 +51,7 @@ async fn another_groups_page_loads_its_bundle_and_keeps_language_progress_and_re
 
     // Into the sockets group: a new document with the sockets bundle, still in Chinese, and
     // connected again with the credential the first page kept.
-    browser.click(".crumbs a").await;
+    click_centred(&browser, ".crumbs a").await;
     browser
         .wait_for("[data-testid=lesson-udp] a", PAGE_WAIT)
         .await;
@@ -87,7 +87,7 @@ async fn another_groups_page_loads_its_bundle_and_keeps_language_progress_and_re
         .await;
 
     // Back home (the start bundle again): the progress made in the sockets bundle shows.
-    browser.click(".crumbs a").await;
+    click_centred(&browser, ".crumbs a").await;
     browser
         .wait_for_text(
             "[data-testid=lesson-udp] .progress-text",
