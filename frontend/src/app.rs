@@ -4,9 +4,10 @@ use protocol::Lang;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::bundle::{self, Elsewhere, Group};
 use crate::components::Header;
 use crate::i18n::LangCtx;
-use crate::pages::{Home, LessonPage, LessonStart, NotFound};
+use crate::pages::{LessonPage, LessonStart, NotFound};
 use crate::relay::RelayProvider;
 use crate::route::Route;
 use crate::storage;
@@ -40,17 +41,17 @@ fn apply_lang(lang: Lang) {
     }
 }
 
+/// This bundle draws its own group's routes; another group's is loaded anew (`bundle`).
 fn switch(route: Route) -> Html {
+    let bundle = bundle::current();
+    if Group::of_route(&route).is_some_and(|g| g != bundle.group) {
+        return html! { <Elsewhere /> };
+    }
     match route {
-        Route::Home => html! { <Home /> },
         Route::LessonStart { slug } => html! { <LessonStart slug={slug} /> },
         Route::Step { slug, step } => html! { <LessonPage slug={slug} step={step} /> },
-        Route::Practice => html! { <crate::lessons::ip::practice::PracticePage /> },
-        Route::Panel => html! { <crate::panel::PanelPage /> },
-        Route::Challenges => html! { <crate::challenges::ChallengesPage /> },
-        Route::ChallengesReport => html! { <crate::challenges::ReportPage /> },
-        Route::Challenge { slug } => html! { <crate::challenges::ChallengePage slug={slug} /> },
         Route::NotFound => html! { <NotFound /> },
+        other => (bundle.pages)(&other).unwrap_or_else(|| html! { <NotFound /> }),
     }
 }
 

@@ -5,6 +5,7 @@
 #[macro_use]
 pub mod i18n;
 pub mod app;
+pub mod bundle;
 pub mod challenges;
 pub mod components;
 pub mod lab;
@@ -17,9 +18,9 @@ pub mod route;
 pub mod storage;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
+/// Mounts the page as `bundle` (each `src/bin/<group>.rs` calls this with its own).
+pub fn start(bundle: &'static bundle::Bundle) {
+    bundle::set(bundle);
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

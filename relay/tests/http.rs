@@ -84,19 +84,19 @@ async fn every_embedded_file_is_served_with_its_type_plain_gzipped_or_brotli() {
     }
     // The page built by xtask has brotli copies of its big files.
     if assets::page_built() {
-        let wasm = assets::find("/frontend_bg.wasm").unwrap();
+        let wasm = assets::find("/start_bg.wasm").unwrap();
         assert!(!wasm.br.is_empty() && wasm.br.len() < wasm.gzip.len());
     }
 }
 
 #[tokio::test]
 async fn wasm_would_be_served_as_application_wasm() {
-    // The content type table lives in build.rs; a built page has frontend_bg.wasm.
+    // The content type table lives in build.rs; a built page has start_bg.wasm (the first bundle).
     for asset in assets::FILES.iter().filter(|a| a.path.ends_with(".wasm")) {
         assert_eq!(asset.content_type, "application/wasm");
     }
     if assets::page_built() {
-        assert!(assets::find("/frontend_bg.wasm").is_some());
+        assert!(assets::find("/start_bg.wasm").is_some());
     }
 }
 

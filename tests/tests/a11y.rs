@@ -94,13 +94,15 @@ async fn walk(browser: &Browser, relay: &Relay, lang: &str, axe: &str) -> Vec<St
     browser
         .goto(&format!("{}/lesson/intro/1", relay.base()))
         .await;
-    browser.wait_for("[data-testid=lesson]", PAGE_WAIT).await;
-    // One page load for the whole walk ("Next" does not reload): inject axe once.
-    browser.eval(&format!("{axe}\nreturn null;")).await;
     let mut problems = Vec::new();
     let mut steps = 0;
     loop {
         let step = browser.wait_for("[data-testid=lesson]", PAGE_WAIT).await;
+        // "Next" into another lesson group loads that group's bundle in a new document
+        // (frontend/src/bundle.rs): inject axe into each document the walk reaches.
+        browser
+            .eval(&format!("if (!window.axe) {{\n{axe}\n}}\nreturn null;"))
+            .await;
         let lesson = step.attr("data-lesson").await.unwrap().unwrap_or_default();
         let n = step.attr("data-step").await.unwrap().unwrap_or_default();
         browser

@@ -13,6 +13,9 @@
 //! file descriptors for 1,000 idle connections, 1,000 upgrades without hello and 100 download
 //! attempts, and `GET /` latency for a well-behaved client meanwhile.
 //!
+//! `cargo xtask bench --page`: only the page figures (weight, first paint, the throttled first
+//! step, both sides), without the round trips, the floods and the Windows build.
+//!
 //! `cargo xtask bench --flood`: only the flood figures (issue 14, also part of the default run):
 //! 10,000 datagrams/s for 10 s into the peer panel and into the UDP lesson's bind step, and a
 //! 50 MB/s TCP stream into the panel's TCP server; the page's main-thread stall during and
@@ -78,6 +81,9 @@ pub fn bench(args: &[String]) -> Result<()> {
         .arg(&hello)
         .args(args);
 
+    if args.iter().any(|a| a == "--page") {
+        return cmd::run(&mut bench);
+    }
     // The Windows build beside it, under Wine.
     let windows = wine::build_relay(&target, "release", true)?;
     let wine = wine::Wine::start(&target)?;

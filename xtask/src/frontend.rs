@@ -1,7 +1,9 @@
 //! `cargo xtask build-frontend [crate] [out dir]`: builds a Yew crate into a folder a web
-//! server can serve as it is: index.html, frontend.js, frontend_bg.wasm, style.css, static
-//! files. The tutorial goes to frontend/dist (the relay embeds it at build time); the
-//! benchmark's Yew hello-world baseline is built the same way, so their sizes compare.
+//! server can serve as it is: index.html, style.css, static files, and for each binary of the
+//! crate `<bin>.js` and `<bin>_bg.wasm`. The tutorial goes to frontend/dist (the relay embeds
+//! it at build time): one bundle per lesson group (`frontend/src/bin/*.rs`, see
+//! `frontend/src/bundle.rs`), which index.html's loader picks by URL. The benchmark's Yew
+//! hello-world baseline (one binary, `yew-hello`) is built the same way, so their sizes compare.
 //!
 //! Both use the cargo profile `wasm-release` and the same wasm-opt pass. The page template is
 //! `<crate dir>/index.html` when the crate has one, else the repository's index.html.
@@ -38,38 +40,42 @@ pub fn build_page(tools: &BuildTools) -> Result<()> {
 
 pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
     let meta = cmd::metadata()?;
-    let crate_dir = meta["packages"]
+    let package = meta["packages"]
         .as_array()
         .and_then(|pkgs| pkgs.iter().find(|p| p["name"] == krate))
-        .and_then(|p| p["manifest_path"].as_str())
+        .with_context(|| format!("no package named {krate} in the workspace"))?;
+    let crate_dir = package["manifest_path"]
+        .as_str()
         .and_then(|m| Path::new(m).parent())
         .map(Path::to_path_buf)
-        .with_context(|| format!("no package named {krate} in the workspace"))?;
+        .context("the package's manifest path")?;
+    let bins: Vec<String> = package["targets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| {
+            t["kind"]
+                .as_array()
+                .is_some_and(|k| k.iter().any(|k| k == "bin"))
+        })
+        .filter_map(|t| t["name"].as_str().map(str::to_owned))
+        .collect();
+    if bins.is_empty() {
+        bail!("{krate} has no binary: each bundle is a binary (src/bin/<name>.rs or src/main.rs)");
+    }
     let target = PathBuf::from(
         meta["target_directory"]
             .as_str()
             .context("no target_directory")?,
     );
 
-    say(format!("building {krate} for wasm32 (profile {PROFILE})"));
-    let mut build = cmd::cargo_line("build --target wasm32-unknown-unknown --profile");
+    say(format!(
+        "building {krate} for wasm32 (profile {PROFILE}): {}",
+        bins.join(", ")
+    ));
+    let mut build = cmd::cargo_line("build --target wasm32-unknown-unknown --bins --profile");
     cmd::run(build.args([PROFILE, "-p", krate]))?;
-
-    // A bin crate produces <name>.wasm, a cdylib <lib_name>.wasm (dashes become underscores);
-    // the newer one is this build's.
     let art = target.join("wasm32-unknown-unknown").join(PROFILE);
-    let wasm = [krate.to_string(), krate.replace('-', "_")]
-        .iter()
-        .map(|name| art.join(format!("{name}.wasm")))
-        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
-        .max()
-        .map(|(_, p)| p)
-        .with_context(|| {
-            format!(
-                "no .wasm for {krate} in {} (is it a bin or a cdylib?)",
-                art.display()
-            )
-        })?;
 
     // Build into a fresh staging folder, then swap it in, so a failed build never leaves a
     // half-written dist behind for relay/build.rs to embed.
@@ -79,42 +85,9 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
     let _ = std::fs::remove_dir_all(&stage.0);
     std::fs::create_dir_all(&stage.0)?;
 
-    say(format!("wasm-bindgen {}", wasm.display()));
-    cmd::run(
-        Command::new(&tools.wasm_bindgen)
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "frontend",
-                "--out-dir",
-            ])
-            .arg(&stage.0)
-            .arg(&wasm),
-    )?;
-
-    // rustc's wasm32 target emits these post-MVP features. wasm-opt also reads them from the
-    // module's target_features section; listing them keeps it valid if that section goes away.
-    say("wasm-opt -Oz");
-    let bg = stage.0.join("frontend_bg.wasm");
-    let opt = stage.0.join("frontend_bg.opt.wasm");
-    cmd::run(
-        Command::new(&tools.wasm_opt)
-            .arg("-Oz")
-            .args([
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-            ])
-            .arg("-o")
-            .arg(&opt)
-            .arg(&bg),
-    )?;
-    std::fs::rename(&opt, &bg)?;
+    for bin in &bins {
+        bundle(tools, &art.join(format!("{bin}.wasm")), bin, &stage.0)?;
+    }
 
     let template = match crate_dir.join("index.html") {
         own if own.is_file() => own,
@@ -144,6 +117,48 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
     for (name, size) in files {
         say(format!("  {name:<28} {size:>8} bytes"));
     }
+    Ok(())
+}
+
+/// One binary's wasm into `<name>.js` and `<name>_bg.wasm` in `out`: wasm-bindgen, then
+/// wasm-opt.
+fn bundle(tools: &BuildTools, wasm: &Path, name: &str, out: &Path) -> Result<()> {
+    say(format!("wasm-bindgen {}", wasm.display()));
+    cmd::run(
+        Command::new(&tools.wasm_bindgen)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                name,
+                "--out-dir",
+            ])
+            .arg(out)
+            .arg(wasm),
+    )?;
+
+    // rustc's wasm32 target emits these post-MVP features. wasm-opt also reads them from the
+    // module's target_features section; listing them keeps it valid if that section goes away.
+    say(format!("wasm-opt -Oz {name}"));
+    let bg = out.join(format!("{name}_bg.wasm"));
+    let opt = out.join(format!("{name}_bg.opt.wasm"));
+    cmd::run(
+        Command::new(&tools.wasm_opt)
+            .arg("-Oz")
+            .args([
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg("-o")
+            .arg(&opt)
+            .arg(&bg),
+    )?;
+    std::fs::rename(&opt, &bg)?;
     Ok(())
 }
 

@@ -31,7 +31,7 @@ usage: cargo xtask <command> [arguments]
                            (flags: --no-open, --port N, --allow-target CIDR, --allow-bind-all)
   test                     every check and test (the README's test command; CI runs it)
   test-windows             only its last step: the Windows relay under Wine (Linux)
-  bench [bench flags]      the benchmark figures (--download, --loads N, --round-trips N)
+  bench [bench flags]      the benchmark figures (--page, --download, --loads N, --round-trips N)
   dist                     release programs for learners, in dist/
   build-frontend [crate] [out dir]
                            only the page (default: frontend -> frontend/dist)";

@@ -29,7 +29,7 @@ fn card(lang: &LangCtx, c: &Challenge, r: &ChallengeRecord) -> Html {
                 <span class="lesson-number">{ c.number }</span>
                 <span class="lesson-text">
                     <strong>{ lang.t(c.title) }</strong>
-                    <span class="summary">{ crate::lessons::find(c.lesson).map_or("", |l| lang.t(l.title)) }</span>
+                    <span class="summary">{ crate::lessons::listed(c.lesson).map_or("", |l| lang.t(l.title)) }</span>
                     { badge(lang, r) }
                 </span>
             </Link<Route>>

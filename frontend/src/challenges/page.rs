@@ -49,7 +49,7 @@ fn lesson_link(lang: &LangCtx, c: &Challenge) -> Html {
         <p class="hint">
             { lang.t(key!("chal.from_lesson")) }{ " " }
             <Link<Route> to={Route::LessonStart { slug: c.lesson.to_owned() }}>
-                { crate::lessons::find(c.lesson).map_or("", |l| lang.t(l.title)) }
+                { crate::lessons::listed(c.lesson).map_or("", |l| lang.t(l.title)) }
             </Link<Route>>
         </p>
     }

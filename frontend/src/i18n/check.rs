@@ -36,8 +36,17 @@ use super::{EN, Tables, ZH};
 
 /// A text key that exists in both languages. `key!` makes one, and the compiler checks it;
 /// [`Key::lookup`] finds one by a name that arrives as data, or says there is none.
+///
+/// The key carries its two texts, found while the crate compiles: showing one is a field read,
+/// and a text no reachable code names is not in the wasm at all (each lesson group's bundle
+/// holds only its own texts; the tables themselves are only read at run time by
+/// [`Key::lookup`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key(&'static str);
+pub struct Key {
+    name: &'static str,
+    zh: &'static str,
+    en: &'static str,
+}
 
 /// A key and the values of its `{placeholders}`, made by `fill!`.
 #[derive(Clone, Copy, Debug)]
@@ -65,28 +74,50 @@ impl Key {
         {
             panic!("{}", mismatch);
         }
-        Key(key)
+        Key { name: key, zh, en }
     }
 
     /// The key named `name`, if both languages have it: only for a name that arrives as data
     /// and cannot be a `match` (a check id the relay sends), so the caller must say what to
     /// show for a name no table has. Everything the page's own code names is `key!`.
+    ///
+    /// Only the challenges' texts (`challenges_zh.rs`, `challenges_en.rs`: `chal.*`) can be
+    /// named so: a run-time lookup keeps every text of the tables it reads in the bundle, so
+    /// it reads only those (they are in the challenges bundle anyway).
     pub fn lookup(name: &str) -> Option<Key> {
-        let (key, _) = entry(ZH, &ZH_SLOTS, name)?;
-        entry(EN, &EN_SLOTS, name)?;
-        Some(Key(key))
+        let find = |table: &'static [(&'static str, &'static str)]| {
+            table.iter().copied().find(|(k, _)| *k == name)
+        };
+        let (key, zh) = find(super::NAMED_ZH)?;
+        let (_, en) = find(super::NAMED_EN)?;
+        Some(Key { name: key, zh, en })
     }
 
-    /// For tests that walk the tables: the key named `key`. A name no table has still makes a
-    /// `Key`; it shows `⟦missing text⟧`.
+    /// For tests that walk the tables: the key named `key`, from any table. A name no table
+    /// has still makes a `Key`; it shows `⟦missing text⟧`.
     #[cfg(test)]
     pub fn built(key: &str) -> Key {
-        Key::lookup(key).unwrap_or(Key(""))
+        match (entry(ZH, &ZH_SLOTS, key), entry(EN, &EN_SLOTS, key)) {
+            (Some((name, zh)), Some((_, en))) => Key { name, zh, en },
+            _ => Key {
+                name: "",
+                zh: super::MISSING,
+                en: super::MISSING,
+            },
+        }
     }
 
     /// The key itself (`"udp.bind.title"`).
     pub fn name(self) -> &'static str {
-        self.0
+        self.name
+    }
+
+    /// The key's text in `lang`.
+    pub fn text(self, lang: super::Lang) -> &'static str {
+        match lang {
+            super::Lang::ZhCn => self.zh,
+            super::Lang::En => self.en,
+        }
     }
 
     /// This key with placeholder values given at run time, unchecked: for a key chosen among
@@ -337,8 +368,10 @@ mod tests {
 
     #[test]
     fn keys_looked_up_at_run_time_are_found_or_none() {
-        assert_eq!(Key::lookup("udp.bind.title"), Some(key!("udp.bind.title")));
-        assert_eq!(Key::lookup("udp.bind.titel"), None);
+        assert_eq!(Key::lookup("chal.solved"), Some(key!("chal.solved")));
+        assert_eq!(Key::lookup("chal.solvd"), None);
+        // Only the challenges' texts are named by data.
+        assert_eq!(Key::lookup("udp.bind.title"), None);
         assert_eq!(Key::built("udp.bind.title"), key!("udp.bind.title"));
         assert_eq!(
             super::super::tr(protocol::Lang::En, Key::built("no.such.key")),

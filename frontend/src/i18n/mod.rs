@@ -5,9 +5,6 @@
 //! the text's, fail the build. A test fails when one language lacks a key the other has, or when
 //! their `{placeholders}` differ.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 pub use protocol::Lang;
 use yew::prelude::*;
 
@@ -67,6 +64,11 @@ const EN: Tables = [
     challenges_en::TEXTS,
 ];
 
+/// The only texts code may name by data ([`Key::lookup`], [`tr_named`]): the challenges'
+/// checks, hints and starter comments, named by the relay's check ids.
+const NAMED_ZH: &[(&str, &str)] = challenges_zh::TEXTS;
+const NAMED_EN: &[(&str, &str)] = challenges_en::TEXTS;
+
 fn tables(lang: Lang) -> Tables {
     match lang {
         Lang::ZhCn => ZH,
@@ -79,23 +81,14 @@ pub fn all(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
     tables(lang).into_iter().flat_map(|t| t.iter().copied())
 }
 
-fn index(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
-    static ZH_INDEX: OnceLock<HashMap<&str, &str>> = OnceLock::new();
-    static EN_INDEX: OnceLock<HashMap<&str, &str>> = OnceLock::new();
-    let cell = match lang {
-        Lang::ZhCn => &ZH_INDEX,
-        Lang::En => &EN_INDEX,
-    };
-    cell.get_or_init(|| all(lang).collect())
-}
+/// What a text no table has shows.
+const MISSING: &str = "⟦missing text⟧";
 
 /// The text for `key`. A [`Key`] made by `key!` exists in both languages (the compiler
-/// checked); only a test's `Key::built` can name a missing one, which shows `⟦missing text⟧`.
+/// checked) and carries both texts; only a test's `Key::built` can name a missing one, which
+/// shows `⟦missing text⟧`.
 pub fn tr(lang: Lang, key: Key) -> &'static str {
-    index(lang)
-        .get(key.name())
-        .copied()
-        .unwrap_or("⟦missing text⟧")
+    key.text(lang)
 }
 
 /// The text for `fill`'s key with its `{name}` placeholders filled in (see `fill!`).
@@ -112,18 +105,19 @@ pub fn trf(lang: Lang, fill: Fill<'_>) -> String {
 }
 
 /// The text named `name` where the name arrives as data (a check id the relay sends) and cannot
-/// be a `match` returning `key!`s; `⟦missing text⟧` when no table has it. Everything the page's
+/// be a `match` returning `key!`s; `⟦missing text⟧` when no table has it. Only the challenges'
+/// texts (`chal.*`) can be named so (see [`Key::lookup`]). Everything the page's
 /// own code names goes through `key!`, so grep for `_named` to find what the compiler does not
 /// check.
 pub fn tr_named(lang: Lang, name: &str) -> &'static str {
-    Key::lookup(name).map_or("⟦missing text⟧", |key| tr(lang, key))
+    Key::lookup(name).map_or(MISSING, |key| tr(lang, key))
 }
 
 /// [`tr_named`] with placeholders filled in, unchecked.
 pub fn trf_named(lang: Lang, name: &str, args: &[(&str, &str)]) -> String {
     match Key::lookup(name) {
         Some(key) => trf(lang, key.fill(args)),
-        None => "⟦missing text⟧".to_owned(),
+        None => MISSING.to_owned(),
     }
 }
 
@@ -519,20 +513,13 @@ mod tests {
     #[test]
     fn texts_named_by_data_are_found_or_show_missing() {
         assert_eq!(
-            tr_named(Lang::En, "udp.bind.title"),
-            tr(Lang::En, key!("udp.bind.title"))
+            tr_named(Lang::En, "chal.solved"),
+            tr(Lang::En, key!("chal.solved"))
         );
-        assert_eq!(tr_named(Lang::En, "udp.bind.titel"), "⟦missing text⟧");
+        assert_eq!(tr_named(Lang::En, "chal.solvd"), "⟦missing text⟧");
         assert_eq!(
-            trf_named(
-                Lang::En,
-                "panel.note.peer_closed",
-                &[("peer", "127.0.0.1:9")]
-            ),
-            trf(
-                Lang::En,
-                fill!("panel.note.peer_closed", peer = "127.0.0.1:9")
-            )
+            trf_named(Lang::En, "chal.attempts", &[("n", "3")]),
+            trf(Lang::En, fill!("chal.attempts", n = "3"))
         );
         assert_eq!(trf_named(Lang::En, "no.such", &[]), "⟦missing text⟧");
     }

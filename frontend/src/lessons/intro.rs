@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{Lesson, Step, pictures};
 use crate::i18n::use_lang;
 
-pub static LESSON: Lesson = Lesson {
+pub const LESSON: Lesson = Lesson {
     slug: "intro",
     title: key!("lesson.intro.title"),
     summary: key!("lesson.intro.summary"),

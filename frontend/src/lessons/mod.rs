@@ -35,39 +35,88 @@ pub struct Lesson {
     pub steps: &'static [Step],
 }
 
+/// What the table of contents knows of a lesson: its name, its line and how many steps it has,
+/// not the steps themselves. Every bundle holds all of these (a few texts); only the bundle of
+/// the lesson's group holds its steps and their widgets (`crate::bundle`).
+#[derive(Clone, Copy)]
+pub struct Listed {
+    pub slug: &'static str,
+    pub title: Key,
+    pub summary: Key,
+    pub steps: usize,
+}
+
+impl Listed {
+    /// Evaluated while the crate compiles: nothing of the lesson's steps stays referenced.
+    const fn of(lesson: &Lesson) -> Listed {
+        Listed {
+            slug: lesson.slug,
+            title: lesson.title,
+            summary: lesson.summary,
+            steps: lesson.steps.len(),
+        }
+    }
+}
+
 /// An entry in the table of contents: a lesson that exists, or one still being written.
 pub enum TocEntry {
-    Ready(&'static Lesson),
+    Ready(Listed),
     /// A lesson with no steps yet: its title and summary show, it links nowhere.
-    Planned(&'static Lesson),
+    Planned(Listed),
 }
 
 /// The table of contents, in curriculum order.
 pub static CONTENTS: &[TocEntry] = &[
-    TocEntry::Ready(&intro::LESSON),
-    TocEntry::Ready(&ip::IP),
-    TocEntry::Ready(&ip::SUBNETS),
-    TocEntry::Ready(&links::LESSON),
-    TocEntry::Ready(&ports::LESSON),
-    TocEntry::Ready(&udp::LESSON),
-    TocEntry::Ready(&tcp::LESSON),
-    TocEntry::Ready(&download::LESSON),
-    TocEntry::Ready(&reliability::LESSON),
+    TocEntry::Ready(const { Listed::of(&intro::LESSON) }),
+    TocEntry::Ready(const { Listed::of(&ip::IP) }),
+    TocEntry::Ready(const { Listed::of(&ip::SUBNETS) }),
+    TocEntry::Ready(const { Listed::of(&links::LESSON) }),
+    TocEntry::Ready(const { Listed::of(&ports::LESSON) }),
+    TocEntry::Ready(const { Listed::of(&udp::LESSON) }),
+    TocEntry::Ready(const { Listed::of(&tcp::LESSON) }),
+    TocEntry::Ready(const { Listed::of(&download::LESSON) }),
+    TocEntry::Ready(const { Listed::of(&reliability::LESSON) }),
 ];
 
-pub fn ready() -> impl Iterator<Item = &'static Lesson> {
+/// Every lesson with its steps, in curriculum order: the tests' view, and the bundle that
+/// holds everything. A bundle lists its own (`crate::bundle::Bundle::lessons`).
+pub const ALL: &[&Lesson] = &[
+    &intro::LESSON,
+    &ip::IP,
+    &ip::SUBNETS,
+    &links::LESSON,
+    &ports::LESSON,
+    &udp::LESSON,
+    &tcp::LESSON,
+    &download::LESSON,
+    &reliability::LESSON,
+];
+
+/// Every lesson of the table of contents that has steps.
+pub fn ready() -> impl Iterator<Item = &'static Listed> {
     CONTENTS.iter().filter_map(|e| match e {
-        TocEntry::Ready(l) => Some(*l),
+        TocEntry::Ready(l) => Some(l),
         TocEntry::Planned(_) => None,
     })
 }
 
-pub fn find(slug: &str) -> Option<&'static Lesson> {
+/// The table of contents' entry of `slug`.
+pub fn listed(slug: &str) -> Option<&'static Listed> {
     ready().find(|l| l.slug == slug)
 }
 
+/// The lesson `slug` with its steps, when this page's bundle holds it (another group's lesson
+/// is loaded by a full navigation: `crate::bundle`).
+pub fn find(slug: &str) -> Option<&'static Lesson> {
+    crate::bundle::current()
+        .lessons
+        .iter()
+        .copied()
+        .find(|l| l.slug == slug)
+}
+
 /// The lesson after `slug`, for the last step's "next" button.
-pub fn next_after(slug: &str) -> Option<&'static Lesson> {
+pub fn next_after(slug: &str) -> Option<&'static Listed> {
     let mut it = ready().skip_while(|l| l.slug != slug);
     it.next();
     it.next()
@@ -81,8 +130,7 @@ mod tests {
     fn every_lesson_and_step_names_its_own_texts() {
         // The compiler checked that each key exists in both languages; this checks that each
         // is the one its lesson and step id call for (no step showing another's text).
-        for entry in CONTENTS {
-            let (TocEntry::Ready(l) | TocEntry::Planned(l)) = entry;
+        for l in ALL {
             assert_eq!(l.title.name(), format!("lesson.{}.title", l.slug));
             assert_eq!(l.summary.name(), format!("lesson.{}.summary", l.slug));
             for step in l.steps {
@@ -93,8 +141,20 @@ mod tests {
     }
 
     #[test]
+    fn the_table_of_contents_lists_every_lesson_as_it_is() {
+        let listed: Vec<_> = ready()
+            .map(|l| (l.slug, l.title, l.summary, l.steps))
+            .collect();
+        let full: Vec<_> = ALL
+            .iter()
+            .map(|l| (l.slug, l.title, l.summary, l.steps.len()))
+            .collect();
+        assert!(listed == full);
+    }
+
+    #[test]
     fn step_ids_are_unique_within_a_lesson() {
-        for lesson in ready() {
+        for lesson in ALL {
             let mut ids: Vec<_> = lesson.steps.iter().map(|s| s.id).collect();
             ids.sort_unstable();
             ids.dedup();

@@ -14,7 +14,7 @@ use crate::lab::{LogView, use_lab};
 use crate::python;
 use crate::relay::use_relay;
 
-pub static LESSON: Lesson = Lesson {
+pub const LESSON: Lesson = Lesson {
     slug: "ports",
     title: key!("lesson.ports.title"),
     summary: key!("lesson.ports.summary"),
@@ -295,11 +295,10 @@ fn Pair() -> Html {
     let range = relay.welcome().and_then(|w| w.ephemeral_ports);
     let lang = use_lang();
     let port = pictures::example_client_port(range);
-    let (prefix, choices, right) = quiz::PORTS_PAIR;
     html! {
         <>
             { pictures::port_pair(&lang, port) }
-            <Quiz {prefix} {choices} {right} args={vec![("port", port.to_string())]} />
+            <Quiz question={quiz::PORTS_PAIR} args={vec![("port", port.to_string())]} />
         </>
     }
 }

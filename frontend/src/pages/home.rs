@@ -19,7 +19,7 @@ pub fn Home() -> Html {
             let number = i + 1;
             match entry {
                 TocEntry::Ready(lesson) => {
-                    let total = lesson.steps.len();
+                    let total = lesson.steps;
                     let seen = progress.seen_count(lesson.slug, total);
                     let pct = seen * 100 / total.max(1);
                     html! {

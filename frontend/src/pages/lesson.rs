@@ -176,7 +176,7 @@ fn panel_drawer(open: &UseStateHandle<bool>, lang: &crate::i18n::LangCtx) -> Htm
                 <div id="panel-drawer-body" class="panel-drawer-body" data-testid="panel-drawer">
                     <h2>{ lang.t(key!("panel.title")) }</h2>
                     <p class="hint">{ lang.t(key!("panel.drawer.hint")) }</p>
-                    <RelayGate><crate::panel::PeerPanel /></RelayGate>
+                    <RelayGate>{ crate::bundle::current().panel.map(|p| p()).unwrap_or_default() }</RelayGate>
                 </div>
             }
         </aside>

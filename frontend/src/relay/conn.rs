@@ -233,7 +233,9 @@ impl Conn {
     fn send_raw(&self, msg: &ClientMessage) -> bool {
         match self.ws.borrow().as_ref() {
             Some(ws) if ws.ready_state() == WebSocket::OPEN => {
-                ws.send_with_str(&protocol::to_json(msg)).is_ok()
+                // What this bundle cannot write is not sent (the caller hears `Disconnected`).
+                (crate::bundle::current().wire.encode)(msg)
+                    .is_some_and(|json| ws.send_with_str(&json).is_ok())
             }
             _ => false,
         }
@@ -341,7 +343,7 @@ impl Conn {
     }
 
     fn on_text(self: &Rc<Self>, text: &str) {
-        let Ok(msg) = serde_json::from_str::<ServerMessage>(text) else {
+        let Some(msg) = (crate::bundle::current().wire.decode)(text) else {
             web_sys_log(&format!(
                 "relay sent a message this page cannot read: {text:.200}"
             ));

@@ -6,6 +6,7 @@ mod calls;
 mod close;
 mod conn;
 pub mod token;
+pub mod wire;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -26,7 +26,7 @@ use protocol::DownloadMode;
 // Each step's lab is keyed by its step: without a key, Yew keeps the previous step's component
 // (same type, same place) with its inputs, so step 3 would still suggest step 2's file. What
 // must outlive a step, the server and its log, is kept in `shared`.
-pub static LESSON: Lesson = Lesson {
+pub const LESSON: Lesson = Lesson {
     slug: "download",
     title: key!("lesson.download.title"),
     summary: key!("lesson.download.summary"),

@@ -25,7 +25,7 @@ use crate::i18n::use_lang;
 use crate::route::Route;
 use bits::Bits;
 
-pub static IP: Lesson = Lesson {
+pub const IP: Lesson = Lesson {
     slug: "ip",
     title: key!("lesson.ip.title"),
     summary: key!("lesson.ip.summary"),
@@ -70,7 +70,7 @@ pub static IP: Lesson = Lesson {
     ],
 };
 
-pub static SUBNETS: Lesson = Lesson {
+pub const SUBNETS: Lesson = Lesson {
     slug: "subnets",
     title: key!("lesson.subnets.title"),
     summary: key!("lesson.subnets.summary"),

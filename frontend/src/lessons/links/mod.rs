@@ -20,7 +20,7 @@ use crate::route::Route;
 use scenario::Topo;
 use topo::TopoLab;
 
-pub static LESSON: Lesson = Lesson {
+pub const LESSON: Lesson = Lesson {
     slug: "links",
     title: key!("lesson.links.title"),
     summary: key!("lesson.links.summary"),

@@ -20,7 +20,7 @@ use yew::prelude::*;
 use super::{Lesson, Step};
 use sim::{Fault, LinkConfig};
 
-pub static LESSON: Lesson = Lesson {
+pub const LESSON: Lesson = Lesson {
     slug: "reliability",
     title: key!("lesson.reliability.title"),
     summary: key!("lesson.reliability.summary"),

@@ -19,7 +19,7 @@ use super::{Lesson, Step, pictures, quiz};
 use crate::components::Prose;
 use crate::i18n::use_lang;
 
-pub static LESSON: Lesson = Lesson {
+pub const LESSON: Lesson = Lesson {
     slug: "tcp",
     title: key!("lesson.tcp.title"),
     summary: key!("lesson.tcp.summary"),

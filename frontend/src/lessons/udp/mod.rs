@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::{Lesson, Step, pictures, quiz};
 use crate::i18n::use_lang;
 
-pub static LESSON: Lesson = Lesson {
+pub const LESSON: Lesson = Lesson {
     slug: "udp",
     title: key!("lesson.udp.title"),
     summary: key!("lesson.udp.summary"),

@@ -14,7 +14,8 @@
 //! (frontend/dist), `--hello-dist DIR` (target/bench/hello-dist), `--loads N` (15),
 //! `--round-trips N` (2000), `--stress` (only the relay under local abuse, see `stress.rs`),
 //! `--flood` (only the page under a flooding peer, see `flood.rs`), `--udp` (only the UDP
-//! round trip),
+//! round trip), `--page` (only the page's weight, paint and throttled first step, see
+//! `page.rs`),
 //! `--windows-relay PATH` (also the UDP round trip through this relay.exe, run by
 //! `$NETLAB_RELAY_RUNNER`, i.e. Wine; information only).
 
@@ -44,6 +45,8 @@ pub struct Options {
     pub flood_only: bool,
     /// Only the UDP round trip: `--udp`.
     pub udp_only: bool,
+    /// Only the page's weight and timing (issue 14, part 4): `--page`.
+    pub page_only: bool,
     /// The Windows build, for its UDP round trip under Wine: `--windows-relay PATH`.
     pub windows_relay: Option<PathBuf>,
 }
@@ -60,6 +63,7 @@ fn parse_args() -> Result<Options> {
         stress_only: false,
         flood_only: false,
         udp_only: false,
+        page_only: false,
         windows_relay: None,
     };
     let mut args = std::env::args().skip(1);
@@ -75,6 +79,7 @@ fn parse_args() -> Result<Options> {
             "--stress" => options.stress_only = true,
             "--flood" => options.flood_only = true,
             "--udp" => options.udp_only = true,
+            "--page" => options.page_only = true,
             "--windows-relay" => options.windows_relay = Some(value()?.into()),
             "-h" | "--help" => {
                 println!(
@@ -140,6 +145,11 @@ async fn run(options: Options) -> Result<()> {
 
     let pages = page::measure(&relay, &options).await?;
     drop(relay);
+    if options.page_only {
+        println!();
+        pages.print();
+        return Ok(());
+    }
     // A launch's token is used up by the first session (the browser's, above): the round trip
     // gets a relay of its own.
     let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);

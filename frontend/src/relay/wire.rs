@@ -1,0 +1,99 @@
+//! How a bundle reads and writes the relay's messages. The full codec is serde_json over the
+//! whole protocol (every request and event): about a third of the code of a bundle that has
+//! no socket step. The start bundle (home, the first lesson) only says hello and hears the
+//! welcome or an error, so it gets [`GREETING`]: the relay status in the header, the relay's
+//! credential kept for the next pages, nothing else.
+
+use protocol::{ClientMessage, RelayError, Request, ServerMessage, Welcome};
+use serde::Deserialize;
+
+/// A bundle's codec (`crate::bundle::Bundle::wire`).
+#[derive(Clone, Copy)]
+pub struct Wire {
+    /// The message's JSON, or `None` when this bundle cannot send it (the caller answers
+    /// `Disconnected`, as for a connection that is not up).
+    pub encode: fn(&ClientMessage) -> Option<String>,
+    /// The message, or `None` when this bundle cannot read it (it is logged and dropped).
+    pub decode: fn(&str) -> Option<ServerMessage>,
+}
+
+/// Every request and every message.
+pub const FULL: Wire = Wire {
+    encode: |msg| Some(protocol::to_json(msg)),
+    decode: |text| serde_json::from_str(text).ok(),
+};
+
+/// `hello` out; `welcome` and `error` in (other messages are read as nothing).
+pub const GREETING: Wire = Wire {
+    encode: encode_hello,
+    decode: decode_greeting,
+};
+
+fn encode_hello(msg: &ClientMessage) -> Option<String> {
+    match &msg.request {
+        Request::Hello { token } => Some(format!(
+            r#"{{"id":{},"op":"hello","token":{}}}"#,
+            msg.id,
+            serde_json::to_string(token).ok()?
+        )),
+        _ => None,
+    }
+}
+
+/// The two messages a greeting needs, tagged like [`ServerMessage`].
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Greeting {
+    Welcome(Welcome),
+    Error {
+        #[serde(default)]
+        id: Option<u64>,
+        error: RelayError,
+    },
+    #[serde(other)]
+    Other,
+}
+
+fn decode_greeting(text: &str) -> Option<ServerMessage> {
+    match serde_json::from_str(text).ok()? {
+        Greeting::Welcome(w) => Some(ServerMessage::Welcome(w)),
+        Greeting::Error { id, error } => Some(ServerMessage::Error { id, error }),
+        Greeting::Other => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use protocol::ErrorCode;
+
+    use super::*;
+
+    #[test]
+    fn the_greeting_says_hello_exactly_as_the_full_codec() {
+        let hello = ClientMessage {
+            id: 1,
+            request: Request::Hello {
+                token: "ab\"c".into(),
+            },
+        };
+        assert_eq!((GREETING.encode)(&hello), (FULL.encode)(&hello));
+        let other = ClientMessage {
+            id: 2,
+            request: Request::Close { socket: 1 },
+        };
+        assert_eq!((GREETING.encode)(&other), None);
+    }
+
+    #[test]
+    fn the_greeting_reads_welcome_and_errors_as_the_full_codec() {
+        let error = ServerMessage::Error {
+            id: Some(1),
+            error: RelayError::new(ErrorCode::BadToken),
+        };
+        let json = protocol::to_json(&error);
+        assert_eq!((GREETING.decode)(&json), Some(error.clone()));
+        assert_eq!((FULL.decode)(&json), Some(error));
+        let data = r#"{"type":"tcp_data","socket":1,"data":{"b64":"AA=="}}"#;
+        assert_eq!((GREETING.decode)(data), None);
+    }
+}
