@@ -6,6 +6,7 @@
 pub mod i18n;
 pub mod app;
 pub mod bundle;
+pub mod bundles;
 pub mod challenges;
 pub mod components;
 pub mod lab;

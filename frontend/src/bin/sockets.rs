@@ -3,5 +3,5 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    frontend::start(&frontend::bundle::SOCKETS);
+    frontend::start(&frontend::bundles::SOCKETS);
 }

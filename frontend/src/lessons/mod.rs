@@ -105,14 +105,23 @@ pub fn listed(slug: &str) -> Option<&'static Listed> {
     ready().find(|l| l.slug == slug)
 }
 
+/// The lessons whose steps this page's bundle holds, handed down when the page starts.
+static HELD: std::sync::OnceLock<&'static [&'static Lesson]> = std::sync::OnceLock::new();
+
+/// Makes `lessons` the ones this page draws (by `bundle::set`, once).
+pub fn hold(lessons: &'static [&'static Lesson]) {
+    let _ = HELD.set(lessons);
+}
+
 /// The lesson `slug` with its steps, when this page's bundle holds it (another group's lesson
-/// is loaded by a full navigation: `crate::bundle`).
+/// is loaded by a full navigation: `crate::bundle`). Native tests, where no bundle starts,
+/// hold them all; in the page only the bundle's own are reached, so only they are in it.
 pub fn find(slug: &str) -> Option<&'static Lesson> {
-    crate::bundle::current()
-        .lessons
-        .iter()
-        .copied()
-        .find(|l| l.slug == slug)
+    #[cfg(test)]
+    let held = HELD.get().copied().unwrap_or(ALL);
+    #[cfg(not(test))]
+    let held = HELD.get().copied().unwrap_or(&[]);
+    held.iter().copied().find(|l| l.slug == slug)
 }
 
 /// The lesson after `slug`, for the last step's "next" button.

@@ -234,7 +234,7 @@ impl Conn {
         match self.ws.borrow().as_ref() {
             Some(ws) if ws.ready_state() == WebSocket::OPEN => {
                 // What this bundle cannot write is not sent (the caller hears `Disconnected`).
-                (crate::bundle::current().wire.encode)(msg)
+                (super::wire::chosen().encode)(msg)
                     .is_some_and(|json| ws.send_with_str(&json).is_ok())
             }
             _ => false,
@@ -343,7 +343,7 @@ impl Conn {
     }
 
     fn on_text(self: &Rc<Self>, text: &str) {
-        let Some(msg) = (crate::bundle::current().wire.decode)(text) else {
+        let Some(msg) = (super::wire::chosen().decode)(text) else {
             web_sys_log(&format!(
                 "relay sent a message this page cannot read: {text:.200}"
             ));

@@ -7,7 +7,27 @@
 use protocol::{ClientMessage, RelayError, Request, ServerMessage, Welcome};
 use serde::Deserialize;
 
-/// A bundle's codec (`crate::bundle::Bundle::wire`).
+/// A bundle's codec (`crate::bundle::Bundle::wire`), chosen when the page starts.
+static CHOSEN: std::sync::OnceLock<Wire> = std::sync::OnceLock::new();
+
+/// Makes `wire` this page's codec (by `bundle::set`, once).
+pub fn choose(wire: Wire) {
+    let _ = CHOSEN.set(wire);
+}
+
+/// This page's codec. Only the codec chosen is reached, so a bundle holds no other: in the
+/// page the start always chose one; native tests, where nothing starts, get [`FULL`].
+pub fn chosen() -> Wire {
+    #[cfg(test)]
+    return CHOSEN.get().copied().unwrap_or(FULL);
+    #[cfg(not(test))]
+    CHOSEN
+        .get()
+        .copied()
+        .expect("the page's start chooses a codec")
+}
+
+/// How a bundle reads and writes the relay's messages.
 #[derive(Clone, Copy)]
 pub struct Wire {
     /// The message's JSON, or `None` when this bundle cannot send it (the caller answers
