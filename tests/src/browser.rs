@@ -84,6 +84,15 @@ impl Browser {
         Browser::start_with(BrowserOptions::default()).await
     }
 
+    /// A desktop-sized headless Chromium that prefers English (en-US).
+    pub async fn start_english() -> Browser {
+        Browser::start_with(BrowserOptions {
+            lang: "en-US".into(),
+            ..BrowserOptions::default()
+        })
+        .await
+    }
+
     /// A phone-sized (390x844) headless Chromium that prefers Chinese (zh-CN).
     pub async fn start_phone() -> Browser {
         Browser::start_with(BrowserOptions {

@@ -40,7 +40,7 @@ mod static_server;
 use std::path::PathBuf;
 
 pub use browser::{Browser, BrowserOptions, DESKTOP, PHONE, WindowSize};
-pub use open::{open_page, open_step, page_binds_a_free_port};
+pub use open::{PortControls, open_page, open_step, page_binds_a_free_port, use_port};
 pub use panel::{click_centred, panel_mode, start_panel_on};
 pub use python_peer::{PythonPeer, python_script, run_python};
 pub use relay::Relay;

@@ -27,20 +27,47 @@ pub async fn open_step(browser: &Browser, relay: &Relay, lesson: &str, step: usi
     browser.wait_for(CONNECTED, PAGE_WAIT).await;
 }
 
+/// The controls of a lab that gives a page socket a port: the port's text field, the button
+/// (bind, listen, start) and the element whose `data-local` shows the address the socket got.
+pub struct PortControls {
+    pub field: &'static str,
+    pub button: &'static str,
+    pub shown: &'static str,
+}
+
+/// Types `port`, presses the button, and waits until the lab shows its socket on
+/// 127.0.0.1:`port`.
+pub async fn use_port(browser: &Browser, controls: &PortControls, port: u16) {
+    browser
+        .type_into(
+            &format!("[data-testid={}]", controls.field),
+            &port.to_string(),
+        )
+        .await;
+    crate::click_centred(browser, &format!("[data-testid={}]", controls.button)).await;
+    browser
+        .wait_for(
+            &format!(
+                "[data-testid={}][data-local=\"127.0.0.1:{port}\"]",
+                controls.shown
+            ),
+            PAGE_WAIT,
+        )
+        .await;
+}
+
+/// The UDP lesson's bind step.
+pub const UDP_BIND: PortControls = PortControls {
+    field: "udp-bind-port",
+    button: "udp-bind",
+    shown: "udp-bound",
+};
+
 /// Opens the UDP lesson's bind step and binds the page's socket to a free port on 127.0.0.1;
 /// returns the port.
 pub async fn page_binds_a_free_port(browser: &Browser, relay: &Relay) -> u16 {
     let port = crate::free_udp_port();
     open_step(browser, relay, "udp", 6).await;
-    browser
-        .type_into("[data-testid=udp-bind-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=udp-bind]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    use_port(browser, &UDP_BIND, port).await;
     port
 }

@@ -29,14 +29,10 @@ pub async fn panel_mode(browser: &Browser, mode: &str) {
 /// Types `port` as the panel's local port, presses start, and waits until the panel shows its
 /// socket on 127.0.0.1:`port` (bound for UDP, listening for the TCP server).
 pub async fn start_panel_on(browser: &Browser, port: u16) {
-    browser
-        .type_into("[data-testid=panel-local-port]", &port.to_string())
-        .await;
-    click_centred(browser, "[data-testid=panel-start]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=panel-local][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    let controls = crate::PortControls {
+        field: "panel-local-port",
+        button: "panel-start",
+        shown: "panel-local",
+    };
+    crate::use_port(browser, &controls, port).await;
 }

@@ -3,7 +3,7 @@
 //! bundle anew, and what the page remembers (language, progress, the relay's credential) comes
 //! along through localStorage.
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, click_centred};
+use e2e::{Browser, PAGE_WAIT, Relay, click_centred};
 
 const CONNECTED: &str = "[data-testid=relay-status][data-state=connected]";
 
@@ -17,11 +17,7 @@ return performance.getEntriesByType('resource')
 #[tokio::test(flavor = "multi_thread")]
 async fn another_groups_page_loads_its_bundle_and_keeps_language_progress_and_relay() {
     let relay = Relay::start(&[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     browser.goto(relay.url()).await;
     browser.wait_for(CONNECTED, PAGE_WAIT).await;
     assert_eq!(

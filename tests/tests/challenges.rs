@@ -56,11 +56,7 @@ fn row(check: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_gbk_sender_passes_and_a_utf8_sender_fails_the_bytes_check_with_its_hint() {
     let relay = Relay::start(&[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     english(&browser, &relay, "/challenges/udp-sender").await;
     browser
         .wait_for(
@@ -437,11 +433,7 @@ async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
     let mask = std::net::Ipv4Addr::from_bits(u32::MAX << (32 - prefix));
     let cidr = format!("{addr}/{prefix}");
     let relay = Relay::start(&[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     english(&browser, &relay, "/challenges/my-network").await;
     browser
         .wait_for(
@@ -551,11 +543,7 @@ async fn your_own_network_is_read_from_the_relay_and_graded_with_netmath() {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_solution_the_page_shows_passes_its_checker() {
     let relay = Relay::start(&[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     english(&browser, &relay, "/").await;
     // Three failed attempts everywhere: every solution is offered.
     let failed: Vec<String> = [

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, open_page};
+use e2e::{Browser, PAGE_WAIT, Relay, open_page};
 use serde_json::Value;
 
 async fn at_step(browser: &Browser, lesson: &str, step: usize) {
@@ -36,18 +36,10 @@ async fn texts(browser: &Browser, css: &str, attr: &str) -> Vec<String> {
     }
 }
 
-async fn english() -> Browser {
-    Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn every_step_works_in_english_with_the_relay_stopped() {
     let mut relay = Relay::start(&[]);
-    let browser = english().await;
+    let browser = Browser::start_english().await;
     open_page(&browser, &relay, "/lesson/ip/1").await;
     at_step(&browser, "ip", 1).await;
     // From here on the page is on its own: no relay, navigation by clicking only.

@@ -10,7 +10,7 @@
 use std::net::UdpSocket;
 use std::time::{Duration, Instant};
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, Relay, free_udp_port, open_page, start_panel_on};
+use e2e::{Browser, PAGE_WAIT, Relay, free_udp_port, open_page, start_panel_on};
 
 const FLOOD: usize = 20_000;
 const SIZE: usize = 100;
@@ -51,11 +51,7 @@ async fn round_trip(browser: &Browser) -> Duration {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_flood_of_datagrams_is_counted_exactly_and_the_page_stays_responsive() {
     let relay = Relay::start(&[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     open_page(&browser, &relay, "/panel").await;
     browser
         .wait_for("[data-testid=peer-panel]", PAGE_WAIT)

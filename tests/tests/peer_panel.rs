@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::net::{TcpStream, UdpSocket};
 
 use e2e::{
-    Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, click_centred, free_tcp_port,
-    free_udp_port, open_page, panel_mode, start_panel_on, wait_until, wait_until_async,
+    Browser, PAGE_WAIT, PythonPeer, Relay, click_centred, free_tcp_port, free_udp_port, open_page,
+    panel_mode, start_panel_on, wait_until, wait_until_async,
 };
 
 /// Opens the relay's link (which hands the page its token), then `/panel`.
@@ -16,14 +16,6 @@ async fn open_panel(browser: &Browser, relay: &Relay) {
     browser
         .wait_for("[data-testid=peer-panel]", PAGE_WAIT)
         .await;
-}
-
-async fn english_browser() -> Browser {
-    Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await
 }
 
 /// The port a Python program logged after `prefix` (e.g. "bound 127.0.0.1:").
@@ -216,7 +208,7 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
 #[tokio::test(flavor = "multi_thread")]
 async fn hex_input_sends_raw_bytes_and_auto_reply_answers_the_learner() {
     let relay = Relay::start(&[]);
-    let browser = english_browser().await;
+    let browser = Browser::start_english().await;
     open_panel(&browser, &relay).await;
 
     browser
@@ -400,7 +392,7 @@ async fn tcp_server_lists_clients_shows_their_data_and_departure_and_answers_one
 #[tokio::test(flavor = "multi_thread")]
 async fn tcp_server_auto_reply_echoes_each_client() {
     let relay = Relay::start(&[]);
-    let browser = english_browser().await;
+    let browser = Browser::start_english().await;
     open_panel(&browser, &relay).await;
     click_centred(&browser, "[data-testid=panel-mode-tcp-server]").await;
     click_centred(&browser, "[data-testid=panel-start]").await;
@@ -425,7 +417,7 @@ async fn tcp_server_auto_reply_echoes_each_client() {
 #[tokio::test(flavor = "multi_thread")]
 async fn tcp_client_talks_with_the_course_server_both_ways() {
     let relay = Relay::start(&[]);
-    let browser = english_browser().await;
+    let browser = Browser::start_english().await;
     let server = PythonPeer::start(
         "tcp_course_server",
         &[
@@ -617,7 +609,7 @@ async fn a_client_refused_at_the_socket_limit_is_shown_in_the_log() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_send_to_a_peer_that_does_not_read_shows_what_the_kernel_took() {
     let relay = Relay::start(&[]);
-    let browser = english_browser().await;
+    let browser = Browser::start_english().await;
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     open_panel(&browser, &relay).await;

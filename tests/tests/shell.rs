@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use e2e::{Browser, BrowserOptions, PAGE_WAIT, PHONE, Relay};
+use e2e::{Browser, PAGE_WAIT, PHONE, Relay};
 use fantoccini::key::Key;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -107,11 +107,7 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
 #[tokio::test(flavor = "multi_thread")]
 async fn language_follows_the_browser_then_the_learners_choice() {
     let relay = Relay::start(&[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     browser.goto(relay.url()).await;
     browser
         .wait_for_text(

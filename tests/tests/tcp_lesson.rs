@@ -5,7 +5,10 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 
-use e2e::{Browser, PAGE_WAIT, PythonPeer, Relay, click_centred, free_tcp_port, open_step};
+use e2e::{
+    Browser, PAGE_WAIT, PortControls, PythonPeer, Relay, click_centred, free_tcp_port, open_step,
+    use_port,
+};
 
 fn ephemeral_range() -> (u16, u16) {
     let range = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap();
@@ -52,16 +55,12 @@ fn read_exact_within(stream: &mut TcpStream, n: usize) -> Vec<u8> {
 /// Starts the page's server on a free port and returns it.
 async fn page_listens(browser: &Browser) -> u16 {
     let port = free_tcp_port();
-    browser
-        .type_into("[data-testid=tcp-listen-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=tcp-listen]").await;
-    browser
-        .wait_for(
-            &format!("[data-testid=tcp-listening][data-local=\"127.0.0.1:{port}\"]"),
-            PAGE_WAIT,
-        )
-        .await;
+    let controls = PortControls {
+        field: "tcp-listen-port",
+        button: "tcp-listen",
+        shown: "tcp-listening",
+    };
+    use_port(browser, &controls, port).await;
     port
 }
 

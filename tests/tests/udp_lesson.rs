@@ -5,8 +5,7 @@
 use std::net::{SocketAddr, UdpSocket};
 
 use e2e::{
-    Browser, BrowserOptions, PAGE_WAIT, PythonPeer, Relay, free_udp_port, open_step,
-    page_binds_a_free_port,
+    Browser, PAGE_WAIT, PythonPeer, Relay, free_udp_port, open_step, page_binds_a_free_port,
 };
 
 fn test_socket() -> (UdpSocket, SocketAddr) {
@@ -143,15 +142,7 @@ async fn bind_step_shows_who_sent_what_and_answers_back() {
     let relay = Relay::start(&[]);
     let browser = Browser::start().await;
     let (sock, addr) = test_socket();
-    let port = free_udp_port();
-    open_step(&browser, &relay, "udp", 6).await;
-
-    browser
-        .type_into("[data-testid=udp-bind-port]", &port.to_string())
-        .await;
-    browser.click("[data-testid=udp-bind]").await;
-    let bound = format!("[data-testid=udp-bound][data-local=\"127.0.0.1:{port}\"]");
-    browser.wait_for(&bound, PAGE_WAIT).await;
+    let port = page_binds_a_free_port(&browser, &relay).await;
 
     sock.send_to("hello page".as_bytes(), ("127.0.0.1", port))
         .unwrap();
@@ -248,11 +239,7 @@ async fn the_learners_own_python_program_talks_to_the_page() {
 #[tokio::test(flavor = "multi_thread")]
 async fn binding_a_taken_port_shows_eaddrinuse_in_the_learners_language() {
     let relay = Relay::start(&[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     let port = free_udp_port();
     open_step(&browser, &relay, "udp", 7).await;
     browser

@@ -18,10 +18,7 @@ use std::net::{TcpStream, UdpSocket};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use e2e::{
-    Browser, BrowserOptions, Relay, free_tcp_port, free_udp_port, open_page, panel_mode,
-    start_panel_on,
-};
+use e2e::{Browser, Relay, free_tcp_port, free_udp_port, open_page, panel_mode, start_panel_on};
 
 use crate::stats::{kib, median, percentile};
 
@@ -227,11 +224,7 @@ async fn measure_one(
 
 pub async fn measure(relay_bin: &std::path::Path) -> Result<FloodFigures> {
     let relay = Relay::start_binary(relay_bin.to_path_buf(), &[], &[]);
-    let browser = Browser::start_with(BrowserOptions {
-        lang: "en-US".into(),
-        ..BrowserOptions::default()
-    })
-    .await;
+    let browser = Browser::start_english().await;
     let mut runs = Vec::new();
 
     // 1. The peer panel, bound to a UDP port.
