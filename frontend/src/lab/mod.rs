@@ -4,7 +4,7 @@
 //! session changes, and whether a run of calls is under way (buttons wait meanwhile). A screen
 //! only says, through [`LabState`], which events are its business.
 
-pub mod log;
+mod log;
 
 use std::ops::Deref;
 use std::rc::Rc;

@@ -4,9 +4,9 @@
 
 use protocol::{RelayError, SocketId};
 
-use super::log::clock_ms;
 use super::state::{Action, Panel};
 use crate::lab::Ops;
+use crate::lab::clock_ms;
 
 impl Ops<Panel> {
     /// The answer, or `None` after logging the error.

@@ -7,8 +7,8 @@
 
 use protocol::{ServerMessage, SocketId};
 
-use super::log::clock_ms;
 use super::state::{Action, Mode, Panel};
+use crate::lab::clock_ms;
 use crate::lab::{LabState, Ops};
 
 impl LabState for Panel {

@@ -86,7 +86,7 @@ pub enum Note {
 /// One line of the log.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
-    /// Local time of day in milliseconds (see [`clock_ms`]).
+    /// Local time of day in milliseconds (see [`crate::lab::clock_ms`]).
     pub at: u64,
     pub dir: Dir,
     /// The other end: where it went, or who sent it.
@@ -132,8 +132,6 @@ pub fn format_time(ms: u64) -> String {
         ms % 1000
     )
 }
-
-pub use crate::lab::log::clock_ms;
 
 /// A system note in the learner's language.
 pub fn note_text(lang: Lang, note: &Note) -> String {

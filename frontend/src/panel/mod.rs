@@ -22,10 +22,11 @@ use crate::components::{
     Composed, Composer, EncodingSelect, PyArgs, RelayGate, Target, on_text, sendto_line,
 };
 use crate::i18n::use_lang;
+use crate::lab::clock_ms;
 use crate::lab::{LabHandle, LogView, use_lab};
 use crate::text::web;
 use fields::{AddressFields, local_port, remote_port};
-use log::{Line, clock_ms};
+use log::Line;
 use reply::AutoReply;
 use state::{Action, Mode, Panel};
 

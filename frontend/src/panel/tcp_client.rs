@@ -3,9 +3,10 @@
 
 use protocol::SocketId;
 
-use super::log::{Note, clock_ms};
+use super::log::Note;
 use super::state::{Action, Panel};
 use crate::lab::Ops;
+use crate::lab::clock_ms;
 use crate::text::codec::Encoding;
 
 /// `s = socket(AF_INET, SOCK_STREAM); s.connect((host, port))`.

@@ -4,10 +4,11 @@
 
 use protocol::SocketId;
 
-use super::log::{Note, clock_ms};
+use super::log::Note;
 use super::state::{Action, Panel};
 use super::tcp_client;
 use crate::lab::Ops;
+use crate::lab::clock_ms;
 use crate::text::codec::Encoding;
 
 /// The backlog the course's server uses: `s.listen(5)`.

@@ -5,9 +5,10 @@ use std::net::SocketAddr;
 
 use protocol::SocketId;
 
-use super::log::{Note, clock_ms};
+use super::log::Note;
 use super::state::{Action, Panel};
 use crate::lab::Ops;
+use crate::lab::clock_ms;
 use crate::text::codec::Encoding;
 
 /// `s = socket(AF_INET, SOCK_DGRAM)`.

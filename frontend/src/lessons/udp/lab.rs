@@ -246,7 +246,7 @@ impl LabState for UdpState {
 
     fn many(actions: Vec<Action>) -> Vec<Action> {
         vec![Action::Many {
-            at: crate::panel::log::clock_ms(),
+            at: crate::lab::clock_ms(),
             actions,
         }]
     }
