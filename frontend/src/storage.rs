@@ -2,9 +2,15 @@
 //! progress.
 //! Every access tolerates a browser that refuses storage (private mode): nothing panics, the
 //! page just forgets.
+//!
+//! Progress is JSON read and written by hand with `protocol::json` (the start bundle holds no
+//! serde). The format is the one serde wrote before: the tests compare the two.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
+use protocol::json::{Json, quote};
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
 
 pub const LANG_KEY: &str = "netlab.lang";
@@ -27,7 +33,8 @@ pub fn set(key: &str, value: &str) {
 }
 
 /// Progress through one lesson.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct LessonProgress {
     /// The step the learner last looked at (1-based).
     pub last: usize,
@@ -36,12 +43,31 @@ pub struct LessonProgress {
 }
 
 /// Progress through every lesson, by slug.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct Progress(pub BTreeMap<String, LessonProgress>);
 
 impl Progress {
+    /// The stored text's progress; anything unreadable is forgotten (an empty progress).
     pub fn parse(json: &str) -> Progress {
-        serde_json::from_str(json).unwrap_or_default()
+        let lesson = |v: &Json| {
+            Some(LessonProgress {
+                last: v.get("last")?.as_int()?,
+                seen: ints(v.get("seen")?)?,
+            })
+        };
+        map(json, lesson).map(Progress).unwrap_or_default()
+    }
+
+    /// `{"udp":{"last":3,"seen":[1,3]}}`.
+    pub fn to_json(&self) -> String {
+        write_map(&self.0, |out, p| {
+            let _ = write!(out, r#"{{"last":{},"seen":["#, p.last);
+            write_list(out, &p.seen, |out, s| {
+                let _ = write!(out, "{s}");
+            });
+            out.push_str("]}");
+        })
     }
 
     pub fn load() -> Progress {
@@ -51,9 +77,7 @@ impl Progress {
     }
 
     pub fn save(&self) {
-        if let Ok(json) = serde_json::to_string(self) {
-            set(PROGRESS_KEY, &json);
-        }
+        set(PROGRESS_KEY, &self.to_json());
     }
 
     /// Records that `step` of `slug` was shown.
@@ -80,14 +104,16 @@ impl Progress {
 
 /// One check of a challenge's last run, as the report prints it: the check's id (its text
 /// key's last part) and whether it passed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct CheckRecord {
     pub check: String,
     pub passed: bool,
 }
 
 /// Where the learner stands with one challenge.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct ChallengeRecord {
     /// Runs that ended (passed or not); a cancelled run is no attempt.
     pub attempts: u32,
@@ -111,12 +137,63 @@ impl ChallengeRecord {
 }
 
 /// Every challenge's record, by the challenge's slug; kept beside lesson progress.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct Challenges(pub BTreeMap<String, ChallengeRecord>);
 
 impl Challenges {
+    /// The stored text's records; anything unreadable is forgotten (no records).
     pub fn parse(json: &str) -> Challenges {
-        serde_json::from_str(json).unwrap_or_default()
+        let optional = |v: Option<&Json>| match v {
+            None | Some(Json::Null) => Some(None),
+            Some(v) => v.as_int().map(Some),
+        };
+        let check = |v: &Json| {
+            Some(CheckRecord {
+                check: v.get("check")?.as_str()?.to_owned(),
+                passed: v.get("passed")?.as_bool()?,
+            })
+        };
+        let record = |v: &Json| {
+            Some(ChallengeRecord {
+                attempts: v.get("attempts")?.as_int()?,
+                solved_at: optional(v.get("solved_at"))?,
+                first_try: v.get("first_try")?.as_bool()?,
+                last_at: optional(v.get("last_at"))?,
+                checks: v
+                    .get("checks")?
+                    .as_array()?
+                    .iter()
+                    .map(check)
+                    .collect::<Option<_>>()?,
+            })
+        };
+        map(json, record).map(Challenges).unwrap_or_default()
+    }
+
+    /// `{"udp-sender":{"attempts":2,"solved_at":5,"first_try":false,"last_at":5,
+    /// "checks":[{"check":"bytes","passed":true}]}}` (`null` for a time not yet reached).
+    pub fn to_json(&self) -> String {
+        let time = |t: Option<u64>| t.map_or_else(|| "null".to_owned(), |t| t.to_string());
+        write_map(&self.0, |out, r| {
+            let _ = write!(
+                out,
+                r#"{{"attempts":{},"solved_at":{},"first_try":{},"last_at":{},"checks":["#,
+                r.attempts,
+                time(r.solved_at),
+                r.first_try,
+                time(r.last_at)
+            );
+            write_list(out, &r.checks, |out, c| {
+                let _ = write!(
+                    out,
+                    r#"{{"check":{},"passed":{}}}"#,
+                    quote(&c.check),
+                    c.passed
+                );
+            });
+            out.push_str("]}");
+        })
     }
 
     pub fn load() -> Challenges {
@@ -126,9 +203,7 @@ impl Challenges {
     }
 
     pub fn save(&self) {
-        if let Ok(json) = serde_json::to_string(self) {
-            set(CHALLENGES_KEY, &json);
-        }
+        set(CHALLENGES_KEY, &self.to_json());
     }
 
     pub fn get(&self, slug: &str) -> ChallengeRecord {
@@ -154,6 +229,44 @@ impl Challenges {
     }
 }
 
+/// A JSON object of `read` values by name (a name twice: the last counts, as with serde).
+fn map<T>(json: &str, read: impl Fn(&Json) -> Option<T>) -> Option<BTreeMap<String, T>> {
+    match Json::parse(json)? {
+        Json::Object(members) => members
+            .iter()
+            .map(|(name, v)| Some((name.clone(), read(v)?)))
+            .collect(),
+        _ => None,
+    }
+}
+
+fn ints(json: &Json) -> Option<Vec<usize>> {
+    json.as_array()?.iter().map(Json::as_int).collect()
+}
+
+fn write_map<T>(map: &BTreeMap<String, T>, write: impl Fn(&mut String, &T)) -> String {
+    let mut out = String::from("{");
+    for (i, (name, value)) in map.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(name));
+        out.push(':');
+        write(&mut out, value);
+    }
+    out.push('}');
+    out
+}
+
+fn write_list<T>(out: &mut String, items: &[T], write: impl Fn(&mut String, &T)) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +281,48 @@ mod tests {
         assert_eq!(p.last("udp"), Some(3));
         let json = serde_json::to_string(&p).unwrap();
         assert_eq!(Progress::parse(&json), p);
+        assert_eq!(p.to_json(), json);
+    }
+
+    /// What earlier versions stored with serde is read the same, and written byte for byte
+    /// as serde wrote it.
+    #[test]
+    fn the_format_is_the_one_serde_wrote() {
+        let mut p = Progress::default();
+        p.visit("ip", 2);
+        p.visit("引\"号", 1);
+        p.visit("udp", 7);
+        p.visit("udp", 3);
+        assert_eq!(p.to_json(), serde_json::to_string(&p).unwrap());
+        assert_eq!(
+            p.to_json(),
+            r#"{"ip":{"last":2,"seen":[2]},"udp":{"last":3,"seen":[3,7]},"引\"号":{"last":1,"seen":[1]}}"#
+        );
+        let mut c = Challenges::default();
+        c.record(
+            "udp-sender",
+            1,
+            vec![check("by\"tes", false), check("order", true)],
+        );
+        c.record("tcp-echo", 1_764_561_600_000, vec![check("order", true)]);
+        assert_eq!(c.to_json(), serde_json::to_string(&c).unwrap());
+        assert_eq!(Challenges::parse(&c.to_json()), c);
+        // serde reads a missing time as none, and refuses a missing count
+        let old = r#"{"a":{"attempts":1,"first_try":false,"checks":[]}}"#;
+        assert_eq!(
+            Challenges::parse(old),
+            serde_json::from_str::<Challenges>(old).unwrap()
+        );
+        assert_eq!(Challenges::parse(old).get("a").attempts, 1);
+        for bad in [
+            r#"{"a":{"first_try":false,"checks":[]}}"#,
+            r#"{"u":{"last":1}}"#,
+            "[]",
+            "{\"u\":{\"last\":-1,\"seen\":[]}}",
+        ] {
+            assert_eq!(Challenges::parse(bad), Challenges::default(), "{bad}");
+            assert_eq!(Progress::parse(bad), Progress::default(), "{bad}");
+        }
     }
 
     fn check(name: &str, passed: bool) -> CheckRecord {

@@ -5,6 +5,7 @@
 pub mod challenge;
 mod data;
 mod errors;
+pub mod json;
 mod lang;
 pub mod limits;
 mod messages;

@@ -4,8 +4,7 @@
 //! welcome or an error, so it gets [`GREETING`]: the relay status in the header, the relay's
 //! credential kept for the next pages, nothing else.
 
-use protocol::{ClientMessage, RelayError, Request, ServerMessage, Welcome};
-use serde::Deserialize;
+use protocol::{ClientMessage, Request, ServerMessage};
 
 /// A bundle's codec (`crate::bundle::Bundle::wire`), chosen when the page starts.
 static CHOSEN: std::sync::OnceLock<Wire> = std::sync::OnceLock::new();
@@ -43,10 +42,11 @@ pub const FULL: Wire = Wire {
     decode: |text| serde_json::from_str(text).ok(),
 };
 
-/// `hello` out; `welcome` and `error` in (other messages are read as nothing).
+/// `hello` out; `welcome` and `error` in (other messages are read as nothing), without serde:
+/// `protocol::json` reads them as serde would (its tests compare the two).
 pub const GREETING: Wire = Wire {
     encode: encode_hello,
-    decode: decode_greeting,
+    decode: protocol::json::greeting,
 };
 
 fn encode_hello(msg: &ClientMessage) -> Option<String> {
@@ -54,37 +54,15 @@ fn encode_hello(msg: &ClientMessage) -> Option<String> {
         Request::Hello { token } => Some(format!(
             r#"{{"id":{},"op":"hello","token":{}}}"#,
             msg.id,
-            serde_json::to_string(token).ok()?
+            protocol::json::quote(token)
         )),
         _ => None,
     }
 }
 
-/// The two messages a greeting needs, tagged like [`ServerMessage`].
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum Greeting {
-    Welcome(Welcome),
-    Error {
-        #[serde(default)]
-        id: Option<u64>,
-        error: RelayError,
-    },
-    #[serde(other)]
-    Other,
-}
-
-fn decode_greeting(text: &str) -> Option<ServerMessage> {
-    match serde_json::from_str(text).ok()? {
-        Greeting::Welcome(w) => Some(ServerMessage::Welcome(w)),
-        Greeting::Error { id, error } => Some(ServerMessage::Error { id, error }),
-        Greeting::Other => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use protocol::ErrorCode;
+    use protocol::{ErrorCode, RelayError};
 
     use super::*;
 
