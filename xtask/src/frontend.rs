@@ -97,6 +97,10 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
     let style = crate_dir.join("style.css");
     if style.is_file() {
         std::fs::copy(&style, stage.0.join("style.css"))?;
+        if bins.iter().any(|b| b == "start") {
+            let css = std::fs::read_to_string(&style)?;
+            std::fs::write(stage.0.join("start.css"), start_sheet(&css)?)?;
+        }
     }
     let statics = crate_dir.join("static");
     if statics.is_dir() {
@@ -118,6 +122,20 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
         say(format!("  {name:<28} {size:>8} bytes"));
     }
     Ok(())
+}
+
+/// The line of style.css where the start bundle's sheet ends.
+const START_SHEET_ENDS: &str = "/* ===== start.css ends here";
+
+/// The start bundle's stylesheet: style.css up to its `START_SHEET_ENDS` line (what the home
+/// page and the first lesson use; index.html gives the other bundles the whole sheet).
+fn start_sheet(css: &str) -> Result<&str> {
+    match css.find(START_SHEET_ENDS) {
+        Some(end) => Ok(css[..end].trim_end()),
+        None => {
+            bail!("style.css has no line starting {START_SHEET_ENDS:?}: where does start.css end?")
+        }
+    }
 }
 
 /// One binary's wasm into `<name>.js` and `<name>_bg.wasm` in `out`: wasm-bindgen, then
@@ -237,4 +255,16 @@ fn list_files(base: &Path, dir: &Path, files: &mut Vec<(String, u64)>) -> Result
         bail!("{} is empty", base.display());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_sheet_is_the_part_above_its_line() {
+        let css = "a { color: red; }\n\n/* ===== start.css ends here =====\n */\n.ip { x: y; }\n";
+        assert_eq!(start_sheet(css).unwrap(), "a { color: red; }");
+        assert!(start_sheet("a {}").is_err());
+    }
 }
