@@ -84,9 +84,9 @@ impl Progress {
     pub fn visit(&mut self, slug: &str, step: usize) {
         let p = self.0.entry(slug.to_owned()).or_default();
         p.last = step;
-        if !p.seen.contains(&step) {
-            p.seen.push(step);
-            p.seen.sort_unstable();
+        // Kept in order by inserting in place (no sort: it would be the start bundle's only one).
+        if let Err(at) = p.seen.binary_search(&step) {
+            p.seen.insert(at, step);
         }
     }
 
@@ -231,13 +231,15 @@ impl Challenges {
 
 /// A JSON object of `read` values by name (a name twice: the last counts, as with serde).
 fn map<T>(json: &str, read: impl Fn(&Json) -> Option<T>) -> Option<BTreeMap<String, T>> {
-    match Json::parse(json)? {
-        Json::Object(members) => members
-            .iter()
-            .map(|(name, v)| Some((name.clone(), read(v)?)))
-            .collect(),
-        _ => None,
+    let Json::Object(members) = Json::parse(json)? else {
+        return None;
+    };
+    // One insert at a time: collecting into a map would link in a whole stable sort.
+    let mut map = BTreeMap::new();
+    for (name, v) in &members {
+        map.insert(name.clone(), read(v)?);
     }
+    Some(map)
 }
 
 fn ints(json: &Json) -> Option<Vec<usize>> {
