@@ -6,7 +6,6 @@
 //! Progress is JSON read and written by hand with `protocol::json` (the start bundle holds no
 //! serde). The format is the one serde wrote before: the tests compare the two.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use protocol::json::{Json, quote};
@@ -45,7 +44,7 @@ pub struct LessonProgress {
 /// Progress through every lesson, by slug.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(test, derive(Serialize, Deserialize))]
-pub struct Progress(pub BTreeMap<String, LessonProgress>);
+pub struct Progress(pub ByName<LessonProgress>);
 
 impl Progress {
     /// The stored text's progress; anything unreadable is forgotten (an empty progress).
@@ -82,7 +81,7 @@ impl Progress {
 
     /// Records that `step` of `slug` was shown.
     pub fn visit(&mut self, slug: &str, step: usize) {
-        let p = self.0.entry(slug.to_owned()).or_default();
+        let p = self.0.entry(slug);
         p.last = step;
         // Kept in order by inserting in place (no sort: it would be the start bundle's only one).
         if let Err(at) = p.seen.binary_search(&step) {
@@ -139,7 +138,7 @@ impl ChallengeRecord {
 /// Every challenge's record, by the challenge's slug; kept beside lesson progress.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(test, derive(Serialize, Deserialize))]
-pub struct Challenges(pub BTreeMap<String, ChallengeRecord>);
+pub struct Challenges(pub ByName<ChallengeRecord>);
 
 impl Challenges {
     /// The stored text's records; anything unreadable is forgotten (no records).
@@ -213,7 +212,7 @@ impl Challenges {
     /// Records a run of `slug` that ended at `at` with `checks`. Once solved, a challenge stays
     /// solved (a later failing run is still recorded as the last run).
     pub fn record(&mut self, slug: &str, at: u64, checks: Vec<CheckRecord>) {
-        let r = self.0.entry(slug.to_owned()).or_default();
+        let r = self.0.entry(slug);
         let passed = !checks.is_empty() && checks.iter().all(|c| c.passed);
         r.attempts += 1;
         if passed && r.solved_at.is_none() {
@@ -229,13 +228,79 @@ impl Challenges {
     }
 }
 
+/// Values by name, in the names' order (as a `BTreeMap<String, T>` keeps them, and as serde
+/// wrote them): a sorted list, searched by halves. A map of the standard library would be the
+/// start bundle's only one, and its code several KiB of the first visit's download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ByName<T>(Vec<(String, T)>);
+
+impl<T> Default for ByName<T> {
+    fn default() -> Self {
+        ByName(Vec::new())
+    }
+}
+
+impl<T> ByName<T> {
+    fn find(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(n, _)| n.as_str().cmp(name))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.find(name).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets `name`'s value (a name given twice: the last counts).
+    pub fn insert(&mut self, name: String, value: T) {
+        match self.find(&name) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (name, value)),
+        }
+    }
+
+    /// `name`'s value, made as the default first if there is none.
+    pub fn entry(&mut self, name: &str) -> &mut T
+    where
+        T: Default,
+    {
+        let i = self.find(name).unwrap_or_else(|i| {
+            self.0.insert(i, (name.to_owned(), T::default()));
+            i
+        });
+        &mut self.0[i].1
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.0.iter().map(|(n, v)| (n.as_str(), v))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+/// In tests only, serde reads and writes it as the `BTreeMap` it replaced, so the tests can
+/// compare the hand-written JSON with serde's.
+#[cfg(test)]
+impl<T: Serialize> Serialize for ByName<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+#[cfg(test)]
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ByName<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, T>::deserialize(d)?;
+        Ok(ByName(map.into_iter().collect()))
+    }
+}
+
 /// A JSON object of `read` values by name (a name twice: the last counts, as with serde).
-fn map<T>(json: &str, read: impl Fn(&Json) -> Option<T>) -> Option<BTreeMap<String, T>> {
+fn map<T>(json: &str, read: impl Fn(&Json) -> Option<T>) -> Option<ByName<T>> {
     let Json::Object(members) = Json::parse(json)? else {
         return None;
     };
-    // One insert at a time: collecting into a map would link in a whole stable sort.
-    let mut map = BTreeMap::new();
+    let mut map = ByName::default();
     for (name, v) in &members {
         map.insert(name.clone(), read(v)?);
     }
@@ -246,7 +311,7 @@ fn ints(json: &Json) -> Option<Vec<usize>> {
     json.as_array()?.iter().map(Json::as_int).collect()
 }
 
-fn write_map<T>(map: &BTreeMap<String, T>, write: impl Fn(&mut String, &T)) -> String {
+fn write_map<T>(map: &ByName<T>, write: impl Fn(&mut String, &T)) -> String {
     let mut out = String::from("{");
     for (i, (name, value)) in map.iter().enumerate() {
         if i > 0 {
@@ -365,6 +430,27 @@ mod tests {
         );
         assert!(c.get("tcp-echo").first_try);
         assert_eq!(Challenges::parse("[oops"), Challenges::default());
+    }
+
+    #[test]
+    fn by_name_keeps_the_order_and_answers_of_a_btreemap() {
+        let names = ["udp", "ip", "引号", "Z", "udp", "", "tcp", "ip", "a-b", "a"];
+        let mut ours = ByName::default();
+        let mut std = std::collections::BTreeMap::new();
+        for (i, name) in names.iter().enumerate() {
+            ours.insert((*name).to_owned(), i);
+            std.insert((*name).to_owned(), i);
+        }
+        *ours.entry("new") += 100;
+        *std.entry("new".to_owned()).or_default() += 100;
+        *ours.entry("ip") += 1000;
+        *std.entry("ip".to_owned()).or_default() += 1000;
+        let ours_list: Vec<_> = ours.iter().map(|(n, v)| (n.to_owned(), *v)).collect();
+        let std_list: Vec<_> = std.iter().map(|(n, v)| (n.clone(), *v)).collect();
+        assert_eq!(ours_list, std_list);
+        assert_eq!(ours.get("ip"), Some(&1007));
+        assert_eq!(ours.get("nope"), None);
+        assert_eq!(ours.values().count(), 9);
     }
 
     #[test]
