@@ -141,6 +141,7 @@ pub fn Router(props: &RouterProps) -> Html {
     let route = use_state_eq(current);
     {
         let route = route.setter();
+        let read_again = route.clone();
         use_effect_with((), move |_| {
             let listener = Closure::<dyn FnMut()>::new(move || route.set(current()));
             let window = web_sys::window();
@@ -150,6 +151,9 @@ pub fn Router(props: &RouterProps) -> Html {
                         w.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
                 }
             }
+            // The pages' effects ran before this one (children first): a redirect among them
+            // may have moved the address before anyone listened.
+            read_again.set(current());
             move || {
                 if let Some(w) = &window {
                     for name in ["popstate", MOVED] {
