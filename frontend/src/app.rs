@@ -1,15 +1,14 @@
-//! The root component: language and relay providers around the router.
+//! The root component: language and relay providers around the router (`route.rs`).
 
 use protocol::Lang;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::bundle::{self, Elsewhere, Group};
 use crate::components::Header;
 use crate::i18n::LangCtx;
 use crate::pages::{LessonPage, LessonStart, NotFound};
 use crate::relay::RelayProvider;
-use crate::route::Route;
+use crate::route::{Route, Router, use_route};
 use crate::storage;
 
 /// The language to start in: the remembered choice, else Chinese when the browser's first
@@ -41,8 +40,11 @@ fn apply_lang(lang: Lang) {
     }
 }
 
-/// This bundle draws its own group's routes; another group's is loaded anew (`bundle`).
-fn switch(route: Route) -> Html {
+/// The page of the current route. This bundle draws its own group's routes; another group's
+/// is loaded anew (`bundle`).
+#[function_component]
+fn Page() -> Html {
+    let route = use_route();
     let bundle = bundle::current();
     if Group::of_route(&route).is_some_and(|g| g != bundle.group) {
         return html! { <Elsewhere /> };
@@ -72,13 +74,13 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<LangCtx> context={ctx}>
             <RelayProvider>
-                <BrowserRouter>
+                <Router>
                     <a class="skip-link" href="#main">{ crate::i18n::tr(*lang, key!("app.skip")) }</a>
                     <Header />
                     <div id="main" tabindex="-1">
-                        <Switch<Route> render={switch} />
+                        <Page />
                     </div>
-                </BrowserRouter>
+                </Router>
             </RelayProvider>
         </ContextProvider<LangCtx>>
     }

@@ -173,6 +173,7 @@ mod tests {
             ),
         ];
         for (path, route) in cases {
+            assert_eq!(Route::recognize(path), route, "{path}");
             let group = Group::of_path(path);
             assert_eq!(Group::of_route(&route), Some(group), "{path}");
             let bundle = BUNDLES.iter().find(|b| b.group == group).unwrap();

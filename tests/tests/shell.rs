@@ -1,5 +1,5 @@
-//! The lesson shell end to end: a URL per step, arrow keys, progress that survives a reload,
-//! the language switch and its memory, the token wiped from the address bar, the relay status
+//! The lesson shell end to end: a URL per step, arrow keys, links that move the page in place
+//! (and leave a ctrl-click to the browser), progress that survives a reload, the language switch and its memory, the token wiped from the address bar, the relay status
 //! when the relay goes away and comes back with a new token, and a phone-sized window.
 
 use std::time::Duration;
@@ -102,6 +102,74 @@ async fn steps_have_urls_keys_move_and_progress_survives_a_reload() {
         .goto(&format!("{}/lesson/udp/99", relay.base()))
         .await;
     browser.wait_for("[data-testid=not-found]", PAGE_WAIT).await;
+}
+
+/// The page's own router (frontend/src/route.rs): a plain click on a link moves the page in
+/// place; with a modifier key or the middle button the click is the browser's (a new tab or
+/// window). `/lesson/<slug>` puts its step in its own place, so back from there goes where the
+/// learner came from instead of landing on the redirect again.
+#[tokio::test(flavor = "multi_thread")]
+async fn links_move_the_page_in_place_and_back_returns_where_the_learner_was() {
+    let relay = Relay::start(&[]);
+    let browser = Browser::start().await;
+    browser.goto(relay.url()).await;
+    browser.wait_for("[data-testid=home]", PAGE_WAIT).await;
+    let home = format!("{}/", relay.base());
+    let intro_1 = "[data-testid=lesson][data-lesson=intro][data-step=\"1\"]";
+
+    // A click: the same document, and one history entry for `/lesson/intro` and its step.
+    browser
+        .eval("window.__sameDocument = true; window.__entries = history.length; return true")
+        .await;
+    browser.click("[data-testid=lesson-intro] a").await;
+    browser.wait_for(intro_1, PAGE_WAIT).await;
+    assert_eq!(
+        browser.current_url().await,
+        format!("{}/lesson/intro/1", relay.base())
+    );
+    assert_eq!(
+        browser
+            .eval("return [window.__sameDocument === true, history.length - window.__entries]")
+            .await,
+        serde_json::json!([true, 1]),
+        "same document, one new history entry"
+    );
+    browser.client().back().await.unwrap();
+    browser.wait_for("[data-testid=home]", PAGE_WAIT).await;
+    assert_eq!(browser.current_url().await, home);
+    browser.client().forward().await.unwrap();
+    browser.wait_for(intro_1, PAGE_WAIT).await;
+    browser.client().back().await.unwrap();
+    browser.wait_for("[data-testid=home]", PAGE_WAIT).await;
+    assert_eq!(
+        browser.eval("return window.__sameDocument === true").await,
+        serde_json::json!(true)
+    );
+
+    // A last listener on window records whether the page took each click, then keeps the
+    // browser from opening anything.
+    let taken = browser
+        .eval(
+            r#"
+            const seen = [];
+            const last = (e) => { seen.push(e.defaultPrevented); e.preventDefault(); };
+            window.addEventListener('click', last);
+            const a = document.querySelector('[data-testid=lesson-intro] a');
+            for (const init of [{ ctrlKey: true }, { metaKey: true }, { shiftKey: true },
+                                { altKey: true }, { button: 1 }, {}]) {
+                a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
+            }
+            window.removeEventListener('click', last);
+            return seen;
+            "#,
+        )
+        .await;
+    assert_eq!(
+        taken,
+        serde_json::json!([false, false, false, false, false, true]),
+        "ctrl, meta, shift, alt, middle button, plain"
+    );
+    browser.wait_for(intro_1, PAGE_WAIT).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

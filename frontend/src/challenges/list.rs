@@ -2,11 +2,10 @@
 //! yourself" link at the end of a socket lesson. Each shows the learner's progress.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{CHALLENGES, Challenge};
 use crate::i18n::{LangCtx, use_lang};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::storage::{ChallengeRecord, Challenges};
 
 /// "Solved", "solved first try", or how many attempts so far.
@@ -25,14 +24,14 @@ pub fn badge(lang: &LangCtx, r: &ChallengeRecord) -> Html {
 fn card(lang: &LangCtx, c: &Challenge, r: &ChallengeRecord) -> Html {
     html! {
         <li class={classes!("lesson-card", "ready", "chal-card", r.solved().then_some("solved"))} data-testid={format!("chal-card-{}", c.slug)}>
-            <Link<Route> to={Route::Challenge { slug: c.slug.to_owned() }}>
+            <Link to={Route::Challenge { slug: c.slug.to_owned() }}>
                 <span class="lesson-number">{ c.number }</span>
                 <span class="lesson-text">
                     <strong>{ lang.t(c.title) }</strong>
                     <span class="summary">{ crate::lessons::listed(c.lesson).map_or("", |l| lang.t(l.title)) }</span>
                     { badge(lang, r) }
                 </span>
-            </Link<Route>>
+            </Link>
         </li>
     }
 }
@@ -48,16 +47,16 @@ pub fn ChallengesPage() -> Html {
     html! {
         <main class="page challenges" data-testid="challenges">
             <nav class="crumbs" aria-label={lang.t(key!("lesson.breadcrumb"))}>
-                <Link<Route> to={Route::Home}>{ lang.t(key!("lesson.all_lessons")) }</Link<Route>>
+                <Link to={Route::Home}>{ lang.t(key!("lesson.all_lessons")) }</Link>
             </nav>
             <h1>{ lang.t(key!("chal.title")) }</h1>
             <crate::components::Prose text={lang.t(key!("chal.intro"))} />
             <p class="progress-text" data-testid="chal-solved-count">{ lang.tf(fill!("chal.solved_count", n = &progress.solved_count().to_string(), total = &CHALLENGES.len().to_string())) }</p>
             <ol class="lesson-list chal-list">{ cards }</ol>
             <p class="actions">
-                <Link<Route> to={Route::ChallengesReport} classes="button secondary">
+                <Link to={Route::ChallengesReport} classes="button secondary">
                     <span data-testid="chal-report-link">{ lang.t(key!("chal.report.open")) }</span>
-                </Link<Route>>
+                </Link>
             </p>
         </main>
     }
@@ -73,9 +72,9 @@ pub fn ChallengesHome() -> Html {
             <h2>{ lang.t(key!("chal.home.title")) }</h2>
             <p>{ lang.t(key!("chal.home.body")) }</p>
             <p class="progress-text" data-testid="home-chal-solved">{ lang.tf(fill!("chal.solved_count", n = &solved.to_string(), total = &super::CHALLENGES.len().to_string())) }</p>
-            <Link<Route> to={Route::Challenges} classes="button primary">
+            <Link to={Route::Challenges} classes="button primary">
                 <span data-testid="home-challenges-open">{ lang.t(key!("chal.home.open")) }</span>
-            </Link<Route>>
+            </Link>
         </section>
     }
 }
@@ -97,9 +96,9 @@ pub fn TryLink(props: &TryLinkProps) -> Html {
         .map(|c| {
             html! {
                 <li>
-                    <Link<Route> to={Route::Challenge { slug: c.slug.to_owned() }}>
+                    <Link to={Route::Challenge { slug: c.slug.to_owned() }}>
                         { format!("{}. ", c.number) }{ lang.t(c.title) }
-                    </Link<Route>>
+                    </Link>
                     { " " }{ badge(&lang, &progress.get(c.slug)) }
                 </li>
             }

@@ -3,14 +3,13 @@
 //! the solution.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::state::{Action, Ending, Outcome, RunState};
 use super::{Challenge, Kind, SOLUTION_AFTER, find, run, starter};
 use crate::components::{ErrorBox, Prose, RelayGate, on_text};
 use crate::i18n::{LangCtx, use_lang};
 use crate::lab::use_lab;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::storage::{Challenges, CheckRecord};
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +30,7 @@ pub fn ChallengePage(props: &ChallengePageProps) -> Html {
     html! {
         <main class="page challenge" data-testid="challenge" data-challenge={c.slug}>
             <nav class="crumbs" aria-label={lang.t(key!("lesson.breadcrumb"))}>
-                <Link<Route> to={Route::Challenges}>{ lang.t(key!("chal.title")) }</Link<Route>>
+                <Link to={Route::Challenges}>{ lang.t(key!("chal.title")) }</Link>
                 <span aria-hidden="true">{ " / " }</span>
                 <span>{ lang.t(c.title) }</span>
             </nav>
@@ -48,9 +47,9 @@ fn lesson_link(lang: &LangCtx, c: &Challenge) -> Html {
     html! {
         <p class="hint">
             { lang.t(key!("chal.from_lesson")) }{ " " }
-            <Link<Route> to={Route::LessonStart { slug: c.lesson.to_owned() }}>
+            <Link to={Route::LessonStart { slug: c.lesson.to_owned() }}>
                 { crate::lessons::listed(c.lesson).map_or("", |l| lang.t(l.title)) }
-            </Link<Route>>
+            </Link>
         </p>
     }
 }

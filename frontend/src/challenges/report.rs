@@ -3,11 +3,10 @@
 //! the print style sheet hides everything else.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{CHALLENGES, date_text};
 use crate::i18n::{LangCtx, use_lang};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::storage::{ChallengeRecord, Challenges};
 
 fn state_line(lang: &LangCtx, r: &ChallengeRecord) -> String {
@@ -63,7 +62,7 @@ pub fn ReportPage() -> Html {
     html! {
         <main class="page chal-report" data-testid="chal-report">
             <nav class="crumbs no-print" aria-label={lang.t(key!("lesson.breadcrumb"))}>
-                <Link<Route> to={Route::Challenges}>{ lang.t(key!("chal.title")) }</Link<Route>>
+                <Link to={Route::Challenges}>{ lang.t(key!("chal.title")) }</Link>
             </nav>
             <h1>{ lang.t(key!("chal.report.title")) }</h1>
             <p>{ lang.tf(fill!("chal.report.summary", n = &progress.solved_count().to_string(), total = &CHALLENGES.len().to_string(), date = &date_text(super::now_ms()))) }</p>

@@ -3,11 +3,10 @@
 
 use protocol::Lang;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::i18n::use_lang;
 use crate::relay::{Status, use_relay};
-use crate::route::Route;
+use crate::route::{Link, Route};
 
 #[function_component]
 pub fn Header() -> Html {
@@ -48,14 +47,14 @@ pub fn Header() -> Html {
         .collect::<Html>();
     html! {
         <header class="topbar">
-            <Link<Route> to={Route::Home} classes="brand">
+            <Link to={Route::Home} classes="brand">
                 <span class="brand-mark" aria-hidden="true">{ "⇄" }</span>
                 <span>{ lang.t(key!("app.title")) }</span>
-            </Link<Route>>
+            </Link>
             <div class="topbar-right">
-                <Link<Route> to={Route::Panel} classes="panel-link">
+                <Link to={Route::Panel} classes="panel-link">
                     <span data-testid="nav-panel">{ lang.t(key!("panel.nav")) }</span>
-                </Link<Route>>
+                </Link>
                 <span class="relay-status" role="status" data-testid="relay-status" data-state={relay.status().state_name()}>
                     <span class="dot" aria-hidden="true"></span>{ status_text }{ closed }
                 </span>

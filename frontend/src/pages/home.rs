@@ -1,11 +1,10 @@
 //! The table of contents: every lesson in curriculum order with the learner's progress.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::i18n::use_lang;
 use crate::lessons::{CONTENTS, TocEntry};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::storage::Progress;
 
 #[function_component]
@@ -24,7 +23,7 @@ pub fn Home() -> Html {
                     let pct = seen * 100 / total.max(1);
                     html! {
                         <li class="lesson-card ready" data-testid={format!("lesson-{}", lesson.slug)}>
-                            <Link<Route> to={Route::LessonStart { slug: lesson.slug.to_owned() }}>
+                            <Link to={Route::LessonStart { slug: lesson.slug.to_owned() }}>
                                 <span class="lesson-number">{ number }</span>
                                 <span class="lesson-text">
                                     <strong>{ lang.t(lesson.title) }</strong>
@@ -35,7 +34,7 @@ pub fn Home() -> Html {
                                     </span>
                                     <span class="progress-text">{ lang.tf(fill!("home.progress", seen = &seen.to_string(), total = &total.to_string())) }</span>
                                 </span>
-                            </Link<Route>>
+                            </Link>
                         </li>
                     }
                 }
@@ -65,9 +64,9 @@ pub fn Home() -> Html {
             <section class="panel-card" data-testid="home-panel">
                 <h2>{ lang.t(key!("panel.home.title")) }</h2>
                 <p>{ lang.t(key!("panel.home.body")) }</p>
-                <Link<Route> to={Route::Panel} classes="button primary">
+                <Link to={Route::Panel} classes="button primary">
                     <span data-testid="home-panel-open">{ lang.t(key!("panel.home.open")) }</span>
-                </Link<Route>>
+                </Link>
             </section>
         </main>
     }

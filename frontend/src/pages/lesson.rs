@@ -4,12 +4,11 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::components::{Prose, RelayGate};
 use crate::i18n::use_lang;
 use crate::lessons::{self, Lesson};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use crate::storage::Progress;
 
 #[derive(Properties, PartialEq)]
@@ -20,14 +19,26 @@ pub struct LessonStartProps {
 /// `/lesson/<slug>`: go on where the learner left off.
 #[function_component]
 pub fn LessonStart(props: &LessonStartProps) -> Html {
-    let Some(lesson) = lessons::find(&props.slug) else {
-        return html! { <crate::pages::NotFound /> };
-    };
-    let step = Progress::load()
-        .last(lesson.slug)
-        .filter(|s| (1..=lesson.steps.len()).contains(s))
-        .unwrap_or(1);
-    html! { <Redirect<Route> to={Route::Step { slug: lesson.slug.to_owned(), step }} /> }
+    let target = lessons::find(&props.slug).map(|lesson| {
+        let step = Progress::load()
+            .last(lesson.slug)
+            .filter(|s| (1..=lesson.steps.len()).contains(s))
+            .unwrap_or(1);
+        Route::Step {
+            slug: lesson.slug.to_owned(),
+            step,
+        }
+    });
+    // In place of `/lesson/<slug>`, so that back does not land here and come straight back.
+    use_effect_with(target.clone(), |target| {
+        if let Some(t) = target {
+            crate::route::replace(t);
+        }
+    });
+    match target {
+        Some(_) => Html::default(),
+        None => html! { <crate::pages::NotFound /> },
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -39,7 +50,6 @@ pub struct LessonPageProps {
 #[function_component]
 pub fn LessonPage(props: &LessonPageProps) -> Html {
     let lang = use_lang();
-    let navigator = use_navigator();
     let lesson = lessons::find(&props.slug);
     let total = lesson.map(|l| l.steps.len()).unwrap_or(0);
     let step = props.step;
@@ -59,7 +69,6 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
     }
     // Arrow keys move between steps (not while typing in a field).
     {
-        let navigator = navigator.clone();
         let slug = props.slug.to_string();
         use_effect_with((slug, step, total), move |(slug, step, total)| {
             let (slug, step, total) = (slug.clone(), *step, *total);
@@ -73,12 +82,10 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
                     _ => return,
                 };
                 ev.prevent_default();
-                if let Some(nav) = &navigator {
-                    nav.push(&Route::Step {
-                        slug: slug.clone(),
-                        step: target,
-                    });
-                }
+                crate::route::push(&Route::Step {
+                    slug: slug.clone(),
+                    step: target,
+                });
             });
             let doc = web_sys::window().and_then(|w| w.document());
             if let Some(d) = &doc {
@@ -128,7 +135,7 @@ pub fn LessonPage(props: &LessonPageProps) -> Html {
         <div class={classes!("lesson-layout", with_panel.then_some("with-panel"))}>
         <main class="page lesson" data-testid="lesson" data-lesson={lesson.slug} data-step={step.to_string()}>
             <nav class="crumbs" aria-label={lang.t(key!("lesson.breadcrumb"))}>
-                <Link<Route> to={Route::Home}>{ lang.t(key!("lesson.all_lessons")) }</Link<Route>>
+                <Link to={Route::Home}>{ lang.t(key!("lesson.all_lessons")) }</Link>
                 <span aria-hidden="true">{ " / " }</span>
                 <span>{ lang.t(lesson.title) }</span>
             </nav>
@@ -193,13 +200,13 @@ fn step_dots(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html 
             let title = lang.t(s.title);
             html! {
                 <li>
-                    <Link<Route>
+                    <Link
                         to={Route::Step { slug: lesson.slug.to_owned(), step: n }}
                         classes={classes!("dot", (n == step).then_some("current"), (n < step).then_some("done"))}
                     >
                         <span class="visually-hidden">{ format!("{n}. {title}") }</span>
                         <span aria-hidden="true">{ n }</span>
-                    </Link<Route>>
+                    </Link>
                 </li>
             }
         })
@@ -211,30 +218,30 @@ fn step_nav(lesson: &Lesson, step: usize, lang: &crate::i18n::LangCtx) -> Html {
     let total = lesson.steps.len();
     let back = if step > 1 {
         html! {
-            <Link<Route> to={Route::Step { slug: lesson.slug.to_owned(), step: step - 1 }} classes="button secondary" >
+            <Link to={Route::Step { slug: lesson.slug.to_owned(), step: step - 1 }} classes="button secondary" >
                 <span data-testid="step-back">{ "← " }{ lang.t(key!("lesson.back")) }</span>
-            </Link<Route>>
+            </Link>
         }
     } else {
         html! { <span class="button secondary disabled" aria-disabled="true">{ "← " }{ lang.t(key!("lesson.back")) }</span> }
     };
     let next = if step < total {
         html! {
-            <Link<Route> to={Route::Step { slug: lesson.slug.to_owned(), step: step + 1 }} classes="button primary">
+            <Link to={Route::Step { slug: lesson.slug.to_owned(), step: step + 1 }} classes="button primary">
                 <span data-testid="step-next">{ lang.t(key!("lesson.next")) }{ " →" }</span>
-            </Link<Route>>
+            </Link>
         }
     } else if let Some(next) = lessons::next_after(lesson.slug) {
         html! {
-            <Link<Route> to={Route::LessonStart { slug: next.slug.to_owned() }} classes="button primary">
+            <Link to={Route::LessonStart { slug: next.slug.to_owned() }} classes="button primary">
                 <span data-testid="step-next">{ lang.tf(fill!("lesson.next_lesson", title = lang.t(next.title))) }{ " →" }</span>
-            </Link<Route>>
+            </Link>
         }
     } else {
         html! {
-            <Link<Route> to={Route::Home} classes="button primary">
+            <Link to={Route::Home} classes="button primary">
                 <span data-testid="step-next">{ lang.t(key!("lesson.finish")) }</span>
-            </Link<Route>>
+            </Link>
         }
     };
     html! {

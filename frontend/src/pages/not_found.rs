@@ -1,10 +1,9 @@
 //! A URL that names no page or no step.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::i18n::use_lang;
-use crate::route::Route;
+use crate::route::{Link, Route};
 
 #[function_component]
 pub fn NotFound() -> Html {
@@ -13,7 +12,7 @@ pub fn NotFound() -> Html {
         <main class="page narrow" data-testid="not-found">
             <h1>{ lang.t(key!("notfound.title")) }</h1>
             <p>{ lang.t(key!("notfound.body")) }</p>
-            <Link<Route> to={Route::Home}>{ lang.t(key!("notfound.home")) }</Link<Route>>
+            <Link to={Route::Home}>{ lang.t(key!("notfound.home")) }</Link>
         </main>
     }
 }

@@ -18,11 +18,10 @@ pub mod text;
 mod tree;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{Lesson, Step};
 use crate::i18n::use_lang;
-use crate::route::Route;
+use crate::route::{Link, Route};
 use bits::Bits;
 
 pub const IP: Lesson = Lesson {
@@ -145,9 +144,9 @@ fn PracticeLink() -> Html {
     let lang = use_lang();
     html! {
         <p class="actions">
-            <Link<Route> to={Route::Practice} classes="button primary">
+            <Link to={Route::Practice} classes="button primary">
                 <span data-testid="practice-link">{ lang.t(key!("ipw.practice.open")) }{ " →" }</span>
-            </Link<Route>>
+            </Link>
         </p>
     }
 }

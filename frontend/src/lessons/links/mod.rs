@@ -12,11 +12,10 @@ pub mod url;
 mod web;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{Lesson, Step};
 use crate::i18n::{Key, use_lang};
-use crate::route::Route;
+use crate::route::{Link, Route};
 use scenario::Topo;
 use topo::TopoLab;
 
@@ -123,9 +122,9 @@ fn Glossary() -> Html {
             { for GLOSSARY.iter().map(|(_, step, term, def)| html! {
                 <>
                     <dt>
-                        <Link<Route> to={Route::Step { slug: "links".into(), step: *step }}>
+                        <Link to={Route::Step { slug: "links".into(), step: *step }}>
                             { lang.t(*term) }
-                        </Link<Route>>
+                        </Link>
                     </dt>
                     <dd>{ lang.t(*def) }</dd>
                 </>
