@@ -11,7 +11,7 @@ mod prose;
 mod python;
 mod relay_gate;
 
-pub use bytes_view::BytesView;
+pub use bytes_view::{BytesView, HexLine};
 pub use composer::{
     Composed, Composer, InputMode, PortError, PyArgs, Target, parse_port, sendto_line,
 };

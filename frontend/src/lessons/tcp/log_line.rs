@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::lab::TcpLine;
-use crate::components::{BytesView, ErrorBox};
+use crate::components::{ErrorBox, HexLine};
 use crate::i18n::LangCtx;
 use crate::lab::{LogLine, call_line};
 use crate::text::codec::Encoding;
@@ -19,7 +19,7 @@ pub fn received(data: &[u8], enc: Encoding, lang: &LangCtx) -> Html {
                 <span class="label">{ lang.tf(fill!("udp.log.as_text", enc = enc.label())) }</span>
                 <span class="text" data-testid="tcp-recv-text">{ web::decode(enc, data) }</span>
             </div>
-            <BytesView bytes={data.to_vec()} testid="tcp-recv-hex" />
+            <HexLine bytes={data.to_vec()} testid="tcp-recv-hex" />
         </>
     }
 }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::lab::UdpLine;
-use crate::components::{BytesView, ErrorBox};
+use crate::components::{ErrorBox, HexLine};
 use crate::i18n::LangCtx;
 use crate::lab::{LogLine, call_line};
 use crate::python;
@@ -71,7 +71,7 @@ impl LogLine for UdpLine {
                             <span class="label">{ lang.tf(fill!("udp.log.as_text", enc = decode_as.label())) }</span>
                             <span class="text" data-testid="udp-log-text">{ web::decode(decode_as, data) }</span>
                         </div>
-                        <BytesView bytes={data.clone()} testid="udp-log-hex" />
+                        <HexLine bytes={data.clone()} testid="udp-log-hex" />
                     </div>
                 </li>
             },
