@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use protocol::json::{Json, quote};
+use protocol::json::{Json, optional, quote};
 #[cfg(test)]
 use serde::{Deserialize, Serialize};
 
@@ -143,10 +143,6 @@ pub struct Challenges(pub ByName<ChallengeRecord>);
 impl Challenges {
     /// The stored text's records; anything unreadable is forgotten (no records).
     pub fn parse(json: &str) -> Challenges {
-        let optional = |v: Option<&Json>| match v {
-            None | Some(Json::Null) => Some(None),
-            Some(v) => v.as_int().map(Some),
-        };
         let check = |v: &Json| {
             Some(CheckRecord {
                 check: v.get("check")?.as_str()?.to_owned(),
@@ -156,9 +152,9 @@ impl Challenges {
         let record = |v: &Json| {
             Some(ChallengeRecord {
                 attempts: v.get("attempts")?.as_int()?,
-                solved_at: optional(v.get("solved_at"))?,
+                solved_at: optional(v.get("solved_at"), Json::as_int)?,
                 first_try: v.get("first_try")?.as_bool()?,
-                last_at: optional(v.get("last_at"))?,
+                last_at: optional(v.get("last_at"), Json::as_int)?,
                 checks: v
                     .get("checks")?
                     .as_array()?

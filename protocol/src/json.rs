@@ -139,54 +139,42 @@ impl Parser<'_> {
             b't' => self.word("true", Json::Bool(true)),
             b'f' => self.word("false", Json::Bool(false)),
             b'"' => self.string().map(Json::String),
-            b'[' => {
-                self.nest()?;
-                let mut items = Vec::new();
-                if !self.eat(b']') {
-                    loop {
-                        items.push(self.value()?);
-                        if self.eat(b']') {
-                            break;
-                        }
-                        if !self.eat(b',') {
-                            return None;
-                        }
-                    }
-                }
-                self.depth -= 1;
-                Some(Json::Array(items))
-            }
-            b'{' => {
-                self.nest()?;
-                let mut members = Vec::new();
-                if !self.eat(b'}') {
-                    loop {
-                        self.skip_ws();
-                        let key = self.string()?;
-                        if !self.eat(b':') {
-                            return None;
-                        }
-                        members.push((key, self.value()?));
-                        if self.eat(b'}') {
-                            break;
-                        }
-                        if !self.eat(b',') {
-                            return None;
-                        }
-                    }
-                }
-                self.depth -= 1;
-                Some(Json::Object(members))
-            }
+            b'[' => self.list(b']', Self::value).map(Json::Array),
+            b'{' => self
+                .list(b'}', |p| {
+                    p.skip_ws();
+                    let key = p.string()?;
+                    p.eat(b':').then_some(())?;
+                    Some((key, p.value()?))
+                })
+                .map(Json::Object),
             b'-' | b'0'..=b'9' => self.number(),
             _ => None,
         }
     }
 
-    fn nest(&mut self) -> Option<()> {
+    /// An array's items or an object's members, from the opening bracket at `self.at` to
+    /// `close`, each read by `item`, separated by commas.
+    fn list<T>(&mut self, close: u8, item: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.at += 1;
         self.depth += 1;
-        (self.depth <= MAX_DEPTH).then_some(())
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let mut items = Vec::new();
+        if !self.eat(close) {
+            loop {
+                items.push(item(self)?);
+                if self.eat(close) {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return None;
+                }
+            }
+        }
+        self.depth -= 1;
+        Some(items)
     }
 
     /// A number as the grammar has it: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`.
@@ -315,8 +303,9 @@ fn or_default<'a, T: Default>(
     value.map_or(Some(T::default()), read)
 }
 
-/// An `Option` field: missing or `null` is `Some(None)`.
-fn optional<'a, T>(
+/// An `Option` field, as serde reads one: missing or `null` is `Some(None)`; `None` when it
+/// is there but not of its type.
+pub fn optional<'a, T>(
     value: Option<&'a Json>,
     read: impl Fn(&'a Json) -> Option<T>,
 ) -> Option<Option<T>> {
