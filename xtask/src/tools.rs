@@ -52,13 +52,21 @@ pub fn ensure_build_tools() -> Result<BuildTools> {
 
 /// The toolchain of rust-toolchain.toml with its components and targets. rustup does not add
 /// a listed target to a toolchain that is already installed until this runs in the repository.
+///
+/// Without `RUSTUP_TOOLCHAIN`: rustup's cargo proxy sets it for `cargo xtask`, and with it set
+/// `rustup toolchain install` takes the toolchain from it and installs none of the file's
+/// targets (a new machine whose 1.95.0 was already there built the page without its wasm32
+/// target and failed). Then the wasm target is added to the toolchain the builds will use,
+/// which is that variable's when one was chosen (`cargo +1.95.0 xtask ...`).
 pub fn ensure_toolchain() -> Result<()> {
     cmd::on_path("rustup").context("rustup is missing: install it from https://rustup.rs")?;
     cmd::quietly(
         Command::new("rustup")
             .current_dir(cmd::root())
+            .env_remove("RUSTUP_TOOLCHAIN")
             .args(["toolchain", "install"]),
-    )
+    )?;
+    ensure_target("wasm32-unknown-unknown")
 }
 
 /// `rustup target add <target>` (quick when it is there already).
