@@ -17,9 +17,9 @@ const NOTICE: &str = r#"<!doctype html>
 </head>
 <body>
 <h1>页面还没有构建</h1>
-<p>这个中继程序里没有教程页面。请在项目目录里运行 <code>bash scripts/run.sh</code>,它会先构建页面,再启动中继程序。</p>
+<p>这个中继程序里没有教程页面。请在项目目录里运行 <code>cargo xtask run</code>，它会先构建页面，再启动中继程序。</p>
 <h1 lang="en">The page has not been built</h1>
-<p lang="en">This relay was built without the tutorial page. In the project folder, run <code>bash scripts/run.sh</code>: it builds the page first, then starts the relay.</p>
+<p lang="en">This relay was built without the tutorial page. In the project folder, run <code>cargo xtask run</code>: it builds the page first, then starts the relay.</p>
 </body>
 </html>
 "#;
@@ -51,7 +51,7 @@ fn main() {
     } else {
         println!(
             "cargo:warning=no built page in {} (index.html missing): embedding a notice instead; \
-             run `bash scripts/run.sh` to build the page",
+             run `cargo xtask run` to build the page",
             dist.display()
         );
         // Watch the nearest folder that exists, so the relay is rebuilt when the page appears

@@ -57,9 +57,24 @@ fn Page() -> Html {
     }
 }
 
+/// What the page is drawn for. In the browser both are `None`: the address bar and the
+/// learner's choice decide. The `prerender` crate sets both to draw a page ahead of time.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The path to draw, in place of `location.pathname`.
+    #[prop_or_default]
+    pub path: Option<AttrValue>,
+    /// The language to draw in, in place of the remembered or the browser's.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
+
 #[function_component]
-pub fn App() -> Html {
-    let lang = use_state(initial_lang);
+pub fn App(props: &AppProps) -> Html {
+    let lang = {
+        let fixed = props.lang;
+        use_state(move || fixed.unwrap_or_else(initial_lang))
+    };
     use_effect_with(*lang, |l| apply_lang(*l));
     let ctx = LangCtx {
         lang: *lang,
@@ -74,7 +89,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<LangCtx> context={ctx}>
             <RelayProvider>
-                <Router>
+                <Router path={props.path.clone()}>
                     <a class="skip-link" href="#main">{ crate::i18n::tr(*lang, key!("app.skip")) }</a>
                     <Header />
                     <div id="main" tabindex="-1">

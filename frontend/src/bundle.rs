@@ -122,6 +122,23 @@ impl Group {
     }
 }
 
+/// The pages drawn ahead of time into documents of their own (`frontend::ahead`, written by
+/// the `prerender` crate at build, served by the relay for these paths): where a first visit
+/// lands, the home page and every step of the start bundle's lessons. Their widgets are
+/// pictures, so the drawn page is the page until the wasm takes over.
+pub fn prerendered() -> Vec<Route> {
+    let mut routes = vec![Route::Home];
+    for lesson in lessons::ALL {
+        if Group::of_lesson(lesson.slug) == Group::Start {
+            routes.extend((1..=lesson.steps.len()).map(|step| Route::Step {
+                slug: lesson.slug.to_owned(),
+                step,
+            }));
+        }
+    }
+    routes
+}
+
 /// What one wasm bundle holds.
 pub struct Bundle {
     pub group: Group,

@@ -4,6 +4,8 @@
 // First, so that its `key!` and `fill!` macros are in scope in every module after it.
 #[macro_use]
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod ahead;
 pub mod app;
 pub mod bundle;
 pub mod bundles;

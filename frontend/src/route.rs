@@ -132,13 +132,19 @@ fn go(route: &Route, new_entry: bool) {
 pub struct RouterProps {
     #[prop_or_default]
     pub children: Html,
+    /// The path to start from, in place of `location.pathname` (a page drawn ahead of time).
+    #[prop_or_default]
+    pub path: Option<AttrValue>,
 }
 
 /// Holds the current route for everything under it: read from `location.pathname` at start,
 /// again on `popstate` (back, forward) and after each [`push`] or [`replace`].
 #[function_component]
 pub fn Router(props: &RouterProps) -> Html {
-    let route = use_state_eq(current);
+    let route = {
+        let path = props.path.clone();
+        use_state_eq(move || path.map_or_else(current, |p| Route::recognize(&p)))
+    };
     {
         let route = route.setter();
         let read_again = route.clone();

@@ -17,7 +17,12 @@ pub const TOKEN_KEY: &str = "netlab.token";
 pub const PROGRESS_KEY: &str = "netlab.progress";
 pub const CHALLENGES_KEY: &str = "netlab.challenges";
 
+/// The browser's localStorage. Off wasm (a page drawn ahead of time, unit tests) there is none:
+/// nothing is remembered.
 fn local() -> Option<web_sys::Storage> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return None;
+    #[cfg(target_arch = "wasm32")]
     web_sys::window()?.local_storage().ok()?
 }
 

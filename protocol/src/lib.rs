@@ -24,6 +24,16 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// The path of the WebSocket endpoint on the relay.
 pub const WS_PATH: &str = "/ws";
 
+/// The file holding the page at URL `path` drawn ahead of time, when there is one (written at
+/// build by `frontend/prerender`; the relay serves it for `path`, and index.html for any other
+/// page): `/` is `/pre/index.html`, `/lesson/intro/1` is `/pre/lesson/intro/1.html`.
+pub fn drawn_page_file(path: &str) -> String {
+    match path {
+        "/" => "/pre/index.html".to_owned(),
+        _ => format!("/pre{path}.html"),
+    }
+}
+
 /// Encodes one message as the JSON text of a WebSocket frame.
 pub fn to_json<T: serde::Serialize>(msg: &T) -> String {
     // Serializing these types cannot fail: no maps with non-string keys, no foreign Serialize.

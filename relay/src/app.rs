@@ -77,8 +77,9 @@ impl AppState {
     }
 }
 
-/// The relay's routes: `/ws`, the embedded files, and index.html for every other GET path
-/// (the page routes itself: `/`, `/lesson/udp/3`, ...). Every route checks Host first.
+/// The relay's routes: `/ws`, the embedded files, and for every other GET path the page drawn
+/// ahead of time for it, else index.html (the page routes itself: `/`, `/lesson/udp/3`, ...).
+/// Every route checks Host first.
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route(protocol::WS_PATH, get(websocket))
@@ -148,7 +149,7 @@ async fn page(State(state): State<AppState>, req: Request) -> Response {
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return res;
     }
-    let asset = assets::find(req.uri().path()).unwrap_or_else(assets::index);
+    let asset = assets::for_path(req.uri().path());
     let picked = asset.pick(accepts(req.headers(), "gzip"), accepts(req.headers(), "br"));
     serve_asset(asset, picked, &state.inner.csp)
 }

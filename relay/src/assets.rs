@@ -53,6 +53,15 @@ pub fn index() -> &'static Asset {
     find("/index.html").expect("build.rs always embeds /index.html")
 }
 
+/// What a GET of `path` answers: the embedded file at `path`, else the page drawn ahead of time
+/// for it (`protocol::drawn_page_file`: the home page and the first lesson's steps), else
+/// index.html, which draws any page once its wasm has loaded.
+pub fn for_path(path: &str) -> &'static Asset {
+    find(path)
+        .or_else(|| find(&protocol::drawn_page_file(path)))
+        .unwrap_or_else(index)
+}
+
 /// Whether the real page was embedded (false: the "not built" notice stands in for it).
 pub fn page_built() -> bool {
     PAGE_BUILT

@@ -8,14 +8,24 @@ use relay::app::{HOST_REFUSED, ORIGIN_REFUSED};
 use relay::assets;
 
 #[tokio::test]
-async fn every_app_route_answers_index_html_with_security_headers() {
+async fn every_app_route_answers_its_page_with_security_headers() {
     let relay = start().await;
     let host = format!("127.0.0.1:{}", relay.port);
     let index = assets::index();
-    for path in ["/", "/lesson/udp/3", "/no/such/file.js", "/?x=1"] {
+    let drawn = |file: &str| assets::find(file).unwrap_or(index);
+    for (path, page) in [
+        ("/lesson/udp/3", index),
+        ("/no/such/file.js", index),
+        ("/lesson/intro", index),
+        ("/lesson/intro/4", index),
+        ("/lesson/intro/1/", index),
+        ("/", drawn("/pre/index.html")),
+        ("/?x=1", drawn("/pre/index.html")),
+        ("/lesson/intro/1", drawn("/pre/lesson/intro/1.html")),
+    ] {
         let res = get(relay.port, path, Some(&host), "").await;
         assert_eq!(res.status, 200, "{path}");
-        assert_eq!(res.body, index.raw, "{path}");
+        assert_eq!(res.body, page.raw, "{path}");
         assert_eq!(res.header("content-type"), Some("text/html; charset=utf-8"));
         assert_eq!(res.header("cache-control"), Some("no-cache"));
         assert_eq!(res.header("vary"), Some("Accept-Encoding"));
@@ -36,6 +46,36 @@ async fn every_app_route_answers_index_html_with_security_headers() {
         );
         assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     }
+}
+
+/// With the page built, the home page and the first lesson's steps are drawn ahead of time
+/// (frontend/prerender): index.html with the page in both languages in `#app`, and the same
+/// inline script, so the CSP's hash of index.html's script admits theirs.
+#[test]
+fn the_first_visits_pages_are_drawn_ahead_of_time_with_index_htmls_script() {
+    let index = String::from_utf8_lossy(assets::index().raw).into_owned();
+    let script = |doc: &str| -> String {
+        let start = doc.find("<script>").expect("an inline script") + "<script>".len();
+        let len = doc[start..].find("</script>").expect("its end");
+        doc[start..start + len].to_owned()
+    };
+    for file in [
+        "/pre/index.html",
+        "/pre/lesson/intro/1.html",
+        "/pre/lesson/intro/2.html",
+        "/pre/lesson/intro/3.html",
+    ] {
+        let asset = assets::find(file);
+        assert_eq!(asset.is_some(), assets::page_built(), "{file}");
+        let Some(asset) = asset else { continue };
+        assert_eq!(asset.content_type, "text/html; charset=utf-8");
+        let doc = String::from_utf8_lossy(asset.raw);
+        assert_eq!(script(&doc), script(&index), "{file}");
+        let zh = doc.find(r#"<div id="app"><div class="drawn" lang="zh-CN">"#);
+        let en = doc.find(r#"<div class="drawn" lang="en">"#);
+        assert!(zh.is_some() && en > zh, "{file}: {doc}");
+    }
+    assert!(assets::find("/pre/lesson/intro/4.html").is_none());
 }
 
 #[tokio::test]

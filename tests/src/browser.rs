@@ -17,6 +17,8 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 /// How long chromedriver has to start answering.
 const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(15);
 /// How often `wait_for*` look again.
+/// A page drawn ahead of time, until the wasm draws it anew (frontend/prerender).
+pub const DRAWN_AHEAD: &str = "#app > .drawn";
 const POLL: Duration = Duration::from_millis(50);
 
 /// How long [`Browser::find`] (and the helpers built on it) waits for an element to appear.
@@ -167,11 +169,20 @@ impl Browser {
         &self.client
     }
 
-    /// Navigates to `url` and waits for the page's load event.
+    /// Navigates to `url` and waits for the page's load event, then until the wasm has drawn
+    /// the page in place of a copy drawn ahead of time (the home page and the first lesson
+    /// come as one, frontend/prerender: its buttons do nothing until then).
     ///
     /// Note: going from `.../#token=a` to the same URL with another fragment is a same-page
     /// navigation (no reload); go to `about:blank` first to force a fresh load.
     pub async fn goto(&self, url: &str) {
+        self.goto_drawn(url).await;
+        self.wait_gone(DRAWN_AHEAD, Duration::from_secs(20)).await;
+    }
+
+    /// Navigates to `url` and waits only for the page's load event: a page drawn ahead of
+    /// time may still be that copy.
+    pub async fn goto_drawn(&self, url: &str) {
         self.client
             .goto(url)
             .await

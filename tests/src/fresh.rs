@@ -30,6 +30,7 @@ pub const PAGE_INPUTS: &[&str] = &[
     "frontend/src",
     "frontend/net/src",
     "frontend/sims/src",
+    "frontend/prerender/src",
     "frontend/Cargo.toml",
     "frontend/style.css",
     "index.html",

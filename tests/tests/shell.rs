@@ -234,7 +234,8 @@ async fn without_the_relay_socket_steps_say_how_to_start_it_and_the_rest_works()
         .text("[data-testid=relay-gate][data-state=offline]")
         .await;
     assert!(gate.contains("中继程序没有运行"), "{gate}");
-    assert!(gate.contains("bash scripts/run.sh"), "{gate}");
+    assert!(gate.contains("cargo xtask run"), "{gate}");
+    assert!(gate.contains("双击你下载的程序"), "{gate}");
     assert!(
         !browser.exists("[data-testid=udp-send]").await,
         "a dead send button is shown"

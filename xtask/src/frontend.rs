@@ -8,6 +8,10 @@
 //! Both use the cargo profile `wasm-release` and the same wasm-opt pass. The page template is
 //! `<crate dir>/index.html` when the crate has one, else the repository's index.html.
 //!
+//! For the tutorial, `frontend/prerender` then draws the pages a first visit lands on (the home
+//! page, the first lesson's steps) into documents of their own under `pre/`, which the relay
+//! serves for their paths: they show before the wasm has loaded.
+//!
 //! Each text or wasm file also gets a brotli copy beside it (`frontend_bg.wasm.br`), made once
 //! here at the best quality: the relay embeds it and sends it to browsers that accept `br`
 //! (every current one, on 127.0.0.1 too). It is about a quarter smaller than gzip -9.
@@ -101,6 +105,11 @@ pub fn build(tools: &BuildTools, krate: &str, out: &Path) -> Result<()> {
             let css = std::fs::read_to_string(&style)?;
             std::fs::write(stage.0.join("start.css"), start_sheet(&css)?)?;
         }
+    }
+    if krate == "frontend" {
+        // Natively, beside index.html: the pages a first visit lands on, drawn ahead of time.
+        say("drawing the home page and the first lesson ahead of time (frontend/prerender)");
+        cmd::run(cmd::cargo_line("run -q -p prerender --").arg(&stage.0))?;
     }
     let statics = crate_dir.join("static");
     if statics.is_dir() {

@@ -45,7 +45,7 @@ pub fn RelayGate(props: &RelayGateProps) -> Html {
         <section class="relay-gate" data-testid="relay-gate" data-state={relay.status().state_name()}>
             <h3>{ lang.t(title) }</h3>
             <crate::components::Prose text={lang.t(body)} />
-            <pre class="command"><code>{ "bash scripts/run.sh" }</code></pre>
+            <pre class="command"><code>{ "cargo xtask run" }</code></pre>
             if !matches!(relay.status(), Status::Connecting { .. }) {
                 <button class="secondary" onclick={onretry}>{ lang.t(key!("relay.retry_now")) }</button>
             }

@@ -54,7 +54,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("relay.gate.no_token.title", "This step needs the relay"),
     (
         "relay.gate.no_token.body",
-        "This step sends real packets, and only the **relay** program on your computer can do that. This page was not opened through the relay's link, so it does not have the relay's secret token.\n\nStart the relay from the tutorial's folder with the command below. It prints a link and opens it in your browser; use that link.",
+        "This step sends real packets, and only the **relay** program on your computer can do that. This page was not opened through the relay's link, so it does not have the relay's secret token.\n\nStart the relay: double-click the program you downloaded (`netlab-windows-x86_64.exe` on Windows), or run the command below in the tutorial's source folder. It prints a link and opens it in your browser; use that link.",
     ),
     ("relay.gate.connecting.title", "Connecting to the relay…"),
     (
@@ -64,7 +64,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("relay.gate.offline.title", "The relay is not running"),
     (
         "relay.gate.offline.body",
-        "This step sends real packets through the **relay** program on your computer, and the page cannot reach it right now. Maybe it was stopped, or the terminal running it was closed.\n\nStart it again with the command below. This page keeps trying and connects by itself as soon as the relay is back (on the same port). The lessons that need no relay keep working meanwhile.",
+        "This step sends real packets through the **relay** program on your computer, and the page cannot reach it right now. Maybe it was stopped, or the terminal running it was closed.\n\nStart it again: double-click the program you downloaded, or run the command below in the tutorial's source folder. This page keeps trying and connects by itself as soon as the relay is back (on the same port). The lessons that need no relay keep working meanwhile.",
     ),
     ("relay.gate.bad_token.title", "The relay was restarted"),
     (

@@ -5,7 +5,8 @@
 //! Then the first step as a learner on a weak laptop meets it (issue 14): the CPU throttled 4x
 //! (`Emulation.setCPUThrottlingRate`), the cache off, the time from navigation until the first
 //! lesson step's widget (`/lesson/intro/1`, `.widget > *`) has been rendered, against the
-//! hello-world's `<h1>`. A script installed before each document
+//! hello-world's `<h1>`. The tutorial draws that page ahead of time (frontend/prerender), so
+//! the time until the wasm has drawn it anew, the page live, is printed beside it. A script installed before each document
 //! (`Page.addScriptToEvaluateOnNewDocument`) notes the first frame after the element appears.
 
 use std::io::Write;
@@ -22,8 +23,9 @@ use serde_json::json;
 use crate::Options;
 use crate::stats::{header, kib, median, row};
 
-/// Both apps replace `<p class="loading">` inside `#app` when they mount.
-const MOUNTED_WHEN_GONE: &str = "#app > .loading";
+/// Both apps replace `<p class="loading">` inside `#app` when they mount; the tutorial's pages
+/// drawn ahead of time (the home page, the first lesson) have `.drawn` copies there instead.
+const MOUNTED_WHEN_GONE: &str = "#app > .loading, #app > .drawn";
 /// A page that has not mounted by then counts as a failure.
 const LOAD_TIMEOUT: Duration = Duration::from_secs(20);
 /// The first lesson step (its widget is what a learner waits for).
@@ -33,12 +35,19 @@ const THROTTLE: f64 = 4.0;
 
 /// Installed before every document: notes `performance.now()` (ms since navigation) in
 /// `window.__firstStep` at the first animation frame after the tutorial's step widget or the
-/// hello-world's heading is in the DOM.
+/// hello-world's heading is in the DOM (for the tutorial, drawn ahead of time), and in
+/// `window.__live` at the first frame after the wasm has drawn the page (`#app` holds neither
+/// the loading line nor a copy drawn ahead of time).
 const FIRST_STEP_JS: &str = r#"
 (() => {
   const sel = '.widget > *, #app > h1';
-  let seen = false;
+  let seen = false, live = false;
   const check = () => {
+    if (!live && document.querySelector('#app > *')
+        && !document.querySelector('#app > .loading, #app > .drawn')) {
+      live = true;
+      requestAnimationFrame(() => { window.__live = performance.now(); });
+    }
     if (seen || !document.querySelector(sel)) return;
     seen = true;
     requestAnimationFrame(() => { window.__firstStep = performance.now(); });
@@ -105,6 +114,8 @@ struct AppFigures {
     first_step_ms: Vec<f64>,
     /// Navigation to the end of the wasm's download, in the same loads.
     wasm_arrived_ms: Vec<f64>,
+    /// Navigation to the first frame with the page drawn by the wasm, in the same loads.
+    live_ms: Vec<f64>,
 }
 
 pub struct PageFigures {
@@ -193,10 +204,11 @@ pub async fn measure(relay: &Relay, options: &Options) -> Result<PageFigures> {
             [(&hello_url, &mut hello), (&first_step_url, &mut tutorial)]
         };
         for (url, figures) in order {
-            let (shown, wasm) = first_step(&browser, url).await?;
+            let (shown, wasm, live) = first_step(&browser, url).await?;
             if round > 0 {
                 figures.first_step_ms.push(shown);
                 figures.wasm_arrived_ms.push(wasm);
+                figures.live_ms.push(live);
             }
         }
     }
@@ -211,31 +223,32 @@ pub async fn measure(relay: &Relay, options: &Options) -> Result<PageFigures> {
 async fn load(browser: &Browser, url: &str) -> Result<LoadReport> {
     // A fresh document each time (same-URL navigations could reuse the page).
     browser.goto("about:blank").await;
-    browser.goto(url).await;
+    browser.goto_drawn(url).await;
     browser.wait_gone(MOUNTED_WHEN_GONE, LOAD_TIMEOUT).await;
     let value = browser.eval_async(LOAD_REPORT_JS).await;
     serde_json::from_value(value).context("read the page's timing report")
 }
 
-/// What the page reports about one throttled load: when the widget showed, and when the
-/// wasm had arrived (the rest is compiling, starting and rendering), both in ms from
-/// navigation.
+/// What the page reports about one throttled load: when the widget showed, when the wasm had
+/// arrived and when the wasm had drawn the page, all in ms from navigation.
 const FIRST_STEP_REPORT_JS: &str = r#"
 const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-return window.__firstStep === undefined ? null
-  : [window.__firstStep, wasm ? wasm.responseEnd : null];
+return window.__firstStep === undefined || window.__live === undefined ? null
+  : [window.__firstStep, wasm ? wasm.responseEnd : null, window.__live];
 "#;
 
-/// One fresh load of `url`: milliseconds from navigation to the first step's widget, and to
-/// the end of the wasm's download.
-async fn first_step(browser: &Browser, url: &str) -> Result<(f64, f64)> {
+/// One fresh load of `url`: milliseconds from navigation to the first step's widget, to the
+/// end of the wasm's download and to the page drawn by the wasm.
+async fn first_step(browser: &Browser, url: &str) -> Result<(f64, f64, f64)> {
     browser.goto("about:blank").await;
-    browser.goto(url).await;
+    browser.goto_drawn(url).await;
     let started = std::time::Instant::now();
     loop {
         let value = browser.eval(FIRST_STEP_REPORT_JS).await;
-        if let (Some(shown), Some(wasm)) = (value[0].as_f64(), value[1].as_f64()) {
-            return Ok((shown, wasm));
+        if let (Some(shown), Some(wasm), Some(live)) =
+            (value[0].as_f64(), value[1].as_f64(), value[2].as_f64())
+        {
+            return Ok((shown, wasm, live));
         }
         if started.elapsed() > LOAD_TIMEOUT {
             bail!("{url}: the first step's widget did not render within {LOAD_TIMEOUT:?}");
@@ -255,6 +268,7 @@ impl AppFigures {
             lcp_ms: vec![],
             first_step_ms: vec![],
             wasm_arrived_ms: vec![],
+            live_ms: vec![],
         }
     }
 
@@ -263,20 +277,10 @@ impl AppFigures {
         for entry in &report.entries {
             self.transfer += entry.transfer_size;
             self.encoded += entry.encoded_body_size;
-            let path = url_path(&entry.name);
-            let file = if path.is_empty() { "index.html" } else { path };
-            let on_disk = dist.join(file);
-            let bytes = match std::fs::read(&on_disk) {
-                Ok(bytes) => bytes,
-                // The app routes itself: any unknown path is index.html.
-                Err(_) => std::fs::read(dist.join("index.html"))?,
-            };
-            self.files.push((
-                file.to_string(),
-                bytes.len() as u64,
-                gzip9(&bytes)?,
-                brotli11(&bytes)?,
-            ));
+            let file = served_file(dist, url_path(&entry.name));
+            let bytes = std::fs::read(dist.join(&file))?;
+            self.files
+                .push((file, bytes.len() as u64, gzip9(&bytes)?, brotli11(&bytes)?));
         }
         Ok(())
     }
@@ -295,6 +299,20 @@ fn url_path(url: &str) -> &str {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = after_scheme.split_once('/').map_or("", |(_, path)| path);
     path.split(['?', '#']).next().unwrap_or("")
+}
+
+/// The file of `dist` the relay answers `path` (no leading `/`) with: the file itself, else the
+/// page drawn ahead of time for it, else index.html (the app routes itself).
+fn served_file(dist: &Path, path: &str) -> String {
+    let drawn = protocol::drawn_page_file(&format!("/{path}"));
+    let drawn = drawn.trim_start_matches('/');
+    if !path.is_empty() && dist.join(path).is_file() {
+        path.to_owned()
+    } else if dist.join(drawn).is_file() {
+        drawn.to_owned()
+    } else {
+        "index.html".to_owned()
+    }
 }
 
 /// Brotli at its best quality, as the tutorial's files are precompressed at build.
@@ -388,6 +406,14 @@ impl PageFigures {
             &format!("{tw:.0} ms"),
             &format!("{hw:.0} ms"),
             tw / hw,
+            None,
+        );
+        let (tl, hl) = (median(&t.live_ms), median(&h.live_ms));
+        row(
+            "  the page live (drawn by the wasm), median",
+            &format!("{tl:.0} ms"),
+            &format!("{hl:.0} ms"),
+            tl / hl,
             None,
         );
         for app in [t, h] {
