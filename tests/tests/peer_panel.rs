@@ -654,6 +654,22 @@ const ready = () => (document.querySelector('[data-testid=panel-hex-preview]')?.
         "no send waited after {} sends of 64 KiB",
         -clicks
     );
+    // The peer reads at once (the relay gives a send that finds no room 5 s, SEND_TIMEOUT, and
+    // on a loaded machine reading the log first took longer): every byte of every send
+    // arrives, and the waiting one completes.
+    let expected = clicks as usize * 65_536;
+    let reader = std::thread::spawn(move || {
+        peer.set_read_timeout(Some(PAGE_WAIT)).unwrap();
+        let mut got = Vec::new();
+        let mut buf = vec![0u8; 1 << 16];
+        while got.len() < expected {
+            match peer.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+            }
+        }
+        got
+    });
     let log = browser.text("[data-testid=panel-log]").await;
     let line = log
         .split("send waits: ")
@@ -674,20 +690,6 @@ const ready = () => (document.querySelector('[data-testid=panel-hex-preview]')?.
         "{line}"
     );
 
-    // The peer reads: every byte of every send arrives, and the waiting one completes.
-    let expected = clicks as usize * 65_536;
-    let reader = std::thread::spawn(move || {
-        peer.set_read_timeout(Some(PAGE_WAIT)).unwrap();
-        let mut got = Vec::new();
-        let mut buf = vec![0u8; 1 << 16];
-        while got.len() < expected {
-            match peer.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => got.extend_from_slice(&buf[..n]),
-            }
-        }
-        got
-    });
     let got = reader.join().unwrap();
     let log = browser.text("[data-testid=panel-log]").await;
     assert_eq!(
