@@ -120,8 +120,25 @@ async fn the_home_page_is_drawn_ahead_and_other_pages_wait_for_their_wasm() {
     let home = relay.url().to_string();
     let ahead = drawn(&browser, &home).await;
     assert_eq!(ahead["drawn"], "en", "{ahead}");
+    // The learner's progress is in localStorage, which the copy cannot know: it shows none
+    // (a returning learner would otherwise see "0 of 3 steps seen" until the wasm draws).
+    const PROGRESS_SHOWN: &str = "return [...document.querySelectorAll(\
+        '.lesson-card .progress-text, [data-testid=home-chal-solved]')]\
+        .filter((el) => el.getClientRects().length > 0)\
+        .map((el) => getComputedStyle(el).visibility)";
+    hold_wasm(&browser, true).await;
+    browser.goto("about:blank").await;
+    browser.goto_drawn(&home).await;
+    let hidden = browser.eval(PROGRESS_SHOWN).await;
+    hold_wasm(&browser, false).await;
+    assert_eq!(hidden, json!(vec!["hidden"; 10]), "the copy drawn ahead");
     let drawn_by_wasm = live(&browser, &home).await;
     assert_eq!(drawn_by_wasm["main"], ahead["main"]);
+    assert_eq!(
+        browser.eval(PROGRESS_SHOWN).await,
+        json!(vec!["visible"; 10]),
+        "drawn by the wasm"
+    );
 
     // A page of another group, or a step that does not exist: index.html, loading.
     for path in ["/lesson/udp/1", "/lesson/intro/9"] {
