@@ -8,7 +8,7 @@ mod common;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
 
-use common::{Client, WAIT, start, start_with};
+use common::{Client, WAIT, read_until, start, start_with};
 use protocol::{Family, Reply, Request};
 use relay::config::Config;
 
@@ -52,19 +52,12 @@ fn bound_at(tables: &[&str], port: u16) -> Vec<SocketAddr> {
 /// table over a page at a time and resumes its walk by position, so while the tests beside
 /// this one close sockets, one reading can miss a socket (seen once in a clean clone's run:
 /// the relay's socket absent). A socket on a wildcard address is in every reading, and fails.
-async fn read_until(
+async fn bound_settled(
     tables: &[&str],
     port: u16,
-    done: impl Fn(&[SocketAddr]) -> bool,
+    done: impl Fn(&Vec<SocketAddr>) -> bool,
 ) -> Vec<SocketAddr> {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let seen = bound_at(tables, port);
-        if done(&seen) || tokio::time::Instant::now() >= deadline {
-            return seen;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-    }
+    read_until(WAIT, || bound_at(tables, port), done).await
 }
 
 async fn open(c: &mut Client, family: Family) -> u32 {
@@ -122,7 +115,7 @@ async fn a_socket_that_sends_before_any_bind_is_on_loopback_only() {
     let local = send(&mut c, s, peer.local_addr().unwrap()).await;
     assert_eq!(local.ip(), IpAddr::from(Ipv4Addr::LOCALHOST), "{local}");
     assert_eq!(
-        read_until(&["udp", "udp6"], local.port(), |s| s == [local]).await,
+        bound_settled(&["udp", "udp6"], local.port(), |s| *s == [local]).await,
         vec![local],
         "the OS's own table: one socket on that port, on 127.0.0.1 only"
     );
@@ -132,7 +125,7 @@ async fn a_socket_that_sends_before_any_bind_is_on_loopback_only() {
         let local = send(&mut c, s, peer6.local_addr().unwrap()).await;
         assert_eq!(local.ip(), IpAddr::from(Ipv6Addr::LOCALHOST), "{local}");
         assert_eq!(
-            read_until(&["udp", "udp6"], local.port(), |s| s == [local]).await,
+            bound_settled(&["udp", "udp6"], local.port(), |s| *s == [local]).await,
             vec![local]
         );
     }
@@ -146,7 +139,7 @@ async fn a_socket_that_sends_before_any_bind_is_on_loopback_only() {
     for info in page {
         let local = info.local.unwrap();
         let tables = ["udp", "udp6", "tcp", "tcp6"];
-        let seen = read_until(&tables, local.port(), |s| !s.is_empty()).await;
+        let seen = bound_settled(&tables, local.port(), |s| !s.is_empty()).await;
         assert!(!seen.is_empty(), "{local} is in the table");
         assert!(
             seen.iter().all(|a| !a.ip().is_unspecified()),
@@ -169,7 +162,7 @@ async fn with_allow_bind_all_the_os_chooses_as_python_would() {
     let local = send(&mut c, s, peer.local_addr().unwrap()).await;
     let any = SocketAddr::new(Ipv4Addr::UNSPECIFIED.into(), local.port());
     assert_eq!(
-        read_until(&["udp"], local.port(), |s| s == [any]).await,
+        bound_settled(&["udp"], local.port(), |s| *s == [any]).await,
         vec![any]
     );
 }

@@ -16,9 +16,9 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 
 /// How long chromedriver has to start answering.
 const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(15);
-/// How often `wait_for*` look again.
 /// A page drawn ahead of time, until the wasm draws it anew (frontend/prerender).
 pub const DRAWN_AHEAD: &str = "#app > .drawn";
+/// How often `wait_for*` look again.
 const POLL: Duration = Duration::from_millis(50);
 
 /// How long [`Browser::find`] (and the helpers built on it) waits for an element to appear.

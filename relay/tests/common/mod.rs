@@ -11,8 +11,8 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 pub use testkit::{
-    Client, HttpResponse, WAIT, Ws, free_tcp_port, free_udp_port, get, http, upgrade, wait_until,
-    wait_until_async,
+    Client, HttpResponse, WAIT, Ws, free_tcp_port, free_udp_port, get, http, read_until, upgrade,
+    wait_until, wait_until_async,
 };
 
 /// A relay serving in the test's own process.

@@ -5,7 +5,7 @@
 //!
 //! - [`Client`]: a WebSocket client speaking the protocol like the page does (Origin, `hello`
 //!   with the token first, numbered requests, events kept while waiting for an answer).
-//! - [`WAIT`], [`PAGE_WAIT`], [`wait_until`], [`wait_until_async`]: how long to wait, and a
+//! - [`WAIT`], [`PAGE_WAIT`], [`wait_until`], [`wait_until_async`], [`read_until`]: how long to wait, and a
 //!   wait on a condition instead of a sleep that hopes the condition holds by then.
 //! - [`free_tcp_port`], [`free_udp_port`]: a port nothing uses, for programs that need a number
 //!   up front.
@@ -25,4 +25,4 @@ pub use http::{HttpResponse, get, http, upgrade};
 pub use ports::{free_tcp_port, free_udp_port};
 #[cfg(target_os = "linux")]
 pub use proc_tcp::{peer_has_read_all, tcp_queues};
-pub use wait::{PAGE_WAIT, WAIT, wait_until, wait_until_async};
+pub use wait::{PAGE_WAIT, WAIT, read_until, wait_until, wait_until_async};

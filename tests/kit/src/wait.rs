@@ -33,6 +33,24 @@ pub async fn wait_until_async(what: &str, timeout: Duration, ready: impl AsyncFn
     poll(what, timeout, POLL_ASYNC, ready).await;
 }
 
+/// Reads with `read()` until `done` holds for the reading or `timeout` has passed, and
+/// returns the last reading either way, so the caller's assertion shows what was seen (a
+/// reading that can be wrong for a moment, as a table the kernel hands over in pieces).
+pub async fn read_until<T>(
+    timeout: Duration,
+    mut read: impl FnMut() -> T,
+    done: impl Fn(&T) -> bool,
+) -> T {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let seen = read();
+        if done(&seen) || Instant::now() >= deadline {
+            return seen;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
 async fn poll(
     what: &str,
     timeout: Duration,
@@ -82,6 +100,26 @@ mod tests {
             || false,
         )
         .await;
+    }
+
+    #[tokio::test]
+    async fn a_reading_is_taken_again_until_done_and_the_last_one_returned() {
+        let mut n = 0;
+        assert_eq!(
+            read_until(
+                WAIT,
+                || {
+                    n += 1;
+                    n
+                },
+                |n| *n == 3
+            )
+            .await,
+            3
+        );
+        // Never done: the last reading comes back once the time is up.
+        let last = read_until(Duration::from_millis(20), || "wrong", |_| false).await;
+        assert_eq!(last, "wrong");
     }
 
     #[tokio::test]

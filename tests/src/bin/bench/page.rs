@@ -6,8 +6,9 @@
 //! (`Emulation.setCPUThrottlingRate`), the cache off, the time from navigation until the first
 //! lesson step's widget (`/lesson/intro/1`, `.widget > *`) has been rendered, against the
 //! hello-world's `<h1>`. The tutorial draws that page ahead of time (frontend/prerender), so
-//! the time until the wasm has drawn it anew, the page live, is printed beside it. A script installed before each document
-//! (`Page.addScriptToEvaluateOnNewDocument`) notes the first frame after the element appears.
+//! the time until the wasm has drawn it anew, the page live, is printed beside it. A script
+//! installed before each document (`Page.addScriptToEvaluateOnNewDocument`) notes the first
+//! frame after the element appears.
 
 use std::io::Write;
 use std::path::Path;
