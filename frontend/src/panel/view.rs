@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::log::{Dir, Line, Note, format_time, note_text};
 use super::state::{Client, SendTo};
-use crate::components::BytesView;
+use crate::components::HexLine;
 use crate::i18n::{LangCtx, use_lang};
 use crate::lab::LogLine;
 use crate::text::codec::Encoding;
@@ -42,7 +42,7 @@ impl LogLine for Line {
                         <span class="panel-size">{ lang.tf(fill!("panel.log.bytes", n = &line.data.len().to_string(), enc = &enc.label().to_ascii_uppercase())) }</span>
                         if line.auto { <span class="badge">{ lang.t(key!("panel.log.auto")) }</span> }
                         <span class="panel-text" data-testid="panel-line-text">{ web::decode(enc, data) }</span>
-                        <BytesView bytes={data.to_vec()} testid="panel-line-hex" />
+                        <HexLine bytes={data.to_vec()} testid="panel-line-hex" />
                     </>
                 }
             }
