@@ -1,6 +1,7 @@
 //! A learner's runaway sender against the peer panel: 20,000 datagrams at 10,000 a second. The
 //! page must show the exact total and stay responsive: its main thread answers a trivial script
-//! quickly during the flood and at once after it.
+//! quickly during the flood and at once after it, and it draws the log about ten times a
+//! second, not on every frame.
 //!
 //! Exact means: every datagram the relay's socket received. On a busy machine the kernel may
 //! drop a few before the relay reads them (its socket buffer holds about 200); it counts those
@@ -59,6 +60,16 @@ async fn a_flood_of_datagrams_is_counted_exactly_and_the_page_stays_responsive()
     let port = free_udp_port();
     start_panel_on(&browser, port).await;
 
+    // Each time the log's lines change, on the page's clock (a draw's mutations come within a
+    // few ms of each other, one draw's apart from the next's).
+    browser
+        .eval(
+            "window.__draws = []; \
+             new MutationObserver(() => window.__draws.push(performance.now())) \
+               .observe(document.querySelector('[data-testid=panel-log]'), {childList: true}); \
+             return 1",
+        )
+        .await;
     let before = udp_counters();
     let flooder = std::thread::spawn(move || {
         let peer = UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -124,6 +135,26 @@ async fn a_flood_of_datagrams_is_counted_exactly_and_the_page_stays_responsive()
             "{} datagrams received, 2.0 MB, 0/s — showing the latest 500 lines, {skipped} not shown",
             grouped(received)
         )
+    );
+    // The page drew the log about ten times a second, not on every one of sixty frames: no
+    // two draws less than the relay connection's gap apart (100 ms, less the slack of a timer
+    // and of how long each draw took before its lines changed).
+    let draws: Vec<f64> =
+        serde_json::from_value(browser.eval("return window.__draws").await).expect("draw times");
+    let mut starts = vec![draws[0]];
+    for t in &draws {
+        if t - starts.last().unwrap() > 20.0 {
+            starts.push(*t);
+        }
+    }
+    let closest = starts
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f64::INFINITY, f64::min);
+    assert!(
+        starts.len() >= 5 && closest >= 60.0,
+        "{} draws during the 2 s flood, the closest {closest:.0} ms apart: {starts:?}",
+        starts.len()
     );
     let settled = round_trip(&browser).await;
     assert!(

@@ -10,7 +10,10 @@
 //! after it, and how long until the round trip is back to what it was before. The counts the
 //! page shows (its totals line's `data-count`/`data-bytes`) are set against what was sent (less
 //! what the kernel itself dropped before the relay could read it, `RcvbufErrors` in
-//! /proc/net/snmp), and the relay's resident memory is sampled throughout. Senders are bounded
+//! /proc/net/snmp), and the relay's resident memory is sampled throughout. The round trip goes
+//! through chromedriver and the browser process, so on a machine short of cores it also waits
+//! for them: beside it the table shows how busy the page's main thread itself was during the
+//! flood (DevTools' `Performance.getMetrics`: its tasks' time over the flood's). Senders are bounded
 //! (rate and duration) and send to 127.0.0.1 only.
 
 use std::io::Write as _;
@@ -48,6 +51,8 @@ struct Run {
     shown: u64,
     shown_bytes: u64,
     rss_peak: u64,
+    /// The share of the flood's time the page's main thread spent running tasks (0 to 1).
+    busy: f64,
 }
 
 pub struct FloodFigures {
@@ -77,6 +82,18 @@ fn rcvbuf_errors() -> u64 {
         .position(|n| n == "RcvbufErrors")
         .and_then(|i| values.split_whitespace().nth(i)?.parse().ok())
         .unwrap_or(0)
+}
+
+/// The page's main thread's time in tasks so far, in seconds (DevTools' `TaskDuration`).
+async fn task_seconds(browser: &Browser) -> f64 {
+    let metrics = browser
+        .cdp("Performance.getMetrics", serde_json::json!({}))
+        .await;
+    metrics["metrics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|m| m["name"] == "TaskDuration"))
+        .and_then(|m| m["value"].as_f64())
+        .expect("DevTools' metrics have TaskDuration")
 }
 
 async fn round_trip_ms(browser: &Browser) -> f64 {
@@ -169,6 +186,11 @@ async fn measure_one(
     let pid = relay.pid();
     let mut rss_peak = rss(pid);
     eprintln!("flood: {name}...");
+    browser
+        .cdp("Performance.enable", serde_json::json!({}))
+        .await;
+    let tasks_before = task_seconds(browser).await;
+    let started = Instant::now();
     let sender = std::thread::spawn(flood);
     let mut during = Vec::new();
     while !sender.is_finished() {
@@ -176,6 +198,7 @@ async fn measure_one(
         rss_peak = rss_peak.max(rss(pid));
     }
     let ended = Instant::now();
+    let busy = (task_seconds(browser).await - tasks_before) / started.elapsed().as_secs_f64();
     let (sent, sent_bytes) = sender.join().expect("the sender thread");
     let mut after = Vec::new();
     let mut recovered_ms = None;
@@ -219,6 +242,7 @@ async fn measure_one(
         shown: shown_now.0,
         shown_bytes: shown_now.1,
         rss_peak,
+        busy,
     })
 }
 
@@ -290,15 +314,16 @@ impl FloodFigures {
             TCP_BYTES_PER_SECOND / 1_000_000
         );
         println!(
-            "{:<24} {:>26} {:>22} {:>10} {:>36} {:>12}",
+            "{:<24} {:>26} {:>22} {:>10} {:>36} {:>12} {:>10}",
             "flood",
             "stall during p50/p99/max",
             "after p50/p99/max",
             "normal in",
             "shown / sent",
-            "relay RSS"
+            "relay RSS",
+            "page busy"
         );
-        println!("{}", "-".repeat(136));
+        println!("{}", "-".repeat(147));
         let mut all_met = true;
         for r in &self.runs {
             let triple = |v: &[f64]| {
@@ -336,13 +361,14 @@ impl FloodFigures {
                 .map(|ms| format!("{ms:.0} ms"))
                 .unwrap_or_else(|| "> 1 s".into());
             println!(
-                "{:<24} {:>26} {:>22} {:>10} {:>36} {:>12}",
+                "{:<24} {:>26} {:>22} {:>10} {:>36} {:>12} {:>9.0}%",
                 r.name,
                 triple(&r.during),
                 triple(&r.after),
                 normal,
                 counts,
-                kib(r.rss_peak)
+                kib(r.rss_peak),
+                r.busy * 100.0
             );
             let exact = if r.unit == "datagrams" {
                 r.shown == r.sent - r.kernel_dropped
