@@ -1,7 +1,12 @@
 //! UDP echo round trips: through the relay's WebSocket (the way the page sends a datagram)
 //! versus a plain UDP socket, both to the relay's built-in echo peer on 127.0.0.1.
+//!
+//! Beside them, for information, the floor under the relay's figure: the same direct UDP
+//! round trip plus a plain TCP echo's over loopback (the WebSocket's own hop, with no
+//! WebSocket, JSON or relay in it). What the relay adds is its figure less this one.
 
-use std::net::UdpSocket;
+use std::io::{Read as _, Write as _};
+use std::net::{TcpListener, TcpStream, UdpSocket};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -22,6 +27,8 @@ const PAYLOAD: &[u8] = "netlab bench 你好 0123456789abcdef".as_bytes();
 pub struct UdpFigures {
     relay_us: Vec<f64>,
     direct_us: Vec<f64>,
+    /// A plain TCP echo's round trips over loopback.
+    tcp_us: Vec<f64>,
 }
 
 /// Both sides, each as a plain client would run it: the WebSocket side on a single-threaded
@@ -43,9 +50,13 @@ pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
     let direct_us = tokio::task::spawn_blocking(move || direct(echo_port, round_trips))
         .await
         .context("the direct UDP thread")??;
+    let tcp_us = tokio::task::spawn_blocking(move || plain_tcp(round_trips))
+        .await
+        .context("the plain TCP thread")??;
     Ok(UdpFigures {
         relay_us,
         direct_us,
+        tcp_us,
     })
 }
 
@@ -132,9 +143,63 @@ fn direct(echo_port: u16, round_trips: usize) -> Result<Vec<f64>> {
     Ok(samples)
 }
 
+/// Round trips of a plain TCP echo over loopback: a thread echoing what it reads, and a
+/// blocking client writing the payload and reading it back (Nagle off on both ends).
+fn plain_tcp(round_trips: usize) -> Result<Vec<f64>> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let addr = listener.local_addr()?;
+    let echo = std::thread::spawn(move || -> std::io::Result<()> {
+        let (mut conn, _) = listener.accept()?;
+        conn.set_nodelay(true)?;
+        let mut buf = [0u8; 2048];
+        loop {
+            let n = conn.read(&mut buf)?;
+            if n == 0 {
+                return Ok(());
+            }
+            conn.write_all(&buf[..n])?;
+        }
+    });
+    let mut client = TcpStream::connect(addr)?;
+    client.set_nodelay(true)?;
+    client.set_read_timeout(Some(ROUND_TRIP_TIMEOUT))?;
+    let mut back = vec![0u8; PAYLOAD.len()];
+    let mut samples = Vec::with_capacity(round_trips);
+    let started = Instant::now();
+    for i in 0..WARM_UP + round_trips {
+        let t0 = Instant::now();
+        client.write_all(PAYLOAD)?;
+        client.read_exact(&mut back).with_context(|| {
+            format!("no TCP echo within {ROUND_TRIP_TIMEOUT:?} (round trip {i})")
+        })?;
+        if back != PAYLOAD {
+            bail!("the TCP echo sent back different bytes");
+        }
+        if i >= WARM_UP {
+            samples.push(micros(t0.elapsed()));
+        }
+        if started.elapsed() > TIME_BUDGET {
+            break;
+        }
+    }
+    drop(client);
+    echo.join()
+        .map_err(|_| anyhow::anyhow!("the TCP echo thread panicked"))??;
+    Ok(samples)
+}
+
 impl UdpFigures {
     pub fn print(&self) {
         self.print_as("UDP echo round trip", Some(2.0));
+        let relay = percentile(&self.relay_us, 50.0);
+        let floor = percentile(&self.direct_us, 50.0) + percentile(&self.tcp_us, 50.0);
+        row(
+            "  p50 vs direct UDP + plain TCP's p50",
+            &format!("{relay:.0} µs"),
+            &format!("{floor:.0} µs"),
+            relay / floor,
+            None,
+        );
     }
 
     /// The same table for the Windows build under Wine: information only, since Wine adds its
