@@ -167,8 +167,8 @@ pub async fn serve(
     if read_whole {
         return crate::files::whole::serve_whole(stream, file, size, ended, report).await;
     }
-    // Stream the file with blocking calls on a blocking thread: std's copy from a file to a
-    // socket uses sendfile(2) on Linux, so the bytes never pass through our memory at all.
+    // Stream the file with blocking calls on a blocking thread (sendfile(2) on Linux, so the
+    // bytes never pass through our memory; see platform/send_file.rs).
     let sent = match stream.into_std() {
         Ok(std_stream) => tokio::task::spawn_blocking(move || send_file(file, std_stream))
             .await
@@ -195,7 +195,7 @@ pub async fn serve(
 fn send_file(mut file: std::fs::File, mut stream: std::net::TcpStream) -> std::io::Result<u64> {
     stream.set_nonblocking(false)?;
     stream.set_write_timeout(Some(SEND_TIMEOUT))?;
-    let n = std::io::copy(&mut file, &mut stream)?;
+    let n = crate::platform::send_file::send_file(&mut file, &mut stream)?;
     // Our FIN: the client's recv returns 0, which is how it knows the file is complete.
     stream.shutdown(std::net::Shutdown::Write)?;
     Ok(n)

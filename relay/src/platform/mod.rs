@@ -8,6 +8,7 @@ pub mod downloads;
 pub mod errors;
 pub mod ifaces;
 pub mod ports;
+pub mod send_file;
 pub mod sockopt;
 pub mod tcp_info;
 
