@@ -332,6 +332,19 @@ impl Browser {
         }
     }
 
+    /// A log line's hex (`HexLine`) under `css`: how many elements it holds and the text of its
+    /// one line. One text node, not a cell per byte: a flood draws hundreds of lines a second.
+    pub async fn hex_line(&self, css: &str) -> (u64, String) {
+        let css = serde_json::to_string(css).expect("a selector as a JSON string");
+        let got = self
+            .eval(&format!(
+                "const hex = document.querySelector({css}); \
+                 return [hex.querySelectorAll('*').length, hex.querySelector('.hex-line').textContent]"
+            ))
+            .await;
+        serde_json::from_value(got).expect("[count, text]")
+    }
+
     /// Runs JavaScript in the page and returns its result as JSON. `js` is a function body:
     /// use `return`, e.g. `browser.eval("return document.title").await`.
     pub async fn eval(&self, js: &str) -> Value {

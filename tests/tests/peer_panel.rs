@@ -80,12 +80,9 @@ async fn udp_talks_with_the_learners_program_both_ways_in_gbk_and_utf8_and_saves
     // The hex is one line of text, not a cell per byte: a flood draws hundreds of lines a second.
     assert_eq!(
         browser
-            .eval(&format!(
-                "const hex = document.querySelector('{entry} [data-testid=panel-line-hex]'); \
-                 return [hex.querySelectorAll('*').length, hex.querySelector('.hex-line').textContent]"
-            ))
+            .hex_line(&format!("{entry} [data-testid=panel-line-hex]"))
             .await,
-        serde_json::json!([2, "C4 E3 BA C3"])
+        (2, "C4 E3 BA C3".to_string())
     );
     let time = browser
         .text(&format!("{entry} [data-testid=panel-time]"))

@@ -161,12 +161,9 @@ async fn bind_step_shows_who_sent_what_and_answers_back() {
     // Shown as one line of text, not a cell per byte (a flood redraws hundreds of lines).
     assert_eq!(
         browser
-            .eval(&format!(
-                "const hex = document.querySelector('{entry} [data-testid=udp-log-hex]'); \
-                 return [hex.querySelectorAll('*').length, hex.querySelector('.hex-line').textContent]"
-            ))
+            .hex_line(&format!("{entry} [data-testid=udp-log-hex]"))
             .await,
-        serde_json::json!([2, "68 65 6C 6C 6F 20 70 61 67 65"])
+        (2, "68 65 6C 6C 6F 20 70 61 67 65".to_string())
     );
     let line = browser.text(&entry).await;
     assert!(line.contains(&format!("从 {addr} 收到 10 字节")), "{line}");

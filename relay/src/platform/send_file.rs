@@ -114,12 +114,18 @@ mod tests {
         (sent, reader.join().unwrap())
     }
 
-    #[test]
-    fn the_whole_file_arrives_byte_for_byte_both_ways() {
+    /// The pattern in a file of its own: (its folder, to keep, its path, the bytes).
+    fn pattern_file() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
         let data = pattern();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.bin");
         std::fs::write(&path, &data).unwrap();
+        (dir, path, data)
+    }
+
+    #[test]
+    fn the_whole_file_arrives_byte_for_byte_both_ways() {
+        let (_dir, path, data) = pattern_file();
         for send in [send_file, copy] {
             let (sent, got) = over_loopback(File::open(&path).unwrap(), send);
             assert_eq!(sent, data.len() as u64);
@@ -129,10 +135,7 @@ mod tests {
 
     #[test]
     fn it_starts_at_the_files_position() {
-        let data = pattern();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("f.bin");
-        std::fs::write(&path, &data).unwrap();
+        let (_dir, path, data) = pattern_file();
         for send in [send_file, copy] {
             let mut file = File::open(&path).unwrap();
             file.seek(SeekFrom::Start(1_000_001)).unwrap();
