@@ -4,9 +4,10 @@
 //! Events are not handed out as they arrive: they wait in a queue that is emptied on an
 //! animation frame at least [`MIN_GAP_MS`] after the last time, so a peer flooding a socket
 //! costs the page at most one round of updates (and one render) ten times a second, however
-//! many messages come, while an event after a quiet spell goes out on the next frame. A `batch` is opened into its
-//! events here; its `unshown` counts follow them as a `batch` with no events. A reply first
-//! hands out the events queued before it, so the page sees everything in the relay's order.
+//! many messages come, while an event after a quiet spell goes out on the next frame. A
+//! `batch` is opened into its events here; its `unshown` counts follow them as a `batch` with
+//! no events. A reply first hands out the events queued before it, so the page sees
+//! everything in the relay's order.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -65,8 +66,8 @@ pub struct Conn {
     /// Events waiting for the next animation frame, and whether one is requested.
     queue: RefCell<Vec<Rc<ServerMessage>>>,
     frame_asked: Cell<bool>,
-    /// When the queue was last handed out (ms), and the timer that waits
-    /// for the next hand-out's turn.
+    /// When the queue was last handed out (ms), and the timer that waits for the next
+    /// hand-out's turn.
     last_flush: Cell<f64>,
     gap: RefCell<Option<Timeout>>,
     attempt: Cell<u32>,

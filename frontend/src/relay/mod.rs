@@ -231,9 +231,9 @@ pub fn use_relay_events(on_event: Callback<Rc<ServerMessage>>) {
     });
 }
 
-/// Calls `on_frame` on an animation frame (at most ten times a second under a flood) with every
-/// event the relay sent since the last call, in order, while the component is mounted (see `conn.rs`): a screen that updates once
-/// per call stays fast under a flood.
+/// Calls `on_frame` on an animation frame (at most ten times a second under a flood) with
+/// every event the relay sent since the last call, in order, while the component is mounted
+/// (see `conn.rs`): a screen that updates once per call stays fast under a flood.
 #[hook]
 pub fn use_relay_frames(on_frame: Callback<conn::Frame>) {
     let relay = use_relay();

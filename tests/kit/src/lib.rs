@@ -5,8 +5,9 @@
 //!
 //! - [`Client`]: a WebSocket client speaking the protocol like the page does (Origin, `hello`
 //!   with the token first, numbered requests, events kept while waiting for an answer).
-//! - [`WAIT`], [`PAGE_WAIT`], [`wait_until`], [`wait_until_async`], [`read_until`]: how long to wait, and a
-//!   wait on a condition instead of a sleep that hopes the condition holds by then.
+//! - [`WAIT`], [`PAGE_WAIT`], [`wait_until`], [`wait_until_async`], [`read_until`]: how long
+//!   to wait, and a wait on a condition instead of a sleep that hopes the condition holds by
+//!   then.
 //! - [`free_tcp_port`], [`free_udp_port`]: a port nothing uses, for programs that need a number
 //!   up front.
 //! - [`http`], [`get`], [`upgrade`]: raw HTTP/1.1 requests, so a test controls every header byte.
