@@ -11,6 +11,7 @@ pub mod ports;
 pub mod send_file;
 pub mod sockopt;
 pub mod tcp_info;
+pub mod writeback;
 
 /// The operating systems the relay knows by their error numbers and tools.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
