@@ -77,7 +77,9 @@ impl Sink {
             for (buf, n) in write_rx {
                 if written.is_ok() {
                     written = file.write_all(&buf[..n]);
-                    writeback.wrote(&file, n);
+                    if written.is_ok() {
+                        writeback.wrote(&file, n);
+                    }
                 }
                 match (&written, &free_tx) {
                     (Ok(()), Some(free_tx)) => {
