@@ -27,14 +27,13 @@ use protocol::{
     Completeness, DownloadId, DownloadMode, DownloadReport, DownloadStatus, ErrorCode, RelayError,
     ServerMessage,
 };
-use sha2::{Digest as _, Sha256};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 use tokio::sync::Notify;
 
 use crate::errors::os_error;
 use crate::files::sink::{BUFFER, Sink, WriterStopped};
-use crate::files::{Files, hex};
+use crate::files::{Files, sha256_of_nothing};
 use crate::outbox::Outbox;
 
 /// What is put in front of a saved file's name, as in the course.
@@ -315,11 +314,11 @@ async fn fetch(
 ) -> (Result<Fetched, Stop>, String) {
     let part = match begin(job, files).await {
         Ok(part) => part,
-        Err(stop) => return (Err(stop), hex(&Sha256::digest(b""))),
+        Err(stop) => return (Err(stop), sha256_of_nothing()),
     };
     let file = match part.as_file().try_clone() {
         Ok(file) => file,
-        Err(e) => return (Err(os_error("dup", &e).into()), hex(&Sha256::digest(b""))),
+        Err(e) => return (Err(os_error("dup", &e).into()), sha256_of_nothing()),
     };
     let once = job.mode == DownloadMode::CourseOnce;
     let mut sink = Sink::new(file, if once { COURSE_RECV } else { BUFFER });

@@ -114,6 +114,12 @@ pub fn sha256_of(reader: &mut impl std::io::Read) -> std::io::Result<String> {
     }
 }
 
+/// Lower-case hex SHA-256 of no bytes at all: what a download that received nothing (or
+/// stopped before its hasher could answer) reports.
+pub fn sha256_of_nothing() -> String {
+    hex(&Sha256::digest(b""))
+}
+
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -127,6 +133,10 @@ mod tests {
         assert_eq!(
             sha256_of(&mut std::io::empty()).unwrap(),
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            sha256_of_nothing(),
+            sha256_of(&mut std::io::empty()).unwrap()
         );
     }
 

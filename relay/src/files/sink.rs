@@ -21,7 +21,7 @@ use sha2::{Digest as _, Sha256};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use crate::files::hex;
+use crate::files::{hex, sha256_of_nothing};
 use crate::platform::writeback::Writeback;
 
 /// Buffers in flight at most.
@@ -143,10 +143,13 @@ impl Sink {
     pub async fn finish(mut self) -> (String, std::io::Result<()>) {
         self.hand_on();
         drop(self.to_hash.take());
-        let written = (self.writing.await).unwrap_or_else(|e| Err(std::io::Error::other(e)));
+        let written = self
+            .writing
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)));
         match self.hashing.await {
             Ok(hash) => (hash, written),
-            Err(e) => (hex(&Sha256::digest(b"")), Err(std::io::Error::other(e))),
+            Err(e) => (sha256_of_nothing(), Err(std::io::Error::other(e))),
         }
     }
 }

@@ -13,7 +13,7 @@ use std::fs::File;
 use std::io;
 
 /// Bytes written between two early starts.
-pub const EVERY: u64 = 8 << 20;
+const EVERY: u64 = 8 << 20;
 
 /// Where an appending writer is: what it has written and what it has already sent on.
 #[derive(Debug, Default)]
@@ -45,7 +45,7 @@ impl Writeback {
 }
 
 /// Asks the OS to start writing `len` bytes of `file` from `from` to disk, without waiting.
-pub fn start(file: &File, from: u64, len: u64) -> io::Result<()> {
+fn start(file: &File, from: u64, len: u64) -> io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd as _;
