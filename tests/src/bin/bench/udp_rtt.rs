@@ -1,7 +1,7 @@
 //! UDP echo round trips: through the relay's WebSocket (the way the page sends a datagram)
 //! versus a plain UDP socket, both to the relay's built-in echo peer on 127.0.0.1.
 //!
-//! Beside them, for information, the floor under the relay's figure: the same direct UDP
+//! The sides take turns (see [`measure`]). Beside them, for information, the floor under the relay's figure: the same direct UDP
 //! round trip plus a plain TCP echo's over loopback (the WebSocket's own hop, with no
 //! WebSocket, JSON or relay in it). What the relay adds is its figure less this one.
 
@@ -11,16 +11,17 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use e2e::Relay;
-use protocol::{Data, Reply, Request, ServerMessage};
+use protocol::{Data, Reply, Request, ServerMessage, SocketId};
 
 use crate::stats::{micros, percentile, row};
 
 /// One round trip slower than this is an error, not a sample.
 const ROUND_TRIP_TIMEOUT: Duration = Duration::from_secs(2);
-/// Each side stops early (and says so) when it has run this long.
-const TIME_BUDGET: Duration = Duration::from_secs(60);
-/// Round trips done first and thrown away (connection setup, caches, CPU frequency).
-const WARM_UP: usize = 100;
+/// The measurement stops early (and says so) when it has run this long.
+const TIME_BUDGET: Duration = Duration::from_secs(120);
+/// Round trips per side per turn. The first turn of each side is a warm-up and thrown away
+/// (connection setup, caches, CPU frequency).
+const TURN: usize = 100;
 /// The datagram: about what a lesson sends.
 const PAYLOAD: &[u8] = "netlab bench 你好 0123456789abcdef".as_bytes();
 
@@ -31,161 +32,215 @@ pub struct UdpFigures {
     tcp_us: Vec<f64>,
 }
 
-/// Both sides, each as a plain client would run it: the WebSocket side on a single-threaded
-/// runtime of its own (as a browser's page runs on one thread; on the bench's shared
-/// multi-threaded runtime every frame would cost a second thread's wake-up, about 12 µs here,
-/// that is the client's and not the relay's), the direct side on a blocking socket.
+/// The three sides take turns of [`TURN`] round trips each, in an order that rotates, all
+/// from one client thread. On a VM a wake-up costs 10x more when the other vCPU is idle (it
+/// halts) than when something else keeps it busy, and that changes within a run: sides
+/// measured one after the other met different machines (direct UDP 8 µs in one run where
+/// the relay, measured before it, met the slow one). Taking turns, they meet the same one.
+///
+/// Each side runs as a plain client would: the WebSocket side on a single-threaded runtime
+/// (as a browser's page runs on one thread; on the bench's shared multi-threaded runtime
+/// every frame would cost a second thread's wake-up, that is the client's and not the
+/// relay's), the direct sides on blocking sockets.
 pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
-    let (relay_us, echo_port) = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         scope
-            .spawn(|| {
-                tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()?
-                    .block_on(through_relay(relay, round_trips))
-            })
+            .spawn(|| take_turns(relay, round_trips))
             .join()
-            .map_err(|_| anyhow::anyhow!("the WebSocket side panicked"))?
-    })?;
-    let direct_us = tokio::task::spawn_blocking(move || direct(echo_port, round_trips))
-        .await
-        .context("the direct UDP thread")??;
-    let tcp_us = tokio::task::spawn_blocking(move || plain_tcp(round_trips))
-        .await
-        .context("the plain TCP thread")??;
-    Ok(UdpFigures {
-        relay_us,
-        direct_us,
-        tcp_us,
+            .map_err(|_| anyhow::anyhow!("the round-trip thread panicked"))?
     })
 }
 
-/// Round trips through the relay's WebSocket; returns them and the echo peer's port.
-async fn through_relay(relay: &Relay, round_trips: usize) -> Result<(Vec<f64>, u16)> {
-    let mut page = relay.client().await;
-    let echo_port = page.welcome().udp_echo_port;
-    eprintln!("udp: {round_trips} round trips to the echo peer on 127.0.0.1:{echo_port}");
-
-    let socket = match page
-        .request(Request::UdpOpen {
-            family: Default::default(),
-            recv_size: None,
-        })
-        .await
-    {
-        Ok(Reply::Opened { socket, .. }) => socket,
-        other => bail!("udp_open answered {other:?}"),
+fn take_turns(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let mut ws = runtime.block_on(ThroughRelay::open(relay))?;
+    eprintln!(
+        "udp: {round_trips} round trips each to the echo peer on 127.0.0.1:{}, through the \
+         relay, direct, and a plain TCP echo beside them, in turns of {TURN}",
+        ws.echo_port
+    );
+    let mut direct = Direct::open(ws.echo_port)?;
+    let mut tcp = PlainTcp::start()?;
+    let mut figures = UdpFigures {
+        relay_us: Vec::with_capacity(round_trips),
+        direct_us: Vec::with_capacity(round_trips),
+        tcp_us: Vec::with_capacity(round_trips),
     };
-    let mut relay_us = Vec::with_capacity(round_trips);
     let started = Instant::now();
-    for i in 0..WARM_UP + round_trips {
-        let t0 = Instant::now();
-        page.send(Request::UdpSendTo {
-            socket,
-            host: "127.0.0.1".to_string(),
-            port: echo_port,
-            data: Data::from(PAYLOAD),
-        })
-        .await;
-        // The `sent` reply and the echoed datagram may come in either order; the round trip
-        // ends when the datagram is back.
-        loop {
-            match page.recv_within(ROUND_TRIP_TIMEOUT).await {
-                Some(ServerMessage::UdpDatagram { data, .. }) => {
-                    if data.as_slice() != PAYLOAD {
-                        bail!("the echo peer sent back different bytes");
-                    }
-                    break;
-                }
-                Some(ServerMessage::Reply { .. }) => continue,
-                Some(other) => bail!("unexpected message during the benchmark: {other:?}"),
-                None => bail!("no echo within {ROUND_TRIP_TIMEOUT:?} (round trip {i})"),
+    let turns = 1 + round_trips.div_ceil(TURN);
+    for turn in 0..turns {
+        for side in 0..3 {
+            let (samples, kept) = match (turn + side) % 3 {
+                0 => (runtime.block_on(ws.trips(TURN))?, &mut figures.relay_us),
+                1 => (direct.trips(TURN)?, &mut figures.direct_us),
+                _ => (tcp.trips(TURN)?, &mut figures.tcp_us),
+            };
+            if turn > 0 {
+                kept.extend(samples);
             }
         }
-        if i >= WARM_UP {
-            relay_us.push(micros(t0.elapsed()));
-        }
-        if started.elapsed() > TIME_BUDGET {
+        if started.elapsed() > TIME_BUDGET && turn > 0 {
             eprintln!(
-                "udp: the WebSocket side stopped after {} round trips (time budget)",
-                relay_us.len()
+                "udp: stopped after {} round trips each (time budget)",
+                figures.relay_us.len()
             );
             break;
         }
     }
+    tcp.finish()?;
+    Ok(figures)
+}
 
-    Ok((relay_us, echo_port))
+/// The page's way: a `udp_sendto` over the relay's WebSocket, then the `udp_datagram` back.
+struct ThroughRelay {
+    page: testkit::Client,
+    socket: SocketId,
+    echo_port: u16,
+}
+
+impl ThroughRelay {
+    async fn open(relay: &Relay) -> Result<ThroughRelay> {
+        let mut page = relay.client().await;
+        let echo_port = page.welcome().udp_echo_port;
+        let socket = match page
+            .request(Request::UdpOpen {
+                family: Default::default(),
+                recv_size: None,
+            })
+            .await
+        {
+            Ok(Reply::Opened { socket, .. }) => socket,
+            other => bail!("udp_open answered {other:?}"),
+        };
+        Ok(ThroughRelay {
+            page,
+            socket,
+            echo_port,
+        })
+    }
+
+    async fn trips(&mut self, n: usize) -> Result<Vec<f64>> {
+        let mut samples = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t0 = Instant::now();
+            self.page
+                .send(Request::UdpSendTo {
+                    socket: self.socket,
+                    host: "127.0.0.1".to_string(),
+                    port: self.echo_port,
+                    data: Data::from(PAYLOAD),
+                })
+                .await;
+            // The `sent` reply and the echoed datagram may come in either order; the round
+            // trip ends when the datagram is back.
+            loop {
+                match self.page.recv_within(ROUND_TRIP_TIMEOUT).await {
+                    Some(ServerMessage::UdpDatagram { data, .. }) => {
+                        if data.as_slice() != PAYLOAD {
+                            bail!("the echo peer sent back different bytes");
+                        }
+                        break;
+                    }
+                    Some(ServerMessage::Reply { .. }) => continue,
+                    Some(other) => bail!("unexpected message during the benchmark: {other:?}"),
+                    None => bail!("no echo through the relay within {ROUND_TRIP_TIMEOUT:?}"),
+                }
+            }
+            samples.push(micros(t0.elapsed()));
+        }
+        Ok(samples)
+    }
 }
 
 /// The same round trips from a plain socket: `sendto`, then `recvfrom`.
-fn direct(echo_port: u16, round_trips: usize) -> Result<Vec<f64>> {
-    let socket = UdpSocket::bind("127.0.0.1:0")?;
-    socket.set_read_timeout(Some(ROUND_TRIP_TIMEOUT))?;
-    let mut buf = [0u8; 2048];
-    let mut samples = Vec::with_capacity(round_trips);
-    let started = Instant::now();
-    for i in 0..WARM_UP + round_trips {
-        let t0 = Instant::now();
-        socket.send_to(PAYLOAD, ("127.0.0.1", echo_port))?;
-        let (n, _from) = socket.recv_from(&mut buf).with_context(|| {
-            format!("no direct echo within {ROUND_TRIP_TIMEOUT:?} (round trip {i})")
-        })?;
-        if &buf[..n] != PAYLOAD {
-            bail!("the echo peer sent back different bytes");
-        }
-        if i >= WARM_UP {
+struct Direct {
+    socket: UdpSocket,
+    echo_port: u16,
+}
+
+impl Direct {
+    fn open(echo_port: u16) -> Result<Direct> {
+        let socket = UdpSocket::bind("127.0.0.1:0")?;
+        socket.set_read_timeout(Some(ROUND_TRIP_TIMEOUT))?;
+        Ok(Direct { socket, echo_port })
+    }
+
+    fn trips(&mut self, n: usize) -> Result<Vec<f64>> {
+        let mut buf = [0u8; 2048];
+        let mut samples = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t0 = Instant::now();
+            self.socket
+                .send_to(PAYLOAD, ("127.0.0.1", self.echo_port))?;
+            let (got, _from) = self
+                .socket
+                .recv_from(&mut buf)
+                .with_context(|| format!("no direct echo within {ROUND_TRIP_TIMEOUT:?}"))?;
+            if &buf[..got] != PAYLOAD {
+                bail!("the echo peer sent back different bytes");
+            }
             samples.push(micros(t0.elapsed()));
         }
-        if started.elapsed() > TIME_BUDGET {
-            break;
-        }
+        Ok(samples)
     }
-    Ok(samples)
 }
 
 /// Round trips of a plain TCP echo over loopback: a thread echoing what it reads, and a
 /// blocking client writing the payload and reading it back (Nagle off on both ends).
-fn plain_tcp(round_trips: usize) -> Result<Vec<f64>> {
-    let listener = TcpListener::bind("127.0.0.1:0")?;
-    let addr = listener.local_addr()?;
-    let echo = std::thread::spawn(move || -> std::io::Result<()> {
-        let (mut conn, _) = listener.accept()?;
-        conn.set_nodelay(true)?;
-        let mut buf = [0u8; 2048];
-        loop {
-            let n = conn.read(&mut buf)?;
-            if n == 0 {
-                return Ok(());
+struct PlainTcp {
+    client: TcpStream,
+    echo: std::thread::JoinHandle<std::io::Result<()>>,
+}
+
+impl PlainTcp {
+    fn start() -> Result<PlainTcp> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let addr = listener.local_addr()?;
+        let echo = std::thread::spawn(move || -> std::io::Result<()> {
+            let (mut conn, _) = listener.accept()?;
+            conn.set_nodelay(true)?;
+            let mut buf = [0u8; 2048];
+            loop {
+                let n = conn.read(&mut buf)?;
+                if n == 0 {
+                    return Ok(());
+                }
+                conn.write_all(&buf[..n])?;
             }
-            conn.write_all(&buf[..n])?;
-        }
-    });
-    let mut client = TcpStream::connect(addr)?;
-    client.set_nodelay(true)?;
-    client.set_read_timeout(Some(ROUND_TRIP_TIMEOUT))?;
-    let mut back = vec![0u8; PAYLOAD.len()];
-    let mut samples = Vec::with_capacity(round_trips);
-    let started = Instant::now();
-    for i in 0..WARM_UP + round_trips {
-        let t0 = Instant::now();
-        client.write_all(PAYLOAD)?;
-        client.read_exact(&mut back).with_context(|| {
-            format!("no TCP echo within {ROUND_TRIP_TIMEOUT:?} (round trip {i})")
-        })?;
-        if back != PAYLOAD {
-            bail!("the TCP echo sent back different bytes");
-        }
-        if i >= WARM_UP {
+        });
+        let client = TcpStream::connect(addr)?;
+        client.set_nodelay(true)?;
+        client.set_read_timeout(Some(ROUND_TRIP_TIMEOUT))?;
+        Ok(PlainTcp { client, echo })
+    }
+
+    fn trips(&mut self, n: usize) -> Result<Vec<f64>> {
+        let mut back = vec![0u8; PAYLOAD.len()];
+        let mut samples = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t0 = Instant::now();
+            self.client.write_all(PAYLOAD)?;
+            self.client
+                .read_exact(&mut back)
+                .with_context(|| format!("no TCP echo within {ROUND_TRIP_TIMEOUT:?}"))?;
+            if back != PAYLOAD {
+                bail!("the TCP echo sent back different bytes");
+            }
             samples.push(micros(t0.elapsed()));
         }
-        if started.elapsed() > TIME_BUDGET {
-            break;
-        }
+        Ok(samples)
     }
-    drop(client);
-    echo.join()
-        .map_err(|_| anyhow::anyhow!("the TCP echo thread panicked"))??;
-    Ok(samples)
+
+    /// Closes the client and waits for the echo thread to see it.
+    fn finish(self) -> Result<()> {
+        drop(self.client);
+        self.echo
+            .join()
+            .map_err(|_| anyhow::anyhow!("the TCP echo thread panicked"))??;
+        Ok(())
+    }
 }
 
 impl UdpFigures {
