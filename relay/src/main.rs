@@ -32,12 +32,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cfg: Config) -> anyhow::Result<()> {
-    // One thread runs every task. A round trip through the relay (the page's request, the
-    // socket's send, the echo, the event back) then stays on that thread instead of waking
-    // another one at each step: half the context switches or fewer, and a round trip about a
-    // tenth faster (`bench --udp`). What needs a CPU of its own (hashing, writing and serving
-    // files) runs on blocking threads, so downloads and floods keep their speed.
-    let runtime = tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     let result = runtime.block_on(relay::run(cfg));
