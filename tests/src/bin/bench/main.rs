@@ -22,6 +22,7 @@
 mod download;
 mod flood;
 mod page;
+mod quiet;
 mod stats;
 mod stress;
 mod udp_rtt;
@@ -122,6 +123,7 @@ async fn run(options: Options) -> Result<()> {
         return Ok(());
     }
     if options.flood_only {
+        quiet::wait_for_quiet("the floods").await;
         let figures = flood::measure(&options.relay).await?;
         println!();
         figures.print();
@@ -134,12 +136,14 @@ async fn run(options: Options) -> Result<()> {
         return Ok(());
     }
     if options.udp_only {
+        quiet::wait_for_quiet("the round trip").await;
         let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
         let udp = udp_rtt::measure(&relay, options.round_trips).await?;
         println!();
         udp.print();
         return Ok(());
     }
+    quiet::wait_for_quiet("the page").await;
     let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
     eprintln!("relay: {} (port {})", options.relay.display(), relay.port());
 
@@ -151,7 +155,8 @@ async fn run(options: Options) -> Result<()> {
         return Ok(());
     }
     // A launch's token is used up by the first session (the browser's, above): the round trip
-    // gets a relay of its own.
+    // gets a relay of its own. Chromium may still be exiting: see `quiet.rs`.
+    quiet::wait_for_quiet("the round trip").await;
     let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
     let udp = udp_rtt::measure(&relay, options.round_trips).await?;
 
@@ -162,11 +167,13 @@ async fn run(options: Options) -> Result<()> {
     drop(relay);
 
     // A learner's runaway sender against the page (issue 14).
+    quiet::wait_for_quiet("the floods").await;
     let flood = flood::measure(&options.relay).await?;
     println!();
     flood.print();
 
     if let Some(exe) = &options.windows_relay {
+        quiet::wait_for_quiet("the Windows round trip").await;
         let relay = e2e::Relay::start_binary(exe.clone(), &[], &[]);
         eprintln!("windows relay: {} (port {})", exe.display(), relay.port());
         let windows = udp_rtt::measure(&relay, options.round_trips).await?;
