@@ -2,13 +2,9 @@
 //!
 //! A phase that follows the browser's would otherwise start while Chromium's processes are
 //! still exiting (`top` showed one at 69% of a CPU as the round trip began). On the 2-core VM
-//! that changed the next figures. In three full runs without the wait:
-//! - the UDP round trip met a machine whose other CPU was busy: direct UDP took 8-12 µs instead
-//!   of 53-83, so the ratio tripled;
-//! - the floods missed their goal: the page's baseline round trip was 13-17 ms instead of 5-7.
-//!
-//! In the two runs with a wait (30 s of sleep; this wait, which took 1.0 s), both were as in
-//! runs of their own.
+//! the floods then missed their goal in four full runs of four: the page's baseline round trip
+//! took up to 12-17 ms instead of 5-7, and the kernel dropped up to 1,060 datagrams. With this
+//! wait (it took 1.0-1.5 s) they met in every full run since.
 
 use std::time::{Duration, Instant};
 
