@@ -138,7 +138,7 @@ async fn run(options: Options) -> Result<()> {
     if options.udp_only {
         quiet::wait_for_quiet("the round trip").await;
         let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
-        let udp = udp_rtt::measure(&relay, options.round_trips).await?;
+        let udp = udp_rtt::measure(&relay, options.round_trips)?;
         println!();
         udp.print();
         return Ok(());
@@ -158,7 +158,7 @@ async fn run(options: Options) -> Result<()> {
     // gets a relay of its own. Chromium may still be exiting: see `quiet.rs`.
     quiet::wait_for_quiet("the round trip").await;
     let relay = e2e::Relay::start_binary(options.relay.clone(), &[], &[]);
-    let udp = udp_rtt::measure(&relay, options.round_trips).await?;
+    let udp = udp_rtt::measure(&relay, options.round_trips)?;
 
     println!();
     pages.print();
@@ -176,7 +176,7 @@ async fn run(options: Options) -> Result<()> {
         quiet::wait_for_quiet("the Windows round trip").await;
         let relay = e2e::Relay::start_binary(exe.clone(), &[], &[]);
         eprintln!("windows relay: {} (port {})", exe.display(), relay.port());
-        let windows = udp_rtt::measure(&relay, options.round_trips).await?;
+        let windows = udp_rtt::measure(&relay, options.round_trips)?;
         println!();
         windows.print_windows_under_wine(&udp);
     }

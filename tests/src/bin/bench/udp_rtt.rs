@@ -1,9 +1,10 @@
 //! UDP echo round trips: through the relay's WebSocket (the way the page sends a datagram)
 //! versus a plain UDP socket, both to the relay's built-in echo peer on 127.0.0.1.
 //!
-//! The sides take turns (see [`measure`]). Beside them, for information, the floor under the relay's figure: the same direct UDP
-//! round trip plus a plain TCP echo's over loopback (the WebSocket's own hop, with no
-//! WebSocket, JSON or relay in it). What the relay adds is its figure less this one.
+//! The sides take turns (see [`measure`]). Beside them, for information, the floor under the
+//! relay's figure: the same direct UDP round trip plus a plain TCP echo's over loopback (the
+//! WebSocket's own hop, with no WebSocket, JSON or relay in it). What the relay adds is its
+//! figure less this one.
 
 use std::io::{Read as _, Write as _};
 use std::net::{TcpListener, TcpStream, UdpSocket};
@@ -33,16 +34,17 @@ pub struct UdpFigures {
 }
 
 /// The three sides take turns of [`TURN`] round trips each, in an order that rotates, all
-/// from one client thread. On a VM a wake-up costs 10x more when the other vCPU is idle (it
-/// halts) than when something else keeps it busy, and that changes within a run: sides
-/// measured one after the other met different machines (direct UDP 8 µs in one run where
-/// the relay, measured before it, met the slow one). Taking turns, they meet the same one.
+/// from one client thread. On the 2-core VM a wake-up's cost changes within a run by up to
+/// 10x, so sides measured one after the other met different conditions (direct UDP took 8 µs
+/// in one run, after the relay's 138 µs had met slow ones). Taking turns, they meet the same.
 ///
 /// Each side runs as a plain client would: the WebSocket side on a single-threaded runtime
 /// (as a browser's page runs on one thread; on the bench's shared multi-threaded runtime
 /// every frame would cost a second thread's wake-up, that is the client's and not the
 /// relay's), the direct sides on blocking sockets.
-pub async fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
+/// It blocks the calling thread until all three are done (the client runs on a thread and a
+/// runtime of its own).
+pub fn measure(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
     std::thread::scope(|scope| {
         scope
             .spawn(|| take_turns(relay, round_trips))
