@@ -25,6 +25,7 @@ mod page;
 mod quiet;
 mod stats;
 mod stress;
+mod switches;
 mod udp_rtt;
 
 use std::path::PathBuf;

@@ -5,6 +5,10 @@
 //! relay's figure: the same direct UDP round trip plus a plain TCP echo's over loopback (the
 //! WebSocket's own hop, with no WebSocket, JSON or relay in it). What the relay adds is its
 //! figure less this one.
+//!
+//! And the context switches per trip of the relay's process and of the client's thread, for
+//! both sides: on the 2-core VM a wake-up is most of a loopback round trip's time, so their
+//! count is the mechanism behind the ratio (see `switches.rs`).
 
 use std::io::{Read as _, Write as _};
 use std::net::{TcpListener, TcpStream, UdpSocket};
@@ -15,6 +19,7 @@ use e2e::Relay;
 use protocol::{Data, Reply, Request, ServerMessage, SocketId};
 
 use crate::stats::{micros, percentile, row};
+use crate::switches;
 
 /// One round trip slower than this is an error, not a sample.
 const ROUND_TRIP_TIMEOUT: Duration = Duration::from_secs(2);
@@ -31,6 +36,35 @@ pub struct UdpFigures {
     direct_us: Vec<f64>,
     /// A plain TCP echo's round trips over loopback.
     tcp_us: Vec<f64>,
+    /// Context switches during the kept turns through the relay, and during direct UDP's
+    /// (whose echo peer is the relay's): `None` where they cannot be read (see `switches.rs`).
+    relay_switches: Option<Switches>,
+    direct_switches: Option<Switches>,
+}
+
+/// Context switches counted apart: the relay's process (all its threads) and the client's
+/// thread.
+#[derive(Clone, Copy, Default)]
+struct Switches {
+    relay: u64,
+    client: u64,
+}
+
+impl Switches {
+    fn now(pid: u32) -> Option<Switches> {
+        Some(Switches {
+            relay: switches::of_process(pid)?,
+            client: switches::of_this_thread()?,
+        })
+    }
+
+    /// `self` plus what happened from `before` to `after`.
+    fn plus(self, before: Switches, after: Switches) -> Switches {
+        Switches {
+            relay: self.relay + (after.relay - before.relay),
+            client: self.client + (after.client - before.client),
+        }
+    }
 }
 
 /// The three sides take turns of [`TURN`] round trips each, in an order that rotates, all
@@ -69,18 +103,36 @@ fn take_turns(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
         relay_us: Vec::with_capacity(round_trips),
         direct_us: Vec::with_capacity(round_trips),
         tcp_us: Vec::with_capacity(round_trips),
+        relay_switches: Some(Switches::default()),
+        direct_switches: Some(Switches::default()),
     };
+    let pid = relay.pid();
     let started = Instant::now();
     let turns = 1 + round_trips.div_ceil(TURN);
     for turn in 0..turns {
         for side in 0..3 {
-            let (samples, kept) = match (turn + side) % 3 {
-                0 => (runtime.block_on(ws.trips(TURN))?, &mut figures.relay_us),
-                1 => (direct.trips(TURN)?, &mut figures.direct_us),
-                _ => (tcp.trips(TURN)?, &mut figures.tcp_us),
+            let before = Switches::now(pid);
+            let (samples, kept, counted) = match (turn + side) % 3 {
+                0 => (
+                    runtime.block_on(ws.trips(TURN))?,
+                    &mut figures.relay_us,
+                    Some(&mut figures.relay_switches),
+                ),
+                1 => (
+                    direct.trips(TURN)?,
+                    &mut figures.direct_us,
+                    Some(&mut figures.direct_switches),
+                ),
+                _ => (tcp.trips(TURN)?, &mut figures.tcp_us, None),
             };
             if turn > 0 {
                 kept.extend(samples);
+                if let Some(total) = counted {
+                    *total = match (*total, before, Switches::now(pid)) {
+                        (Some(total), Some(before), Some(after)) => Some(total.plus(before, after)),
+                        _ => None,
+                    };
+                }
             }
         }
         if started.elapsed() > TIME_BUDGET && turn > 0 {
@@ -257,6 +309,32 @@ impl UdpFigures {
             relay / floor,
             None,
         );
+        // Where the wake-ups are: direct UDP wakes the relay's echo peer once and the client
+        // once per trip.
+        if let (Some(via), Some(direct)) = (self.relay_switches, self.direct_switches) {
+            for (label, via, direct) in [
+                (
+                    "  switches per trip: relay process",
+                    via.relay,
+                    direct.relay,
+                ),
+                (
+                    "  switches per trip: client thread",
+                    via.client,
+                    direct.client,
+                ),
+            ] {
+                let via = via as f64 / self.relay_us.len() as f64;
+                let direct = direct as f64 / self.direct_us.len() as f64;
+                row(
+                    label,
+                    &format!("{via:.1}"),
+                    &format!("{direct:.1}"),
+                    via / direct,
+                    None,
+                );
+            }
+        }
     }
 
     /// The same table for the Windows build under Wine: information only, since Wine adds its
