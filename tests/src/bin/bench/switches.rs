@@ -8,17 +8,37 @@
 //!
 //! Linux only (`/proc`); elsewhere the counts are `None` and the bench leaves the line out.
 
-/// Context switches (voluntary and involuntary) of every thread of process `pid` so far.
-pub fn of_process(pid: u32) -> Option<u64> {
+use std::collections::HashMap;
+
+/// Context switches (voluntary and involuntary) of each thread of a process, by thread id.
+pub struct Threads(HashMap<u32, u64>);
+
+/// The switches of every thread of process `pid` so far.
+pub fn of_process(pid: u32) -> Option<Threads> {
     let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
-    let mut total = 0;
+    let mut threads = HashMap::new();
     for task in tasks.flatten() {
+        let Some(tid) = task.file_name().to_str().and_then(|t| t.parse().ok()) else {
+            continue;
+        };
         // A thread that ended between the listing and the read is simply not counted.
         if let Ok(status) = std::fs::read_to_string(task.path().join("status")) {
-            total += in_status(&status)?;
+            threads.insert(tid, in_status(&status)?);
         }
     }
-    Some(total)
+    Some(Threads(threads))
+}
+
+impl Threads {
+    /// The switches made since `before`, thread by thread: a thread that ended in between
+    /// (tokio's idle blocking threads do, after 10 s) takes its count with it, so the two
+    /// totals cannot simply be subtracted.
+    pub fn since(&self, before: &Threads) -> u64 {
+        self.0
+            .iter()
+            .map(|(tid, now)| now.saturating_sub(before.0.get(tid).copied().unwrap_or(0)))
+            .sum()
+    }
 }
 
 /// Context switches of the calling thread so far.
@@ -60,26 +80,44 @@ mod tests {
         assert_eq!(in_status(&broken), None);
     }
 
+    // Linux only, like the bench's use of /proc. The sleeps below are what is counted, not a
+    // wait for anything.
+    #[cfg(target_os = "linux")]
     #[test]
     fn the_counts_grow_when_this_thread_sleeps() {
-        // Linux only, like the bench's use of it; the sleep is what is counted here, not a
-        // wait for anything.
-        let Some(before) = of_this_thread() else {
-            assert!(
-                !cfg!(target_os = "linux"),
-                "no /proc/thread-self/status on Linux"
-            );
-            return;
-        };
+        let before = of_this_thread().expect("/proc/thread-self/status");
         for _ in 0..3 {
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
         let after = of_this_thread().expect("read once, readable again");
         assert!(after >= before + 3, "{before} -> {after}");
-        let process = of_process(std::process::id()).expect("this process's threads");
+    }
+
+    #[test]
+    fn a_thread_that_ended_does_not_make_the_count_go_negative() {
+        let threads = |pairs: &[(u32, u64)]| Threads(pairs.iter().copied().collect());
+        let before = threads(&[(1, 10), (2, 500)]);
+        // Thread 2 ended, thread 1 switched 5 more times, thread 3 is new.
+        assert_eq!(threads(&[(1, 15)]).since(&before), 5);
+        assert_eq!(threads(&[(1, 15), (3, 2)]).since(&before), 7);
+        // Subtracting the totals instead would give 17 - 510.
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn this_process_counts_the_switches_of_its_threads() {
+        let before = of_process(std::process::id()).expect("/proc/PID/task");
+        let me = of_this_thread().expect("this thread's count");
+        for _ in 0..3 {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let after = of_process(std::process::id()).expect("readable again");
+        let mine = of_this_thread().expect("readable again") - me;
+        assert!(mine >= 3);
         assert!(
-            process >= after,
-            "the process {process} counts this thread's {after}"
+            after.since(&before) >= mine,
+            "{} < {mine}",
+            after.since(&before)
         );
     }
 }

@@ -50,19 +50,27 @@ struct Switches {
     client: u64,
 }
 
-impl Switches {
-    fn now(pid: u32) -> Option<Switches> {
-        Some(Switches {
+/// The counts at one moment, to take the switches since from.
+struct Snapshot {
+    relay: switches::Threads,
+    client: u64,
+}
+
+impl Snapshot {
+    fn now(pid: u32) -> Option<Snapshot> {
+        Some(Snapshot {
             relay: switches::of_process(pid)?,
             client: switches::of_this_thread()?,
         })
     }
+}
 
+impl Switches {
     /// `self` plus what happened from `before` to `after`.
-    fn plus(self, before: Switches, after: Switches) -> Switches {
+    fn plus(self, before: &Snapshot, after: &Snapshot) -> Switches {
         Switches {
-            relay: self.relay + (after.relay - before.relay),
-            client: self.client + (after.client - before.client),
+            relay: self.relay + after.relay.since(&before.relay),
+            client: self.client + after.client.saturating_sub(before.client),
         }
     }
 }
@@ -111,7 +119,7 @@ fn take_turns(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
     let turns = 1 + round_trips.div_ceil(TURN);
     for turn in 0..turns {
         for side in 0..3 {
-            let before = Switches::now(pid);
+            let before = Snapshot::now(pid);
             let (samples, kept, counted) = match (turn + side) % 3 {
                 0 => (
                     runtime.block_on(ws.trips(TURN))?,
@@ -128,8 +136,10 @@ fn take_turns(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
             if turn > 0 {
                 kept.extend(samples);
                 if let Some(total) = counted {
-                    *total = match (*total, before, Switches::now(pid)) {
-                        (Some(total), Some(before), Some(after)) => Some(total.plus(before, after)),
+                    *total = match (*total, &before, Snapshot::now(pid)) {
+                        (Some(total), Some(before), Some(after)) => {
+                            Some(total.plus(before, &after))
+                        }
                         _ => None,
                     };
                 }
