@@ -22,6 +22,7 @@
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::Mutex;
+use std::task::Poll;
 use std::time::Duration;
 
 use axum::extract::ws::{CloseFrame, Message};
@@ -256,6 +257,12 @@ impl Pending {
 /// what it held is sent) or the WebSocket fails. Two loops in one task: one keeps taking from
 /// the outbox into [`Pending`], the other sends what is pending, at most one round per
 /// [`BATCH_INTERVAL`].
+///
+/// The taking loop is polled first, every time the task is polled (`biased`), so the sending
+/// loop, polled right after, sees whatever was just taken: it needs no wake-up of its own. A
+/// wake-up from one loop to the other would be the task waking itself, which tokio reschedules
+/// by waking a second worker thread, and that one then took the task over: one more context
+/// switch per round trip through the relay, and the reply written from another thread.
 pub async fn write_all<W>(mut sink: W, mut rx: mpsc::Receiver<Outgoing>)
 where
     W: Sink<Message> + Unpin,
@@ -263,21 +270,21 @@ where
 {
     let pending = Mutex::new(Pending::default());
     let closed = std::sync::atomic::AtomicBool::new(false);
-    let (ready, room) = (Notify::new(), Notify::new());
+    let room = Notify::new();
     let lock = || pending.lock().unwrap_or_else(|e| e.into_inner());
 
     let collect = async {
         loop {
             if lock().full() {
+                // Made by the sending loop: the one wake-up between the two, and only when a
+                // flood fills what may wait.
                 room.notified().await;
                 continue;
             }
             let Some(out) = rx.recv().await else { break };
             lock().push(out);
-            ready.notify_one();
         }
         closed.store(true, std::sync::atomic::Ordering::Release);
-        ready.notify_one();
         std::future::pending::<()>().await;
     };
 
@@ -292,18 +299,20 @@ where
             if next > Instant::now() {
                 tokio::time::sleep_until(next).await;
             }
-            let items = loop {
-                {
-                    let mut p = lock();
-                    if !p.is_empty() {
-                        break p.take();
-                    }
+            // Whatever the taking loop took in this poll of the task (see above); pending
+            // registers no waker: the outbox's wakes this task, and the taking loop runs first.
+            let taken = std::future::poll_fn(|_| {
+                let mut p = lock();
+                if !p.is_empty() {
+                    return Poll::Ready(Some(p.take()));
                 }
                 if closed.load(std::sync::atomic::Ordering::Acquire) {
-                    return;
+                    return Poll::Ready(None);
                 }
-                ready.notified().await;
-            };
+                Poll::Pending
+            })
+            .await;
+            let Some(items) = taken else { return };
             room.notify_one();
             let busy = items.iter().any(
                 |o| matches!(o, Outgoing::Message(m) if matches!(**m, ServerMessage::Batch { .. })),
@@ -318,8 +327,9 @@ where
     };
 
     tokio::select! {
-        _ = send => {}
+        biased;
         _ = collect => {}
+        _ = send => {}
     }
 }
 
@@ -458,6 +468,51 @@ mod tests {
         }
         drop(tx);
         writer.await.unwrap();
+    }
+
+    /// A queued message is written in the same poll of the writer task that takes it from the
+    /// outbox, and the writer does not wake itself to do so: tokio reschedules a task that woke
+    /// itself by waking a second worker thread, which then took the writer over (one more
+    /// context switch per round trip through the relay, `bench --udp`).
+    #[test]
+    fn a_message_is_written_in_the_poll_that_takes_it_without_waking_itself() {
+        use std::future::Future as _;
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        use std::task::{Context, Wake, Waker};
+
+        struct Wakes(AtomicUsize);
+        impl Wake for Wakes {
+            fn wake(self: Arc<Self>) {
+                self.0.fetch_add(1, SeqCst);
+            }
+        }
+        let wakes = Arc::new(Wakes(AtomicUsize::new(0)));
+        let waker = Waker::from(wakes.clone());
+        let mut cx = Context::from_waker(&waker);
+
+        let (tx, rx) = mpsc::channel(8);
+        let written = Arc::new(AtomicUsize::new(0));
+        let sink = Box::pin(futures_util::sink::unfold(
+            written.clone(),
+            |written, _msg: Message| async move {
+                written.fetch_add(1, SeqCst);
+                Ok::<_, std::convert::Infallible>(written)
+            },
+        ));
+        let mut writer = Box::pin(write_all(sink, rx));
+        assert!(writer.as_mut().poll(&mut cx).is_pending());
+        for id in 0..3 {
+            tx.try_send(sent_reply(id)).unwrap();
+            assert_eq!(wakes.0.swap(0, SeqCst), 1, "the outbox wakes the writer");
+            assert!(writer.as_mut().poll(&mut cx).is_pending());
+            assert_eq!(written.load(SeqCst), id as usize + 1, "reply {id} written");
+            assert_eq!(
+                wakes.0.load(SeqCst),
+                0,
+                "the writer woke itself for reply {id}"
+            );
+        }
     }
 
     #[test]
