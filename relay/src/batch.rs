@@ -31,7 +31,7 @@ use protocol::{ServerMessage, SocketId, Unshown};
 use tokio::sync::{Notify, mpsc};
 use tokio::time::Instant;
 
-use crate::outbox::Outgoing;
+use crate::outbox::{OUTBOX_CAPACITY, Outgoing};
 
 /// At most one batch per session this often.
 pub const BATCH_INTERVAL: Duration = Duration::from_millis(8);
@@ -274,6 +274,7 @@ where
     let lock = || pending.lock().unwrap_or_else(|e| e.into_inner());
 
     let collect = async {
+        let mut taken = 0;
         loop {
             if lock().full() {
                 // Made by the sending loop: the one wake-up between the two, and only when a
@@ -283,6 +284,13 @@ where
             }
             let Some(out) = rx.recv().await else { break };
             lock().push(out);
+            taken += 1;
+            if taken % OUTBOX_CAPACITY == 0 {
+                // Each receive uses some of the task's budget for one poll (tokio's coop), and
+                // so does each write: while readers keep the outbox full, let the sending loop
+                // have some of it in this poll too.
+                tokio::task::yield_now().await;
+            }
         }
         closed.store(true, std::sync::atomic::Ordering::Release);
         std::future::pending::<()>().await;
@@ -513,6 +521,42 @@ mod tests {
                 "the writer woke itself for reply {id}"
             );
         }
+    }
+
+    /// While readers keep the outbox full, the sending loop still writes: the taking loop is
+    /// polled first, and each receive uses tokio's per-poll budget, as each write does (a
+    /// socket's). Without the yield after a queue's worth, the taking loop would use it all
+    /// in every poll and nothing would be written while the flood lasted. (The outbox holds
+    /// 64; a queue of 300 here stands for readers on other threads refilling it meanwhile.)
+    #[tokio::test]
+    async fn a_full_outbox_does_not_starve_the_writes() {
+        use std::future::Future as _;
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+
+        let (tx, rx) = mpsc::channel(300);
+        for _ in 0..300 {
+            tx.try_send(datagram(1, 9000, 10)).unwrap();
+        }
+        let written = Arc::new(AtomicUsize::new(0));
+        let sink = Box::pin(futures_util::sink::unfold(
+            written.clone(),
+            |written, _msg: Message| async move {
+                // What a socket's write does (tokio's coop budget).
+                tokio::task::consume_budget().await;
+                written.fetch_add(1, SeqCst);
+                Ok::<_, std::convert::Infallible>(written)
+            },
+        ));
+        let mut writer = Box::pin(write_all(sink, rx));
+        // A fresh budget for the one poll below.
+        tokio::task::yield_now().await;
+        let polled = std::future::poll_fn(|cx| Poll::Ready(writer.as_mut().poll(cx))).await;
+        assert!(polled.is_pending());
+        assert!(
+            written.load(SeqCst) > 0,
+            "nothing written in a poll of a full outbox"
+        );
     }
 
     #[test]
