@@ -274,7 +274,8 @@ where
     let lock = || pending.lock().unwrap_or_else(|e| e.into_inner());
 
     let collect = async {
-        let mut taken = 0;
+        // Messages taken since the outbox was last empty.
+        let mut in_a_row = 0;
         loop {
             if lock().full() {
                 // Made by the sending loop: the one wake-up between the two, and only when a
@@ -284,11 +285,12 @@ where
             }
             let Some(out) = rx.recv().await else { break };
             lock().push(out);
-            taken += 1;
-            if taken % OUTBOX_CAPACITY == 0 {
+            in_a_row = if rx.is_empty() { 0 } else { in_a_row + 1 };
+            if in_a_row >= OUTBOX_CAPACITY {
                 // Each receive uses some of the task's budget for one poll (tokio's coop), and
                 // so does each write: while readers keep the outbox full, let the sending loop
                 // have some of it in this poll too.
+                in_a_row = 0;
                 tokio::task::yield_now().await;
             }
         }
@@ -510,7 +512,8 @@ mod tests {
         ));
         let mut writer = Box::pin(write_all(sink, rx));
         assert!(writer.as_mut().poll(&mut cx).is_pending());
-        for id in 0..3 {
+        // Past a queue's worth, one at a time: a quiet session never yields either.
+        for id in 0..2 * OUTBOX_CAPACITY as u64 {
             tx.try_send(sent_reply(id)).unwrap();
             assert_eq!(wakes.0.swap(0, SeqCst), 1, "the outbox wakes the writer");
             assert!(writer.as_mut().poll(&mut cx).is_pending());
