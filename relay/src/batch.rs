@@ -333,6 +333,7 @@ where
                     return;
                 }
             }
+            leave_a_waker_that_does_nothing(&mut sink);
         }
     };
 
@@ -341,6 +342,25 @@ where
         _ = collect => {}
         _ = send => {}
     }
+}
+
+/// Leaves a waker that does nothing with the sink, in place of this task's.
+///
+/// The WebSocket's two halves share one socket, and tokio-tungstenite wakes both of them when
+/// it becomes readable: the reading half's waker, and whichever the writing half left on its
+/// last write. Each message the page sent (every `udp_send_to`) woke this task as well as the
+/// session's, for nothing, and two tasks woken by one event make tokio wake a second worker
+/// thread, which took one of them over: more context switches per round trip through the relay.
+/// Everything is written when this is called, so the flush has nothing to do but leave the
+/// waker; the next write leaves this task's again, when it needs it. If the reading half holds
+/// the socket at that moment, the flush returns `Pending` and leaves this task's waker: the
+/// next message in wakes it once for nothing, as before.
+fn leave_a_waker_that_does_nothing<W>(sink: &mut W)
+where
+    W: Sink<Message> + Unpin,
+{
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    let _ = std::pin::Pin::new(sink).poll_flush(&mut cx);
 }
 
 /// Sends one thing; false when writing should stop (a close frame went, or the socket failed).
@@ -523,6 +543,82 @@ mod tests {
                 0,
                 "the writer woke itself for reply {id}"
             );
+        }
+    }
+
+    /// What the writer leaves with the WebSocket after writing does not wake it: the socket's
+    /// reading half wakes that waker on every message the page sends (see
+    /// `leave_a_waker_that_does_nothing`), and it woke the writer for nothing each time.
+    #[test]
+    fn the_page_sending_does_not_wake_the_writer() {
+        use std::future::Future as _;
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        use std::task::{Context, Wake, Waker};
+
+        struct Wakes(AtomicUsize);
+        impl Wake for Wakes {
+            fn wake(self: Arc<Self>) {
+                self.0.fetch_add(1, SeqCst);
+            }
+        }
+        /// Keeps the waker of its latest poll, as tokio-tungstenite does for both halves.
+        struct Socket {
+            left: Arc<std::sync::Mutex<Option<Waker>>>,
+            written: Arc<AtomicUsize>,
+        }
+        impl Socket {
+            fn poll(&self, cx: &mut Context<'_>) -> Poll<Result<(), std::convert::Infallible>> {
+                *self.left.lock().unwrap() = Some(cx.waker().clone());
+                Poll::Ready(Ok(()))
+            }
+        }
+        impl Sink<Message> for Socket {
+            type Error = std::convert::Infallible;
+            fn poll_ready(
+                self: std::pin::Pin<&mut Self>,
+                cx: &mut Context<'_>,
+            ) -> Poll<Result<(), Self::Error>> {
+                self.poll(cx)
+            }
+            fn start_send(self: std::pin::Pin<&mut Self>, _: Message) -> Result<(), Self::Error> {
+                self.written.fetch_add(1, SeqCst);
+                Ok(())
+            }
+            fn poll_flush(
+                self: std::pin::Pin<&mut Self>,
+                cx: &mut Context<'_>,
+            ) -> Poll<Result<(), Self::Error>> {
+                self.poll(cx)
+            }
+            fn poll_close(
+                self: std::pin::Pin<&mut Self>,
+                cx: &mut Context<'_>,
+            ) -> Poll<Result<(), Self::Error>> {
+                self.poll(cx)
+            }
+        }
+
+        let wakes = Arc::new(Wakes(AtomicUsize::new(0)));
+        let waker = Waker::from(wakes.clone());
+        let mut cx = Context::from_waker(&waker);
+        let left = Arc::new(std::sync::Mutex::new(None));
+        let written = Arc::new(AtomicUsize::new(0));
+        let sink = Socket {
+            left: left.clone(),
+            written: written.clone(),
+        };
+        let (tx, rx) = mpsc::channel(8);
+        let mut writer = Box::pin(write_all(sink, rx));
+        assert!(writer.as_mut().poll(&mut cx).is_pending());
+        for id in 0..3 {
+            tx.try_send(sent_reply(id)).unwrap();
+            wakes.0.store(0, SeqCst);
+            assert!(writer.as_mut().poll(&mut cx).is_pending());
+            assert_eq!(written.load(SeqCst), id as usize + 1, "reply {id} written");
+            // The page's next message comes in.
+            left.lock().unwrap().take().expect("a waker left").wake();
+            assert_eq!(wakes.0.load(SeqCst), 0, "the writer woken after reply {id}");
         }
     }
 
