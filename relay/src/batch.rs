@@ -413,6 +413,22 @@ mod tests {
         }))
     }
 
+    /// Counts the wake-ups of a waker it makes: the writer polled by hand.
+    struct Wakes(std::sync::atomic::AtomicUsize);
+
+    impl std::task::Wake for Wakes {
+        fn wake(self: std::sync::Arc<Self>) {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    impl Wakes {
+        fn waker() -> (std::sync::Arc<Wakes>, std::task::Waker) {
+            let wakes = std::sync::Arc::new(Wakes(Default::default()));
+            (wakes.clone(), std::task::Waker::from(wakes))
+        }
+    }
+
     /// (datagrams shown, bytes shown, datagrams unshown, bytes unshown) over the messages.
     fn totals(out: &[Outgoing]) -> (u64, u64, u64, u64) {
         let mut t = (0, 0, 0, 0);
@@ -509,16 +525,9 @@ mod tests {
         use std::future::Future as _;
         use std::sync::Arc;
         use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
-        use std::task::{Context, Wake, Waker};
+        use std::task::Context;
 
-        struct Wakes(AtomicUsize);
-        impl Wake for Wakes {
-            fn wake(self: Arc<Self>) {
-                self.0.fetch_add(1, SeqCst);
-            }
-        }
-        let wakes = Arc::new(Wakes(AtomicUsize::new(0)));
-        let waker = Waker::from(wakes.clone());
+        let (wakes, waker) = Wakes::waker();
         let mut cx = Context::from_waker(&waker);
 
         let (tx, rx) = mpsc::channel(8);
@@ -554,14 +563,8 @@ mod tests {
         use std::future::Future as _;
         use std::sync::Arc;
         use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
-        use std::task::{Context, Wake, Waker};
+        use std::task::{Context, Waker};
 
-        struct Wakes(AtomicUsize);
-        impl Wake for Wakes {
-            fn wake(self: Arc<Self>) {
-                self.0.fetch_add(1, SeqCst);
-            }
-        }
         /// Keeps the waker of its latest poll, as tokio-tungstenite does for both halves.
         struct Socket {
             left: Arc<std::sync::Mutex<Option<Waker>>>,
@@ -599,8 +602,7 @@ mod tests {
             }
         }
 
-        let wakes = Arc::new(Wakes(AtomicUsize::new(0)));
-        let waker = Waker::from(wakes.clone());
+        let (wakes, waker) = Wakes::waker();
         let mut cx = Context::from_waker(&waker);
         let left = Arc::new(std::sync::Mutex::new(None));
         let written = Arc::new(AtomicUsize::new(0));
