@@ -119,8 +119,12 @@ fn take_turns(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
     let turns = 1 + round_trips.div_ceil(TURN);
     for turn in 0..turns {
         for side in 0..3 {
-            let before = Snapshot::now(pid);
-            let (samples, kept, counted) = match (turn + side) % 3 {
+            let which = (turn + side) % 3;
+            // Counted for the relay's and direct UDP's kept turns only.
+            let before = (turn > 0 && which < 2)
+                .then(|| Snapshot::now(pid))
+                .flatten();
+            let (samples, kept, counted) = match which {
                 0 => (
                     runtime.block_on(ws.trips(TURN))?,
                     &mut figures.relay_us,
