@@ -6,9 +6,10 @@
 //! WebSocket's own hop, with no WebSocket, JSON or relay in it). What the relay adds is its
 //! figure less this one.
 //!
-//! And the context switches per trip of the relay's process and of the client's thread, for
-//! both sides: on the 2-core VM a wake-up is most of a loopback round trip's time, so their
-//! count is the mechanism behind the ratio (see `switches.rs`).
+//! And the context switches and time on a CPU per trip of the relay's process and of the
+//! client's thread, for both sides: on the 2-core VM a wake-up is most of a loopback round
+//! trip's time, so their count is the mechanism behind the ratio, and the CPU time is the work
+//! that the host's taking CPU time from the VM stretches (see `switches.rs`).
 
 use std::io::{Read as _, Write as _};
 use std::net::{TcpListener, TcpStream, UdpSocket};
@@ -42,18 +43,18 @@ pub struct UdpFigures {
     direct_switches: Option<Switches>,
 }
 
-/// Context switches counted apart: the relay's process (all its threads) and the client's
-/// thread.
+/// Context switches and CPU time counted apart: the relay's process (all its threads) and the
+/// client's thread.
 #[derive(Clone, Copy, Default)]
 struct Switches {
-    relay: u64,
-    client: u64,
+    relay: switches::Counts,
+    client: switches::Counts,
 }
 
 /// The counts at one moment, to take the switches since from.
 struct Snapshot {
     relay: switches::Threads,
-    client: u64,
+    client: switches::Counts,
 }
 
 impl Snapshot {
@@ -70,7 +71,7 @@ impl Switches {
     fn plus(self, before: &Snapshot, after: &Snapshot) -> Switches {
         Switches {
             relay: self.relay + after.relay.since(&before.relay),
-            client: self.client + after.client.saturating_sub(before.client),
+            client: self.client + (after.client - before.client),
         }
     }
 }
@@ -324,26 +325,59 @@ impl UdpFigures {
             None,
         );
         // Where the wake-ups are: direct UDP wakes the relay's echo peer once and the client
-        // once per trip.
+        // once per trip. And the work: time on a CPU, which a wake-up's latency does not add to.
         if let (Some(via), Some(direct)) = (self.relay_switches, self.direct_switches) {
+            let per_trip = |count: u64, trips: usize| count as f64 / trips as f64;
             for (label, via, direct) in [
                 (
                     "  switches per trip: relay process",
-                    via.relay,
-                    direct.relay,
+                    via.relay.switches,
+                    direct.relay.switches,
                 ),
                 (
                     "  switches per trip: client thread",
-                    via.client,
-                    direct.client,
+                    via.client.switches,
+                    direct.client.switches,
                 ),
             ] {
-                let via = via as f64 / self.relay_us.len() as f64;
-                let direct = direct as f64 / self.direct_us.len() as f64;
+                let (via, direct) = (
+                    per_trip(via, self.relay_us.len()),
+                    per_trip(direct, self.direct_us.len()),
+                );
                 row(
                     label,
                     &format!("{via:.1}"),
                     &format!("{direct:.1}"),
+                    via / direct,
+                    None,
+                );
+            }
+            for (label, via, direct) in [
+                (
+                    "  CPU per trip: relay process",
+                    via.relay.cpu_ns,
+                    direct.relay.cpu_ns,
+                ),
+                (
+                    "  CPU per trip: client thread",
+                    via.client.cpu_ns,
+                    direct.client.cpu_ns,
+                ),
+                // What the ratio tends to when the host stretches every µs of work alike.
+                (
+                    "  CPU per trip: both",
+                    via.relay.cpu_ns + via.client.cpu_ns,
+                    direct.relay.cpu_ns + direct.client.cpu_ns,
+                ),
+            ] {
+                let (via, direct) = (
+                    per_trip(via, self.relay_us.len()) / 1000.0,
+                    per_trip(direct, self.direct_us.len()) / 1000.0,
+                );
+                row(
+                    label,
+                    &format!("{via:.1} µs"),
+                    &format!("{direct:.1} µs"),
                     via / direct,
                     None,
                 );
