@@ -37,21 +37,22 @@ pub struct UdpFigures {
     direct_us: Vec<f64>,
     /// A plain TCP echo's round trips over loopback.
     tcp_us: Vec<f64>,
-    /// Context switches during the kept turns through the relay, and during direct UDP's
-    /// (whose echo peer is the relay's): `None` where they cannot be read (see `switches.rs`).
-    relay_switches: Option<Switches>,
-    direct_switches: Option<Switches>,
+    /// Context switches and CPU time during the kept turns through the relay, and during direct
+    /// UDP's (whose echo peer is the relay's): `None` where they cannot be read (see
+    /// `switches.rs`).
+    relay_counts: Option<Counted>,
+    direct_counts: Option<Counted>,
 }
 
 /// Context switches and CPU time counted apart: the relay's process (all its threads) and the
 /// client's thread.
 #[derive(Clone, Copy, Default)]
-struct Switches {
+struct Counted {
     relay: switches::Counts,
     client: switches::Counts,
 }
 
-/// The counts at one moment, to take the switches since from.
+/// The counts at one moment, to take what was done since from.
 struct Snapshot {
     relay: switches::Threads,
     client: switches::Counts,
@@ -66,10 +67,10 @@ impl Snapshot {
     }
 }
 
-impl Switches {
+impl Counted {
     /// `self` plus what happened from `before` to `after`.
-    fn plus(self, before: &Snapshot, after: &Snapshot) -> Switches {
-        Switches {
+    fn plus(self, before: &Snapshot, after: &Snapshot) -> Counted {
+        Counted {
             relay: self.relay + after.relay.since(&before.relay),
             client: self.client + (after.client - before.client),
         }
@@ -112,8 +113,8 @@ fn take_turns(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
         relay_us: Vec::with_capacity(round_trips),
         direct_us: Vec::with_capacity(round_trips),
         tcp_us: Vec::with_capacity(round_trips),
-        relay_switches: Some(Switches::default()),
-        direct_switches: Some(Switches::default()),
+        relay_counts: Some(Counted::default()),
+        direct_counts: Some(Counted::default()),
     };
     let pid = relay.pid();
     let started = Instant::now();
@@ -129,12 +130,12 @@ fn take_turns(relay: &Relay, round_trips: usize) -> Result<UdpFigures> {
                 0 => (
                     runtime.block_on(ws.trips(TURN))?,
                     &mut figures.relay_us,
-                    Some(&mut figures.relay_switches),
+                    Some(&mut figures.relay_counts),
                 ),
                 1 => (
                     direct.trips(TURN)?,
                     &mut figures.direct_us,
-                    Some(&mut figures.direct_switches),
+                    Some(&mut figures.direct_counts),
                 ),
                 _ => (tcp.trips(TURN)?, &mut figures.tcp_us, None),
             };
@@ -326,58 +327,52 @@ impl UdpFigures {
         );
         // Where the wake-ups are: direct UDP wakes the relay's echo peer once and the client
         // once per trip. And the work: time on a CPU, which a wake-up's latency does not add to.
-        if let (Some(via), Some(direct)) = (self.relay_switches, self.direct_switches) {
-            let per_trip = |count: u64, trips: usize| count as f64 / trips as f64;
-            for (label, via, direct) in [
+        if let (Some(via), Some(direct)) = (self.relay_counts, self.direct_counts) {
+            // (label, through the relay, direct, per trip in, unit)
+            for (label, via, direct, scale, unit) in [
                 (
                     "  switches per trip: relay process",
                     via.relay.switches,
                     direct.relay.switches,
+                    1.0,
+                    "",
                 ),
                 (
                     "  switches per trip: client thread",
                     via.client.switches,
                     direct.client.switches,
+                    1.0,
+                    "",
                 ),
-            ] {
-                let (via, direct) = (
-                    per_trip(via, self.relay_us.len()),
-                    per_trip(direct, self.direct_us.len()),
-                );
-                row(
-                    label,
-                    &format!("{via:.1}"),
-                    &format!("{direct:.1}"),
-                    via / direct,
-                    None,
-                );
-            }
-            for (label, via, direct) in [
                 (
                     "  CPU per trip: relay process",
                     via.relay.cpu_ns,
                     direct.relay.cpu_ns,
+                    1000.0,
+                    " µs",
                 ),
                 (
                     "  CPU per trip: client thread",
                     via.client.cpu_ns,
                     direct.client.cpu_ns,
+                    1000.0,
+                    " µs",
                 ),
                 // What the ratio tends to when the host stretches every µs of work alike.
                 (
                     "  CPU per trip: both",
                     via.relay.cpu_ns + via.client.cpu_ns,
                     direct.relay.cpu_ns + direct.client.cpu_ns,
+                    1000.0,
+                    " µs",
                 ),
             ] {
-                let (via, direct) = (
-                    per_trip(via, self.relay_us.len()) / 1000.0,
-                    per_trip(direct, self.direct_us.len()) / 1000.0,
-                );
+                let via = via as f64 / self.relay_us.len() as f64 / scale;
+                let direct = direct as f64 / self.direct_us.len() as f64 / scale;
                 row(
                     label,
-                    &format!("{via:.1} µs"),
-                    &format!("{direct:.1} µs"),
+                    &format!("{via:.1}{unit}"),
+                    &format!("{direct:.1}{unit}"),
                     via / direct,
                     None,
                 );
